@@ -1,0 +1,258 @@
+import { Low } from 'lowdb';
+import type { ZodType } from 'zod';
+import { type SegmentFile, type SegmentOp, type SegmentStorage, segmentName, segmentSequence } from './segment-storage.ts';
+import type { Row, Store, StoreSchema, WriteOp } from './store.ts';
+
+export interface SegmentedStoreOptions<S extends StoreSchema> {
+  storage: SegmentStorage;
+  /** Fields to index per collection, for {@link Store.where}. */
+  indexes?: { [C in keyof S]?: readonly string[] };
+  /** zod schemas per collection: a row that does not match is refused before anything is written. */
+  schemas?: { [C in keyof S]?: ZodType<S[C]> };
+  /** A segment is sealed once it holds this many operations... */
+  maxOpsPerSegment?: number;
+  /** ...or roughly this many bytes of JSON. */
+  maxBytesPerSegment?: number;
+}
+
+interface PendingCommit {
+  ops: SegmentOp[];
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/** A write refused because a row does not match its collection's schema. */
+export class InvalidRowError extends Error {
+  constructor(
+    readonly collection: string,
+    readonly issues: { path: string; message: string }[],
+  ) {
+    super(
+      `invalid ${collection} row: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`,
+    );
+    this.name = 'InvalidRowError';
+  }
+}
+
+/**
+ * lowdb rewrites its whole file on every write, so one file for everything would make each write
+ * cost as much as all the data stored. Here the data is a log of operations split into segment
+ * files of bounded size, each a lowdb database: a write rewrites only the active segment, so its
+ * cost does not grow with history. Concurrent commits are grouped into one write (group commit)
+ * and every commit resolves only after its segment is durably on disk. On open, segments are
+ * replayed in order; the last operation on an id wins.
+ */
+export class SegmentedStore<S extends StoreSchema> implements Store<S> {
+  readonly #options: Required<Omit<SegmentedStoreOptions<S>, 'indexes' | 'schemas'>> &
+    Pick<SegmentedStoreOptions<S>, 'indexes' | 'schemas'>;
+  readonly #rows = new Map<string, Map<string, Row>>();
+  readonly #indexes = new Map<string, Map<string, Map<string, Set<string>>>>();
+  #active!: Low<SegmentFile>;
+  #activeSequence = 0;
+  #activeBytes = 0;
+  #pending: PendingCommit[] = [];
+  #flushing: Promise<void> | undefined;
+  #closed = false;
+
+  private constructor(options: SegmentedStoreOptions<S>) {
+    this.#options = { maxOpsPerSegment: 2_000, maxBytesPerSegment: 512 * 1024, ...options };
+    for (const [collection, fields] of Object.entries(options.indexes ?? {})) {
+      const byField = new Map<string, Map<string, Set<string>>>();
+      for (const field of fields as string[]) byField.set(field, new Map());
+      this.#indexes.set(collection, byField);
+    }
+  }
+
+  /** Opens the store, replaying every segment into memory. */
+  static async open<S extends StoreSchema>(options: SegmentedStoreOptions<S>): Promise<SegmentedStore<S>> {
+    const store = new SegmentedStore<S>(options);
+    await store.#load();
+    return store;
+  }
+
+  async #load(): Promise<void> {
+    const names = await this.#options.storage.list();
+    for (const name of names) {
+      const db = new Low<SegmentFile>(this.#options.storage.adapter(name), { version: 1, ops: [] });
+      await db.read();
+      for (const op of db.data.ops) this.#apply(op);
+      this.#active = db;
+      this.#activeSequence = segmentSequence(name);
+      this.#activeBytes = JSON.stringify(db.data).length;
+    }
+    if (names.length === 0) this.#startSegment(1);
+  }
+
+  #startSegment(sequence: number): void {
+    this.#active = new Low<SegmentFile>(this.#options.storage.adapter(segmentName(sequence)), {
+      version: 1,
+      ops: [],
+    });
+    this.#activeSequence = sequence;
+    this.#activeBytes = 0;
+  }
+
+  get<C extends keyof S & string>(collection: C, id: string): S[C] | undefined {
+    return this.#rows.get(collection)?.get(id) as S[C] | undefined;
+  }
+
+  all<C extends keyof S & string>(collection: C): S[C][] {
+    return [...(this.#rows.get(collection)?.values() ?? [])] as S[C][];
+  }
+
+  count<C extends keyof S & string>(collection: C): number {
+    return this.#rows.get(collection)?.size ?? 0;
+  }
+
+  where<C extends keyof S & string>(collection: C, field: string, value: string): S[C][] {
+    const index = this.#indexes.get(collection)?.get(field);
+    if (!index) throw new Error(`${collection}.${field} is not indexed`);
+    const rows = this.#rows.get(collection);
+    const result: S[C][] = [];
+    for (const id of index.get(value) ?? []) {
+      const row = rows?.get(id);
+      if (row) result.push(row as S[C]);
+    }
+    return result;
+  }
+
+  commit(ops: WriteOp<S>[]): Promise<void> {
+    if (this.#closed) return Promise.reject(new Error('the store is closed'));
+    if (ops.length === 0) return Promise.resolve();
+    let encoded: SegmentOp[];
+    try {
+      encoded = ops.map((op) => this.#encode(op));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return new Promise<void>((resolve, reject) => {
+      this.#pending.push({ ops: encoded, resolve, reject });
+      // #flush clears #flushing itself, synchronously after its last check of #pending, so a
+      // commit can never be queued behind a flush that has already looked for the last time.
+      this.#flushing ??= this.#flush();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    await this.#flushing;
+  }
+
+  #encode(op: WriteOp<S>): SegmentOp {
+    if (op.type === 'delete') return { c: op.collection, id: op.id, deleted: true };
+    const schema = this.#options.schemas?.[op.collection];
+    let row: Row = op.row;
+    if (schema) {
+      const result = schema.safeParse(op.row);
+      if (!result.success) {
+        throw new InvalidRowError(
+          op.collection,
+          result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+        );
+      }
+      row = result.data;
+    }
+    if (typeof row.id !== 'string' || row.id === '') {
+      throw new InvalidRowError(op.collection, [{ path: 'id', message: 'must be a non-empty string' }]);
+    }
+    return { c: op.collection, id: row.id, row: row as unknown as Record<string, unknown> };
+  }
+
+  /** Group commit: everything queued while a write is in flight goes out in the next write. */
+  async #flush(): Promise<void> {
+    // Let the commits of the current tick join the first write.
+    await Promise.resolve();
+    while (this.#pending.length > 0) {
+      const batch = this.#pending;
+      this.#pending = [];
+      const ops = batch.flatMap((commit) => commit.ops);
+      try {
+        await this.#append(ops);
+      } catch (error) {
+        for (const commit of batch) commit.reject(error);
+        continue;
+      }
+      for (const op of ops) this.#apply(op);
+      for (const commit of batch) commit.resolve();
+    }
+    this.#flushing = undefined;
+  }
+
+  async #append(ops: SegmentOp[]): Promise<void> {
+    const bytes = ops.reduce((sum, op) => sum + JSON.stringify(op).length + 1, 0);
+    const data = this.#active.data;
+    const full =
+      data.ops.length > 0 &&
+      (data.ops.length + ops.length > this.#options.maxOpsPerSegment ||
+        this.#activeBytes + bytes > this.#options.maxBytesPerSegment);
+    if (full) {
+      const previous = { db: this.#active, sequence: this.#activeSequence, bytes: this.#activeBytes };
+      this.#startSegment(this.#activeSequence + 1);
+      try {
+        await this.#writeActive(ops, bytes);
+      } catch (error) {
+        this.#active = previous.db;
+        this.#activeSequence = previous.sequence;
+        this.#activeBytes = previous.bytes;
+        throw error;
+      }
+      return;
+    }
+    await this.#writeActive(ops, bytes);
+  }
+
+  async #writeActive(ops: SegmentOp[], bytes: number): Promise<void> {
+    const data = this.#active.data;
+    const before = data.ops.length;
+    data.ops.push(...ops);
+    try {
+      await this.#active.write();
+    } catch (error) {
+      // The file still holds the previous content (atomic rename): roll memory back to match it.
+      data.ops.length = before;
+      throw error;
+    }
+    this.#activeBytes += bytes;
+  }
+
+  #apply(op: SegmentOp): void {
+    let rows = this.#rows.get(op.c);
+    if (!rows) {
+      rows = new Map();
+      this.#rows.set(op.c, rows);
+    }
+    const previous = rows.get(op.id);
+    const indexes = this.#indexes.get(op.c);
+    if (previous && indexes) this.#unindex(indexes, previous);
+    if ('deleted' in op) {
+      rows.delete(op.id);
+      return;
+    }
+    const row = Object.freeze(op.row) as unknown as Row;
+    rows.set(op.id, row);
+    if (indexes) this.#index(indexes, row);
+  }
+
+  #index(indexes: Map<string, Map<string, Set<string>>>, row: Row): void {
+    for (const [field, index] of indexes) {
+      const value = (row as unknown as Record<string, unknown>)[field];
+      if (typeof value !== 'string') continue;
+      let ids = index.get(value);
+      if (!ids) {
+        ids = new Set();
+        index.set(value, ids);
+      }
+      ids.add(row.id);
+    }
+  }
+
+  #unindex(indexes: Map<string, Map<string, Set<string>>>, row: Row): void {
+    for (const [field, index] of indexes) {
+      const value = (row as unknown as Record<string, unknown>)[field];
+      if (typeof value !== 'string') continue;
+      const ids = index.get(value);
+      ids?.delete(row.id);
+      if (ids?.size === 0) index.delete(value);
+    }
+  }
+}

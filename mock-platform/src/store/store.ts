@@ -1,0 +1,43 @@
+/**
+ * The platform's storage interface. Records are plain JSON objects with an `id`, grouped in named
+ * collections; writes are batches that are applied all together or not at all, and a commit's
+ * promise resolves only once its data is durable. Reads are served from memory.
+ *
+ * The embedded engine is {@link SegmentedStore} (lowdb files); another engine only has to
+ * implement this interface.
+ */
+export type Row = { readonly id: string };
+export type StoreSchema = Record<string, Row>;
+
+export type WriteOp<S extends StoreSchema> = {
+  [C in keyof S & string]:
+    | { type: 'put'; collection: C; row: S[C] }
+    | { type: 'delete'; collection: C; id: string };
+}[keyof S & string];
+
+export interface Store<S extends StoreSchema> {
+  get<C extends keyof S & string>(collection: C, id: string): S[C] | undefined;
+  /** Every row of a collection, in no particular order. */
+  all<C extends keyof S & string>(collection: C): S[C][];
+  /** Rows whose indexed `field` equals `value` (the field must be declared as an index). */
+  where<C extends keyof S & string>(collection: C, field: string, value: string): S[C][];
+  count<C extends keyof S & string>(collection: C): number;
+  /** Applies the operations atomically; resolves once they are durably stored. */
+  commit(ops: WriteOp<S>[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Builders for write operations, so call sites read as sentences. */
+export function put<S extends StoreSchema, C extends keyof S & string>(
+  collection: C,
+  row: S[C],
+): WriteOp<S> {
+  return { type: 'put', collection, row } as WriteOp<S>;
+}
+
+export function remove<S extends StoreSchema, C extends keyof S & string>(
+  collection: C,
+  id: string,
+): WriteOp<S> {
+  return { type: 'delete', collection, id } as WriteOp<S>;
+}

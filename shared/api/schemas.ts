@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { TEXT_BODY_MAX } from '../whatsapp/send-schema.ts';
+
+/**
+ * Shapes of the platform's agent-facing HTTP API and event stream, shared by the server (which
+ * validates and documents them) and the extension (which parses what it receives).
+ */
+
+/** One JSON error shape for every non-Graph route. */
+export const apiErrorSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+export type ApiError = z.infer<typeof apiErrorSchema>;
+
+export const agentStateSchema = z.enum(['available', 'unavailable', 'rona']);
+export type AgentState = z.infer<typeof agentStateSchema>;
+
+export const userRoleSchema = z.enum(['admin', 'agent']);
+
+export const loginRequestSchema = z.object({
+  username: z.string().trim().min(1, 'username is required').max(200),
+  password: z.string().min(1, 'password is required').max(1000),
+});
+
+export const userViewSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: userRoleSchema,
+});
+export type UserView = z.infer<typeof userViewSchema>;
+
+export const loginResponseSchema = z.object({
+  token: z.string(),
+  expiresAt: z.number(),
+  user: userViewSchema,
+});
+export type LoginResponse = z.infer<typeof loginResponseSchema>;
+
+export const agentStatusSchema = z.object({
+  state: agentStateSchema,
+  since: z.number(),
+});
+export type AgentStatus = z.infer<typeof agentStatusSchema>;
+
+export const setAgentStateRequestSchema = z.object({
+  state: z.enum(['available', 'unavailable']),
+});
+
+export const offerViewSchema = z.object({
+  id: z.string(),
+  conversationId: z.string(),
+  customerName: z.string(),
+  customerNumber: z.string(),
+  originNumber: z.string(),
+  queueName: z.string(),
+  offeredAt: z.number(),
+});
+export type OfferView = z.infer<typeof offerViewSchema>;
+
+export const conversationStatusSchema = z.enum(['queued', 'offered', 'active', 'ended']);
+
+export const conversationViewSchema = z.object({
+  id: z.string(),
+  channelId: z.string(),
+  customerName: z.string(),
+  customerNumber: z.string(),
+  originNumber: z.string(),
+  queueName: z.string(),
+  status: conversationStatusSchema,
+  agentId: z.string().optional(),
+  createdAt: z.number(),
+  lastInboundAt: z.number().optional(),
+  /** When the 24-hour customer service window closes; free-form replies only before it. */
+  windowClosesAt: z.number().optional(),
+});
+export type ConversationView = z.infer<typeof conversationViewSchema>;
+
+export const deliveryStatusSchema = z.enum(['pending', 'sent', 'delivered', 'read', 'failed']);
+export type DeliveryStatus = z.infer<typeof deliveryStatusSchema>;
+
+export const messageViewSchema = z.object({
+  id: z.string(),
+  conversationId: z.string(),
+  direction: z.enum(['inbound', 'outbound', 'system']),
+  text: z.string(),
+  timestamp: z.number(),
+  /** Outbound messages only: how far WhatsApp got delivering it. */
+  status: deliveryStatusSchema.optional(),
+  senderName: z.string().optional(),
+  error: z.string().optional(),
+});
+export type MessageView = z.infer<typeof messageViewSchema>;
+
+export const replyRequestSchema = z.object({
+  text: z
+    .string()
+    .refine((text) => text.trim().length > 0, 'text must not be empty')
+    .refine(
+      (text) => text.length <= TEXT_BODY_MAX,
+      `text must be at most ${TEXT_BODY_MAX} characters`,
+    ),
+});
+
+/** Everything pushed on an agent's event stream, keyed by event name. */
+export const agentEventSchemas = {
+  hello: z.object({ agentId: z.string() }),
+  'agent.state': agentStatusSchema,
+  offer: offerViewSchema,
+  'offer.revoked': z.object({ offerId: z.string() }),
+  'conversation.updated': conversationViewSchema,
+  message: messageViewSchema,
+} as const;
+export type AgentEventName = keyof typeof agentEventSchemas;
+export type AgentEvents = { [K in AgentEventName]: z.infer<(typeof agentEventSchemas)[K]> };

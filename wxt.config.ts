@@ -1,0 +1,23 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// Loro's extension: side panel + options + in-page overlay, Manifest V3.
+export default defineConfig({
+  srcDir: 'extension',
+  outDir: '.output',
+  imports: false,
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  manifest: {
+    name: 'Loro — WhatsApp for agents',
+    description: 'WhatsApp conversation panels inside any contact-center agent console.',
+    permissions: ['storage', 'sidePanel', 'notifications'],
+    // The platform runs on loopback by default; other platform origins are granted at login.
+    host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    action: { default_title: 'Open Loro' },
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'self'",
+    },
+  },
+});
