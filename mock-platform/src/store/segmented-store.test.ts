@@ -5,10 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { directorySegments, memorySegments, type SegmentStorage } from './segment-storage.ts';
 import { InvalidRowError, SegmentedStore } from './segmented-store.ts';
-import { put, remove } from './store.ts';
+import { writeOps } from './store.ts';
 
 const messageSchema = z.object({ id: z.string(), conversationId: z.string(), text: z.string() });
 type Schema = { messages: z.infer<typeof messageSchema> };
+const { put, remove } = writeOps<Schema>();
 
 function openStore(storage: SegmentStorage, limits: { maxOpsPerSegment?: number; maxBytesPerSegment?: number } = {}) {
   return SegmentedStore.open<Schema>({

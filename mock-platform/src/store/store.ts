@@ -27,17 +27,13 @@ export interface Store<S extends StoreSchema> {
   close(): Promise<void>;
 }
 
-/** Builders for write operations, so call sites read as sentences. */
-export function put<S extends StoreSchema, C extends keyof S & string>(
-  collection: C,
-  row: S[C],
-): WriteOp<S> {
-  return { type: 'put', collection, row } as WriteOp<S>;
-}
-
-export function remove<S extends StoreSchema, C extends keyof S & string>(
-  collection: C,
-  id: string,
-): WriteOp<S> {
-  return { type: 'delete', collection, id } as WriteOp<S>;
+/**
+ * Typed builders of write operations for one schema, so call sites read as sentences and each row
+ * is checked against its collection: `const { put } = writeOps<MySchema>()`.
+ */
+export function writeOps<S extends StoreSchema>() {
+  return {
+    put: <C extends keyof S & string>(collection: C, row: S[C]) => ({ type: 'put', collection, row }) as WriteOp<S>,
+    remove: <C extends keyof S & string>(collection: C, id: string) => ({ type: 'delete', collection, id }) as WriteOp<S>,
+  };
 }

@@ -1,0 +1,103 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AgentEvents } from '../../shared/api/schemas.ts';
+import type { Clock } from '../../shared/clock.ts';
+import { Sessions } from './auth/sessions.ts';
+import type { Config } from './config.ts';
+import { EventHub } from './events/event-hub.ts';
+import { renderError, validationHook } from './http/errors.ts';
+import type { PlatformContext } from './platform/context.ts';
+import type { PlatformSchema } from './platform/records.ts';
+import { Serial } from './platform/serial.ts';
+import { agentRoutes } from './routes/agent.ts';
+import { authRoutes } from './routes/auth.ts';
+import { healthRoutes } from './routes/health.ts';
+import { whatsappWebhookRoutes } from './routes/whatsapp-webhook.ts';
+import { customerRoutes } from './simulator/customer-routes.ts';
+import { graphRoutes, registerGraphDocs } from './simulator/graph-routes.ts';
+import type { SimulatorSchema } from './simulator/records.ts';
+import { Simulator } from './simulator/simulator.ts';
+import { WebhookDelivery } from './simulator/webhook-delivery.ts';
+import type { Store } from './store/store.ts';
+import { createGraphClient, type FetchLike } from './whatsapp/graph-client.ts';
+
+export interface PlatformOptions {
+  config: Config;
+  clock: Clock;
+  store: Store<PlatformSchema>;
+  simulatorStore: Store<SimulatorSchema>;
+  /** This server's own base URL: the default target of the Graph client and of webhooks. */
+  origin: string;
+  /** Outgoing HTTP; tests route it back into the app without opening a port. */
+  fetch?: FetchLike;
+  /** Back-off of the simulator's webhook retries (ms). */
+  webhookBackoff?: readonly number[];
+}
+
+/** Builds the whole platform, with the WhatsApp simulator mounted beside it. */
+export function createPlatform(options: PlatformOptions) {
+  const { config, clock, store, simulatorStore, origin } = options;
+  const fetch = options.fetch ?? globalThis.fetch;
+  const startedAt = clock.now();
+
+  const ctx: PlatformContext = {
+    store,
+    clock,
+    events: new EventHub<AgentEvents>(),
+    serial: new Serial(),
+    graph: createGraphClient({
+      baseUrl: config.GRAPH_BASE_URL ?? `${origin}/graph`,
+      version: config.GRAPH_API_VERSION,
+      token: config.WHATSAPP_TOKEN,
+      fetch,
+    }),
+  };
+  const sessions = new Sessions(store, clock);
+  const webhooks = new WebhookDelivery({
+    url: config.SIMULATOR_WEBHOOK_URL ?? `${origin}/webhooks/whatsapp`,
+    appSecret: config.WHATSAPP_APP_SECRET,
+    fetch,
+    ...(options.webhookBackoff ? { backoff: options.webhookBackoff } : {}),
+  });
+  const simulator = new Simulator(simulatorStore, clock, webhooks);
+
+  const app = new OpenAPIHono({ defaultHook: validationHook });
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        frameAncestors: ["'self'", 'chrome-extension:'],
+      },
+    }),
+  );
+  app.onError(renderError);
+  app.notFound((c) => c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}` } }, 404));
+
+  app.route('/', healthRoutes(startedAt, () => clock.now()));
+  app.route('/api/auth', authRoutes(ctx, sessions));
+  app.route('/api', agentRoutes(ctx, sessions));
+  app.route('/webhooks', whatsappWebhookRoutes(ctx, { appSecret: config.WHATSAPP_APP_SECRET, verifyToken: config.WHATSAPP_VERIFY_TOKEN }));
+  app.route('/graph', graphRoutes(simulator, { token: config.WHATSAPP_TOKEN }));
+  app.route('/simulator', customerRoutes(simulator));
+  app.get('/', (c) => c.redirect('/simulator'));
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
+  registerGraphDocs(app.openAPIRegistry);
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Loro platform API',
+      version: '0.1.0',
+      description: 'The contact-center platform behind the Loro extension, with its WhatsApp Cloud API simulator.',
+    },
+  });
+
+  return { app, ctx, simulator, webhooks, sessions };
+}
+
+export type Platform = ReturnType<typeof createPlatform>;
+export type AppType = Platform['app'];

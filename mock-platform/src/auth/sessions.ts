@@ -1,0 +1,38 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Clock } from '../../../shared/clock.ts';
+import type { Store } from '../store/store.ts';
+import { type PlatformSchema, put, remove, type User } from '../platform/records.ts';
+
+export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+
+function tokenId(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** Bearer-token sessions: the token goes to the client once; only its hash is stored. */
+export class Sessions {
+  constructor(
+    private readonly store: Store<PlatformSchema>,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(user: User): Promise<{ token: string; expiresAt: number }> {
+    const token = randomBytes(32).toString('base64url');
+    const now = this.clock.now();
+    const expiresAt = now + SESSION_TTL_MS;
+    await this.store.commit([put('sessions', { id: tokenId(token), userId: user.id, createdAt: now, expiresAt })]);
+    return { token, expiresAt };
+  }
+
+  /** The user a token belongs to, or undefined when it is unknown or expired. */
+  authenticate(token: string): User | undefined {
+    const session = this.store.get('sessions', tokenId(token));
+    if (!session || session.expiresAt <= this.clock.now()) return undefined;
+    return this.store.get('users', session.userId);
+  }
+
+  async revoke(token: string): Promise<void> {
+    const id = tokenId(token);
+    if (this.store.get('sessions', id)) await this.store.commit([remove('sessions', id)]);
+  }
+}

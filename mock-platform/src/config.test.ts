@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('loadConfig', () => {
+  it('has a documented default for everything', () => {
+    expect(loadConfig({})).toEqual({
+      PORT: 8787,
+      HOST: '127.0.0.1',
+      DATA_DIR: './data',
+      WHATSAPP_APP_SECRET: 'loro-demo-app-secret',
+      WHATSAPP_VERIFY_TOKEN: 'loro-demo-verify-token',
+      WHATSAPP_TOKEN: 'loro-demo-access-token',
+      GRAPH_API_VERSION: 'v23.0',
+    });
+  });
+
+  it('reads and converts the values it is given, treating empty as unset', () => {
+    const config = loadConfig({
+      PORT: '0',
+      HOST: 'localhost',
+      DATA_DIR: '/var/lib/loro',
+      GRAPH_BASE_URL: 'https://graph.facebook.com/',
+      WHATSAPP_TOKEN: '',
+      UNRELATED: 'ignored',
+    });
+    expect(config).toMatchObject({
+      PORT: 0,
+      HOST: 'localhost',
+      DATA_DIR: '/var/lib/loro',
+      GRAPH_BASE_URL: 'https://graph.facebook.com',
+      WHATSAPP_TOKEN: 'loro-demo-access-token',
+    });
+  });
+
+  it.each([
+    ['PORT', 'eighty', /PORT: must be a whole number from 0 to 65535 \(got "eighty"\)/],
+    ['PORT', '70000', /PORT: must be a whole number/],
+    ['PORT', '80.5', /PORT: must be a whole number/],
+    ['HOST', 'my host', /HOST: must be a host name or an IP address/],
+    ['WHATSAPP_APP_SECRET', 'short', /WHATSAPP_APP_SECRET must be at least 8 characters/],
+    ['GRAPH_BASE_URL', 'graph.facebook.com', /GRAPH_BASE_URL: must be an absolute http\(s\) URL/],
+    ['GRAPH_BASE_URL', 'ftp://example.com', /GRAPH_BASE_URL: must be an absolute http\(s\) URL/],
+    ['GRAPH_API_VERSION', '23', /GRAPH_API_VERSION: must look like v23.0/],
+    ['SIMULATOR_WEBHOOK_URL', 'nope', /SIMULATOR_WEBHOOK_URL: must be an absolute http\(s\) URL/],
+  ])('rejects %s=%j naming the variable', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+
+  it('reports every bad variable at once', () => {
+    const error = (() => {
+      try {
+        loadConfig({ PORT: '-1', HOST: '!' });
+      } catch (caught) {
+        return caught as ConfigError;
+      }
+    })();
+    expect(error?.problems.map((problem) => problem.variable)).toEqual(['PORT', 'HOST']);
+  });
+});

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+
+/**
+ * The platform's configuration: the only module that reads environment variables. Every value
+ * has a documented default (README's configuration table), so `npm start` needs none of them.
+ */
+
+const secret = (name: string, fallback: string) =>
+  z
+    .string()
+    .min(8, `${name} must be at least 8 characters`)
+    .default(fallback);
+
+const httpUrl = z
+  .string()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === 'http:' || url.protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'must be an absolute http(s) URL')
+  .transform((value) => value.replace(/\/+$/, ''));
+
+const envSchema = z.object({
+  PORT: z.coerce
+    .number({ error: 'must be a whole number from 0 to 65535' })
+    .int('must be a whole number from 0 to 65535')
+    .min(0, 'must be a whole number from 0 to 65535')
+    .max(65535, 'must be a whole number from 0 to 65535')
+    .default(8787),
+  HOST: z
+    .string()
+    .regex(/^[A-Za-z0-9.:[\]-]+$/, 'must be a host name or an IP address')
+    .default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  WHATSAPP_APP_SECRET: secret('WHATSAPP_APP_SECRET', 'loro-demo-app-secret'),
+  WHATSAPP_VERIFY_TOKEN: secret('WHATSAPP_VERIFY_TOKEN', 'loro-demo-verify-token'),
+  WHATSAPP_TOKEN: secret('WHATSAPP_TOKEN', 'loro-demo-access-token'),
+  /** Where the platform sends Cloud API requests; empty means the built-in simulator at /graph. */
+  GRAPH_BASE_URL: httpUrl.optional(),
+  GRAPH_API_VERSION: z
+    .string()
+    .regex(/^v\d+\.\d+$/, 'must look like v23.0')
+    .default('v23.0'),
+  /** Where the built-in simulator posts webhooks; empty means this server's /webhooks/whatsapp. */
+  SIMULATOR_WEBHOOK_URL: httpUrl.optional(),
+});
+
+export type Config = z.infer<typeof envSchema>;
+
+/** Names of the variables this module reads, in the README's order. */
+export const configVariables = Object.keys(envSchema.shape) as (keyof Config)[];
+
+/** Raised when the environment holds an invalid value; the message names every bad variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(
+      `Invalid configuration:\n${problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n')}`,
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads the configuration from `env` (by default the process environment). */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // An empty variable means "not set", as in most shells' `VAR= command`.
+  const present = Object.fromEntries(
+    configVariables.flatMap((name) => {
+      const value = env[name]?.trim();
+      return value ? [[name, value]] : [];
+    }),
+  );
+  const result = envSchema.safeParse(present);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => {
+        const variable = String(issue.path[0]);
+        return { variable, message: `${issue.message} (got ${JSON.stringify(present[variable])})` };
+      }),
+    );
+  }
+  return result.data;
+}

@@ -1,0 +1,59 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ZodError } from 'zod';
+import type { ApiError as ApiErrorBody } from '../../../shared/api/schemas.ts';
+import { InvalidRowError } from '../store/segmented-store.ts';
+
+export type Issue = { path: string; message: string };
+
+/** A request the platform refuses: rendered as `{ error: { code, message, issues? } }`. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly issues?: Issue[],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} was not found`);
+
+export function zodIssues(error: ZodError): Issue[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.length > 0 ? issue.path.join('.') : '(body)',
+    message: issue.message,
+  }));
+}
+
+export function validationError(error: ZodError): ApiError {
+  const issues = zodIssues(error);
+  const summary = issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
+  return new ApiError(400, 'validation_failed', `Invalid request: ${summary}`, issues);
+}
+
+/** Formats every error once, for `app.onError`: never a stack trace in a response. */
+export function renderError(error: Error, c: Context): Response {
+  if (error instanceof ApiError) return c.json(body(error.code, error.message, error.issues), error.status);
+  if (error instanceof InvalidRowError) {
+    return c.json(body('validation_failed', error.message, error.issues), 400);
+  }
+  if (error instanceof HTTPException) {
+    const code = error.status === 413 ? 'payload_too_large' : 'http_error';
+    return c.json(body(code, error.message || 'Request refused'), error.status);
+  }
+  console.error(`[platform] ${c.req.method} ${c.req.path} failed:`, error);
+  return c.json(body('internal', 'Internal error: nothing was changed by this request'), 500);
+}
+
+function body(code: string, message: string, issues?: Issue[]): ApiErrorBody {
+  return { error: issues ? { code, message, issues } : { code, message } };
+}
+
+/** zod-openapi's hook: invalid input becomes a 400 in the platform's error shape. */
+export function validationHook(result: { success: boolean; error?: unknown }): void {
+  if (!result.success) throw validationError(result.error as ZodError);
+}

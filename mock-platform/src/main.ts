@@ -1,0 +1,45 @@
+import { resolve } from 'node:path';
+import { systemClock } from '../../shared/clock.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { DEMO } from './seed/demo-tenant.ts';
+import { startServer } from './server.ts';
+
+async function main(): Promise<void> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const server = await startServer(config, systemClock);
+  const users = Object.values(DEMO.users)
+    .map((u) => `    ${u.role.padEnd(6)} ${u.username.padEnd(6)} / ${u.password}`)
+    .join('\n');
+  console.log(`
+Loro platform is running on ${server.url}
+  Health           ${server.url}/healthz
+  API description  ${server.url}/openapi.json
+  Customer sim     ${server.url}/simulator
+  Graph API        ${config.GRAPH_BASE_URL ?? `${server.url}/graph`}
+  Data             ${resolve(config.DATA_DIR)}
+
+Demo logins (platform URL ${server.url}):
+${users}
+
+Extension: open chrome://extensions, turn on Developer mode, "Load unpacked" and pick
+  ${resolve('.output/chrome-mv3')}
+then click the Loro toolbar button, sign in as ana / loro-agent, and go Available.
+`);
+  const stop = async () => {
+    await server.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+await main();

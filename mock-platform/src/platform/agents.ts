@@ -1,0 +1,86 @@
+import type { AgentStatus, ConversationView } from '../../../shared/api/schemas.ts';
+import { ApiError, notFound } from '../http/errors.ts';
+import type { WriteOp } from '../store/store.ts';
+import { put } from './records.ts';
+import { agentTopic, type PlatformContext } from './context.ts';
+import { dispatch } from './dispatcher.ts';
+import type { PlatformSchema, User } from './records.ts';
+import { conversationView } from './views.ts';
+
+export function agentStatus(ctx: PlatformContext, agent: User): AgentStatus {
+  const status = ctx.store.get('agentStatus', agent.id);
+  return status ? { state: status.state, since: status.since } : { state: 'unavailable', since: 0 };
+}
+
+/**
+ * Available or Unavailable, as the agent chooses. Going unavailable hands pending offers back to
+ * the queue (in their original place); going available starts routing to the agent.
+ */
+export function setAgentState(ctx: PlatformContext, agent: User, state: 'available' | 'unavailable'): Promise<AgentStatus> {
+  return ctx.serial.run(async () => {
+    const now = ctx.clock.now();
+    const previous = ctx.store.get('agentStatus', agent.id);
+    const ops: WriteOp<PlatformSchema>[] = [
+      put('agentStatus', { id: agent.id, state, since: now, ...(previous?.lastAssignedAt ? { lastAssignedAt: previous.lastAssignedAt } : {}) }),
+    ];
+    const revoked: string[] = [];
+    if (state === 'unavailable') {
+      for (const offer of ctx.store.where('offers', 'agentId', agent.id)) {
+        if (offer.status !== 'pending') continue;
+        const conversation = ctx.store.get('conversations', offer.conversationId);
+        ops.push(put('offers', { ...offer, status: 'revoked', answeredAt: now }));
+        if (conversation?.offerId === offer.id) {
+          const { offerId: _offer, ...rest } = conversation;
+          ops.push(put('conversations', { ...rest, status: 'queued' }));
+        }
+        revoked.push(offer.id);
+      }
+    }
+    await ctx.store.commit(ops);
+    const status = { state, since: now };
+    const topic = agentTopic(agent.id);
+    for (const offerId of revoked) ctx.events.publish(topic, 'offer.revoked', { offerId });
+    ctx.events.publish(topic, 'agent.state', status);
+    await dispatch(ctx);
+    return status;
+  });
+}
+
+/** The agent takes an offered conversation: it becomes theirs and active. */
+export function acceptOffer(ctx: PlatformContext, agent: User, offerId: string): Promise<ConversationView> {
+  return ctx.serial.run(async () => {
+    const offer = ctx.store.get('offers', offerId);
+    if (!offer || offer.agentId !== agent.id) throw notFound(`Offer ${offerId}`);
+    if (offer.status !== 'pending') {
+      throw new ApiError(409, 'offer_not_pending', `Offer ${offerId} is ${offer.status} and can no longer be accepted`);
+    }
+    const conversation = ctx.store.get('conversations', offer.conversationId);
+    if (!conversation || conversation.offerId !== offer.id) throw notFound(`The conversation of offer ${offerId}`);
+    const now = ctx.clock.now();
+    const { offerId: _offer, ...rest } = conversation;
+    const active = { ...rest, status: 'active' as const, agentId: agent.id };
+    await ctx.store.commit([put('offers', { ...offer, status: 'accepted', answeredAt: now }), put('conversations', active)]);
+    const view = conversationView(ctx.store, active);
+    ctx.events.publish(agentTopic(agent.id), 'conversation.updated', view);
+    return view;
+  });
+}
+
+export function pendingOffers(ctx: PlatformContext, agent: User) {
+  return ctx.store.where('offers', 'agentId', agent.id).filter((offer) => offer.status === 'pending');
+}
+
+/** The conversations an agent is working on now. */
+export function activeConversations(ctx: PlatformContext, agent: User) {
+  return ctx.store
+    .where('conversations', 'agentId', agent.id)
+    .filter((conversation) => conversation.status === 'active')
+    .sort((a, b) => a.createdAt - b.createdAt);
+}
+
+/** A conversation the agent may read: one they hold. Anything else is "not found" to them. */
+export function agentConversation(ctx: PlatformContext, agent: User, conversationId: string) {
+  const conversation = ctx.store.get('conversations', conversationId);
+  if (!conversation || conversation.agentId !== agent.id) throw notFound(`Conversation ${conversationId}`);
+  return conversation;
+}

@@ -1,0 +1,18 @@
+import type { AgentEvents } from '../../../shared/api/schemas.ts';
+import type { Clock } from '../../../shared/clock.ts';
+import type { EventHub } from '../events/event-hub.ts';
+import type { Store } from '../store/store.ts';
+import type { GraphClient } from '../whatsapp/graph-client.ts';
+import type { PlatformSchema } from './records.ts';
+import type { Serial } from './serial.ts';
+
+/** What the platform's domain code is given: nothing is reached through globals. */
+export interface PlatformContext {
+  store: Store<PlatformSchema>;
+  clock: Clock;
+  events: EventHub<AgentEvents>;
+  serial: Serial;
+  graph: GraphClient;
+}
+
+export const agentTopic = (agentId: string) => `agent:${agentId}`;

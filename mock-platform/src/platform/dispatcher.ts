@@ -1,0 +1,56 @@
+import { chooseAgent, type RoutingCandidate } from '../../../shared/routing/choose-agent.ts';
+import { newId } from '../../../shared/ids.ts';
+import type { WriteOp } from '../store/store.ts';
+import { put } from './records.ts';
+import { agentTopic, type PlatformContext } from './context.ts';
+import type { Conversation, PlatformSchema } from './records.ts';
+import { offerView } from './views.ts';
+
+/** Conversations an agent holds or is being offered: what counts against their capacity. */
+export function agentLoad(ctx: PlatformContext, agentId: string): number {
+  const active = ctx.store.where('conversations', 'agentId', agentId).filter((c) => c.status === 'active').length;
+  const offered = ctx.store.where('offers', 'agentId', agentId).filter((o) => o.status === 'pending').length;
+  return active + offered;
+}
+
+function candidatesFor(ctx: PlatformContext, conversation: Conversation): RoutingCandidate[] {
+  const candidates: RoutingCandidate[] = [];
+  for (const user of ctx.store.all('users')) {
+    if (user.role !== 'agent') continue;
+    const skill = user.skills.find((s) => s.skillId === conversation.skillId);
+    const status = ctx.store.get('agentStatus', user.id);
+    if (!skill || status?.state !== 'available') continue;
+    candidates.push({
+      agentId: user.id,
+      proficiency: skill.proficiency,
+      load: agentLoad(ctx, user.id),
+      capacity: user.capacity,
+      idleSince: status.lastAssignedAt ?? status.since,
+    });
+  }
+  return candidates;
+}
+
+/**
+ * Offers every waiting conversation it can to an available agent, highest priority and longest
+ * waiting first. Must run inside `ctx.serial`.
+ */
+export async function dispatch(ctx: PlatformContext): Promise<void> {
+  const waiting = ctx.store
+    .where('conversations', 'status', 'queued')
+    .sort((a, b) => b.priority - a.priority || a.queuedAt - b.queuedAt);
+  for (const conversation of waiting) {
+    const agentId = chooseAgent(candidatesFor(ctx, conversation));
+    if (!agentId) continue;
+    const now = ctx.clock.now();
+    const offer = { id: newId('offer'), conversationId: conversation.id, agentId, status: 'pending' as const, offeredAt: now };
+    const status = ctx.store.get('agentStatus', agentId);
+    const ops: WriteOp<PlatformSchema>[] = [
+      put('offers', offer),
+      put('conversations', { ...conversation, status: 'offered', offerId: offer.id }),
+    ];
+    if (status) ops.push(put('agentStatus', { ...status, lastAssignedAt: now }));
+    await ctx.store.commit(ops);
+    ctx.events.publish(agentTopic(agentId), 'offer', offerView(ctx.store, offer, conversation));
+  }
+}

@@ -1,0 +1,127 @@
+import { formatPhone, fromWaId } from '../../../shared/phone.ts';
+import { newId } from '../../../shared/ids.ts';
+import { advancesStatus } from '../../../shared/delivery-status.ts';
+import {
+  type InboundMessage,
+  type MessagesValue,
+  messagesValueSchema,
+  type StatusUpdate,
+  type WebhookEnvelope,
+} from '../../../shared/whatsapp/webhook-schema.ts';
+import { ApiError, zodIssues } from '../http/errors.ts';
+import { put } from './records.ts';
+import { agentTopic, type PlatformContext } from './context.ts';
+import { dispatch } from './dispatcher.ts';
+import type { Channel, Conversation } from './records.ts';
+import { conversationView, messageView } from './views.ts';
+
+/** What an agent reads for a message that has no text of its own. */
+function messageText(message: InboundMessage): string {
+  if (message.text) return message.text.body;
+  if (message.image) return message.image.caption ?? '[image]';
+  return `[${message.type}]`;
+}
+
+/**
+ * Takes one verified Cloud API webhook: stores every inbound message (idempotently, by wamid),
+ * applies delivery statuses, then offers new conversations to agents. Resolves once all of it is
+ * durably stored, so the webhook is acknowledged only then.
+ */
+export async function receiveWebhook(ctx: PlatformContext, envelope: WebhookEnvelope): Promise<void> {
+  const values: MessagesValue[] = [];
+  for (const entry of envelope.entry) {
+    for (const change of entry.changes) {
+      if (change.field !== 'messages') continue;
+      const parsed = messagesValueSchema.safeParse(change.value);
+      if (!parsed.success) {
+        throw new ApiError(400, 'invalid_webhook', 'The webhook value does not match the Cloud API shape', zodIssues(parsed.error));
+      }
+      values.push(parsed.data);
+    }
+  }
+  let routable = false;
+  for (const value of values) {
+    const channel = ctx.store.where('channels', 'phoneNumberId', value.metadata.phone_number_id)[0];
+    if (!channel) {
+      console.warn(`[webhook] no channel for phone_number_id ${value.metadata.phone_number_id}; ignored`);
+      continue;
+    }
+    for (const message of value.messages ?? []) {
+      const name = value.contacts?.find((contact) => contact.wa_id === message.from)?.profile?.name;
+      routable = (await ctx.serial.run(() => storeInbound(ctx, channel, message, name))) || routable;
+    }
+    for (const status of value.statuses ?? []) await ctx.serial.run(() => applyStatus(ctx, status));
+  }
+  if (routable) await ctx.serial.run(() => dispatch(ctx));
+}
+
+async function storeInbound(
+  ctx: PlatformContext,
+  channel: Channel,
+  message: InboundMessage,
+  profileName: string | undefined,
+): Promise<boolean> {
+  if (ctx.store.get('messages', message.id)) return false; // Meta retried: already stored.
+  const now = ctx.clock.now();
+  const sentAt = Number(message.timestamp) * 1000;
+  const customer = ctx.store.get('customers', message.from);
+  const name = profileName ?? customer?.name ?? formatPhone(fromWaId(message.from));
+  const open = ctx.store
+    .where('conversations', 'customerWaId', message.from)
+    .find((c) => c.channelId === channel.id && c.status !== 'ended');
+  const conversation: Conversation = open
+    ? { ...open, customerName: name, lastInboundAt: Math.max(open.lastInboundAt ?? 0, sentAt) }
+    : {
+        id: newId('conv'),
+        channelId: channel.id,
+        customerWaId: message.from,
+        customerName: name,
+        skillId: channel.defaultSkillId,
+        status: 'queued',
+        priority: 0,
+        createdAt: now,
+        queuedAt: now,
+        lastInboundAt: sentAt,
+      };
+  const stored = {
+    id: message.id,
+    conversationId: conversation.id,
+    direction: 'inbound' as const,
+    type: message.type,
+    text: messageText(message),
+    timestamp: sentAt,
+  };
+  await ctx.store.commit([
+    put('customers', { id: message.from, name, firstSeenAt: customer?.firstSeenAt ?? now }),
+    put('conversations', conversation),
+    put('messages', stored),
+  ]);
+  if (conversation.status === 'active' && conversation.agentId) {
+    const topic = agentTopic(conversation.agentId);
+    ctx.events.publish(topic, 'message', messageView(ctx.store, stored));
+    ctx.events.publish(topic, 'conversation.updated', conversationView(ctx.store, conversation));
+  }
+  return conversation.status === 'queued';
+}
+
+async function applyStatus(ctx: PlatformContext, update: StatusUpdate): Promise<void> {
+  const timestamp = Number(update.timestamp) * 1000;
+  const error = update.errors?.[0];
+  const errorText = error ? `${error.code}: ${error.title ?? error.message ?? 'failed'}` : undefined;
+  const message = ctx.store.get('messages', update.id);
+  if (!message) {
+    // The send's answer has not been stored yet: keep the status for when it is.
+    const orphan = ctx.store.get('orphanStatuses', update.id);
+    if (advancesStatus(orphan?.status, update.status)) {
+      await ctx.store.commit([
+        put('orphanStatuses', { id: update.id, status: update.status, timestamp, ...(errorText ? { error: errorText } : {}) }),
+      ]);
+    }
+    return;
+  }
+  if (!advancesStatus(message.status, update.status)) return;
+  const updated = { ...message, status: update.status, statusAt: timestamp, ...(errorText ? { error: errorText } : {}) };
+  await ctx.store.commit([put('messages', updated)]);
+  const conversation = ctx.store.get('conversations', message.conversationId);
+  if (conversation?.agentId) ctx.events.publish(agentTopic(conversation.agentId), 'message', messageView(ctx.store, updated));
+}

@@ -1,0 +1,154 @@
+import { z } from 'zod';
+import { writeOps } from '../store/store.ts';
+import { agentStateSchema, conversationStatusSchema, deliveryStatusSchema, userRoleSchema } from '../../../shared/api/schemas.ts';
+
+/**
+ * What the platform stores, one zod schema per collection: rows are validated on every write.
+ * Identifiers are strings; times are epoch milliseconds from the injected clock.
+ */
+
+export const accountSchema = z.object({
+  id: z.string(),
+  name: z.string().min(1),
+  /** The WhatsApp Business account id on the Cloud API side. */
+  wabaId: z.string(),
+});
+
+export const channelSchema = z.object({
+  id: z.string(),
+  accountId: z.string(),
+  name: z.string().min(1),
+  /** Cloud API phone number id: the path segment for sending, and webhook metadata. */
+  phoneNumberId: z.string(),
+  /** E.164 with the plus sign. */
+  phoneNumber: z.string().regex(/^\+\d{6,15}$/),
+  status: z.enum(['pending', 'approved']),
+  defaultSkillId: z.string(),
+});
+
+export const skillSchema = z.object({
+  id: z.string(),
+  name: z.string().min(1),
+  /** Agents must accept (or reject) an offer; kept for the routing issue. */
+  acceptReject: z.boolean(),
+});
+
+export const userSchema = z.object({
+  id: z.string(),
+  username: z.string().min(1),
+  displayName: z.string().min(1),
+  role: userRoleSchema,
+  passwordHash: z.string(),
+  skills: z.array(z.object({ skillId: z.string(), proficiency: z.number().int().min(1).max(10) })),
+  /** How many digital conversations the agent may hold at once. */
+  capacity: z.number().int().min(1).max(50),
+});
+
+export const agentStatusRecordSchema = z.object({
+  /** The agent's user id. */
+  id: z.string(),
+  state: agentStateSchema,
+  since: z.number(),
+  /** When the agent last received a conversation: ties in proficiency go to the longest idle. */
+  lastAssignedAt: z.number().optional(),
+});
+
+export const sessionSchema = z.object({
+  /** SHA-256 of the bearer token: the token itself is never stored. */
+  id: z.string(),
+  userId: z.string(),
+  createdAt: z.number(),
+  expiresAt: z.number(),
+});
+
+export const closureReasonSchema = z.object({
+  id: z.string(),
+  name: z.string().min(1),
+});
+
+export const customerSchema = z.object({
+  /** wa_id: E.164 without the plus. */
+  id: z.string(),
+  name: z.string(),
+  firstSeenAt: z.number(),
+});
+
+export const conversationSchema = z.object({
+  id: z.string(),
+  channelId: z.string(),
+  customerWaId: z.string(),
+  customerName: z.string(),
+  skillId: z.string(),
+  status: conversationStatusSchema,
+  priority: z.number().int(),
+  createdAt: z.number(),
+  queuedAt: z.number(),
+  lastInboundAt: z.number().optional(),
+  agentId: z.string().optional(),
+  offerId: z.string().optional(),
+  endedAt: z.number().optional(),
+});
+
+export const offerSchema = z.object({
+  id: z.string(),
+  conversationId: z.string(),
+  agentId: z.string(),
+  status: z.enum(['pending', 'accepted', 'revoked']),
+  offeredAt: z.number(),
+  answeredAt: z.number().optional(),
+});
+
+export const messageSchema = z.object({
+  /** The Cloud API message id (wamid) when there is one: inbound ids make webhooks idempotent. */
+  id: z.string(),
+  conversationId: z.string(),
+  direction: z.enum(['inbound', 'outbound', 'system']),
+  type: z.string(),
+  text: z.string(),
+  timestamp: z.number(),
+  status: deliveryStatusSchema.optional(),
+  statusAt: z.number().optional(),
+  agentId: z.string().optional(),
+  error: z.string().optional(),
+});
+
+/** Delivery statuses that arrived before the message they describe was stored. */
+export const orphanStatusSchema = z.object({
+  id: z.string(),
+  status: deliveryStatusSchema,
+  timestamp: z.number(),
+  error: z.string().optional(),
+});
+
+export const platformSchemas = {
+  accounts: accountSchema,
+  channels: channelSchema,
+  skills: skillSchema,
+  users: userSchema,
+  agentStatus: agentStatusRecordSchema,
+  sessions: sessionSchema,
+  closureReasons: closureReasonSchema,
+  customers: customerSchema,
+  conversations: conversationSchema,
+  offers: offerSchema,
+  messages: messageSchema,
+  orphanStatuses: orphanStatusSchema,
+} as const;
+
+export type PlatformSchema = { [C in keyof typeof platformSchemas]: z.infer<(typeof platformSchemas)[C]> };
+export type Channel = PlatformSchema['channels'];
+export type User = PlatformSchema['users'];
+export type Conversation = PlatformSchema['conversations'];
+export type Offer = PlatformSchema['offers'];
+export type Message = PlatformSchema['messages'];
+
+export const platformIndexes = {
+  users: ['username'],
+  channels: ['phoneNumberId'],
+  sessions: ['userId'],
+  conversations: ['customerWaId', 'agentId', 'status'],
+  offers: ['agentId', 'conversationId'],
+  messages: ['conversationId'],
+} as const;
+
+export const { put, remove } = writeOps<PlatformSchema>();

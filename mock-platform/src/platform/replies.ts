@@ -1,0 +1,71 @@
+import type { MessageView } from '../../../shared/api/schemas.ts';
+import { isWindowOpen } from '../../../shared/customer-window.ts';
+import { ApiError, notFound } from '../http/errors.ts';
+import type { WriteOp } from '../store/store.ts';
+import { put, remove } from './records.ts';
+import { GraphApiError } from '../whatsapp/graph-client.ts';
+import { agentConversation } from './agents.ts';
+import { agentTopic, type PlatformContext } from './context.ts';
+import type { Message, PlatformSchema, User } from './records.ts';
+import { messageView } from './views.ts';
+
+/**
+ * The agent answers: checked (their conversation, still active, inside the 24-hour window), sent
+ * through the Cloud API, then stored under the wamid WhatsApp assigned.
+ */
+export async function reply(ctx: PlatformContext, agent: User, conversationId: string, text: string): Promise<MessageView> {
+  const conversation = agentConversation(ctx, agent, conversationId);
+  if (conversation.status !== 'active') {
+    throw new ApiError(409, 'conversation_not_active', `Conversation ${conversationId} is ${conversation.status}`);
+  }
+  if (!isWindowOpen(conversation.lastInboundAt, ctx.clock.now())) {
+    throw new ApiError(
+      409,
+      'window_closed',
+      'More than 24 hours have passed since the customer last wrote: only an approved template can be sent',
+    );
+  }
+  const channel = ctx.store.get('channels', conversation.channelId);
+  if (!channel) throw notFound(`Channel ${conversation.channelId}`);
+
+  let wamid: string;
+  try {
+    wamid = await ctx.graph.sendText(channel.phoneNumberId, conversation.customerWaId, text);
+  } catch (error) {
+    if (error instanceof GraphApiError) {
+      throw new ApiError(502, 'whatsapp_refused', `WhatsApp refused the message (${error.code}): ${error.message}`);
+    }
+    throw new ApiError(502, 'whatsapp_unreachable', 'The WhatsApp Cloud API could not be reached; the message was not sent');
+  }
+
+  return ctx.serial.run(async () => {
+    // A status webhook may have overtaken the send's answer: fold it in.
+    const orphan = ctx.store.get('orphanStatuses', wamid);
+    const message: Message = {
+      id: wamid,
+      conversationId,
+      direction: 'outbound',
+      type: 'text',
+      text,
+      timestamp: ctx.clock.now(),
+      status: orphan?.status ?? 'pending',
+      agentId: agent.id,
+      ...(orphan ? { statusAt: orphan.timestamp } : {}),
+      ...(orphan?.error ? { error: orphan.error } : {}),
+    };
+    const ops: WriteOp<PlatformSchema>[] = [put('messages', message)];
+    if (orphan) ops.push(remove('orphanStatuses', wamid));
+    await ctx.store.commit(ops);
+    const view = messageView(ctx.store, message);
+    ctx.events.publish(agentTopic(agent.id), 'message', view);
+    return view;
+  });
+}
+
+export function transcript(ctx: PlatformContext, agent: User, conversationId: string): MessageView[] {
+  agentConversation(ctx, agent, conversationId);
+  return ctx.store
+    .where('messages', 'conversationId', conversationId)
+    .sort((a, b) => a.timestamp - b.timestamp)
+    .map((message) => messageView(ctx.store, message));
+}

@@ -1,0 +1,52 @@
+import type { ConversationView, MessageView, OfferView } from '../../../shared/api/schemas.ts';
+import { windowClosesAt } from '../../../shared/customer-window.ts';
+import { fromWaId } from '../../../shared/phone.ts';
+import type { Store } from '../store/store.ts';
+import type { Conversation, Message, Offer, PlatformSchema } from './records.ts';
+
+/** Maps stored records to what the agent's browser receives. */
+export function conversationView(store: Store<PlatformSchema>, conversation: Conversation): ConversationView {
+  const channel = store.get('channels', conversation.channelId);
+  const skill = store.get('skills', conversation.skillId);
+  const closes = windowClosesAt(conversation.lastInboundAt);
+  return {
+    id: conversation.id,
+    channelId: conversation.channelId,
+    customerName: conversation.customerName,
+    customerNumber: fromWaId(conversation.customerWaId),
+    originNumber: channel?.phoneNumber ?? '',
+    queueName: skill?.name ?? '',
+    status: conversation.status,
+    ...(conversation.agentId ? { agentId: conversation.agentId } : {}),
+    createdAt: conversation.createdAt,
+    ...(conversation.lastInboundAt !== undefined ? { lastInboundAt: conversation.lastInboundAt } : {}),
+    ...(closes !== undefined ? { windowClosesAt: closes } : {}),
+  };
+}
+
+export function offerView(store: Store<PlatformSchema>, offer: Offer, conversation: Conversation): OfferView {
+  const view = conversationView(store, conversation);
+  return {
+    id: offer.id,
+    conversationId: conversation.id,
+    customerName: view.customerName,
+    customerNumber: view.customerNumber,
+    originNumber: view.originNumber,
+    queueName: view.queueName,
+    offeredAt: offer.offeredAt,
+  };
+}
+
+export function messageView(store: Store<PlatformSchema>, message: Message): MessageView {
+  const agent = message.agentId ? store.get('users', message.agentId) : undefined;
+  return {
+    id: message.id,
+    conversationId: message.conversationId,
+    direction: message.direction,
+    text: message.text,
+    timestamp: message.timestamp,
+    ...(message.status ? { status: message.status } : {}),
+    ...(agent ? { senderName: agent.displayName } : {}),
+    ...(message.error ? { error: message.error } : {}),
+  };
+}

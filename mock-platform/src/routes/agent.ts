@@ -1,0 +1,214 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { streamSSE } from 'hono/streaming';
+import {
+  agentStatusSchema,
+  type AgentEventName,
+  type AgentEvents,
+  conversationViewSchema,
+  messageViewSchema,
+  offerViewSchema,
+  replyRequestSchema,
+  setAgentStateRequestSchema,
+  userViewSchema,
+} from '../../../shared/api/schemas.ts';
+import { type AuthEnv, requireUser } from '../auth/require-user.ts';
+import type { Sessions } from '../auth/sessions.ts';
+import { bearerSecurity, errorResponses, jsonBody, jsonContent, router } from '../http/openapi.ts';
+import {
+  acceptOffer,
+  activeConversations,
+  agentConversation,
+  agentStatus,
+  pendingOffers,
+  setAgentState,
+} from '../platform/agents.ts';
+import { agentTopic, type PlatformContext } from '../platform/context.ts';
+import { reply, transcript } from '../platform/replies.ts';
+import { conversationView, offerView } from '../platform/views.ts';
+
+const idParam = z.object({ id: z.string().min(1).max(200) });
+const KEEP_ALIVE_MS = 15_000;
+
+/** The agent's side of the platform: state, offers, conversations and the live event stream. */
+export function agentRoutes(ctx: PlatformContext, sessions: Sessions) {
+  const app = router<AuthEnv>();
+  app.use('*', requireUser({ sessions, roles: ['agent'] }));
+  const base = { tags: ['Agent'], security: bearerSecurity };
+
+  app.openapi(
+    createRoute({
+      ...base,
+      method: 'get',
+      path: '/me',
+      summary: 'The signed-in agent and their state',
+      responses: {
+        200: jsonContent(z.object({ user: userViewSchema, status: agentStatusSchema }), 'The agent'),
+        401: errorResponses[401],
+      },
+    }),
+    (c) => {
+      const user = c.get('user');
+      return c.json(
+        {
+          user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role },
+          status: agentStatus(ctx, user),
+        },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      ...base,
+      method: 'put',
+      path: '/agent/state',
+      summary: 'Become Available (receive offers) or Unavailable',
+      request: { body: jsonBody(setAgentStateRequestSchema) },
+      responses: { 200: jsonContent(agentStatusSchema, 'The new state'), 400: errorResponses[400], 401: errorResponses[401] },
+    }),
+    async (c) => c.json(await setAgentState(ctx, c.get('user'), c.req.valid('json').state), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      ...base,
+      method: 'get',
+      path: '/agent/offers',
+      summary: 'Offers waiting for this agent to accept',
+      responses: { 200: jsonContent(z.array(offerViewSchema), 'Pending offers'), 401: errorResponses[401] },
+    }),
+    (c) => c.json(offersOf(c.get('user')), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      ...base,
+      method: 'post',
+      path: '/offers/{id}/accept',
+      summary: 'Accept an offer: the conversation becomes the agent’s',
+      request: { params: idParam },
+      responses: {
+        200: jsonContent(conversationViewSchema, 'The accepted conversation'),
+        401: errorResponses[401],
+        404: errorResponses[404],
+        409: errorResponses[409],
+      },
+    }),
+    async (c) => c.json(await acceptOffer(ctx, c.get('user'), c.req.valid('param').id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      ...base,
+      method: 'get',
+      path: '/conversations',
+      summary: 'The conversations this agent is working on',
+      responses: { 200: jsonContent(z.array(conversationViewSchema), 'Active conversations'), 401: errorResponses[401] },
+    }),
+    (c) => c.json(activeConversations(ctx, c.get('user')).map((conv) => conversationView(ctx.store, conv)), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      ...base,
+      method: 'get',
+      path: '/conversations/{id}',
+      summary: 'One of this agent’s conversations',
+      request: { params: idParam },
+      responses: { 200: jsonContent(conversationViewSchema, 'The conversation'), 401: errorResponses[401], 404: errorResponses[404] },
+    }),
+    (c) => c.json(conversationView(ctx.store, agentConversation(ctx, c.get('user'), c.req.valid('param').id)), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      ...base,
+      method: 'get',
+      path: '/conversations/{id}/messages',
+      summary: 'The transcript, oldest first',
+      request: { params: idParam },
+      responses: { 200: jsonContent(z.array(messageViewSchema), 'Messages'), 401: errorResponses[401], 404: errorResponses[404] },
+    }),
+    (c) => c.json(transcript(ctx, c.get('user'), c.req.valid('param').id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      ...base,
+      method: 'post',
+      path: '/conversations/{id}/messages',
+      summary: 'Reply to the customer (free-form text, inside the 24-hour window)',
+      request: { params: idParam, body: jsonBody(replyRequestSchema) },
+      responses: {
+        201: jsonContent(messageViewSchema, 'Sent to WhatsApp and stored'),
+        400: errorResponses[400],
+        401: errorResponses[401],
+        404: errorResponses[404],
+        409: errorResponses[409],
+        502: jsonContent(z.object({ error: z.object({ code: z.string(), message: z.string() }) }), 'WhatsApp refused it'),
+      },
+    }),
+    async (c) => c.json(await reply(ctx, c.get('user'), c.req.valid('param').id, c.req.valid('json').text), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      ...base,
+      method: 'get',
+      path: '/agent/events',
+      summary: 'Server-sent events: state, offers, conversation updates and messages for this agent',
+      description:
+        'On connect the stream sends `hello`, the current `agent.state`, every pending `offer` and every active conversation as `conversation.updated`, then live events.',
+      responses: { 200: { description: 'text/event-stream', content: { 'text/event-stream': { schema: z.string() } } }, 401: errorResponses[401] },
+    }),
+    (c) => {
+      const user = c.get('user');
+      return streamSSE(c, async (stream) => {
+        const closed = new AbortController();
+        const queue: [AgentEventName, unknown][] = [];
+        let wake: (() => void) | undefined;
+        const send = <K extends AgentEventName>(event: K, data: AgentEvents[K]) => {
+          queue.push([event, data]);
+          wake?.();
+        };
+        stream.onAbort(() => {
+          closed.abort();
+          wake?.();
+        });
+        ctx.events.subscribe(agentTopic(user.id), send, closed.signal);
+        send('hello', { agentId: user.id });
+        send('agent.state', agentStatus(ctx, user));
+        for (const offer of offersOf(user)) send('offer', offer);
+        for (const conv of activeConversations(ctx, user)) send('conversation.updated', conversationView(ctx.store, conv));
+        const keepAlive = setInterval(() => {
+          void stream.write(': keep-alive\n\n');
+        }, KEEP_ALIVE_MS);
+        try {
+          while (!closed.signal.aborted) {
+            const next = queue.shift();
+            if (next) {
+              await stream.writeSSE({ event: next[0], data: JSON.stringify(next[1]) });
+              continue;
+            }
+            await new Promise<void>((resolve) => {
+              wake = resolve;
+            });
+            wake = undefined;
+          }
+        } finally {
+          clearInterval(keepAlive);
+        }
+      });
+    },
+  );
+
+  function offersOf(user: Parameters<typeof pendingOffers>[1]) {
+    return pendingOffers(ctx, user).flatMap((offer) => {
+      const conversation = ctx.store.get('conversations', offer.conversationId);
+      return conversation ? [offerView(ctx.store, offer, conversation)] : [];
+    });
+  }
+
+  return app;
+}

@@ -1,0 +1,99 @@
+import { hashPassword } from '../auth/passwords.ts';
+import { type PlatformSchema, put } from '../platform/records.ts';
+import { putSim, type SimulatorSchema } from '../simulator/records.ts';
+import type { Store, WriteOp } from '../store/store.ts';
+
+/**
+ * The demo tenant. Its identifiers are stable (README lists them) so QA scripts can rely on them.
+ */
+export const DEMO = {
+  accountId: 'acct_demo',
+  wabaId: '100000000000001',
+  businessName: 'Loro Demo Store',
+  phoneNumberId: '200000000000001',
+  phoneNumber: '+16145551234',
+  channelId: 'ch_demo_whatsapp',
+  channelName: 'Demo WhatsApp',
+  skillId: 'skill_demo_support',
+  skillName: 'Customer support',
+  templateId: '300000000000001',
+  templateName: 'order_update',
+  users: {
+    admin: { id: 'user_admin', username: 'admin', password: 'loro-admin', displayName: 'Alex Admin', role: 'admin' },
+    ana: { id: 'user_ana', username: 'ana', password: 'loro-agent', displayName: 'Ana Agent', role: 'agent' },
+    bruno: { id: 'user_bruno', username: 'bruno', password: 'loro-agent', displayName: 'Bruno Agent', role: 'agent' },
+  },
+  closureReasons: [
+    { id: 'closure_resolved', name: 'Resolved · Resuelto' },
+    { id: 'closure_info', name: 'Information given · Información proporcionada' },
+    { id: 'closure_no_reply', name: 'Customer did not reply · El cliente no respondió' },
+    { id: 'closure_wrong_number', name: 'Wrong number · Número equivocado' },
+  ],
+} as const;
+
+/** Puts whatever of the demo platform data is missing; running it again changes nothing. */
+export async function seedPlatform(store: Store<PlatformSchema>): Promise<void> {
+  const ops: WriteOp<PlatformSchema>[] = [];
+  const missing = <C extends keyof PlatformSchema & string>(collection: C, row: PlatformSchema[C]) => {
+    if (!store.get(collection, row.id)) ops.push(put(collection, row));
+  };
+  missing('accounts', { id: DEMO.accountId, name: DEMO.businessName, wabaId: DEMO.wabaId });
+  missing('skills', { id: DEMO.skillId, name: DEMO.skillName, acceptReject: true });
+  missing('channels', {
+    id: DEMO.channelId,
+    accountId: DEMO.accountId,
+    name: DEMO.channelName,
+    phoneNumberId: DEMO.phoneNumberId,
+    phoneNumber: DEMO.phoneNumber,
+    status: 'approved',
+    defaultSkillId: DEMO.skillId,
+  });
+  for (const user of Object.values(DEMO.users)) {
+    if (store.get('users', user.id)) continue;
+    ops.push(
+      put('users', {
+        id: user.id,
+        username: user.username,
+        displayName: user.displayName,
+        role: user.role,
+        passwordHash: await hashPassword(user.password),
+        skills: user.role === 'agent' ? [{ skillId: DEMO.skillId, proficiency: user.id === DEMO.users.ana.id ? 8 : 6 }] : [],
+        capacity: 3,
+      }),
+    );
+  }
+  for (const reason of DEMO.closureReasons) missing('closureReasons', reason);
+  await store.commit(ops);
+}
+
+/** The Meta side of the demo: the WhatsApp Business account, its number and one approved template. */
+export async function seedSimulator(store: Store<SimulatorSchema>): Promise<void> {
+  const ops: WriteOp<SimulatorSchema>[] = [];
+  const missing = <C extends keyof SimulatorSchema & string>(collection: C, row: SimulatorSchema[C]) => {
+    if (!store.get(collection, row.id)) ops.push(putSim(collection, row));
+  };
+  missing('wabas', { id: DEMO.wabaId, name: DEMO.businessName });
+  missing('phoneNumbers', {
+    id: DEMO.phoneNumberId,
+    wabaId: DEMO.wabaId,
+    phoneNumber: DEMO.phoneNumber,
+    verifiedName: DEMO.businessName,
+    status: 'CONNECTED',
+    qualityRating: 'GREEN',
+    messagingLimitTier: 'TIER_1K',
+    codeVerificationStatus: 'VERIFIED',
+  });
+  missing('templates', {
+    id: DEMO.templateId,
+    wabaId: DEMO.wabaId,
+    name: DEMO.templateName,
+    language: 'en_US',
+    category: 'UTILITY',
+    status: 'APPROVED',
+    components: [
+      { type: 'BODY', text: 'Hello {{1}}, your order {{2}} has shipped.', example: { body_text: [['María', 'A-1042']] } },
+      { type: 'FOOTER', text: 'Loro Demo Store' },
+    ],
+  });
+  await store.commit(ops);
+}

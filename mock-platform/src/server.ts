@@ -1,0 +1,66 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { getRequestListener } from '@hono/node-server';
+import type { Clock } from '../../shared/clock.ts';
+import { createPlatform, type Platform } from './app.ts';
+import type { Config } from './config.ts';
+import { platformIndexes, platformSchemas, type PlatformSchema } from './platform/records.ts';
+import { seedPlatform, seedSimulator } from './seed/demo-tenant.ts';
+import { simulatorIndexes, simulatorSchemas, type SimulatorSchema } from './simulator/records.ts';
+import { directorySegments } from './store/segment-storage.ts';
+import { SegmentedStore } from './store/segmented-store.ts';
+
+export interface RunningServer {
+  url: string;
+  platform: Platform;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the stores under DATA_DIR, seeds the demo tenant, and listens. The socket is bound
+ * before the platform is built so that with PORT=0 the platform knows its real address.
+ */
+export async function startServer(config: Config, clock: Clock): Promise<RunningServer> {
+  const store = await SegmentedStore.open<PlatformSchema>({
+    storage: directorySegments(join(config.DATA_DIR, 'platform')),
+    indexes: platformIndexes,
+    schemas: platformSchemas,
+  });
+  const simulatorStore = await SegmentedStore.open<SimulatorSchema>({
+    storage: directorySegments(join(config.DATA_DIR, 'simulator')),
+    indexes: simulatorIndexes,
+    schemas: simulatorSchemas,
+  });
+  await seedPlatform(store);
+  await seedSimulator(simulatorStore);
+
+  const server = createServer();
+  await listen(server, config.PORT, config.HOST);
+  const { port } = server.address() as AddressInfo;
+  const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
+  const url = `http://${host}:${port}`;
+  const platform = createPlatform({ config, clock, store, simulatorStore, origin: url });
+  server.on('request', getRequestListener(platform.app.fetch));
+
+  return {
+    url,
+    platform,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await platform.webhooks.idle();
+      await Promise.all([store.close(), simulatorStore.close()]);
+    },
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}

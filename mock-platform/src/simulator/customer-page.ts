@@ -1,0 +1,163 @@
+/**
+ * The customer simulator page: plays a customer's WhatsApp on one business number. Static HTML
+ * plus one script file (no inline script, so the page runs under a strict CSP); all text from
+ * messages is inserted with textContent, never as HTML.
+ */
+export function customerPage(): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Loro · Customer simulator</title>
+<style>
+  :root { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; color: #111b21; }
+  body { margin: 0; background: #d1d7db; display: flex; justify-content: center; }
+  main { width: min(420px, 100vw); min-height: 100vh; display: flex; flex-direction: column; background: #efeae2; box-shadow: 0 0 24px #0002; }
+  header { background: #008069; color: #fff; padding: 12px 16px; }
+  header h1 { font-size: 17px; margin: 0 0 8px; font-weight: 600; }
+  header label { display: block; font-size: 12px; opacity: .9; margin-top: 6px; }
+  header input, header select { width: 100%; box-sizing: border-box; padding: 6px 8px; border: 0; border-radius: 6px; font: inherit; margin-top: 2px; }
+  #thread { flex: 1; overflow-y: auto; padding: 12px; display: flex; flex-direction: column; gap: 6px; }
+  .bubble { max-width: 80%; padding: 6px 9px 4px; border-radius: 8px; box-shadow: 0 1px .5px #0002; white-space: pre-wrap; word-wrap: break-word; font-size: 14.5px; }
+  .bubble.mine { align-self: flex-end; background: #d9fdd3; }
+  .bubble.theirs { align-self: flex-start; background: #fff; }
+  .meta { font-size: 11px; color: #667781; text-align: right; margin-top: 2px; }
+  .ticks.read { color: #53bdeb; }
+  .ticks.failed { color: #d93025; }
+  .empty { margin: auto; color: #54656f; font-size: 13px; text-align: center; }
+  form { display: flex; gap: 8px; padding: 8px; background: #f0f2f5; }
+  textarea { flex: 1; resize: none; border: 0; border-radius: 8px; padding: 9px 12px; font: inherit; height: 40px; box-sizing: border-box; }
+  button { background: #008069; color: #fff; border: 0; border-radius: 20px; padding: 0 16px; font: inherit; font-weight: 600; cursor: pointer; }
+  #error { color: #d93025; font-size: 13px; padding: 0 12px 8px; background: #f0f2f5; min-height: 0; }
+</style>
+</head>
+<body>
+<main>
+  <header>
+    <h1>Customer simulator · Simulador de cliente</h1>
+    <label>Business number · Número de la empresa
+      <select id="business" data-testid="business-number"></select></label>
+    <label>Your number · Tu número
+      <input id="customer" data-testid="customer-number" value="+34 612 345 678" autocomplete="off"></label>
+    <label>Your name · Tu nombre
+      <input id="name" data-testid="customer-name" value="María García" autocomplete="off"></label>
+  </header>
+  <section id="thread" data-testid="thread" aria-live="polite"></section>
+  <div id="error" role="alert" data-testid="error"></div>
+  <form id="composer">
+    <textarea id="text" data-testid="message-input" placeholder="Type a message · Escribe un mensaje" maxlength="4096"></textarea>
+    <button type="submit" data-testid="send">Send</button>
+  </form>
+</main>
+<script type="module" src="/simulator/app.js"></script>
+</body>
+</html>`;
+}
+
+export const customerPageScript = `
+const $ = (id) => document.getElementById(id);
+const messages = new Map();
+const ticks = { accepted: '🕓', sent: '✓', delivered: '✓✓', read: '✓✓', failed: '⚠' };
+
+function digits(value) { return value.replace(/[^0-9]/g, ''); }
+function currentThread() { return $('business').value + ':' + digits($('customer').value); }
+
+function showError(text) { $('error').textContent = text || ''; }
+
+function render() {
+  const thread = $('thread');
+  const list = [...messages.values()].filter((m) => m.thread === currentThread()).sort((a, b) => a.timestamp - b.timestamp);
+  thread.replaceChildren();
+  if (list.length === 0) {
+    const empty = document.createElement('p');
+    empty.className = 'empty';
+    empty.textContent = 'No messages yet. Write to the business below. · Aún no hay mensajes.';
+    thread.append(empty);
+  }
+  for (const m of list) {
+    const bubble = document.createElement('div');
+    bubble.className = 'bubble ' + (m.direction === 'inbound' ? 'mine' : 'theirs');
+    bubble.dataset.testid = m.direction === 'inbound' ? 'customer-message' : 'business-message';
+    bubble.dataset.status = m.status || '';
+    const text = document.createElement('div');
+    text.textContent = m.text;
+    const meta = document.createElement('div');
+    meta.className = 'meta';
+    meta.textContent = new Date(m.timestamp).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) + ' ';
+    if (m.direction === 'outbound' && m.status) {
+      const t = document.createElement('span');
+      t.className = 'ticks ' + m.status;
+      t.dataset.testid = 'status';
+      t.title = m.status;
+      t.textContent = ticks[m.status] || '';
+      meta.append(t);
+    }
+    bubble.append(text, meta);
+    thread.append(bubble);
+  }
+  thread.scrollTop = thread.scrollHeight;
+  markRead(list);
+}
+
+let reading = false;
+async function markRead(list) {
+  if (reading || document.visibilityState !== 'visible') return;
+  if (!list.some((m) => m.direction === 'outbound' && (m.status === 'sent' || m.status === 'delivered'))) return;
+  reading = true;
+  try {
+    await fetch('/simulator/api/threads/' + encodeURIComponent($('business').value) + '/' + encodeURIComponent($('customer').value) + '/read', { method: 'POST' });
+  } finally {
+    reading = false;
+  }
+}
+
+async function loadThread() {
+  showError('');
+  const res = await fetch('/simulator/api/threads/' + encodeURIComponent($('business').value) + '/' + encodeURIComponent($('customer').value) + '/messages');
+  if (!res.ok) { const body = await res.json(); showError(body.error?.message); render(); return; }
+  for (const m of await res.json()) messages.set(m.id, m);
+  render();
+}
+
+async function start() {
+  const numbers = await (await fetch('/simulator/api/numbers')).json();
+  for (const n of numbers) {
+    const option = document.createElement('option');
+    option.value = n.id;
+    option.textContent = n.verifiedName + ' · ' + n.phoneNumber;
+    $('business').append(option);
+  }
+  const events = new EventSource('/simulator/api/events');
+  events.addEventListener('message', (event) => {
+    const m = JSON.parse(event.data);
+    messages.set(m.id, m);
+    if (m.thread === currentThread()) render();
+  });
+  events.addEventListener('ready', () => { document.body.dataset.ready = 'true'; });
+  for (const id of ['business', 'customer']) $(id).addEventListener('change', loadThread);
+  document.addEventListener('visibilitychange', render);
+  $('composer').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const text = $('text').value;
+    if (!text.trim()) return;
+    const res = await fetch('/simulator/api/messages', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ phoneNumberId: $('business').value, from: $('customer').value, name: $('name').value, text }),
+    });
+    const body = await res.json();
+    if (!res.ok) { showError(body.error?.message); return; }
+    showError('');
+    $('text').value = '';
+    messages.set(body.id, body);
+    render();
+  });
+  $('text').addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && !event.shiftKey) { event.preventDefault(); $('composer').requestSubmit(); }
+  });
+  await loadThread();
+}
+
+start().catch((error) => showError(String(error)));
+`;

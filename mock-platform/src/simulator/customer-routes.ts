@@ -1,0 +1,129 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { streamSSE } from 'hono/streaming';
+import { parsePhone } from '../../../shared/phone.ts';
+import { TEXT_BODY_MAX } from '../../../shared/whatsapp/send-schema.ts';
+import { ApiError } from '../http/errors.ts';
+import { errorResponses, jsonBody, jsonContent, router } from '../http/openapi.ts';
+import { simMessageSchema } from './records.ts';
+import { ALL_THREADS, type Simulator } from './simulator.ts';
+import { customerPage, customerPageScript } from './customer-page.ts';
+
+const customerSendSchema = z.object({
+  phoneNumberId: z.string().min(1, 'phoneNumberId is required'),
+  from: z.string().min(1, 'from (the customer’s phone number) is required'),
+  name: z.string().trim().max(256, 'name must be at most 256 characters').optional(),
+  text: z
+    .string()
+    .refine((text) => text.trim().length > 0, 'text must not be empty')
+    .refine((text) => text.length <= TEXT_BODY_MAX, `text must be at most ${TEXT_BODY_MAX} characters`),
+});
+
+const numberSchema = z.object({ id: z.string(), phoneNumber: z.string(), verifiedName: z.string() });
+const threadParams = z.object({ phoneNumberId: z.string().min(1), customer: z.string().min(1) });
+
+function customerWaId(input: string, field: string): string {
+  const phone = parsePhone(input);
+  if (!phone.ok) throw new ApiError(400, 'validation_failed', `${field}: ${phone.reason}`, [{ path: field, message: phone.reason }]);
+  return phone.waId;
+}
+
+/**
+ * The customer simulator: a page and an HTTP API through which a person or a test plays the
+ * customer's phone. It talks to the platform only through the simulated Cloud API's webhooks.
+ */
+export function customerRoutes(simulator: Simulator) {
+  const app = router();
+  const tags = ['Customer simulator'];
+
+  app.get('/', (c) => c.html(customerPage()));
+  app.get('/app.js', (c) => c.body(customerPageScript, 200, { 'content-type': 'text/javascript; charset=utf-8' }));
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/numbers',
+      tags,
+      summary: 'Business numbers a customer can write to',
+      responses: { 200: jsonContent(z.array(numberSchema), 'Numbers') },
+    }),
+    (c) =>
+      c.json(
+        simulator.store.all('phoneNumbers').map((p) => ({ id: p.id, phoneNumber: p.phoneNumber, verifiedName: p.verifiedName })),
+        200,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/messages',
+      tags,
+      summary: 'The customer sends a text to a business number (delivered to the platform as a signed webhook)',
+      request: { body: jsonBody(customerSendSchema) },
+      responses: { 201: jsonContent(simMessageSchema, 'Sent'), 400: errorResponses[400], 404: errorResponses[404] },
+    }),
+    async (c) => {
+      const input = c.req.valid('json');
+      const waId = customerWaId(input.from, 'from');
+      if (!simulator.store.get('phoneNumbers', input.phoneNumberId)) {
+        throw new ApiError(404, 'not_found', `phoneNumberId ${input.phoneNumberId} is not a business number of the simulator`);
+      }
+      const message = await simulator.customerSends({
+        phoneNumberId: input.phoneNumberId,
+        customerWaId: waId,
+        customerName: input.name || `+${waId}`,
+        text: input.text,
+      });
+      return c.json(message, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/threads/{phoneNumberId}/{customer}/messages',
+      tags,
+      summary: 'What the customer’s phone shows for one business number, oldest first',
+      request: { params: threadParams },
+      responses: { 200: jsonContent(z.array(simMessageSchema), 'Messages'), 400: errorResponses[400] },
+    }),
+    (c) => {
+      const { phoneNumberId, customer } = c.req.valid('param');
+      return c.json(simulator.thread(phoneNumberId, customerWaId(customer, 'customer')), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/threads/{phoneNumberId}/{customer}/read',
+      tags,
+      summary: 'The customer opens the chat: business messages become read (read status webhooks)',
+      request: { params: threadParams },
+      responses: { 200: jsonContent(z.object({ read: z.number() }), 'How many turned read'), 400: errorResponses[400] },
+    }),
+    async (c) => {
+      const { phoneNumberId, customer } = c.req.valid('param');
+      if (!simulator.store.get('phoneNumbers', phoneNumberId)) throw new ApiError(404, 'not_found', `phoneNumberId ${phoneNumberId} is unknown`);
+      return c.json({ read: await simulator.customerReads(phoneNumberId, customerWaId(customer, 'customer')) }, 200);
+    },
+  );
+
+  app.get('/api/events', (c) =>
+    streamSSE(c, async (stream) => {
+      const closed = new AbortController();
+      stream.onAbort(() => closed.abort());
+      simulator.events.subscribe(
+        ALL_THREADS,
+        (event, data) => {
+          void stream.writeSSE({ event, data: JSON.stringify(data) });
+        },
+        closed.signal,
+      );
+      await stream.writeSSE({ event: 'ready', data: '{}' });
+      await new Promise<void>((resolve) => closed.signal.addEventListener('abort', () => resolve()));
+    }),
+  );
+
+  return app;
+}

@@ -1,0 +1,142 @@
+import { timingSafeEqual } from 'node:crypto';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { createMiddleware } from 'hono/factory';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { toWaId } from '../../../shared/phone.ts';
+import { graphErrorSchema, markReadRequestSchema, sendMessageResponseSchema, sendTextRequestSchema } from '../../../shared/whatsapp/send-schema.ts';
+import { MetaError } from './meta-error.ts';
+import type { Simulator } from './simulator.ts';
+
+// Meta accepts the version segment or not (some client libraries drop it).
+const PREFIXES = ['/:version{v[0-9]+\\.[0-9]+}', ''];
+const MAX_BODY_BYTES = 1024 * 1024;
+
+function sameToken(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Meta's first validation error for a zod failure: 131008 for a missing field, 100 otherwise. */
+function toMetaError(error: z.ZodError): MetaError {
+  const issue = error.issues[0];
+  const path = issue?.path.join('.') || '(body)';
+  if (issue?.code === 'invalid_type' && issue.input === undefined) {
+    return new MetaError(400, 131008, `The parameter ${path} is required.`);
+  }
+  return new MetaError(400, 100, `Invalid parameter ${path}: ${issue?.message ?? 'invalid'}`);
+}
+
+async function readJson(request: Request): Promise<unknown> {
+  try {
+    return await request.json();
+  } catch {
+    throw new MetaError(400, 100, 'The request body must be a JSON object');
+  }
+}
+
+/** The Graph-compatible Cloud API under /graph, answering in Meta's shapes and error codes. */
+export function graphRoutes(simulator: Simulator, { token }: { token: string }) {
+  const app = new Hono();
+  app.onError((error, c) => {
+    const meta = error instanceof MetaError ? error : new MetaError(500, 131000, undefined);
+    if (!(error instanceof MetaError)) console.error('[simulator] Graph request failed:', error);
+    return c.json(meta.toJSON(), meta.status);
+  });
+  app.notFound((c) => c.json(new MetaError(400, 100, `Unknown path components: ${c.req.path}`, 'GraphMethodException').toJSON(), 400));
+
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new MetaError(413, 100, `Request bodies are limited to ${MAX_BODY_BYTES} bytes`);
+      },
+    }),
+    createMiddleware(async (c, next) => {
+      const match = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '');
+      if (!match?.[1] || !sameToken(match[1], token)) {
+        throw new MetaError(401, 190, 'The access token could not be decrypted');
+      }
+      await next();
+    }),
+  );
+
+  for (const prefix of PREFIXES) {
+    app.post(`${prefix}/:phoneNumberId/messages`, async (c) => {
+      const phoneNumberId = c.req.param('phoneNumberId');
+      simulator.phoneNumber(phoneNumberId);
+      const body = await readJson(c.req.raw);
+      if (typeof body === 'object' && body !== null && 'status' in body) {
+        const read = markReadRequestSchema.safeParse(body);
+        if (!read.success) throw toMetaError(read.error);
+        simulator.markReadByBusiness(phoneNumberId, read.data.message_id);
+        return c.json({ success: true }, 200);
+      }
+      const type = typeof body === 'object' && body !== null && 'type' in body ? body.type : 'text';
+      if (type !== 'text') {
+        throw new MetaError(400, 100, `Invalid parameter type: messages of type ${String(type)} are not supported by this simulator yet`);
+      }
+      const parsed = sendTextRequestSchema.safeParse(body);
+      if (!parsed.success) throw toMetaError(parsed.error);
+      const message = await simulator.businessSendsText(phoneNumberId, parsed.data);
+      return c.json(
+        {
+          messaging_product: 'whatsapp' as const,
+          contacts: [{ input: parsed.data.to, wa_id: toWaId(parsed.data.to) }],
+          messages: [{ id: message.id }],
+        },
+        200,
+      );
+    });
+
+    app.get(`${prefix}/:wabaId/message_templates`, (c) => {
+      const wabaId = c.req.param('wabaId');
+      if (!simulator.store.get('wabas', wabaId)) {
+        throw new MetaError(400, 100, `Unsupported get request. Object with ID '${wabaId}' does not exist`, 'GraphMethodException');
+      }
+      const data = simulator.store.where('templates', 'wabaId', wabaId).map((t) => ({
+        name: t.name,
+        components: t.components,
+        language: t.language,
+        status: t.status,
+        category: t.category,
+        id: t.id,
+      }));
+      return c.json({ data, paging: { cursors: { before: 'MAZDZD', after: 'MjQZD' } } }, 200);
+    });
+  }
+  return app;
+}
+
+/** Documents the Graph paths in the platform's OpenAPI description. */
+export function registerGraphDocs(registry: OpenAPIHono['openAPIRegistry']): void {
+  const error = { description: 'Meta’s error envelope', content: { 'application/json': { schema: graphErrorSchema } } };
+  registry.registerPath({
+    method: 'post',
+    path: '/graph/{version}/{phoneNumberId}/messages',
+    tags: ['Cloud API simulator'],
+    summary: 'Send a message (text) or mark one read; also served without {version}',
+    security: [{ bearerAuth: [] }],
+    request: {
+      params: z.object({ version: z.string(), phoneNumberId: z.string() }),
+      body: { content: { 'application/json': { schema: z.union([sendTextRequestSchema, markReadRequestSchema]) } } },
+    },
+    responses: {
+      200: { description: 'Accepted', content: { 'application/json': { schema: sendMessageResponseSchema } } },
+      400: error,
+      401: error,
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/graph/{version}/{wabaId}/message_templates',
+    tags: ['Cloud API simulator'],
+    summary: 'List the WhatsApp Business account’s message templates',
+    security: [{ bearerAuth: [] }],
+    request: { params: z.object({ version: z.string(), wabaId: z.string() }) },
+    responses: { 200: { description: 'Templates' }, 400: error, 401: error },
+  });
+}

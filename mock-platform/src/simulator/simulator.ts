@@ -1,0 +1,132 @@
+import { randomBytes } from 'node:crypto';
+import type { Clock } from '../../../shared/clock.ts';
+import { isWindowOpen } from '../../../shared/customer-window.ts';
+import type { SendTextRequest } from '../../../shared/whatsapp/send-schema.ts';
+import { EventHub } from '../events/event-hub.ts';
+import type { Store } from '../store/store.ts';
+import { MetaError } from './meta-error.ts';
+import { putSim as put, type SimMessage, type SimPhoneNumber, type SimulatorSchema, threadKey } from './records.ts';
+import type { WebhookDelivery } from './webhook-delivery.ts';
+import { inboundMessageWebhook, statusWebhook } from './webhook-payloads.ts';
+
+export type SimulatorEvents = { message: SimMessage };
+export const ALL_THREADS = 'threads';
+
+export function newWamid(): string {
+  return `wamid.${randomBytes(24).toString('base64url')}`;
+}
+
+/**
+ * The simulated WhatsApp side: the customers' phones and Meta's servers between them and the
+ * business. Everything it tells the platform goes through signed webhooks, as Meta's would.
+ */
+export class Simulator {
+  readonly events = new EventHub<SimulatorEvents>();
+
+  constructor(
+    readonly store: Store<SimulatorSchema>,
+    private readonly clock: Clock,
+    private readonly webhooks: WebhookDelivery,
+  ) {}
+
+  phoneNumber(id: string): SimPhoneNumber {
+    const phone = this.store.get('phoneNumbers', id);
+    if (!phone) {
+      throw new MetaError(400, 100, `Unsupported post request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation`, 'GraphMethodException');
+    }
+    return phone;
+  }
+
+  /** A customer types a message to a business number. */
+  async customerSends(input: { phoneNumberId: string; customerWaId: string; customerName: string; text: string }): Promise<SimMessage> {
+    const phone = this.phoneNumber(input.phoneNumberId);
+    const message: SimMessage = {
+      id: newWamid(),
+      phoneNumberId: phone.id,
+      customerWaId: input.customerWaId,
+      thread: threadKey(phone.id, input.customerWaId),
+      direction: 'inbound',
+      type: 'text',
+      text: input.text,
+      timestamp: this.clock.now(),
+      customerName: input.customerName,
+    };
+    await this.store.commit([put('messages', message)]);
+    this.#publish(message);
+    this.webhooks.enqueue(inboundMessageWebhook(phone, message));
+    return message;
+  }
+
+  /**
+   * The business sends a text. Like Meta, the API accepts it at once and reports the outcome in
+   * status webhooks: delivered to the (always online) phone, or failed with 131047 when the
+   * customer service window is closed.
+   */
+  async businessSendsText(phoneNumberId: string, request: SendTextRequest): Promise<SimMessage> {
+    const phone = this.phoneNumber(phoneNumberId);
+    const customerWaId = request.to.replace(/^\+/, '');
+    const thread = threadKey(phone.id, customerWaId);
+    const now = this.clock.now();
+    const lastInbound = this.store
+      .where('messages', 'thread', thread)
+      .filter((m) => m.direction === 'inbound')
+      .reduce<number | undefined>((latest, m) => Math.max(latest ?? 0, m.timestamp), undefined);
+    const windowOpen = isWindowOpen(lastInbound, now);
+    const message: SimMessage = {
+      id: newWamid(),
+      phoneNumberId: phone.id,
+      customerWaId,
+      thread,
+      direction: 'outbound',
+      type: 'text',
+      text: request.text.body,
+      timestamp: now,
+      status: windowOpen ? 'delivered' : 'failed',
+      ...(windowOpen ? {} : { errorCode: 131047 }),
+    };
+    await this.store.commit([put('messages', message)]);
+    this.#publish(message);
+    if (windowOpen) {
+      this.webhooks.enqueue(statusWebhook(phone, message, 'sent', now));
+      this.webhooks.enqueue(statusWebhook(phone, message, 'delivered', now));
+    } else {
+      this.webhooks.enqueue(statusWebhook(phone, message, 'failed', now, 131047));
+    }
+    return message;
+  }
+
+  /** The customer opens the chat: business messages not yet read turn read (blue ticks). */
+  async customerReads(phoneNumberId: string, customerWaId: string): Promise<number> {
+    const phone = this.phoneNumber(phoneNumberId);
+    const now = this.clock.now();
+    const unread = this.store
+      .where('messages', 'thread', threadKey(phone.id, customerWaId))
+      .filter((m) => m.direction === 'outbound' && (m.status === 'sent' || m.status === 'delivered'));
+    if (unread.length === 0) return 0;
+    const read = unread.map((m) => ({ ...m, status: 'read' as const }));
+    await this.store.commit(read.map((m) => put('messages', m)));
+    for (const message of read) {
+      this.#publish(message);
+      this.webhooks.enqueue(statusWebhook(phone, message, 'read', now));
+    }
+    return read.length;
+  }
+
+  /** Marks a customer's message read on the business side (`status: read`). */
+  markReadByBusiness(phoneNumberId: string, messageId: string): void {
+    this.phoneNumber(phoneNumberId);
+    const message = this.store.get('messages', messageId);
+    if (!message || message.phoneNumberId !== phoneNumberId || message.direction !== 'inbound') {
+      throw new MetaError(400, 100, `Invalid parameter: message_id ${messageId} is not a message received by this number`);
+    }
+  }
+
+  thread(phoneNumberId: string, customerWaId: string): SimMessage[] {
+    return this.store.where('messages', 'thread', threadKey(phoneNumberId, customerWaId)).sort((a, b) => a.timestamp - b.timestamp);
+  }
+
+  #publish(message: SimMessage): void {
+    this.events.publish(message.thread, 'message', message);
+    this.events.publish(ALL_THREADS, 'message', message);
+  }
+}

@@ -1,0 +1,68 @@
+import { graphErrorSchema, sendMessageResponseSchema } from '../../../shared/whatsapp/send-schema.ts';
+
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+/** A refusal from the Cloud API (or the simulator), carrying Meta's code and message. */
+export class GraphApiError extends Error {
+  constructor(
+    readonly httpStatus: number,
+    readonly code: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'GraphApiError';
+  }
+}
+
+export interface GraphClientOptions {
+  /** `https://graph.facebook.com` or the simulator's `/graph` URL. */
+  baseUrl: string;
+  version: string;
+  token: string;
+  fetch?: FetchLike;
+}
+
+/** The few Cloud API calls the platform makes, over plain fetch, exactly as Meta documents them. */
+export function createGraphClient({ baseUrl, version, token, fetch = globalThis.fetch }: GraphClientOptions) {
+  async function post(path: string, body: unknown): Promise<unknown> {
+    const response = await fetch(`${baseUrl}/${version}/${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const json: unknown = await response.json().catch(() => undefined);
+    if (!response.ok) {
+      const parsed = graphErrorSchema.safeParse(json);
+      if (parsed.success) {
+        const { code, message, error_data } = parsed.data.error;
+        throw new GraphApiError(response.status, code, error_data?.details ? `${message}: ${error_data.details}` : message);
+      }
+      throw new GraphApiError(response.status, 131000, `Cloud API answered HTTP ${response.status}`);
+    }
+    return json;
+  }
+
+  return {
+    /** Sends a text message; resolves with the wamid WhatsApp assigned. */
+    async sendText(phoneNumberId: string, to: string, body: string): Promise<string> {
+      const json = await post(`${phoneNumberId}/messages`, {
+        messaging_product: 'whatsapp',
+        recipient_type: 'individual',
+        to,
+        type: 'text',
+        text: { body, preview_url: false },
+      });
+      const parsed = sendMessageResponseSchema.parse(json);
+      const id = parsed.messages[0]?.id;
+      if (!id) throw new GraphApiError(502, 131000, 'Cloud API returned no message id');
+      return id;
+    },
+
+    /** Marks an inbound message as read (blue ticks on the customer's phone). */
+    async markRead(phoneNumberId: string, messageId: string): Promise<void> {
+      await post(`${phoneNumberId}/messages`, { messaging_product: 'whatsapp', status: 'read', message_id: messageId });
+    },
+  };
+}
+
+export type GraphClient = ReturnType<typeof createGraphClient>;
