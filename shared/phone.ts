@@ -35,8 +35,3 @@ export function toWaId(e164: string): string {
 export function fromWaId(waId: string): string {
   return waId.startsWith('+') ? waId : `+${waId}`;
 }
-
-/** `+16145551234` → `+1 614-555-1234`, for people to read. */
-export function formatPhone(e164: string): string {
-  return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
-}

@@ -1,4 +1,5 @@
-import { formatPhone, fromWaId } from '../../../shared/phone.ts';
+import { formatPhone } from '../../../shared/phone-format.ts';
+import { fromWaId } from '../../../shared/phone.ts';
 import { newId } from '../../../shared/ids.ts';
 import { advancesStatus } from '../../../shared/delivery-status.ts';
 import {

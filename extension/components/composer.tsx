@@ -1,0 +1,60 @@
+import { useState } from 'preact/hooks';
+import { TEXT_BODY_MAX } from '../../shared/whatsapp/send-schema.ts';
+import { t } from '../utils/i18n.ts';
+
+/** The reply box: 4096 characters with a counter; Enter sends, Shift+Enter starts a new line. */
+export function Composer({
+  placeholder,
+  disabled,
+  onSend,
+}: {
+  placeholder: string;
+  disabled: boolean;
+  onSend: (text: string) => Promise<boolean>;
+}) {
+  const [text, setText] = useState('');
+  const [sending, setSending] = useState(false);
+  const empty = text.trim().length === 0;
+
+  async function send() {
+    if (empty || sending || disabled) return;
+    setSending(true);
+    const sent = await onSend(text);
+    setSending(false);
+    if (sent) setText('');
+  }
+
+  return (
+    <form
+      class="composer"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void send();
+      }}
+    >
+      <textarea
+        data-testid="composer-input"
+        value={text}
+        maxLength={TEXT_BODY_MAX}
+        placeholder={placeholder}
+        disabled={disabled}
+        rows={3}
+        onInput={(event) => setText(event.currentTarget.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+            event.preventDefault();
+            void send();
+          }
+        }}
+      />
+      <div class="composer-footer">
+        <span class={`counter ${text.length > TEXT_BODY_MAX - 100 ? 'near-limit' : ''}`} data-testid="composer-counter">
+          {text.length}/{TEXT_BODY_MAX}
+        </span>
+        <button type="submit" class="primary" disabled={empty || sending || disabled} data-testid="composer-send">
+          {sending ? t('sending') : t('send')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,63 @@
+import { useEffect, useRef } from 'preact/hooks';
+import type { ConversationView, MessageView } from '../../shared/api/schemas.ts';
+import { initials } from '../../shared/initials.ts';
+import { formatPhone } from '../../shared/phone-format.ts';
+import { formatRemaining } from '../utils/format.ts';
+import { t } from '../utils/i18n.ts';
+import { Composer } from './composer.tsx';
+import { MessageBubble } from './message-bubble.tsx';
+import { useNow } from './use-now.ts';
+
+/** The interaction panel: who, the transcript, the 24-hour window, and the composer. */
+export function ConversationPanel({
+  conversation,
+  messages,
+  error,
+  onSend,
+}: {
+  conversation: ConversationView;
+  messages: MessageView[];
+  error: string | undefined;
+  onSend: (text: string) => Promise<boolean>;
+}) {
+  const now = useNow(30_000);
+  const transcript = useRef<HTMLDivElement>(null);
+  const customerInitials = initials(conversation.customerName);
+  const windowLeft = conversation.windowClosesAt !== undefined ? conversation.windowClosesAt - now : 0;
+  const windowOpen = windowLeft > 0;
+
+  useEffect(() => {
+    const element = transcript.current;
+    if (element) element.scrollTop = element.scrollHeight;
+  }, [messages.length, conversation.id]);
+
+  return (
+    <section class="conversation" data-testid="conversation" aria-label={conversation.customerName}>
+      <header class="conversation-header">
+        <span class="avatar" aria-hidden="true">
+          {customerInitials}
+        </span>
+        <div>
+          <h2 data-testid="conversation-title">{conversation.customerName}</h2>
+          <p class="subtitle">
+            {formatPhone(conversation.customerNumber)} → {formatPhone(conversation.originNumber)} · {conversation.queueName}
+          </p>
+        </div>
+      </header>
+      <div class="transcript" ref={transcript} data-testid="transcript">
+        {messages.map((message) => (
+          <MessageBubble key={message.id} message={message} customerInitials={customerInitials} />
+        ))}
+      </div>
+      <p class={`window ${windowOpen ? '' : 'closed'}`} data-testid="window-state">
+        {windowOpen ? t('windowLeft', { time: formatRemaining(windowLeft) }) : t('windowClosed')}
+      </p>
+      {error && (
+        <p class="form-error" role="alert" data-testid="send-error">
+          {error}
+        </p>
+      )}
+      <Composer placeholder={t('typeReply', { name: conversation.customerName })} disabled={!windowOpen} onSend={onSend} />
+    </section>
+  );
+}

@@ -1,0 +1,123 @@
+import { useEffect, useReducer, useState } from 'preact/hooks';
+import { z } from 'zod';
+import { agentStatusSchema, conversationViewSchema, messageViewSchema } from '../../shared/api/schemas.ts';
+import { PlatformError, request } from '../utils/api-client.ts';
+import { signOut } from '../utils/auth.ts';
+import { deskReducer, initialDeskState } from '../utils/desk-state.ts';
+import { runAgentStream } from '../utils/event-stream.ts';
+import { clearSession, type Session } from '../utils/storage.ts';
+import { ConversationPanel } from './conversation-panel.tsx';
+import { OfferCard } from './offer-card.tsx';
+import { StateBar } from './state-bar.tsx';
+import { TaskList } from './task-list.tsx';
+
+/** The signed-in agent's desk: state, offers, conversations, and the open conversation. */
+export function Desk({ session }: { session: Session }) {
+  const [state, dispatch] = useReducer(deskReducer, initialDeskState);
+  const [busyOffer, setBusyOffer] = useState<string | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const api = <T,>(path: string, schema: z.ZodType<T>, init: { method?: string; body?: unknown } = {}) =>
+    request(session.platformUrl, path, schema, { ...init, token: session.token });
+
+  /** Shows an error, or signs out when the session is gone. */
+  function fail(caught: unknown) {
+    if (caught instanceof PlatformError && caught.signedOut) void clearSession();
+    setError(caught instanceof Error ? caught.message : String(caught));
+  }
+
+  useEffect(() => {
+    const stop = new AbortController();
+    void runAgentStream({
+      url: `${session.platformUrl}/api/agent/events`,
+      token: session.token,
+      signal: stop.signal,
+      onEvent: dispatch,
+      onStatus: ({ connected, httpStatus }) => {
+        dispatch({ event: 'connection', data: { connected } });
+        if (httpStatus === 401) void clearSession();
+      },
+    });
+    return () => stop.abort();
+  }, [session.platformUrl, session.token]);
+
+  const selected = state.conversations.find((c) => c.id === state.selectedId);
+
+  useEffect(() => {
+    if (!selected) return;
+    api(`/api/conversations/${encodeURIComponent(selected.id)}/messages`, z.array(messageViewSchema))
+      .then((messages) => dispatch({ event: 'transcript', data: { conversationId: selected.id, messages } }))
+      .catch(fail);
+  }, [selected?.id]);
+
+  async function changeState(next: 'available' | 'unavailable') {
+    try {
+      dispatch({ event: 'agent.state', data: await api('/api/agent/state', agentStatusSchema, { method: 'PUT', body: { state: next } }) });
+    } catch (caught) {
+      fail(caught);
+    }
+  }
+
+  async function accept(offerId: string) {
+    setBusyOffer(offerId);
+    try {
+      const conversation = await api(`/api/offers/${encodeURIComponent(offerId)}/accept`, conversationViewSchema, { method: 'POST' });
+      dispatch({ event: 'conversation.updated', data: conversation });
+      dispatch({ event: 'select', data: { conversationId: conversation.id } });
+    } catch (caught) {
+      fail(caught);
+    } finally {
+      setBusyOffer(undefined);
+    }
+  }
+
+  async function send(conversationId: string, text: string): Promise<boolean> {
+    setError(undefined);
+    try {
+      const message = await api(`/api/conversations/${encodeURIComponent(conversationId)}/messages`, messageViewSchema, {
+        method: 'POST',
+        body: { text },
+      });
+      dispatch({ event: 'message', data: message });
+      return true;
+    } catch (caught) {
+      fail(caught);
+      return false;
+    }
+  }
+
+  return (
+    <div class="desk">
+      <StateBar
+        status={state.status}
+        connected={state.connected}
+        displayName={session.user.displayName}
+        onChange={changeState}
+        onSignOut={() => void signOut(session)}
+      />
+      {state.offers.map((offer) => (
+        <OfferCard key={offer.id} offer={offer} busy={busyOffer === offer.id} onAccept={() => void accept(offer.id)} />
+      ))}
+      <TaskList
+        conversations={state.conversations}
+        messages={state.messages}
+        selectedId={state.selectedId}
+        available={state.status?.state === 'available'}
+        onSelect={(conversationId) => dispatch({ event: 'select', data: { conversationId } })}
+      />
+      {selected ? (
+        <ConversationPanel
+          conversation={selected}
+          messages={state.messages[selected.id] ?? []}
+          error={error}
+          onSend={(text) => send(selected.id, text)}
+        />
+      ) : (
+        error && (
+          <p class="form-error" role="alert">
+            {error}
+          </p>
+        )
+      )}
+    </div>
+  );
+}

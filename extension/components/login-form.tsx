@@ -1,0 +1,83 @@
+import { useEffect, useState } from 'preact/hooks';
+import { PlatformError } from '../utils/api-client.ts';
+import { signIn } from '../utils/auth.ts';
+import { t } from '../utils/i18n.ts';
+import { lastPlatformUrl } from '../utils/storage.ts';
+
+/** Platform URL, username and password; errors are shown under the form, in words. */
+export function LoginForm({ notice }: { notice?: string | undefined }) {
+  const [platformUrl, setPlatformUrl] = useState('');
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | undefined>(notice);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    void lastPlatformUrl().then(setPlatformUrl);
+  }, []);
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      await signIn(platformUrl, username, password);
+    } catch (caught) {
+      setError(caught instanceof PlatformError ? caught.message : String(caught));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form class="login" onSubmit={submit} data-testid="login-form">
+      <h1 class="brand">
+        <span class="brand-mark" aria-hidden="true">
+          ◆
+        </span>{' '}
+        Loro
+      </h1>
+      <label>
+        {t('platformUrl')}
+        <input
+          name="platformUrl"
+          data-testid="platform-url"
+          value={platformUrl}
+          onInput={(e) => setPlatformUrl(e.currentTarget.value)}
+          required
+        />
+      </label>
+      <label>
+        {t('username')}
+        <input
+          name="username"
+          data-testid="username"
+          autocomplete="username"
+          value={username}
+          onInput={(e) => setUsername(e.currentTarget.value)}
+          required
+        />
+      </label>
+      <label>
+        {t('password')}
+        <input
+          name="password"
+          type="password"
+          data-testid="password"
+          autocomplete="current-password"
+          value={password}
+          onInput={(e) => setPassword(e.currentTarget.value)}
+          required
+        />
+      </label>
+      {error && (
+        <p class="form-error" role="alert" data-testid="login-error">
+          {error}
+        </p>
+      )}
+      <button type="submit" class="primary" disabled={busy} data-testid="sign-in">
+        {busy ? t('signingIn') : t('signIn')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,54 @@
+import type { DeliveryStatus, MessageView } from '../../shared/api/schemas.ts';
+import { formatTime } from '../utils/format.ts';
+import { type MessageKey, t } from '../utils/i18n.ts';
+
+const tickText: Record<DeliveryStatus, string> = { pending: '🕓', sent: '✓', delivered: '✓✓', read: '✓✓', failed: '!' };
+const statusLabel: Record<DeliveryStatus, MessageKey> = {
+  pending: 'statusPending',
+  sent: 'statusSent',
+  delivered: 'statusDelivered',
+  read: 'statusRead',
+  failed: 'statusFailed',
+};
+
+/**
+ * Customer messages: gray bubbles with the customer's initials. Agent messages: solid blue, with
+ * delivery ticks. Text is rendered as text (Preact escapes it), never as HTML.
+ */
+export function MessageBubble({ message, customerInitials }: { message: MessageView; customerInitials: string }) {
+  if (message.direction === 'system') {
+    return (
+      <p class="system-message" data-testid="system-message">
+        {message.text}
+      </p>
+    );
+  }
+  const inbound = message.direction === 'inbound';
+  return (
+    <div class={`message ${inbound ? 'inbound' : 'outbound'}`} data-testid={inbound ? 'customer-message' : 'agent-message'}>
+      {inbound && (
+        <span class="avatar small" aria-hidden="true">
+          {customerInitials}
+        </span>
+      )}
+      <div class="bubble">
+        {!inbound && message.senderName && <div class="signature">{message.senderName}</div>}
+        <div class="text">{message.text}</div>
+        <div class="meta">
+          {formatTime(message.timestamp)}
+          {!inbound && message.status && (
+            <span
+              class={`ticks ${message.status}`}
+              data-testid="delivery-status"
+              data-status={message.status}
+              title={message.error ?? t(statusLabel[message.status])}
+              aria-label={t(statusLabel[message.status])}
+            >
+              {tickText[message.status]}
+            </span>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import type { OfferView } from '../../shared/api/schemas.ts';
+import { formatPhone } from '../../shared/phone-format.ts';
+import { formatElapsed } from '../utils/format.ts';
+import { t } from '../utils/i18n.ts';
+import { useNow } from './use-now.ts';
+
+/** The contact request: who, from which number, which queue, how long ago; and Accept. */
+export function OfferCard({ offer, onAccept, busy }: { offer: OfferView; onAccept: () => void; busy: boolean }) {
+  const now = useNow();
+  return (
+    <section class="offer" data-testid="offer" aria-label={t('incoming')}>
+      <header>
+        <span class="pulse" aria-hidden="true" />
+        {t('incoming')}
+        <time class="elapsed" data-testid="offer-elapsed">
+          {formatElapsed(now - offer.offeredAt)}
+        </time>
+      </header>
+      <dl>
+        <dt>{t('customerName')}</dt>
+        <dd data-testid="offer-customer-name">{offer.customerName}</dd>
+        <dt>{t('customerNumber')}</dt>
+        <dd data-testid="offer-customer-number">{formatPhone(offer.customerNumber)}</dd>
+        <dt>{t('originNumber')}</dt>
+        <dd data-testid="offer-origin-number">{formatPhone(offer.originNumber)}</dd>
+        <dt>{t('queueName')}</dt>
+        <dd data-testid="offer-queue">{offer.queueName}</dd>
+      </dl>
+      <button type="button" class="primary" onClick={onAccept} disabled={busy} data-testid="accept-offer">
+        {t('accept')}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,26 @@
+import { render } from 'preact';
+import { SessionGate } from '../../components/session-gate.tsx';
+import { signOut } from '../../utils/auth.ts';
+import { t } from '../../utils/i18n.ts';
+import '../../styles/panel.css';
+
+const root = document.getElementById('app');
+if (root) {
+  render(
+    <SessionGate>
+      {(session) => (
+        <section class="signed-in" data-testid="signed-in">
+          <h1 class="brand">Loro</h1>
+          <p>
+            {session.user.displayName} · <code>{session.platformUrl}</code>
+          </p>
+          <p class="subtitle">{new Date(session.expiresAt).toLocaleString()}</p>
+          <button type="button" onClick={() => void signOut(session)} data-testid="sign-out">
+            {t('signOut')}
+          </button>
+        </section>
+      )}
+    </SessionGate>,
+    root,
+  );
+}

@@ -1,0 +1,41 @@
+import browser from 'webextension-polyfill';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { OpenPanelMessage } from '../../utils/messages.ts';
+import './style.css';
+
+/**
+ * The in-page launcher on agent-console pages: a button, in its own shadow root, that opens the
+ * Loro side panel. It reads nothing from the page and shows no conversation data, so the host
+ * page can learn nothing from it.
+ */
+export default defineContentScript({
+  // TODO(2026-11-21): agent-configured console URL patterns (issue 6); loopback consoles for now.
+  matches: ['http://127.0.0.1/*', 'http://localhost/*'],
+  cssInjectionMode: 'ui',
+  async main(ctx) {
+    const ui = await createShadowRootUi(ctx, {
+      name: 'loro-overlay',
+      position: 'inline',
+      anchor: 'body',
+      append: 'last',
+      onMount(container) {
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.className = 'launcher';
+        button.dataset.testid = 'loro-launcher';
+        button.textContent = 'Loro · WhatsApp';
+        button.addEventListener('click', () => {
+          const message: OpenPanelMessage = { type: 'loro:open-panel' };
+          void browser.runtime.sendMessage(message);
+        });
+        container.append(button);
+        return button;
+      },
+      onRemove(button) {
+        button?.remove();
+      },
+    });
+    ui.mount();
+  },
+});

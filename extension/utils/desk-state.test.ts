@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import type { ConversationView, MessageView, OfferView } from '../../shared/api/schemas.ts';
+import { deskReducer, initialDeskState } from './desk-state.ts';
+
+const offer: OfferView = {
+  id: 'o1',
+  conversationId: 'c1',
+  customerName: 'María',
+  customerNumber: '+34612345678',
+  originNumber: '+16145551234',
+  queueName: 'Support',
+  offeredAt: 1,
+};
+const conversation: ConversationView = {
+  id: 'c1',
+  channelId: 'ch',
+  customerName: 'María',
+  customerNumber: '+34612345678',
+  originNumber: '+16145551234',
+  queueName: 'Support',
+  status: 'active',
+  createdAt: 1,
+};
+const message = (id: string, timestamp: number, status?: MessageView['status']): MessageView => ({
+  id,
+  conversationId: 'c1',
+  direction: 'outbound',
+  text: id,
+  timestamp,
+  ...(status ? { status } : {}),
+});
+
+describe('deskReducer', () => {
+  it('turns an accepted offer into the selected active conversation', () => {
+    let state = deskReducer(initialDeskState, { event: 'offer', data: offer });
+    expect(state.offers).toEqual([offer]);
+    state = deskReducer(state, { event: 'conversation.updated', data: conversation });
+    expect(state.offers).toEqual([]);
+    expect(state.conversations).toEqual([conversation]);
+    expect(state.selectedId).toBe('c1');
+  });
+
+  it('drops a revoked offer and an ended conversation', () => {
+    let state = deskReducer(initialDeskState, { event: 'offer', data: offer });
+    state = deskReducer(state, { event: 'offer.revoked', data: { offerId: 'o1' } });
+    expect(state.offers).toEqual([]);
+    state = deskReducer(state, { event: 'conversation.updated', data: conversation });
+    state = deskReducer(state, { event: 'conversation.updated', data: { ...conversation, status: 'ended' } });
+    expect(state.conversations).toEqual([]);
+    expect(state.selectedId).toBeUndefined();
+  });
+
+  it('merges live messages with a loaded transcript, by id, in time order', () => {
+    let state = deskReducer(initialDeskState, { event: 'message', data: message('m2', 20, 'sent') });
+    state = deskReducer(state, { event: 'transcript', data: { conversationId: 'c1', messages: [message('m1', 10), message('m2', 20, 'pending')] } });
+    state = deskReducer(state, { event: 'message', data: message('m2', 20, 'read') });
+    expect(state.messages.c1?.map((m) => [m.id, m.status])).toEqual([
+      ['m1', undefined],
+      ['m2', 'read'],
+    ]);
+  });
+});

@@ -1,0 +1,81 @@
+import type { AgentStatus, ConversationView, MessageView, OfferView } from '../../shared/api/schemas.ts';
+import type { AgentEvent } from './event-stream.ts';
+
+/** What the side panel shows, rebuilt from the event stream and API answers by {@link deskReducer}. */
+export interface DeskState {
+  connected: boolean;
+  status: AgentStatus | undefined;
+  offers: OfferView[];
+  conversations: ConversationView[];
+  messages: Record<string, MessageView[]>;
+  selectedId: string | undefined;
+}
+
+export type DeskAction =
+  | AgentEvent
+  | { event: 'connection'; data: { connected: boolean } }
+  | { event: 'transcript'; data: { conversationId: string; messages: MessageView[] } }
+  | { event: 'select'; data: { conversationId: string } };
+
+export const initialDeskState: DeskState = {
+  connected: false,
+  status: undefined,
+  offers: [],
+  conversations: [],
+  messages: {},
+  selectedId: undefined,
+};
+
+function upsertBy<T extends { id: string }>(list: T[], item: T): T[] {
+  const index = list.findIndex((existing) => existing.id === item.id);
+  if (index === -1) return [...list, item];
+  const copy = list.slice();
+  copy[index] = item;
+  return copy;
+}
+
+function mergeMessages(current: MessageView[] = [], incoming: MessageView[]): MessageView[] {
+  let merged = current;
+  for (const message of incoming) merged = upsertBy(merged, message);
+  return merged.slice().sort((a, b) => a.timestamp - b.timestamp);
+}
+
+export function deskReducer(state: DeskState, action: DeskAction): DeskState {
+  switch (action.event) {
+    case 'hello':
+      return state;
+    case 'connection':
+      return { ...state, connected: action.data.connected };
+    case 'agent.state':
+      return { ...state, status: action.data };
+    case 'offer':
+      return { ...state, offers: upsertBy(state.offers, action.data) };
+    case 'offer.revoked':
+      return { ...state, offers: state.offers.filter((offer) => offer.id !== action.data.offerId) };
+    case 'conversation.updated': {
+      const conversation = action.data;
+      const offers = state.offers.filter((offer) => offer.conversationId !== conversation.id);
+      if (conversation.status !== 'active') {
+        const conversations = state.conversations.filter((c) => c.id !== conversation.id);
+        const selectedId = state.selectedId === conversation.id ? conversations[0]?.id : state.selectedId;
+        return { ...state, offers, conversations, selectedId };
+      }
+      return {
+        ...state,
+        offers,
+        conversations: upsertBy(state.conversations, conversation),
+        selectedId: state.selectedId ?? conversation.id,
+      };
+    }
+    case 'message': {
+      const { conversationId } = action.data;
+      return { ...state, messages: { ...state.messages, [conversationId]: mergeMessages(state.messages[conversationId], [action.data]) } };
+    }
+    case 'transcript': {
+      const { conversationId, messages } = action.data;
+      return { ...state, messages: { ...state.messages, [conversationId]: mergeMessages(state.messages[conversationId], messages) } };
+    }
+    case 'select':
+      return { ...state, selectedId: action.data.conversationId };
+  }
+}

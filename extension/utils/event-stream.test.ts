@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { parseAgentEvent, runAgentStream, SseParser } from './event-stream.ts';
+
+describe('SseParser', () => {
+  it('joins frames split across chunks and skips comments', () => {
+    const parser = new SseParser();
+    expect(parser.push(': keep-alive\n\nevent: hello\nda')).toEqual([]);
+    expect(parser.push('ta: {"agentId":"a1"}\n\nevent: x\r\ndata: 1\r\ndata: 2\r\n\r\n')).toEqual([
+      { event: 'hello', data: '{"agentId":"a1"}' },
+      { event: 'x', data: '1\n2' },
+    ]);
+  });
+});
+
+describe('parseAgentEvent', () => {
+  it('accepts a known event with a valid payload only', () => {
+    expect(parseAgentEvent({ event: 'agent.state', data: '{"state":"available","since":1}' })).toEqual({
+      event: 'agent.state',
+      data: { state: 'available', since: 1 },
+    });
+    expect(parseAgentEvent({ event: 'agent.state', data: '{"state":"dancing","since":1}' })).toBeUndefined();
+    expect(parseAgentEvent({ event: 'unknown', data: '{}' })).toBeUndefined();
+    expect(parseAgentEvent({ event: 'hello', data: 'not json' })).toBeUndefined();
+  });
+});
+
+describe('runAgentStream', () => {
+  it('delivers parsed events and stops for good on 401', async () => {
+    const events: unknown[] = [];
+    const statuses: unknown[] = [];
+    let calls = 0;
+    await runAgentStream({
+      url: 'http://p.test/api/agent/events',
+      token: 't',
+      signal: new AbortController().signal,
+      retryDelays: [0],
+      onEvent: (event) => events.push(event.event),
+      onStatus: (status) => statuses.push(status),
+      fetch: async () => {
+        calls++;
+        if (calls === 1) return new Response('event: hello\ndata: {"agentId":"a"}\n\n');
+        return new Response('{}', { status: 401 });
+      },
+    });
+    expect(events).toEqual(['hello']);
+    expect(statuses).toEqual([{ connected: true }, { connected: false }, { connected: false, httpStatus: 401 }]);
+  });
+});

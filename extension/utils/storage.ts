@@ -1,0 +1,42 @@
+import browser from 'webextension-polyfill';
+import { z } from 'zod';
+import { loginResponseSchema } from '../../shared/api/schemas.ts';
+
+/** Everything the extension keeps: which platform, and the agent's session on it. */
+export const sessionSchema = loginResponseSchema.extend({ platformUrl: z.string() });
+export type Session = z.infer<typeof sessionSchema>;
+
+export const DEFAULT_PLATFORM_URL = 'http://127.0.0.1:8787';
+const KEY = 'loro.session';
+const URL_KEY = 'loro.platformUrl';
+
+/** The stored session, or undefined when signed out, expired or unreadable. */
+export async function loadSession(now = Date.now()): Promise<Session | undefined> {
+  const stored = (await browser.storage.local.get(KEY))[KEY];
+  const parsed = sessionSchema.safeParse(stored);
+  if (!parsed.success || parsed.data.expiresAt <= now) return undefined;
+  return parsed.data;
+}
+
+export async function saveSession(session: Session): Promise<void> {
+  await browser.storage.local.set({ [KEY]: session, [URL_KEY]: session.platformUrl });
+}
+
+export async function clearSession(): Promise<void> {
+  await browser.storage.local.remove(KEY);
+}
+
+/** The last platform URL used, to prefill the sign-in form. */
+export async function lastPlatformUrl(): Promise<string> {
+  const value = (await browser.storage.local.get(URL_KEY))[URL_KEY];
+  return typeof value === 'string' ? value : DEFAULT_PLATFORM_URL;
+}
+
+/** Calls `listener` whenever the session changes in any extension page. */
+export function onSessionChange(listener: () => void, signal: AbortSignal): void {
+  const handler = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && KEY in changes) listener();
+  };
+  browser.storage.onChanged.addListener(handler);
+  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(handler));
+}
