@@ -59,4 +59,10 @@ describe('deskReducer', () => {
       ['m2', 'read'],
     ]);
   });
+
+  it('never moves a delivery status backwards when a late answer arrives', () => {
+    let state = deskReducer(initialDeskState, { event: 'message', data: message('m1', 10, 'read') });
+    state = deskReducer(state, { event: 'message', data: message('m1', 10, 'pending') });
+    expect(state.messages.c1?.[0]?.status).toBe('read');
+  });
 });

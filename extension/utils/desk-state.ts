@@ -1,4 +1,5 @@
 import type { AgentStatus, ConversationView, MessageView, OfferView } from '../../shared/api/schemas.ts';
+import { advancesStatus } from '../../shared/delivery-status.ts';
 import type { AgentEvent } from './event-stream.ts';
 
 /** What the side panel shows, rebuilt from the event stream and API answers by {@link deskReducer}. */
@@ -34,9 +35,17 @@ function upsertBy<T extends { id: string }>(list: T[], item: T): T[] {
   return copy;
 }
 
+/**
+ * Merges by id. The answer to a send and the stream's status events race each other, so a
+ * message's delivery status only ever moves forward (the rule the platform applies to webhooks).
+ */
 function mergeMessages(current: MessageView[] = [], incoming: MessageView[]): MessageView[] {
   let merged = current;
-  for (const message of incoming) merged = upsertBy(merged, message);
+  for (const message of incoming) {
+    const existing = merged.find((m) => m.id === message.id);
+    const keepStatus = existing?.status && message.status && !advancesStatus(existing.status, message.status);
+    merged = upsertBy(merged, keepStatus ? { ...message, status: existing.status } : message);
+  }
   return merged.slice().sort((a, b) => a.timestamp - b.timestamp);
 }
 

@@ -1,0 +1,57 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+
+export const EXTENSION_DIR = join(import.meta.dirname, '..', '..', '.output', 'chrome-mv3');
+export const ARTIFACTS_DIR = join(import.meta.dirname, '..', '..', '.test-results');
+
+/** Debian's Chromium with the built extension loaded, headless, with a fresh profile. */
+export async function launchWithExtension(): Promise<{ browser: Browser; extensionId: string; close: () => Promise<void> }> {
+  const userDataDir = await mkdtemp(join(tmpdir(), 'loro-chrome-'));
+  const browser = await puppeteer.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    pipe: true,
+    enableExtensions: [EXTENSION_DIR],
+    userDataDir,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--lang=en-US',
+    ],
+  });
+  const worker = await browser.waitForTarget(
+    (target) => target.type() === 'service_worker' && target.url().startsWith('chrome-extension://'),
+  );
+  const extensionId = new URL(worker.url()).host;
+  return {
+    browser,
+    extensionId,
+    async close() {
+      await browser.close();
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens the real side panel for `page`'s window, as a click on the toolbar button would. */
+export async function openSidePanel(browser: Browser, extensionId: string, page: Page): Promise<Page> {
+  const extension = (await browser.extensions()).get(extensionId);
+  if (!extension) throw new Error(`extension ${extensionId} is not loaded`);
+  await extension.triggerAction(page);
+  const target = await browser.waitForTarget((t) => t.url() === `chrome-extension://${extensionId}/sidepanel.html`);
+  const panel = await target.asPage();
+  await panel.setViewport({ width: 400, height: 760 });
+  return panel;
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await mkdir(ARTIFACTS_DIR, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS_DIR, `${name}.png`) as `${string}.png` });
+}

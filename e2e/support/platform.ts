@@ -1,0 +1,20 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { systemClock } from '../../shared/clock.ts';
+import { loadConfig } from '../../mock-platform/src/config.ts';
+import { type RunningServer, startServer } from '../../mock-platform/src/server.ts';
+
+/** A real platform on 127.0.0.1 with a random port and a fresh data directory. */
+export async function startTestPlatform(): Promise<RunningServer & { dataDir: string }> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'loro-e2e-'));
+  const server = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir }), systemClock);
+  return {
+    ...server,
+    dataDir,
+    async close() {
+      await server.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
