@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatPhone } from './phone-format.ts';
 import { fromWaId, parsePhone, toWaId } from './phone.ts';
+import { formatPhone } from './phone-format.ts';
 
 describe('parsePhone', () => {
   it.each([

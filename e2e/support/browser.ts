@@ -7,7 +7,11 @@ export const EXTENSION_DIR = join(import.meta.dirname, '..', '..', '.output', 'c
 export const ARTIFACTS_DIR = join(import.meta.dirname, '..', '..', '.test-results');
 
 /** Debian's Chromium with the built extension loaded, headless, with a fresh profile. */
-export async function launchWithExtension(): Promise<{ browser: Browser; extensionId: string; close: () => Promise<void> }> {
+export async function launchWithExtension(): Promise<{
+  browser: Browser;
+  extensionId: string;
+  close: () => Promise<void>;
+}> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'loro-chrome-'));
   const browser = await puppeteer.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',

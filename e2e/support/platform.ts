@@ -1,9 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { systemClock } from '../../shared/clock.ts';
 import { loadConfig } from '../../mock-platform/src/config.ts';
 import { type RunningServer, startServer } from '../../mock-platform/src/server.ts';
+import { systemClock } from '../../shared/clock.ts';
 
 /** A real platform on 127.0.0.1 with a random port and a fresh data directory. */
 export async function startTestPlatform(): Promise<RunningServer & { dataDir: string }> {

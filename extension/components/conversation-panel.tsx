@@ -40,7 +40,8 @@ export function ConversationPanel({
         <div>
           <h2 data-testid="conversation-title">{conversation.customerName}</h2>
           <p class="subtitle">
-            {formatPhone(conversation.customerNumber)} → {formatPhone(conversation.originNumber)} · {conversation.queueName}
+            {formatPhone(conversation.customerNumber)} → {formatPhone(conversation.originNumber)} ·{' '}
+            {conversation.queueName}
           </p>
         </div>
       </header>
@@ -57,7 +58,11 @@ export function ConversationPanel({
           {error}
         </p>
       )}
-      <Composer placeholder={t('typeReply', { name: conversation.customerName })} disabled={!windowOpen} onSend={onSend} />
+      <Composer
+        placeholder={t('typeReply', { name: conversation.customerName })}
+        disabled={!windowOpen}
+        onSend={onSend}
+      />
     </section>
   );
 }

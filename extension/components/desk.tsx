@@ -51,7 +51,10 @@ export function Desk({ session }: { session: Session }) {
 
   async function changeState(next: 'available' | 'unavailable') {
     try {
-      dispatch({ event: 'agent.state', data: await api('/api/agent/state', agentStatusSchema, { method: 'PUT', body: { state: next } }) });
+      dispatch({
+        event: 'agent.state',
+        data: await api('/api/agent/state', agentStatusSchema, { method: 'PUT', body: { state: next } }),
+      });
     } catch (caught) {
       fail(caught);
     }
@@ -60,7 +63,9 @@ export function Desk({ session }: { session: Session }) {
   async function accept(offerId: string) {
     setBusyOffer(offerId);
     try {
-      const conversation = await api(`/api/offers/${encodeURIComponent(offerId)}/accept`, conversationViewSchema, { method: 'POST' });
+      const conversation = await api(`/api/offers/${encodeURIComponent(offerId)}/accept`, conversationViewSchema, {
+        method: 'POST',
+      });
       dispatch({ event: 'conversation.updated', data: conversation });
       dispatch({ event: 'select', data: { conversationId: conversation.id } });
     } catch (caught) {
@@ -73,10 +78,14 @@ export function Desk({ session }: { session: Session }) {
   async function send(conversationId: string, text: string): Promise<boolean> {
     setError(undefined);
     try {
-      const message = await api(`/api/conversations/${encodeURIComponent(conversationId)}/messages`, messageViewSchema, {
-        method: 'POST',
-        body: { text },
-      });
+      const message = await api(
+        `/api/conversations/${encodeURIComponent(conversationId)}/messages`,
+        messageViewSchema,
+        {
+          method: 'POST',
+          body: { text },
+        },
+      );
       dispatch({ event: 'message', data: message });
       return true;
     } catch (caught) {

@@ -25,7 +25,10 @@ export function MessageBubble({ message, customerInitials }: { message: MessageV
   }
   const inbound = message.direction === 'inbound';
   return (
-    <div class={`message ${inbound ? 'inbound' : 'outbound'}`} data-testid={inbound ? 'customer-message' : 'agent-message'}>
+    <div
+      class={`message ${inbound ? 'inbound' : 'outbound'}`}
+      data-testid={inbound ? 'customer-message' : 'agent-message'}
+    >
       {inbound && (
         <span class="avatar small" aria-hidden="true">
           {customerInitials}
@@ -42,9 +45,9 @@ export function MessageBubble({ message, customerInitials }: { message: MessageV
               data-testid="delivery-status"
               data-status={message.status}
               title={message.error ?? t(statusLabel[message.status])}
-              aria-label={t(statusLabel[message.status])}
             >
-              {tickText[message.status]}
+              <span aria-hidden="true">{tickText[message.status]}</span>
+              <span class="visually-hidden">{t(statusLabel[message.status])}</span>
             </span>
           )}
         </div>

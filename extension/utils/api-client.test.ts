@@ -24,17 +24,24 @@ describe('request', () => {
 
   it('turns the platform error shape into a PlatformError with code and issues', async () => {
     const error = await request('http://p.test', '/x', z.unknown(), {
-      fetch: json(400, { error: { code: 'validation_failed', message: 'bad', issues: [{ path: 'text', message: 'too long' }] } }),
+      fetch: json(400, {
+        error: { code: 'validation_failed', message: 'bad', issues: [{ path: 'text', message: 'too long' }] },
+      }),
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PlatformError);
-    expect(error).toMatchObject({ status: 400, code: 'validation_failed', issues: [{ path: 'text', message: 'too long' }] });
+    expect(error).toMatchObject({
+      status: 400,
+      code: 'validation_failed',
+      issues: [{ path: 'text', message: 'too long' }],
+    });
   });
 
   it('marks a 401 as signed out and an unreachable platform as status 0', async () => {
     const expired = await request('http://p.test', '/x', z.unknown(), {
       fetch: json(401, { error: { code: 'session_expired', message: 'expired' } }),
-    }).catch((e: PlatformError) => e);
-    expect(expired.signedOut).toBe(true);
+    }).catch((e: unknown) => e);
+    expect(expired).toBeInstanceOf(PlatformError);
+    expect((expired as PlatformError).signedOut).toBe(true);
     const down = await request('http://p.test', '/x', z.unknown(), {
       fetch: async () => {
         throw new TypeError('Failed to fetch');
@@ -44,7 +51,9 @@ describe('request', () => {
   });
 
   it('refuses an answer that does not match the schema', async () => {
-    await expect(request('http://p.test', '/x', z.object({ id: z.string() }), { fetch: json(200, { id: 1 }) })).rejects.toMatchObject({
+    await expect(
+      request('http://p.test', '/x', z.object({ id: z.string() }), { fetch: json(200, { id: 1 }) }),
+    ).rejects.toMatchObject({
       code: 'bad_response',
     });
   });

@@ -26,7 +26,13 @@ export async function request<T>(
   baseUrl: string,
   path: string,
   schema: ZodType<T>,
-  { method = 'GET', token, body, fetch = globalThis.fetch, signal }: {
+  {
+    method = 'GET',
+    token,
+    body,
+    fetch = globalThis.fetch,
+    signal,
+  }: {
     method?: string;
     token?: string;
     body?: unknown;

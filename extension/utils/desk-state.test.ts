@@ -52,7 +52,10 @@ describe('deskReducer', () => {
 
   it('merges live messages with a loaded transcript, by id, in time order', () => {
     let state = deskReducer(initialDeskState, { event: 'message', data: message('m2', 20, 'sent') });
-    state = deskReducer(state, { event: 'transcript', data: { conversationId: 'c1', messages: [message('m1', 10), message('m2', 20, 'pending')] } });
+    state = deskReducer(state, {
+      event: 'transcript',
+      data: { conversationId: 'c1', messages: [message('m1', 10), message('m2', 20, 'pending')] },
+    });
     state = deskReducer(state, { event: 'message', data: message('m2', 20, 'read') });
     expect(state.messages.c1?.map((m) => [m.id, m.status])).toEqual([
       ['m1', undefined],

@@ -78,11 +78,17 @@ export function deskReducer(state: DeskState, action: DeskAction): DeskState {
     }
     case 'message': {
       const { conversationId } = action.data;
-      return { ...state, messages: { ...state.messages, [conversationId]: mergeMessages(state.messages[conversationId], [action.data]) } };
+      return {
+        ...state,
+        messages: { ...state.messages, [conversationId]: mergeMessages(state.messages[conversationId], [action.data]) },
+      };
     }
     case 'transcript': {
       const { conversationId, messages } = action.data;
-      return { ...state, messages: { ...state.messages, [conversationId]: mergeMessages(state.messages[conversationId], messages) } };
+      return {
+        ...state,
+        messages: { ...state.messages, [conversationId]: mergeMessages(state.messages[conversationId], messages) },
+      };
     }
     case 'select':
       return { ...state, selectedId: action.data.conversationId };

@@ -75,7 +75,10 @@ export async function runAgentStream({
 }: AgentStreamOptions): Promise<void> {
   for (let attempt = 0; !signal.aborted; attempt++) {
     try {
-      const response = await fetch(url, { headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' }, signal });
+      const response = await fetch(url, {
+        headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' },
+        signal,
+      });
       if (response.status === 401) {
         onStatus({ connected: false, httpStatus: 401 });
         return;

@@ -6,6 +6,7 @@ import { Sessions } from './auth/sessions.ts';
 import type { Config } from './config.ts';
 import { EventHub } from './events/event-hub.ts';
 import { renderError, validationHook } from './http/errors.ts';
+import { useReadableZodMessages } from './http/zod-messages.ts';
 import type { PlatformContext } from './platform/context.ts';
 import type { PlatformSchema } from './platform/records.ts';
 import { Serial } from './platform/serial.ts';
@@ -37,6 +38,7 @@ export interface PlatformOptions {
 /** Builds the whole platform, with the WhatsApp simulator mounted beside it. */
 export function createPlatform(options: PlatformOptions) {
   const { config, clock, store, simulatorStore, origin } = options;
+  useReadableZodMessages();
   const fetch = options.fetch ?? globalThis.fetch;
   const startedAt = clock.now();
 
@@ -75,12 +77,20 @@ export function createPlatform(options: PlatformOptions) {
     }),
   );
   app.onError(renderError);
-  app.notFound((c) => c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}` } }, 404));
+  app.notFound((c) =>
+    c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}` } }, 404),
+  );
 
-  app.route('/', healthRoutes(startedAt, () => clock.now()));
+  app.route(
+    '/',
+    healthRoutes(startedAt, () => clock.now()),
+  );
   app.route('/api/auth', authRoutes(ctx, sessions));
   app.route('/api', agentRoutes(ctx, sessions));
-  app.route('/webhooks', whatsappWebhookRoutes(ctx, { appSecret: config.WHATSAPP_APP_SECRET, verifyToken: config.WHATSAPP_VERIFY_TOKEN }));
+  app.route(
+    '/webhooks',
+    whatsappWebhookRoutes(ctx, { appSecret: config.WHATSAPP_APP_SECRET, verifyToken: config.WHATSAPP_VERIFY_TOKEN }),
+  );
   app.route('/graph', graphRoutes(simulator, { token: config.WHATSAPP_TOKEN }));
   app.route('/simulator', customerRoutes(simulator));
   app.get('/', (c) => c.redirect('/simulator'));

@@ -6,10 +6,7 @@ import { z } from 'zod';
  */
 
 const secret = (name: string, fallback: string) =>
-  z
-    .string()
-    .min(8, `${name} must be at least 8 characters`)
-    .default(fallback);
+  z.string().min(8, `${name} must be at least 8 characters`).default(fallback);
 
 const httpUrl = z
   .string()
@@ -56,9 +53,7 @@ export const configVariables = Object.keys(envSchema.shape) as (keyof Config)[];
 /** Raised when the environment holds an invalid value; the message names every bad variable. */
 export class ConfigError extends Error {
   constructor(readonly problems: { variable: string; message: string }[]) {
-    super(
-      `Invalid configuration:\n${problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n')}`,
-    );
+    super(`Invalid configuration:\n${problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n')}`);
     this.name = 'ConfigError';
   }
 }

@@ -5,9 +5,9 @@ import { getRequestListener } from '@hono/node-server';
 import type { Clock } from '../../shared/clock.ts';
 import { createPlatform, type Platform } from './app.ts';
 import type { Config } from './config.ts';
-import { platformIndexes, platformSchemas, type PlatformSchema } from './platform/records.ts';
+import { type PlatformSchema, platformIndexes, platformSchemas } from './platform/records.ts';
 import { seedPlatform, seedSimulator } from './seed/demo-tenant.ts';
-import { simulatorIndexes, simulatorSchemas, type SimulatorSchema } from './simulator/records.ts';
+import { type SimulatorSchema, simulatorIndexes, simulatorSchemas } from './simulator/records.ts';
 import { directorySegments } from './store/segment-storage.ts';
 import { SegmentedStore } from './store/segmented-store.ts';
 

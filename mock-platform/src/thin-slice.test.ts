@@ -40,13 +40,19 @@ describe('one WhatsApp conversation through the platform', () => {
     await t.webhooks.idle();
 
     const phone = await t.call('GET', `/simulator/api/threads/${DEMO.phoneNumberId}/+34612345678/messages`);
-    expect(phone.body.map((m: { direction: string; text: string; status?: string }) => [m.direction, m.text, m.status])).toEqual([
+    expect(
+      phone.body.map((m: { direction: string; text: string; status?: string }) => [m.direction, m.text, m.status]),
+    ).toEqual([
       ['inbound', 'Hola, ¿dónde está mi pedido? 📦', undefined],
       ['outbound', 'Hola María, ya está en camino.', 'delivered'],
     ]);
 
     const afterDelivery = await t.call('GET', `/api/conversations/${conversationId}/messages`, { token: ana });
-    expect(afterDelivery.body[1]).toMatchObject({ direction: 'outbound', status: 'delivered', senderName: 'Ana Agent' });
+    expect(afterDelivery.body[1]).toMatchObject({
+      direction: 'outbound',
+      status: 'delivered',
+      senderName: 'Ana Agent',
+    });
 
     await t.call('POST', `/simulator/api/threads/${DEMO.phoneNumberId}/+34612345678/read`);
     await t.webhooks.idle();
@@ -102,10 +108,16 @@ describe('one WhatsApp conversation through the platform', () => {
     const [offer] = (await t.call('GET', '/api/agent/offers', { token: ana })).body;
     const { body: conversation } = await t.call('POST', `/api/offers/${offer.id}/accept`, { token: ana });
 
-    const foreign = await t.call('POST', `/api/conversations/${conversation.id}/messages`, { token: bruno, body: { text: 'hi' } });
+    const foreign = await t.call('POST', `/api/conversations/${conversation.id}/messages`, {
+      token: bruno,
+      body: { text: 'hi' },
+    });
     expect(foreign.status).toBe(404);
 
-    const tooLong = await t.call('POST', `/api/conversations/${conversation.id}/messages`, { token: ana, body: { text: 'x'.repeat(4097) } });
+    const tooLong = await t.call('POST', `/api/conversations/${conversation.id}/messages`, {
+      token: ana,
+      body: { text: 'x'.repeat(4097) },
+    });
     expect(tooLong.status).toBe(400);
     expect(tooLong.body.error.issues).toEqual([{ path: 'text', message: 'text must be at most 4096 characters' }]);
 
@@ -115,7 +127,10 @@ describe('one WhatsApp conversation through the platform', () => {
     expect(expired.status).toBe(401);
     expect(expired.body.error.code).toBe('session_expired');
     const anaAgain = await t.login('ana', 'loro-agent');
-    const late = await t.call('POST', `/api/conversations/${conversation.id}/messages`, { token: anaAgain, body: { text: 'sorry' } });
+    const late = await t.call('POST', `/api/conversations/${conversation.id}/messages`, {
+      token: anaAgain,
+      body: { text: 'sorry' },
+    });
     expect(late.status).toBe(409);
     expect(late.body.error.code).toBe('window_closed');
     expect(t.store.where('messages', 'conversationId', conversation.id)).toHaveLength(1);

@@ -100,10 +100,7 @@ export const replyRequestSchema = z.object({
   text: z
     .string()
     .refine((text) => text.trim().length > 0, 'text must not be empty')
-    .refine(
-      (text) => text.length <= TEXT_BODY_MAX,
-      `text must be at most ${TEXT_BODY_MAX} characters`,
-    ),
+    .refine((text) => text.length <= TEXT_BODY_MAX, `text must be at most ${TEXT_BODY_MAX} characters`),
 });
 
 /** Everything pushed on an agent's event stream, keyed by event name. */

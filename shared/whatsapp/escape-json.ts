@@ -5,10 +5,7 @@
  * value because the escapes only ever stand inside JSON strings.
  */
 export function escapeNonAscii(json: string): string {
-  return json.replace(
-    /[\u0080-\uffff]/g,
-    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  return json.replace(/[\u0080-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** JSON.stringify in Meta's webhook form. */

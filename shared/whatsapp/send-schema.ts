@@ -44,9 +44,7 @@ export const graphErrorSchema = z.object({
     type: z.string(),
     code: z.number(),
     error_subcode: z.number().optional(),
-    error_data: z
-      .object({ messaging_product: z.literal('whatsapp'), details: z.string() })
-      .optional(),
+    error_data: z.object({ messaging_product: z.literal('whatsapp'), details: z.string() }).optional(),
     fbtrace_id: z.string(),
   }),
 });

@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
-import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { OpenPanelMessage } from '../../utils/messages.ts';
 import './style.css';
 

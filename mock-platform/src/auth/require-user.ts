@@ -10,7 +10,8 @@ export function requireUser({ sessions, roles }: { sessions: Sessions; roles?: U
   return createMiddleware<AuthEnv>(async (c, next) => {
     const header = c.req.header('authorization') ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match?.[1]) throw new ApiError(401, 'unauthenticated', 'Sign in first: an Authorization: Bearer token is required');
+    if (!match?.[1])
+      throw new ApiError(401, 'unauthenticated', 'Sign in first: an Authorization: Bearer token is required');
     const user = sessions.authenticate(match[1]);
     if (!user) throw new ApiError(401, 'session_expired', 'Your session has expired or was revoked: sign in again');
     if (roles && !roles.includes(user.role)) {

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Clock } from '../../../shared/clock.ts';
-import type { Store } from '../store/store.ts';
 import { type PlatformSchema, put, remove, type User } from '../platform/records.ts';
+import type { Store } from '../store/store.ts';
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 

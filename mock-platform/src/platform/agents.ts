@@ -1,10 +1,10 @@
 import type { AgentStatus, ConversationView } from '../../../shared/api/schemas.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import type { WriteOp } from '../store/store.ts';
-import { put } from './records.ts';
 import { agentTopic, type PlatformContext } from './context.ts';
 import { dispatch } from './dispatcher.ts';
 import type { PlatformSchema, User } from './records.ts';
+import { put } from './records.ts';
 import { conversationView } from './views.ts';
 
 export function agentStatus(ctx: PlatformContext, agent: User): AgentStatus {
@@ -16,12 +16,21 @@ export function agentStatus(ctx: PlatformContext, agent: User): AgentStatus {
  * Available or Unavailable, as the agent chooses. Going unavailable hands pending offers back to
  * the queue (in their original place); going available starts routing to the agent.
  */
-export function setAgentState(ctx: PlatformContext, agent: User, state: 'available' | 'unavailable'): Promise<AgentStatus> {
+export function setAgentState(
+  ctx: PlatformContext,
+  agent: User,
+  state: 'available' | 'unavailable',
+): Promise<AgentStatus> {
   return ctx.serial.run(async () => {
     const now = ctx.clock.now();
     const previous = ctx.store.get('agentStatus', agent.id);
     const ops: WriteOp<PlatformSchema>[] = [
-      put('agentStatus', { id: agent.id, state, since: now, ...(previous?.lastAssignedAt ? { lastAssignedAt: previous.lastAssignedAt } : {}) }),
+      put('agentStatus', {
+        id: agent.id,
+        state,
+        since: now,
+        ...(previous?.lastAssignedAt ? { lastAssignedAt: previous.lastAssignedAt } : {}),
+      }),
     ];
     const revoked: string[] = [];
     if (state === 'unavailable') {
@@ -59,7 +68,10 @@ export function acceptOffer(ctx: PlatformContext, agent: User, offerId: string):
     const now = ctx.clock.now();
     const { offerId: _offer, ...rest } = conversation;
     const active = { ...rest, status: 'active' as const, agentId: agent.id };
-    await ctx.store.commit([put('offers', { ...offer, status: 'accepted', answeredAt: now }), put('conversations', active)]);
+    await ctx.store.commit([
+      put('offers', { ...offer, status: 'accepted', answeredAt: now }),
+      put('conversations', active),
+    ]);
     const view = conversationView(ctx.store, active);
     ctx.events.publish(agentTopic(agent.id), 'conversation.updated', view);
     return view;

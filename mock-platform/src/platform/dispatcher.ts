@@ -1,9 +1,9 @@
-import { chooseAgent, type RoutingCandidate } from '../../../shared/routing/choose-agent.ts';
 import { newId } from '../../../shared/ids.ts';
+import { chooseAgent, type RoutingCandidate } from '../../../shared/routing/choose-agent.ts';
 import type { WriteOp } from '../store/store.ts';
-import { put } from './records.ts';
 import { agentTopic, type PlatformContext } from './context.ts';
 import type { Conversation, PlatformSchema } from './records.ts';
+import { put } from './records.ts';
 import { offerView } from './views.ts';
 
 /** Conversations an agent holds or is being offered: what counts against their capacity. */
@@ -43,7 +43,13 @@ export async function dispatch(ctx: PlatformContext): Promise<void> {
     const agentId = chooseAgent(candidatesFor(ctx, conversation));
     if (!agentId) continue;
     const now = ctx.clock.now();
-    const offer = { id: newId('offer'), conversationId: conversation.id, agentId, status: 'pending' as const, offeredAt: now };
+    const offer = {
+      id: newId('offer'),
+      conversationId: conversation.id,
+      agentId,
+      status: 'pending' as const,
+      offeredAt: now,
+    };
     const status = ctx.store.get('agentStatus', agentId);
     const ops: WriteOp<PlatformSchema>[] = [
       put('offers', offer),

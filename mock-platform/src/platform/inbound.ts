@@ -1,7 +1,7 @@
-import { formatPhone } from '../../../shared/phone-format.ts';
-import { fromWaId } from '../../../shared/phone.ts';
-import { newId } from '../../../shared/ids.ts';
 import { advancesStatus } from '../../../shared/delivery-status.ts';
+import { newId } from '../../../shared/ids.ts';
+import { fromWaId } from '../../../shared/phone.ts';
+import { formatPhone } from '../../../shared/phone-format.ts';
 import {
   type InboundMessage,
   type MessagesValue,
@@ -10,10 +10,10 @@ import {
   type WebhookEnvelope,
 } from '../../../shared/whatsapp/webhook-schema.ts';
 import { ApiError, zodIssues } from '../http/errors.ts';
-import { put } from './records.ts';
 import { agentTopic, type PlatformContext } from './context.ts';
 import { dispatch } from './dispatcher.ts';
 import type { Channel, Conversation } from './records.ts';
+import { put } from './records.ts';
 import { conversationView, messageView } from './views.ts';
 
 /** What an agent reads for a message that has no text of its own. */
@@ -35,7 +35,12 @@ export async function receiveWebhook(ctx: PlatformContext, envelope: WebhookEnve
       if (change.field !== 'messages') continue;
       const parsed = messagesValueSchema.safeParse(change.value);
       if (!parsed.success) {
-        throw new ApiError(400, 'invalid_webhook', 'The webhook value does not match the Cloud API shape', zodIssues(parsed.error));
+        throw new ApiError(
+          400,
+          'invalid_webhook',
+          'The webhook value does not match the Cloud API shape',
+          zodIssues(parsed.error),
+        );
       }
       values.push(parsed.data);
     }
@@ -115,14 +120,25 @@ async function applyStatus(ctx: PlatformContext, update: StatusUpdate): Promise<
     const orphan = ctx.store.get('orphanStatuses', update.id);
     if (advancesStatus(orphan?.status, update.status)) {
       await ctx.store.commit([
-        put('orphanStatuses', { id: update.id, status: update.status, timestamp, ...(errorText ? { error: errorText } : {}) }),
+        put('orphanStatuses', {
+          id: update.id,
+          status: update.status,
+          timestamp,
+          ...(errorText ? { error: errorText } : {}),
+        }),
       ]);
     }
     return;
   }
   if (!advancesStatus(message.status, update.status)) return;
-  const updated = { ...message, status: update.status, statusAt: timestamp, ...(errorText ? { error: errorText } : {}) };
+  const updated = {
+    ...message,
+    status: update.status,
+    statusAt: timestamp,
+    ...(errorText ? { error: errorText } : {}),
+  };
   await ctx.store.commit([put('messages', updated)]);
   const conversation = ctx.store.get('conversations', message.conversationId);
-  if (conversation?.agentId) ctx.events.publish(agentTopic(conversation.agentId), 'message', messageView(ctx.store, updated));
+  if (conversation?.agentId)
+    ctx.events.publish(agentTopic(conversation.agentId), 'message', messageView(ctx.store, updated));
 }

@@ -1,6 +1,11 @@
 import { z } from 'zod';
+import {
+  agentStateSchema,
+  conversationStatusSchema,
+  deliveryStatusSchema,
+  userRoleSchema,
+} from '../../../shared/api/schemas.ts';
 import { writeOps } from '../store/store.ts';
-import { agentStateSchema, conversationStatusSchema, deliveryStatusSchema, userRoleSchema } from '../../../shared/api/schemas.ts';
 
 /**
  * What the platform stores, one zod schema per collection: rows are validated on every write.

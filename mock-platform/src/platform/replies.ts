@@ -2,18 +2,23 @@ import type { MessageView } from '../../../shared/api/schemas.ts';
 import { isWindowOpen } from '../../../shared/customer-window.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import type { WriteOp } from '../store/store.ts';
-import { put, remove } from './records.ts';
 import { GraphApiError } from '../whatsapp/graph-client.ts';
 import { agentConversation } from './agents.ts';
 import { agentTopic, type PlatformContext } from './context.ts';
 import type { Message, PlatformSchema, User } from './records.ts';
+import { put, remove } from './records.ts';
 import { messageView } from './views.ts';
 
 /**
  * The agent answers: checked (their conversation, still active, inside the 24-hour window), sent
  * through the Cloud API, then stored under the wamid WhatsApp assigned.
  */
-export async function reply(ctx: PlatformContext, agent: User, conversationId: string, text: string): Promise<MessageView> {
+export async function reply(
+  ctx: PlatformContext,
+  agent: User,
+  conversationId: string,
+  text: string,
+): Promise<MessageView> {
   const conversation = agentConversation(ctx, agent, conversationId);
   if (conversation.status !== 'active') {
     throw new ApiError(409, 'conversation_not_active', `Conversation ${conversationId} is ${conversation.status}`);
@@ -35,7 +40,11 @@ export async function reply(ctx: PlatformContext, agent: User, conversationId: s
     if (error instanceof GraphApiError) {
       throw new ApiError(502, 'whatsapp_refused', `WhatsApp refused the message (${error.code}): ${error.message}`);
     }
-    throw new ApiError(502, 'whatsapp_unreachable', 'The WhatsApp Cloud API could not be reached; the message was not sent');
+    throw new ApiError(
+      502,
+      'whatsapp_unreachable',
+      'The WhatsApp Cloud API could not be reached; the message was not sent',
+    );
   }
 
   return ctx.serial.run(async () => {

@@ -1,9 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import {
-  agentStatusSchema,
   type AgentEventName,
   type AgentEvents,
+  agentStatusSchema,
   conversationViewSchema,
   messageViewSchema,
   offerViewSchema,
@@ -65,7 +65,11 @@ export function agentRoutes(ctx: PlatformContext, sessions: Sessions) {
       path: '/agent/state',
       summary: 'Become Available (receive offers) or Unavailable',
       request: { body: jsonBody(setAgentStateRequestSchema) },
-      responses: { 200: jsonContent(agentStatusSchema, 'The new state'), 400: errorResponses[400], 401: errorResponses[401] },
+      responses: {
+        200: jsonContent(agentStatusSchema, 'The new state'),
+        400: errorResponses[400],
+        401: errorResponses[401],
+      },
     }),
     async (c) => c.json(await setAgentState(ctx, c.get('user'), c.req.valid('json').state), 200),
   );
@@ -104,9 +108,16 @@ export function agentRoutes(ctx: PlatformContext, sessions: Sessions) {
       method: 'get',
       path: '/conversations',
       summary: 'The conversations this agent is working on',
-      responses: { 200: jsonContent(z.array(conversationViewSchema), 'Active conversations'), 401: errorResponses[401] },
+      responses: {
+        200: jsonContent(z.array(conversationViewSchema), 'Active conversations'),
+        401: errorResponses[401],
+      },
     }),
-    (c) => c.json(activeConversations(ctx, c.get('user')).map((conv) => conversationView(ctx.store, conv)), 200),
+    (c) =>
+      c.json(
+        activeConversations(ctx, c.get('user')).map((conv) => conversationView(ctx.store, conv)),
+        200,
+      ),
   );
 
   app.openapi(
@@ -116,7 +127,11 @@ export function agentRoutes(ctx: PlatformContext, sessions: Sessions) {
       path: '/conversations/{id}',
       summary: 'One of this agent’s conversations',
       request: { params: idParam },
-      responses: { 200: jsonContent(conversationViewSchema, 'The conversation'), 401: errorResponses[401], 404: errorResponses[404] },
+      responses: {
+        200: jsonContent(conversationViewSchema, 'The conversation'),
+        401: errorResponses[401],
+        404: errorResponses[404],
+      },
     }),
     (c) => c.json(conversationView(ctx.store, agentConversation(ctx, c.get('user'), c.req.valid('param').id)), 200),
   );
@@ -128,7 +143,11 @@ export function agentRoutes(ctx: PlatformContext, sessions: Sessions) {
       path: '/conversations/{id}/messages',
       summary: 'The transcript, oldest first',
       request: { params: idParam },
-      responses: { 200: jsonContent(z.array(messageViewSchema), 'Messages'), 401: errorResponses[401], 404: errorResponses[404] },
+      responses: {
+        200: jsonContent(z.array(messageViewSchema), 'Messages'),
+        401: errorResponses[401],
+        404: errorResponses[404],
+      },
     }),
     (c) => c.json(transcript(ctx, c.get('user'), c.req.valid('param').id), 200),
   );
@@ -146,7 +165,10 @@ export function agentRoutes(ctx: PlatformContext, sessions: Sessions) {
         401: errorResponses[401],
         404: errorResponses[404],
         409: errorResponses[409],
-        502: jsonContent(z.object({ error: z.object({ code: z.string(), message: z.string() }) }), 'WhatsApp refused it'),
+        502: jsonContent(
+          z.object({ error: z.object({ code: z.string(), message: z.string() }) }),
+          'WhatsApp refused it',
+        ),
       },
     }),
     async (c) => c.json(await reply(ctx, c.get('user'), c.req.valid('param').id, c.req.valid('json').text), 201),
@@ -160,7 +182,10 @@ export function agentRoutes(ctx: PlatformContext, sessions: Sessions) {
       summary: 'Server-sent events: state, offers, conversation updates and messages for this agent',
       description:
         'On connect the stream sends `hello`, the current `agent.state`, every pending `offer` and every active conversation as `conversation.updated`, then live events.',
-      responses: { 200: { description: 'text/event-stream', content: { 'text/event-stream': { schema: z.string() } } }, 401: errorResponses[401] },
+      responses: {
+        200: { description: 'text/event-stream', content: { 'text/event-stream': { schema: z.string() } } },
+        401: errorResponses[401],
+      },
     }),
     (c) => {
       const user = c.get('user');
@@ -180,7 +205,8 @@ export function agentRoutes(ctx: PlatformContext, sessions: Sessions) {
         send('hello', { agentId: user.id });
         send('agent.state', agentStatus(ctx, user));
         for (const offer of offersOf(user)) send('offer', offer);
-        for (const conv of activeConversations(ctx, user)) send('conversation.updated', conversationView(ctx.store, conv));
+        for (const conv of activeConversations(ctx, user))
+          send('conversation.updated', conversationView(ctx.store, conv));
         const keepAlive = setInterval(() => {
           void stream.write(': keep-alive\n\n');
         }, KEEP_ALIVE_MS);

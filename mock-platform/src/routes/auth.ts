@@ -20,7 +20,11 @@ export function authRoutes(ctx: PlatformContext, sessions: Sessions) {
       tags: ['Auth'],
       summary: 'Sign in with username and password; returns a bearer token',
       request: { body: jsonBody(loginRequestSchema) },
-      responses: { 200: jsonContent(loginResponseSchema, 'Signed in'), 400: errorResponses[400], 401: errorResponses[401] },
+      responses: {
+        200: jsonContent(loginResponseSchema, 'Signed in'),
+        400: errorResponses[400],
+        401: errorResponses[401],
+      },
     }),
     async (c) => {
       const { username, password } = c.req.valid('json');
@@ -29,7 +33,11 @@ export function authRoutes(ctx: PlatformContext, sessions: Sessions) {
       if (!user || !ok) throw new ApiError(401, 'invalid_credentials', 'Wrong username or password');
       const { token, expiresAt } = await sessions.create(user);
       return c.json(
-        { token, expiresAt, user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role } },
+        {
+          token,
+          expiresAt,
+          user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role },
+        },
         200,
       );
     },

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { router, jsonContent } from '../http/openapi.ts';
+import { jsonContent, router } from '../http/openapi.ts';
 
 const healthSchema = z.object({ status: z.literal('ok'), uptimeSeconds: z.number() });
 

@@ -46,7 +46,10 @@ const verification = createRoute({
   },
 });
 
-export function whatsappWebhookRoutes(ctx: PlatformContext, { appSecret, verifyToken }: { appSecret: string; verifyToken: string }) {
+export function whatsappWebhookRoutes(
+  ctx: PlatformContext,
+  { appSecret, verifyToken }: { appSecret: string; verifyToken: string },
+) {
   const app = router();
   app.openapi(verification, (c) => {
     const query = c.req.valid('query');
@@ -80,7 +83,12 @@ export function whatsappWebhookRoutes(ctx: PlatformContext, { appSecret, verifyT
       }
       const envelope = webhookEnvelopeSchema.safeParse(json);
       if (!envelope.success) {
-        throw new ApiError(400, 'invalid_webhook', 'The webhook does not match the Cloud API shape', zodIssues(envelope.error));
+        throw new ApiError(
+          400,
+          'invalid_webhook',
+          'The webhook does not match the Cloud API shape',
+          zodIssues(envelope.error),
+        );
       }
       await receiveWebhook(ctx, envelope.data);
       return c.text('EVENT_RECEIVED', 200);

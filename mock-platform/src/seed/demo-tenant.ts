@@ -57,7 +57,8 @@ export async function seedPlatform(store: Store<PlatformSchema>): Promise<void> 
         displayName: user.displayName,
         role: user.role,
         passwordHash: await hashPassword(user.password),
-        skills: user.role === 'agent' ? [{ skillId: DEMO.skillId, proficiency: user.id === DEMO.users.ana.id ? 8 : 6 }] : [],
+        skills:
+          user.role === 'agent' ? [{ skillId: DEMO.skillId, proficiency: user.id === DEMO.users.ana.id ? 8 : 6 }] : [],
         capacity: 3,
       }),
     );
@@ -91,7 +92,11 @@ export async function seedSimulator(store: Store<SimulatorSchema>): Promise<void
     category: 'UTILITY',
     status: 'APPROVED',
     components: [
-      { type: 'BODY', text: 'Hello {{1}}, your order {{2}} has shipped.', example: { body_text: [['María', 'A-1042']] } },
+      {
+        type: 'BODY',
+        text: 'Hello {{1}}, your order {{2}} has shipped.',
+        example: { body_text: [['María', 'A-1042']] },
+      },
       { type: 'FOOTER', text: 'Loro Demo Store' },
     ],
   });

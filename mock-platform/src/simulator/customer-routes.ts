@@ -4,9 +4,9 @@ import { parsePhone } from '../../../shared/phone.ts';
 import { TEXT_BODY_MAX } from '../../../shared/whatsapp/send-schema.ts';
 import { ApiError } from '../http/errors.ts';
 import { errorResponses, jsonBody, jsonContent, router } from '../http/openapi.ts';
+import { customerPage, customerPageScript } from './customer-page.ts';
 import { simMessageSchema } from './records.ts';
 import { ALL_THREADS, type Simulator } from './simulator.ts';
-import { customerPage, customerPageScript } from './customer-page.ts';
 
 const customerSendSchema = z.object({
   phoneNumberId: z.string().min(1, 'phoneNumberId is required'),
@@ -23,7 +23,8 @@ const threadParams = z.object({ phoneNumberId: z.string().min(1), customer: z.st
 
 function customerWaId(input: string, field: string): string {
   const phone = parsePhone(input);
-  if (!phone.ok) throw new ApiError(400, 'validation_failed', `${field}: ${phone.reason}`, [{ path: field, message: phone.reason }]);
+  if (!phone.ok)
+    throw new ApiError(400, 'validation_failed', `${field}: ${phone.reason}`, [{ path: field, message: phone.reason }]);
   return phone.waId;
 }
 
@@ -48,7 +49,9 @@ export function customerRoutes(simulator: Simulator) {
     }),
     (c) =>
       c.json(
-        simulator.store.all('phoneNumbers').map((p) => ({ id: p.id, phoneNumber: p.phoneNumber, verifiedName: p.verifiedName })),
+        simulator.store
+          .all('phoneNumbers')
+          .map((p) => ({ id: p.id, phoneNumber: p.phoneNumber, verifiedName: p.verifiedName })),
         200,
       ),
   );
@@ -66,7 +69,11 @@ export function customerRoutes(simulator: Simulator) {
       const input = c.req.valid('json');
       const waId = customerWaId(input.from, 'from');
       if (!simulator.store.get('phoneNumbers', input.phoneNumberId)) {
-        throw new ApiError(404, 'not_found', `phoneNumberId ${input.phoneNumberId} is not a business number of the simulator`);
+        throw new ApiError(
+          404,
+          'not_found',
+          `phoneNumberId ${input.phoneNumberId} is not a business number of the simulator`,
+        );
       }
       const message = await simulator.customerSends({
         phoneNumberId: input.phoneNumberId,
@@ -104,7 +111,8 @@ export function customerRoutes(simulator: Simulator) {
     }),
     async (c) => {
       const { phoneNumberId, customer } = c.req.valid('param');
-      if (!simulator.store.get('phoneNumbers', phoneNumberId)) throw new ApiError(404, 'not_found', `phoneNumberId ${phoneNumberId} is unknown`);
+      if (!simulator.store.get('phoneNumbers', phoneNumberId))
+        throw new ApiError(404, 'not_found', `phoneNumberId ${phoneNumberId} is unknown`);
       return c.json({ read: await simulator.customerReads(phoneNumberId, customerWaId(customer, 'customer')) }, 200);
     },
   );

@@ -1,11 +1,16 @@
 import { timingSafeEqual } from 'node:crypto';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
-import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { toWaId } from '../../../shared/phone.ts';
-import { graphErrorSchema, markReadRequestSchema, sendMessageResponseSchema, sendTextRequestSchema } from '../../../shared/whatsapp/send-schema.ts';
+import {
+  graphErrorSchema,
+  markReadRequestSchema,
+  sendMessageResponseSchema,
+  sendTextRequestSchema,
+} from '../../../shared/whatsapp/send-schema.ts';
 import { MetaError } from './meta-error.ts';
 import type { Simulator } from './simulator.ts';
 
@@ -45,7 +50,9 @@ export function graphRoutes(simulator: Simulator, { token }: { token: string }) 
     if (!(error instanceof MetaError)) console.error('[simulator] Graph request failed:', error);
     return c.json(meta.toJSON(), meta.status);
   });
-  app.notFound((c) => c.json(new MetaError(400, 100, `Unknown path components: ${c.req.path}`, 'GraphMethodException').toJSON(), 400));
+  app.notFound((c) =>
+    c.json(new MetaError(400, 100, `Unknown path components: ${c.req.path}`, 'GraphMethodException').toJSON(), 400),
+  );
 
   app.use(
     '*',
@@ -77,7 +84,11 @@ export function graphRoutes(simulator: Simulator, { token }: { token: string }) 
       }
       const type = typeof body === 'object' && body !== null && 'type' in body ? body.type : 'text';
       if (type !== 'text') {
-        throw new MetaError(400, 100, `Invalid parameter type: messages of type ${String(type)} are not supported by this simulator yet`);
+        throw new MetaError(
+          400,
+          100,
+          `Invalid parameter type: messages of type ${String(type)} are not supported by this simulator yet`,
+        );
       }
       const parsed = sendTextRequestSchema.safeParse(body);
       if (!parsed.success) throw toMetaError(parsed.error);
@@ -95,7 +106,12 @@ export function graphRoutes(simulator: Simulator, { token }: { token: string }) 
     app.get(`${prefix}/:wabaId/message_templates`, (c) => {
       const wabaId = c.req.param('wabaId');
       if (!simulator.store.get('wabas', wabaId)) {
-        throw new MetaError(400, 100, `Unsupported get request. Object with ID '${wabaId}' does not exist`, 'GraphMethodException');
+        throw new MetaError(
+          400,
+          100,
+          `Unsupported get request. Object with ID '${wabaId}' does not exist`,
+          'GraphMethodException',
+        );
       }
       const data = simulator.store.where('templates', 'wabaId', wabaId).map((t) => ({
         name: t.name,

@@ -32,13 +32,23 @@ export class Simulator {
   phoneNumber(id: string): SimPhoneNumber {
     const phone = this.store.get('phoneNumbers', id);
     if (!phone) {
-      throw new MetaError(400, 100, `Unsupported post request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation`, 'GraphMethodException');
+      throw new MetaError(
+        400,
+        100,
+        `Unsupported post request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation`,
+        'GraphMethodException',
+      );
     }
     return phone;
   }
 
   /** A customer types a message to a business number. */
-  async customerSends(input: { phoneNumberId: string; customerWaId: string; customerName: string; text: string }): Promise<SimMessage> {
+  async customerSends(input: {
+    phoneNumberId: string;
+    customerWaId: string;
+    customerName: string;
+    text: string;
+  }): Promise<SimMessage> {
     const phone = this.phoneNumber(input.phoneNumberId);
     const message: SimMessage = {
       id: newWamid(),
@@ -117,12 +127,18 @@ export class Simulator {
     this.phoneNumber(phoneNumberId);
     const message = this.store.get('messages', messageId);
     if (!message || message.phoneNumberId !== phoneNumberId || message.direction !== 'inbound') {
-      throw new MetaError(400, 100, `Invalid parameter: message_id ${messageId} is not a message received by this number`);
+      throw new MetaError(
+        400,
+        100,
+        `Invalid parameter: message_id ${messageId} is not a message received by this number`,
+      );
     }
   }
 
   thread(phoneNumberId: string, customerWaId: string): SimMessage[] {
-    return this.store.where('messages', 'thread', threadKey(phoneNumberId, customerWaId)).sort((a, b) => a.timestamp - b.timestamp);
+    return this.store
+      .where('messages', 'thread', threadKey(phoneNumberId, customerWaId))
+      .sort((a, b) => a.timestamp - b.timestamp);
   }
 
   #publish(message: SimMessage): void {

@@ -1,6 +1,6 @@
 import { toWaId } from '../../../shared/phone.ts';
-import type { SimMessage, SimPhoneNumber } from './records.ts';
 import { metaTitle } from './meta-error.ts';
+import type { SimMessage, SimPhoneNumber } from './records.ts';
 
 const seconds = (ms: number) => String(Math.floor(ms / 1000));
 

@@ -39,9 +39,7 @@ export function directorySegments(dir: string): SegmentStorage {
       await mkdir(dir, { recursive: true });
       const names = await readdir(dir);
       // Temporary files are what a crash left between write and rename: never committed.
-      await Promise.all(
-        names.filter((name) => name.endsWith('.tmp')).map((name) => unlink(join(dir, name))),
-      );
+      await Promise.all(names.filter((name) => name.endsWith('.tmp')).map((name) => unlink(join(dir, name))));
       return names.filter((name) => SEGMENT_NAME.test(name)).sort();
     },
     adapter: (name) => new DurableJsonFile<SegmentFile>(join(dir, name)),

@@ -58,7 +58,12 @@ describe('SegmentedStore', () => {
 
     await store.commit([put('messages', message('m1', 'c2', 'edited'))]);
     expect(store.where('messages', 'conversationId', 'c1')).toEqual([]);
-    expect(store.where('messages', 'conversationId', 'c2').map((row) => row.id).sort()).toEqual(['m1', 'm2']);
+    expect(
+      store
+        .where('messages', 'conversationId', 'c2')
+        .map((row) => row.id)
+        .sort(),
+    ).toEqual(['m1', 'm2']);
 
     await store.commit([remove('messages', 'm2')]);
     expect(store.get('messages', 'm2')).toBeUndefined();
@@ -88,9 +93,7 @@ describe('SegmentedStore', () => {
     const dir = await tempDir();
     const { storage, stats } = instrumented(directorySegments(dir));
     const store = await openStore(storage);
-    await Promise.all(
-      Array.from({ length: 200 }, (_, i) => store.commit([put('messages', message(`m${i}`))])),
-    );
+    await Promise.all(Array.from({ length: 200 }, (_, i) => store.commit([put('messages', message(`m${i}`))])));
     expect(store.count('messages')).toBe(200);
     expect(stats.writes).toBeLessThan(200);
     await store.close();
@@ -121,7 +124,12 @@ describe('SegmentedStore', () => {
     await store.commit([put('messages', message('later'))]);
     await store.close();
     const reopened = await openStore(directorySegments(dir));
-    expect(reopened.all('messages').map((row) => row.id).sort()).toEqual(['kept', 'later']);
+    expect(
+      reopened
+        .all('messages')
+        .map((row) => row.id)
+        .sort(),
+    ).toEqual(['kept', 'later']);
   });
 
   it('refuses an invalid row with the field and the rule, writing nothing of the batch', async () => {

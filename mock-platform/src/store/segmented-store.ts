@@ -1,6 +1,12 @@
 import { Low } from 'lowdb';
 import type { ZodType } from 'zod';
-import { type SegmentFile, type SegmentOp, type SegmentStorage, segmentName, segmentSequence } from './segment-storage.ts';
+import {
+  type SegmentFile,
+  type SegmentOp,
+  type SegmentStorage,
+  segmentName,
+  segmentSequence,
+} from './segment-storage.ts';
 import type { Row, Store, StoreSchema, WriteOp } from './store.ts';
 
 export interface SegmentedStoreOptions<S extends StoreSchema> {
@@ -27,9 +33,7 @@ export class InvalidRowError extends Error {
     readonly collection: string,
     readonly issues: { path: string; message: string }[],
   ) {
-    super(
-      `invalid ${collection} row: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`,
-    );
+    super(`invalid ${collection} row: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`);
     this.name = 'InvalidRowError';
   }
 }

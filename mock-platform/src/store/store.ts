@@ -10,9 +10,7 @@ export type Row = { readonly id: string };
 export type StoreSchema = Record<string, Row>;
 
 export type WriteOp<S extends StoreSchema> = {
-  [C in keyof S & string]:
-    | { type: 'put'; collection: C; row: S[C] }
-    | { type: 'delete'; collection: C; id: string };
+  [C in keyof S & string]: { type: 'put'; collection: C; row: S[C] } | { type: 'delete'; collection: C; id: string };
 }[keyof S & string];
 
 export interface Store<S extends StoreSchema> {
@@ -34,6 +32,7 @@ export interface Store<S extends StoreSchema> {
 export function writeOps<S extends StoreSchema>() {
   return {
     put: <C extends keyof S & string>(collection: C, row: S[C]) => ({ type: 'put', collection, row }) as WriteOp<S>,
-    remove: <C extends keyof S & string>(collection: C, id: string) => ({ type: 'delete', collection, id }) as WriteOp<S>,
+    remove: <C extends keyof S & string>(collection: C, id: string) =>
+      ({ type: 'delete', collection, id }) as WriteOp<S>,
   };
 }

@@ -1,9 +1,9 @@
 import { ManualClock } from '../../../shared/clock.ts';
 import { createPlatform } from '../app.ts';
 import { type Config, loadConfig } from '../config.ts';
-import { platformIndexes, platformSchemas, type PlatformSchema } from '../platform/records.ts';
+import { type PlatformSchema, platformIndexes, platformSchemas } from '../platform/records.ts';
 import { DEMO, seedPlatform, seedSimulator } from '../seed/demo-tenant.ts';
-import { simulatorIndexes, simulatorSchemas, type SimulatorSchema } from '../simulator/records.ts';
+import { type SimulatorSchema, simulatorIndexes, simulatorSchemas } from '../simulator/records.ts';
 import { memorySegments } from '../store/segment-storage.ts';
 import { SegmentedStore } from '../store/segmented-store.ts';
 
@@ -16,7 +16,11 @@ const ORIGIN = 'http://platform.test';
 export async function testPlatform(env: Record<string, string> = {}) {
   const config: Config = loadConfig(env);
   const clock = new ManualClock();
-  const store = await SegmentedStore.open<PlatformSchema>({ storage: memorySegments(), indexes: platformIndexes, schemas: platformSchemas });
+  const store = await SegmentedStore.open<PlatformSchema>({
+    storage: memorySegments(),
+    indexes: platformIndexes,
+    schemas: platformSchemas,
+  });
   const simulatorStore = await SegmentedStore.open<SimulatorSchema>({
     storage: memorySegments(),
     indexes: simulatorIndexes,
@@ -30,7 +34,7 @@ export async function testPlatform(env: Record<string, string> = {}) {
     store,
     simulatorStore,
     origin: ORIGIN,
-    fetch: (url, init) => platform.app.request(url, init),
+    fetch: async (url, init) => platform.app.request(url, init),
     webhookBackoff: [],
   });
 

@@ -35,7 +35,11 @@ export function createGraphClient({ baseUrl, version, token, fetch = globalThis.
       const parsed = graphErrorSchema.safeParse(json);
       if (parsed.success) {
         const { code, message, error_data } = parsed.data.error;
-        throw new GraphApiError(response.status, code, error_data?.details ? `${message}: ${error_data.details}` : message);
+        throw new GraphApiError(
+          response.status,
+          code,
+          error_data?.details ? `${message}: ${error_data.details}` : message,
+        );
       }
       throw new GraphApiError(response.status, 131000, `Cloud API answered HTTP ${response.status}`);
     }

@@ -9,9 +9,7 @@ const bytes = (text: string) => new TextEncoder().encode(text);
 describe('webhook signatures', () => {
   it('matches a known HMAC-SHA256 vector', () => {
     // echo -n 'hello' | openssl dgst -sha256 -hmac 'key'
-    expect(signBody('key', 'hello')).toBe(
-      'sha256=9307b3b915efb5171ff14d8cb55fbcc798c6c0ef1456d66ded1a6aa723a58b7b',
-    );
+    expect(signBody('key', 'hello')).toBe('sha256=9307b3b915efb5171ff14d8cb55fbcc798c6c0ef1456d66ded1a6aa723a58b7b');
   });
 
   it('accepts the escaped body Meta sends', () => {
