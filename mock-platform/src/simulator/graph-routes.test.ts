@@ -6,7 +6,12 @@ import { testPlatform } from '../testing/harness.ts';
 const token = 'loro-demo-access-token';
 const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
 
-async function graph(t: Awaited<ReturnType<typeof testPlatform>>, path: string, body?: unknown, auth = headers) {
+async function graph(
+  t: Awaited<ReturnType<typeof testPlatform>>,
+  path: string,
+  body?: unknown,
+  auth: Record<string, string> = headers,
+) {
   const response = await t.app.request(`http://platform.test/graph${path}`, {
     method: body === undefined ? 'GET' : 'POST',
     headers: auth,

@@ -1,0 +1,63 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { type PlatformSchema, platformIndexes, platformSchemas, put } from '../mock-platform/src/platform/records.ts';
+import { directorySegments } from '../mock-platform/src/store/segment-storage.ts';
+import { SegmentedStore } from '../mock-platform/src/store/segmented-store.ts';
+
+/**
+ * Cost of durably storing one message after N messages are already stored. The design target:
+ * it does not grow with N (lowdb alone would rewrite all N each time).
+ */
+export interface StoreAppendResult {
+  stored: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+const SAMPLES = 200;
+
+function message(i: number) {
+  return {
+    id: `wamid.bench-${i}`,
+    conversationId: `conv_${i % 500}`,
+    direction: 'inbound' as const,
+    type: 'text',
+    text: `Customer message number ${i}: where is my order?`,
+    timestamp: 1_767_600_000_000 + i,
+  };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+export async function benchStoreAppend(sizes: number[]): Promise<StoreAppendResult[]> {
+  const results: StoreAppendResult[] = [];
+  for (const size of sizes) {
+    const dir = await mkdtemp(join(tmpdir(), 'loro-bench-store-'));
+    const store = await SegmentedStore.open<PlatformSchema>({
+      storage: directorySegments(dir),
+      indexes: platformIndexes,
+      schemas: platformSchemas,
+    });
+    // Fill in large batches (group commit), then time single durable appends.
+    for (let i = 0; i < size; i += 1_000) {
+      const batch = [];
+      for (let j = i; j < Math.min(size, i + 1_000); j++) batch.push(put('messages', message(j)));
+      await store.commit(batch);
+    }
+    const times: number[] = [];
+    for (let i = 0; i < SAMPLES; i++) {
+      const start = performance.now();
+      await store.commit([put('messages', message(size + i))]);
+      times.push(performance.now() - start);
+    }
+    await store.close();
+    await rm(dir, { recursive: true, force: true });
+    times.sort((a, b) => a - b);
+    results.push({ stored: size, p50Ms: percentile(times, 50), p99Ms: percentile(times, 99) });
+  }
+  return results;
+}
