@@ -6,6 +6,8 @@ export default defineConfig({
   srcDir: 'extension',
   outDir: '.output',
   imports: false,
+  // `npm run dev` builds with hot reload but does not launch a browser: load .output/chrome-mv3-dev.
+  webExt: { disabled: true },
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   manifest: {
