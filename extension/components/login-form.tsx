@@ -37,39 +37,16 @@ export function LoginForm({ notice }: { notice?: string | undefined }) {
         </span>{' '}
         Loro
       </h1>
-      <label>
-        {t('platformUrl')}
-        <input
-          name="platformUrl"
-          data-testid="platform-url"
-          value={platformUrl}
-          onInput={(e) => setPlatformUrl(e.currentTarget.value)}
-          required
-        />
-      </label>
-      <label>
-        {t('username')}
-        <input
-          name="username"
-          data-testid="username"
-          autocomplete="username"
-          value={username}
-          onInput={(e) => setUsername(e.currentTarget.value)}
-          required
-        />
-      </label>
-      <label>
-        {t('password')}
-        <input
-          name="password"
-          type="password"
-          data-testid="password"
-          autocomplete="current-password"
-          value={password}
-          onInput={(e) => setPassword(e.currentTarget.value)}
-          required
-        />
-      </label>
+      <Field label={t('platformUrl')} name="platformUrl" value={platformUrl} onInput={setPlatformUrl} />
+      <Field label={t('username')} name="username" autocomplete="username" value={username} onInput={setUsername} />
+      <Field
+        label={t('password')}
+        name="password"
+        type="password"
+        autocomplete="current-password"
+        value={password}
+        onInput={setPassword}
+      />
       {error && (
         <p class="form-error" role="alert" data-testid="login-error">
           {error}
@@ -79,5 +56,37 @@ export function LoginForm({ notice }: { notice?: string | undefined }) {
         {busy ? t('signingIn') : t('signIn')}
       </button>
     </form>
+  );
+}
+
+/** A labelled, required text input; `name` doubles as its test id (kebab-cased). */
+function Field({
+  label,
+  name,
+  value,
+  onInput,
+  type = 'text',
+  autocomplete,
+}: {
+  label: string;
+  name: string;
+  value: string;
+  onInput: (value: string) => void;
+  type?: 'text' | 'password';
+  autocomplete?: 'username' | 'current-password';
+}) {
+  return (
+    <label>
+      {label}
+      <input
+        name={name}
+        type={type}
+        data-testid={name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}
+        autocomplete={autocomplete}
+        value={value}
+        onInput={(event) => onInput(event.currentTarget.value)}
+        required
+      />
+    </label>
   );
 }
