@@ -75,18 +75,19 @@ function Field({
   type?: 'text' | 'password';
   autocomplete?: 'username' | 'current-password';
 }) {
+  const common = {
+    name,
+    'data-testid': name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`),
+    value,
+    onInput: (event: { currentTarget: HTMLInputElement }) => onInput(event.currentTarget.value),
+    required: true,
+    ...(autocomplete ? { autocomplete } : {}),
+  };
+  // Preact types each input type separately, so the two kinds are written out.
   return (
     <label>
       {label}
-      <input
-        name={name}
-        type={type}
-        data-testid={name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}
-        autocomplete={autocomplete}
-        value={value}
-        onInput={(event) => onInput(event.currentTarget.value)}
-        required
-      />
+      {type === 'password' ? <input type="password" {...common} /> : <input type="text" {...common} />}
     </label>
   );
 }
