@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import { PlatformError } from '../utils/api-client.ts';
 import { signIn } from '../utils/auth.ts';
 import { t } from '../utils/i18n.ts';
@@ -75,7 +75,9 @@ function Field({
   type?: 'text' | 'password';
   autocomplete?: 'username' | 'current-password';
 }) {
+  const id = useId();
   const common = {
+    id,
     name,
     'data-testid': name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`),
     value,
@@ -85,7 +87,7 @@ function Field({
   };
   // Preact types each input type separately, so the two kinds are written out.
   return (
-    <label>
+    <label for={id}>
       {label}
       {type === 'password' ? <input type="password" {...common} /> : <input type="text" {...common} />}
     </label>
