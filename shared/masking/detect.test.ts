@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { detectSensitive } from './detect.ts';
+import { maskSensitive, maskValue } from './mask.ts';
+import type { SensitiveKind } from './types.ts';
+
+/** The values detected in `text`, as [kind, value] pairs. */
+function found(text: string, regions: string[] = []): [SensitiveKind, string][] {
+  return detectSensitive(text, { regions }).map((span) => [span.kind, text.slice(span.start, span.end)]);
+}
+
+describe('the reference document’s examples', () => {
+  it.each([
+    ['phone', '+ 1 (123) 456 7890', '**********7890'],
+    ['phone', '+447966197542', '*********7542'],
+    ['email', 'melissa@gmail.com', 'm******@gmail.com'],
+  ] as const)('%s %s → %s', (kind, value, masked) => {
+    expect(maskValue(kind, value)).toBe(masked);
+  });
+
+  it('masks the two that are valid in running text the same way', () => {
+    expect(maskSensitive('Escríbeme a melissa@gmail.com o llama al +447966197542.')).toBe(
+      'Escríbeme a m******@gmail.com o llama al *********7542.',
+    );
+  });
+});
+
+describe('credit cards', () => {
+  it.each([
+    ['Visa', '4111 1111 1111 1111'],
+    ['Visa, compact', '4111111111111111'],
+    ['Visa, dashes', '4012-8888-8888-1881'],
+    ['Visa, dots', '4111.1111.1111.1111'],
+    ['Mastercard', '5555 5555 5555 4444'],
+    ['Mastercard 2-series', '2223 0031 2200 3222'],
+    ['American Express', '3782 822463 10005'],
+    ['Discover', '6011 1111 1111 1117'],
+    ['JCB', '3530 1113 3330 0000'],
+    ['Diners Club', '3056 9309 0259 04'],
+    ['UnionPay', '6200 0000 0000 0005'],
+  ])('finds %s (%s)', (_issuer, number) => {
+    expect(found(`mi tarjeta es ${number}, gracias`)).toEqual([['credit_card', number]]);
+  });
+
+  it.each([
+    ['a Luhn failure', '4111 1111 1111 1112'],
+    ['an unknown issuer prefix', '9111 1111 1111 1111'],
+    ['too short', '4111 1111 111'],
+    ['mixed separators', '4111 1111-1111.1111'],
+    ['an order number', 'ORD-100023456789'],
+    ['a long tracking number', '123456789012345678901234'],
+  ])('leaves %s alone (%s)', (_label, text) => {
+    expect(found(text).filter(([kind]) => kind === 'credit_card')).toEqual([]);
+  });
+});
+
+describe('IBANs', () => {
+  it.each([
+    ['ES91 2100 0418 4502 0005 1332'],
+    ['ES9121000418450200051332'],
+    ['GB82 WEST 1234 5698 7654 32'],
+    ['DE89 3704 0044 0532 0130 00'],
+    ['FR14 2004 1010 0505 0001 3M02 606'],
+    ['NL91ABNA0417164300'],
+  ])('finds %s', (iban) => {
+    expect(found(`IBAN: ${iban}. Gracias`)).toEqual([['iban', iban]]);
+  });
+
+  it('stops at the country’s length, not at the next word', () => {
+    expect(found('ES9121000418450200051332 OK YES')).toEqual([['iban', 'ES9121000418450200051332']]);
+  });
+
+  it.each([
+    ['a bad checksum', 'ES92 2100 0418 4502 0005 1332'],
+    ['a wrong length for the country', 'ES91 2100 0418 4502 0005 133'],
+    ['an unknown country', 'ZZ91 2100 0418 4502 0005 1332'],
+    ['a product code', 'AB12CDEF'],
+  ])('leaves %s alone (%s)', (_label, text) => {
+    expect(found(text).filter(([kind]) => kind === 'iban')).toEqual([]);
+  });
+});
+
+describe('US social security numbers', () => {
+  it.each([['123-45-6789'], ['123 45 6789'], ['SSN 123456789'], ['my social security number is 078051120']])(
+    'finds %s',
+    (text) => {
+      expect(found(text).map(([kind, value]) => [kind, value.replace(/\D/g, '')])).toEqual([
+        ['ssn', text.replace(/\D/g, '').slice(-9)],
+      ]);
+    },
+  );
+
+  it.each([
+    ['area 000', '000-12-3456'],
+    ['area 666', '666-12-3456'],
+    ['area 9xx', '912-34-5678'],
+    ['group 00', '123-00-4567'],
+    ['serial 0000', '123-45-0000'],
+    ['mixed separators', '123-45 6789'],
+    ['a bare 9-digit number without a keyword', 'pedido 123456789'],
+    ['a date', '2024-01-15'],
+  ])('leaves %s alone (%s)', (_label, text) => {
+    expect(found(text).filter(([kind]) => kind === 'ssn')).toEqual([]);
+  });
+});
+
+describe('emails', () => {
+  it.each([
+    ['melissa@gmail.com'],
+    ['ana.maria+pedidos@correo.example.es'],
+    ['josé.núñez@empresa.mx'],
+    ['x_y-z%1@mail.sub.domain.co.uk'],
+  ])('finds %s', (email) => {
+    expect(found(`(${email})`)).toEqual([['email', email]]);
+  });
+
+  it.each([['user@localhost'], ['@handle'], ['a@b'], ['name@domain.c']])('leaves %s alone', (text) => {
+    expect(found(text).filter(([kind]) => kind === 'email')).toEqual([]);
+  });
+});
+
+describe('phone numbers', () => {
+  it.each([
+    ['+447966197542', []],
+    ['+44 7966 197542', []],
+    ['+1 614 555 1234', []],
+    ['+34 612 34 56 78', []],
+    ['612 34 56 78', ['ES']],
+    ['07966 197542', ['GB']],
+    ['(614) 555-1234', ['US']],
+  ])('finds %s (regions %j)', (phone, regions) => {
+    expect(found(`llámame al ${phone} mañana`, regions)).toEqual([['phone', phone]]);
+  });
+
+  it.each([
+    ['a national number without its region', '612 34 56 78', ['GB']],
+    ['a date', '2024-01-15', ['ES', 'US']],
+    ['a time', '10:30', ['ES']],
+    ['an impossible number', '+34 123', []],
+    ['an order number', 'pedido 100023456789', ['ES']],
+  ])('leaves %s alone (%s)', (_label, text, regions) => {
+    expect(found(text, regions).filter(([kind]) => kind === 'phone')).toEqual([]);
+  });
+});
+
+describe('detectSensitive', () => {
+  it('returns sorted spans that do not overlap, the specific kind winning', () => {
+    const text = 'Card 4111111111111111, mail 34612345678@wa.example.com, tel +34 612 34 56 78';
+    const spans = detectSensitive(text);
+    expect(spans.map((s) => s.kind)).toEqual(['credit_card', 'email', 'phone']);
+    for (let i = 1; i < spans.length; i++) expect(spans[i]?.start).toBeGreaterThanOrEqual(spans[i - 1]?.end ?? 0);
+  });
+
+  it('uses UTF-16 offsets', () => {
+    const text = '😀 melissa@gmail.com';
+    const [span] = detectSensitive(text);
+    expect(span).toEqual({ kind: 'email', start: 3, end: 20 });
+  });
+});
