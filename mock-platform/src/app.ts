@@ -10,6 +10,7 @@ import { useReadableZodMessages } from './http/zod-messages.ts';
 import type { PlatformContext } from './platform/context.ts';
 import type { PlatformSchema } from './platform/records.ts';
 import { Serial } from './platform/serial.ts';
+import { adminRoutes } from './routes/admin.ts';
 import { agentRoutes } from './routes/agent.ts';
 import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -86,6 +87,7 @@ export function createPlatform(options: PlatformOptions) {
     healthRoutes(startedAt, () => clock.now()),
   );
   app.route('/api/auth', authRoutes(ctx, sessions));
+  app.route('/api/admin', adminRoutes(ctx, sessions));
   app.route('/api', agentRoutes(ctx, sessions));
   app.route(
     '/webhooks',

@@ -125,7 +125,15 @@ export const orphanStatusSchema = z.object({
   error: z.string().optional(),
 });
 
+/** Tenant-wide settings; one row, id `tenant`. */
+export const settingsSchema = z.object({
+  id: z.literal('tenant'),
+  /** "Mask sensitive customer data" (AG-6): agents never receive unmasked values while on. */
+  maskSensitiveData: z.boolean(),
+});
+
 export const platformSchemas = {
+  settings: settingsSchema,
   accounts: accountSchema,
   channels: channelSchema,
   skills: skillSchema,

@@ -2,19 +2,24 @@ import type { ConversationView, MessageView, OfferView } from '../../../shared/a
 import { windowClosesAt } from '../../../shared/customer-window.ts';
 import { fromWaId } from '../../../shared/phone.ts';
 import type { Store } from '../store/store.ts';
+import { maskerFor } from './masking.ts';
 import type { Conversation, Message, Offer, PlatformSchema } from './records.ts';
 
-/** Maps stored records to what the agent's browser receives. */
+/**
+ * Maps stored records to what the agent's browser receives: every route and event an agent sees
+ * goes through these, so this is where sensitive values are masked (AG-7).
+ */
 export function conversationView(store: Store<PlatformSchema>, conversation: Conversation): ConversationView {
   const channel = store.get('channels', conversation.channelId);
   const skill = store.get('skills', conversation.skillId);
   const closes = windowClosesAt(conversation.lastInboundAt);
+  const mask = maskerFor(store, conversation);
   return {
     id: conversation.id,
     channelId: conversation.channelId,
-    customerName: conversation.customerName,
-    customerNumber: fromWaId(conversation.customerWaId),
-    originNumber: channel?.phoneNumber ?? '',
+    customerName: mask.name(conversation.customerName),
+    customerNumber: mask.phone(fromWaId(conversation.customerWaId)),
+    originNumber: mask.phone(channel?.phoneNumber ?? ''),
     queueName: skill?.name ?? '',
     status: conversation.status,
     ...(conversation.agentId ? { agentId: conversation.agentId } : {}),
@@ -39,14 +44,16 @@ export function offerView(store: Store<PlatformSchema>, offer: Offer, conversati
 
 export function messageView(store: Store<PlatformSchema>, message: Message): MessageView {
   const agent = message.agentId ? store.get('users', message.agentId) : undefined;
+  const conversation = store.get('conversations', message.conversationId);
+  const mask = maskerFor(store, conversation);
   return {
     id: message.id,
     conversationId: message.conversationId,
     direction: message.direction,
-    text: message.text,
+    text: mask.text(message.text),
     timestamp: message.timestamp,
     ...(message.status ? { status: message.status } : {}),
-    ...(agent ? { senderName: agent.displayName } : {}),
+    ...(agent ? { senderName: mask.text(agent.displayName) } : {}),
     ...(message.error ? { error: message.error } : {}),
   };
 }

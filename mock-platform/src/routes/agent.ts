@@ -32,7 +32,9 @@ const KEEP_ALIVE_MS = 15_000;
 /** The agent's side of the platform: state, offers, conversations and the live event stream. */
 export function agentRoutes(ctx: PlatformContext, sessions: Sessions) {
   const app = router<AuthEnv>();
-  app.use('*', requireUser({ sessions, roles: ['agent'] }));
+  // Mounted under /api beside other routers: guard only this router's own paths.
+  const agentOnly = requireUser({ sessions, roles: ['agent'] });
+  for (const path of ['/me', '/agent/*', '/offers/*', '/conversations', '/conversations/*']) app.use(path, agentOnly);
   const base = { tags: ['Agent'], security: bearerSecurity };
 
   app.openapi(

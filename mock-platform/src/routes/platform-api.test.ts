@@ -10,6 +10,7 @@ describe('platform HTTP API', () => {
     const doc = (await t.call('GET', '/openapi.json')).body;
     expect(Object.keys(doc.paths).sort()).toEqual(
       [
+        '/api/admin/settings',
         '/api/agent/events',
         '/api/agent/offers',
         '/api/agent/state',
@@ -87,6 +88,7 @@ describe('platform HTTP API', () => {
     expect(JSON.stringify(t.store.all('users'))).toBe(before);
     expect(counts()).toEqual(countsBefore);
     expect(countsBefore).toEqual([3, 1, 1, 4, 1]);
+    expect(t.store.get('settings', 'tenant')).toEqual({ id: 'tenant', maskSensitiveData: false });
     expect(t.simulatorStore.get('templates', DEMO.templateId)?.status).toBe('APPROVED');
   });
 });

@@ -37,6 +37,7 @@ export async function seedPlatform(store: Store<PlatformSchema>): Promise<void> 
   const missing = <C extends keyof PlatformSchema & string>(collection: C, row: PlatformSchema[C]) => {
     if (!store.get(collection, row.id)) ops.push(put(collection, row));
   };
+  missing('settings', { id: 'tenant', maskSensitiveData: false });
   missing('accounts', { id: DEMO.accountId, name: DEMO.businessName, wabaId: DEMO.wabaId });
   missing('skills', { id: DEMO.skillId, name: DEMO.skillName, acceptReject: true });
   missing('channels', {
