@@ -1,23 +1,39 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { benchMasking } from './masking.ts';
 import { benchStoreAppend } from './store-append.ts';
 
 /**
- * `npm run bench`: prints one table and writes bench/results/latest.json. Each figure is compared
- * with a baseline from the same run, because absolute times on a shared machine are noisy.
+ * `npm run bench`: prints one table and writes bench/results/latest.json. Each figure stands next
+ * to a baseline measured in the same run, because absolute times on a shared machine are noisy.
  */
 const sizes = (process.env.BENCH_STORE_SIZES ?? '1000,10000,100000').split(',').map(Number);
+const percent = (value: number) => `${(value * 100).toFixed(0)}%`;
+
 const store = await benchStoreAppend(sizes);
-const baseline = store[0];
-const rows = store.map((r) => ({
-  benchmark: `store: durable append after ${r.stored.toLocaleString('en')} messages`,
-  p50: `${r.p50Ms.toFixed(2)} ms`,
-  p99: `${r.p99Ms.toFixed(2)} ms`,
-  'vs first': baseline ? `${(r.p50Ms / baseline.p50Ms).toFixed(2)}×` : '',
-  target: '≤ 1.5× of the first',
-}));
+const first = store[0];
+const masking = benchMasking();
+const loro = masking[0];
+
+const rows = [
+  ...store.map((r) => ({
+    benchmark: `store: durable append after ${r.stored.toLocaleString('en')} messages`,
+    result: `p50 ${r.p50Ms.toFixed(2)} ms · p99 ${r.p99Ms.toFixed(2)} ms`,
+    baseline: first ? `${(r.p50Ms / first.p50Ms).toFixed(2)}× the first size` : '',
+    target: '≤ 1.5× the first size',
+  })),
+  ...masking.map((m) => ({
+    benchmark: `masking: ${m.name}`,
+    result: `${m.microsecondsPerMessage.toFixed(1)} µs/msg · ${m.megabytesPerSecond.toFixed(2)} MB/s`,
+    baseline: `hides ${percent(m.recall)} of sensitive values · keeps ${percent(m.kept)} of look-alikes${
+      loro && m !== loro ? ` · ${(m.microsecondsPerMessage / loro.microsecondsPerMessage).toFixed(2)}× Loro's time` : ''
+    }`,
+    target: m === loro ? 'hides 100% · keeps 100%' : 'comparison',
+  })),
+];
 console.table(rows);
+
 const machine = {
   cpus: cpus().length,
   model: cpus()[0]?.model,
@@ -27,5 +43,5 @@ const machine = {
 await mkdir(join(import.meta.dirname, 'results'), { recursive: true });
 await writeFile(
   join(import.meta.dirname, 'results', 'latest.json'),
-  `${JSON.stringify({ at: new Date().toISOString(), machine, store }, null, 2)}\n`,
+  `${JSON.stringify({ at: new Date().toISOString(), machine, store, masking }, null, 2)}\n`,
 );

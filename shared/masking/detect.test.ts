@@ -137,6 +137,8 @@ describe('phone numbers', () => {
     ['a time', '10:30', ['ES']],
     ['an impossible number', '+34 123', []],
     ['an order number', 'pedido 100023456789', ['ES']],
+    ['a number inside an invoice code', 'Invoice INV-2026-004512', ['GB', 'ES', 'US']],
+    ['a number glued to letters', 'ref612345678', ['ES']],
   ])('leaves %s alone (%s)', (_label, text, regions) => {
     expect(found(text, regions).filter(([kind]) => kind === 'phone')).toEqual([]);
   });
