@@ -37,6 +37,16 @@ const issuers: { name: string; lengths: readonly number[]; matches: (digits: str
  */
 const RUN = /(?<![\d+*])\d+(?:[ .-]\d+)*/g;
 
+/**
+ * A candidate that starts or ends inside a dash- or dot-joined token ("123-45-6789 4111…") is a
+ * slice of something else, not a card written on its own.
+ */
+function glued(text: string, start: number, end: number): boolean {
+  const joinedBefore = /[.-]/.test(text[start - 1] ?? '') && /\d/.test(text[start - 2] ?? '');
+  const joinedAfter = /[.-]/.test(text[end] ?? '') && /\d/.test(text[end + 1] ?? '');
+  return joinedBefore || joinedAfter;
+}
+
 export function isCardNumber(digits: string): boolean {
   if (digits.length < 12 || digits.length > 19) return false;
   if (!issuers.some((issuer) => issuer.lengths.includes(digits.length) && issuer.matches(digits))) return false;
@@ -63,7 +73,8 @@ export function detectCreditCards(text: string): SensitiveSpan[] {
         const raw = text.slice(start, end);
         const digits = raw.replace(/\D/g, '');
         // One separator style per number: "4111 1111-1111.1111" is not how anyone writes a card.
-        if (digits.length > 19 || new Set(raw.replace(/\d/g, '')).size > 1 || !isCardNumber(digits)) continue;
+        if (digits.length > 19 || new Set(raw.replace(/\d/g, '')).size > 1 || glued(text, start, end)) continue;
+        if (!isCardNumber(digits)) continue;
         spans.push({ kind: 'credit_card', start, end });
         first = last;
         break;

@@ -127,6 +127,7 @@ describe('phone numbers', () => {
     ['612 34 56 78', ['ES']],
     ['07966 197542', ['GB']],
     ['(614) 555-1234', ['US']],
+    ['+447966197542', ['ES']],
   ])('finds %s (regions %j)', (phone, regions) => {
     expect(found(`llámame al ${phone} mañana`, regions)).toEqual([['phone', phone]]);
   });
@@ -150,6 +151,27 @@ describe('detectSensitive', () => {
     const spans = detectSensitive(text);
     expect(spans.map((s) => s.kind)).toEqual(['credit_card', 'email', 'phone']);
     for (let i = 1; i < spans.length; i++) expect(spans[i]?.start).toBeGreaterThanOrEqual(spans[i - 1]?.end ?? 0);
+  });
+
+  it('does not take a card out of the tail of an SSN next to it', () => {
+    expect(found('123-45-6789 4111 1111 1111 1111')).toEqual([
+      ['ssn', '123-45-6789'],
+      ['credit_card', '4111 1111 1111 1111'],
+    ]);
+  });
+
+  it('finds a number right after a time', () => {
+    expect(found('612 34 56 78 : 10:30 612 34 56 78', ['ES'])).toEqual([
+      ['phone', '612 34 56 78'],
+      ['phone', '612 34 56 78'],
+    ]);
+  });
+
+  it('finds a number after a stray bracket', () => {
+    expect(found('A[ +447966197542 and (+34 612 34 56 78', ['ES'])).toEqual([
+      ['phone', '+447966197542'],
+      ['phone', '+34 612 34 56 78'],
+    ]);
   });
 
   it('uses UTF-16 offsets', () => {
