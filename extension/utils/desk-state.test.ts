@@ -10,6 +10,8 @@ const offer: OfferView = {
   originNumber: '+16145551234',
   queueName: 'Support',
   offeredAt: 1,
+  expiresAt: 30_001,
+  canReject: true,
 };
 const conversation: ConversationView = {
   id: 'c1',

@@ -10,6 +10,7 @@ import { useReadableZodMessages } from './http/zod-messages.ts';
 import type { PlatformContext } from './platform/context.ts';
 import type { PlatformSchema } from './platform/records.ts';
 import { Serial } from './platform/serial.ts';
+import { sweep } from './platform/timers.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { agentRoutes } from './routes/agent.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -108,7 +109,7 @@ export function createPlatform(options: PlatformOptions) {
     },
   });
 
-  return { app, ctx, simulator, webhooks, sessions };
+  return { app, ctx, simulator, webhooks, sessions, sweep: () => sweep(ctx) };
 }
 
 export type Platform = ReturnType<typeof createPlatform>;

@@ -11,6 +11,8 @@ import { type SimulatorSchema, simulatorIndexes, simulatorSchemas } from './simu
 import { directorySegments } from './store/segment-storage.ts';
 import { SegmentedStore } from './store/segmented-store.ts';
 
+const SWEEP_INTERVAL_MS = 1_000;
+
 export interface RunningServer {
   url: string;
   platform: Platform;
@@ -42,11 +44,16 @@ export async function startServer(config: Config, clock: Clock): Promise<Running
   const url = `http://${host}:${port}`;
   const platform = createPlatform({ config, clock, store, simulatorStore, origin: url });
   server.on('request', getRequestListener(platform.app.fetch));
+  // Timers (offer expiry → RONA, customer response) are applied from stored state every second.
+  const timers = setInterval(() => {
+    platform.sweep().catch((error: unknown) => console.error('[platform] timer sweep failed:', error));
+  }, SWEEP_INTERVAL_MS);
 
   return {
     url,
     platform,
     async close() {
+      clearInterval(timers);
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await platform.webhooks.idle();

@@ -59,6 +59,10 @@ export const offerViewSchema = z.object({
   originNumber: z.string(),
   queueName: z.string(),
   offeredAt: z.number(),
+  /** The agent response countdown: past this the offer expires and the agent goes to RONA. */
+  expiresAt: z.number(),
+  /** The skill lets agents reject offers. */
+  canReject: z.boolean(),
 });
 export type OfferView = z.infer<typeof offerViewSchema>;
 
@@ -101,6 +105,14 @@ export const replyRequestSchema = z.object({
     .string()
     .refine((text) => text.trim().length > 0, 'text must not be empty')
     .refine((text) => text.length <= TEXT_BODY_MAX, `text must be at most ${TEXT_BODY_MAX} characters`),
+});
+
+export const closureReasonViewSchema = z.object({ id: z.string(), name: z.string() });
+export type ClosureReasonView = z.infer<typeof closureReasonViewSchema>;
+
+export const endConversationRequestSchema = z.object({
+  closureReasonId: z.string().min(1, 'choose a closure reason'),
+  note: z.string().max(2000, 'note must be at most 2000 characters').optional(),
 });
 
 /** Everything pushed on an agent's event stream, keyed by event name. */

@@ -96,3 +96,68 @@ export function agentConversation(ctx: PlatformContext, agent: User, conversatio
   if (!conversation || conversation.agentId !== agent.id) throw notFound(`Conversation ${conversationId}`);
   return conversation;
 }
+
+/**
+ * The agent declines an offer (only where the skill allows it): the conversation goes back to
+ * the queue in its place and on to another agent.
+ */
+export function rejectOffer(ctx: PlatformContext, agent: User, offerId: string): Promise<void> {
+  return ctx.serial.run(async () => {
+    const offer = ctx.store.get('offers', offerId);
+    if (!offer || offer.agentId !== agent.id) throw notFound(`Offer ${offerId}`);
+    if (offer.status !== 'pending') {
+      throw new ApiError(409, 'offer_not_pending', `Offer ${offerId} is ${offer.status} and can no longer be rejected`);
+    }
+    const conversation = ctx.store.get('conversations', offer.conversationId);
+    if (!conversation || conversation.offerId !== offer.id) throw notFound(`The conversation of offer ${offerId}`);
+    const skill = ctx.store.get('skills', conversation.skillId);
+    if (!skill?.acceptReject) {
+      throw new ApiError(409, 'reject_not_allowed', `Offers of the ${skill?.name ?? 'this'} queue cannot be rejected`);
+    }
+    const { offerId: _offer, ...rest } = conversation;
+    const rejectedBy = [...new Set([...(conversation.rejectedBy ?? []), agent.id])];
+    await ctx.store.commit([
+      put('offers', { ...offer, status: 'rejected', answeredAt: ctx.clock.now() }),
+      put('conversations', { ...rest, status: 'queued', rejectedBy }),
+    ]);
+    ctx.events.publish(agentTopic(agent.id), 'offer.revoked', { offerId });
+    await dispatch(ctx);
+  });
+}
+
+/** The agent ends a conversation with a closure reason (the wrap-up); it leaves their desk. */
+export function endConversation(
+  ctx: PlatformContext,
+  agent: User,
+  conversationId: string,
+  wrapUp: { closureReasonId: string; note?: string | undefined },
+): Promise<ConversationView> {
+  return ctx.serial.run(async () => {
+    const conversation = agentConversation(ctx, agent, conversationId);
+    if (conversation.status !== 'active') {
+      throw new ApiError(409, 'conversation_not_active', `Conversation ${conversationId} is ${conversation.status}`);
+    }
+    if (!ctx.store.get('closureReasons', wrapUp.closureReasonId)) {
+      throw new ApiError(
+        400,
+        'validation_failed',
+        `closureReasonId: ${wrapUp.closureReasonId} is not a closure reason`,
+        [{ path: 'closureReasonId', message: 'is not a closure reason' }],
+      );
+    }
+    const ended = {
+      ...conversation,
+      status: 'ended' as const,
+      endedAt: ctx.clock.now(),
+      endedBy: 'agent' as const,
+      closureReasonId: wrapUp.closureReasonId,
+      ...(wrapUp.note ? { wrapUpNote: wrapUp.note } : {}),
+    };
+    await ctx.store.commit([put('conversations', ended)]);
+    const view = conversationView(ctx.store, ended);
+    ctx.events.publish(agentTopic(agent.id), 'conversation.updated', view);
+    // The agent has room again: waiting conversations may go to them.
+    await dispatch(ctx);
+    return view;
+  });
+}

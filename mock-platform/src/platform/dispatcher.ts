@@ -19,7 +19,7 @@ function candidatesFor(ctx: PlatformContext, conversation: Conversation): Routin
     if (user.role !== 'agent') continue;
     const skill = user.skills.find((s) => s.skillId === conversation.skillId);
     const status = ctx.store.get('agentStatus', user.id);
-    if (!skill || status?.state !== 'available') continue;
+    if (!skill || status?.state !== 'available' || conversation.rejectedBy?.includes(user.id)) continue;
     candidates.push({
       agentId: user.id,
       proficiency: skill.proficiency,

@@ -76,7 +76,7 @@ async function storeInbound(
     .where('conversations', 'customerWaId', message.from)
     .find((c) => c.channelId === channel.id && c.status !== 'ended');
   const conversation: Conversation = open
-    ? { ...open, customerName: name, lastInboundAt: Math.max(open.lastInboundAt ?? 0, sentAt) }
+    ? withoutAwaiting({ ...open, customerName: name, lastInboundAt: Math.max(open.lastInboundAt ?? 0, sentAt) })
     : {
         id: newId('conv'),
         channelId: channel.id,
@@ -108,6 +108,12 @@ async function storeInbound(
     ctx.events.publish(topic, 'conversation.updated', conversationView(ctx.store, conversation));
   }
   return conversation.status === 'queued';
+}
+
+/** The customer answered: the customer response timer stops. */
+function withoutAwaiting(conversation: Conversation): Conversation {
+  const { awaitingCustomerSince: _since, ...rest } = conversation;
+  return rest;
 }
 
 async function applyStatus(ctx: PlatformContext, update: StatusUpdate): Promise<void> {

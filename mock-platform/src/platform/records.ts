@@ -34,8 +34,17 @@ export const channelSchema = z.object({
 export const skillSchema = z.object({
   id: z.string(),
   name: z.string().min(1),
-  /** Agents must accept (or reject) an offer; kept for the routing issue. */
+  /** Agents may reject an offer (it goes to another agent); accepting is always required. */
   acceptReject: z.boolean(),
+  /** Agent response timer: an offer not accepted in time puts the agent in RONA. */
+  agentResponseSeconds: z.number().int().min(5).max(3600).optional(),
+  /** Customer response timer: minutes the conversation waits for the customer after the agent wrote; 0 or absent = off. */
+  customerResponseMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 60)
+    .optional(),
 });
 
 export const userSchema = z.object({
@@ -91,14 +100,22 @@ export const conversationSchema = z.object({
   lastInboundAt: z.number().optional(),
   agentId: z.string().optional(),
   offerId: z.string().optional(),
+  /** Agents who rejected this conversation: routing offers it to someone else. */
+  rejectedBy: z.array(z.string()).optional(),
+  /** Set when the agent writes, cleared when the customer does: the customer response timer. */
+  awaitingCustomerSince: z.number().optional(),
   endedAt: z.number().optional(),
+  endedBy: z.enum(['agent', 'customer_timeout']).optional(),
+  closureReasonId: z.string().optional(),
+  wrapUpNote: z.string().max(2000).optional(),
 });
 
 export const offerSchema = z.object({
   id: z.string(),
   conversationId: z.string(),
   agentId: z.string(),
-  status: z.enum(['pending', 'accepted', 'revoked']),
+  /** revoked: the agent went unavailable; expired: not answered in time (RONA). */
+  status: z.enum(['pending', 'accepted', 'rejected', 'revoked', 'expired']),
   offeredAt: z.number(),
   answeredAt: z.number().optional(),
 });
@@ -160,7 +177,7 @@ export const platformIndexes = {
   channels: ['phoneNumberId'],
   sessions: ['userId'],
   conversations: ['customerWaId', 'agentId', 'status'],
-  offers: ['agentId', 'conversationId'],
+  offers: ['agentId', 'conversationId', 'status'],
   messages: ['conversationId'],
 } as const;
 

@@ -62,7 +62,12 @@ export async function reply(
       ...(orphan ? { statusAt: orphan.timestamp } : {}),
       ...(orphan?.error ? { error: orphan.error } : {}),
     };
+    const current = ctx.store.get('conversations', conversationId);
     const ops: WriteOp<PlatformSchema>[] = [put('messages', message)];
+    // The agent wrote: the customer response timer starts (or keeps running) from now.
+    if (current && current.awaitingCustomerSince === undefined) {
+      ops.push(put('conversations', { ...current, awaitingCustomerSince: message.timestamp }));
+    }
     if (orphan) ops.push(remove('orphanStatuses', wamid));
     await ctx.store.commit(ops);
     const view = messageView(ctx.store, message);

@@ -1,6 +1,7 @@
 import type { ConversationView, MessageView, OfferView } from '../../../shared/api/schemas.ts';
 import { windowClosesAt } from '../../../shared/customer-window.ts';
 import { fromWaId } from '../../../shared/phone.ts';
+import { offerExpiresAt } from '../../../shared/routing/timers.ts';
 import type { Store } from '../store/store.ts';
 import { maskerFor } from './masking.ts';
 import type { Conversation, Message, Offer, PlatformSchema } from './records.ts';
@@ -31,6 +32,7 @@ export function conversationView(store: Store<PlatformSchema>, conversation: Con
 
 export function offerView(store: Store<PlatformSchema>, offer: Offer, conversation: Conversation): OfferView {
   const view = conversationView(store, conversation);
+  const skill = store.get('skills', conversation.skillId);
   return {
     id: offer.id,
     conversationId: conversation.id,
@@ -39,6 +41,8 @@ export function offerView(store: Store<PlatformSchema>, offer: Offer, conversati
     originNumber: view.originNumber,
     queueName: view.queueName,
     offeredAt: offer.offeredAt,
+    expiresAt: offerExpiresAt(offer.offeredAt, skill?.agentResponseSeconds),
+    canReject: skill?.acceptReject ?? false,
   };
 }
 

@@ -4,7 +4,9 @@ import {
   type AgentEventName,
   type AgentEvents,
   agentStatusSchema,
+  closureReasonViewSchema,
   conversationViewSchema,
+  endConversationRequestSchema,
   messageViewSchema,
   offerViewSchema,
   replyRequestSchema,
@@ -19,7 +21,9 @@ import {
   activeConversations,
   agentConversation,
   agentStatus,
+  endConversation,
   pendingOffers,
+  rejectOffer,
   setAgentState,
 } from '../platform/agents.ts';
 import { agentTopic, type PlatformContext } from '../platform/context.ts';
@@ -34,7 +38,9 @@ export function agentRoutes(ctx: PlatformContext, sessions: Sessions) {
   const app = router<AuthEnv>();
   // Mounted under /api beside other routers: guard only this router's own paths.
   const agentOnly = requireUser({ sessions, roles: ['agent'] });
-  for (const path of ['/me', '/agent/*', '/offers/*', '/conversations', '/conversations/*']) app.use(path, agentOnly);
+  for (const path of ['/me', '/agent/*', '/offers/*', '/conversations', '/conversations/*', '/closure-reasons']) {
+    app.use(path, agentOnly);
+  }
   const base = { tags: ['Agent'], security: bearerSecurity };
 
   app.openapi(
@@ -102,6 +108,62 @@ export function agentRoutes(ctx: PlatformContext, sessions: Sessions) {
       },
     }),
     async (c) => c.json(await acceptOffer(ctx, c.get('user'), c.req.valid('param').id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      ...base,
+      method: 'post',
+      path: '/offers/{id}/reject',
+      summary: 'Reject an offer (where the queue allows it): it goes to another agent',
+      request: { params: idParam },
+      responses: {
+        200: jsonContent(z.object({ ok: z.literal(true) }), 'Rejected'),
+        401: errorResponses[401],
+        404: errorResponses[404],
+        409: errorResponses[409],
+      },
+    }),
+    async (c) => {
+      await rejectOffer(ctx, c.get('user'), c.req.valid('param').id);
+      return c.json({ ok: true as const }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      ...base,
+      method: 'get',
+      path: '/closure-reasons',
+      summary: 'Closure reasons to end a conversation with',
+      responses: { 200: jsonContent(z.array(closureReasonViewSchema), 'Closure reasons'), 401: errorResponses[401] },
+    }),
+    (c) =>
+      c.json(
+        ctx.store
+          .all('closureReasons')
+          .map(({ id, name }) => ({ id, name }))
+          .sort((a, b) => a.name.localeCompare(b.name)),
+        200,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
+      ...base,
+      method: 'post',
+      path: '/conversations/{id}/end',
+      summary: 'End the conversation with a closure reason (wrap-up)',
+      request: { params: idParam, body: jsonBody(endConversationRequestSchema) },
+      responses: {
+        200: jsonContent(conversationViewSchema, 'Ended'),
+        400: errorResponses[400],
+        401: errorResponses[401],
+        404: errorResponses[404],
+        409: errorResponses[409],
+      },
+    }),
+    async (c) => c.json(await endConversation(ctx, c.get('user'), c.req.valid('param').id, c.req.valid('json')), 200),
   );
 
   app.openapi(

@@ -1,0 +1,64 @@
+import { newId } from '../../../shared/ids.ts';
+import { customerResponseDeadline, offerExpiresAt } from '../../../shared/routing/timers.ts';
+import type { WriteOp } from '../store/store.ts';
+import { agentTopic, type PlatformContext } from './context.ts';
+import { dispatch } from './dispatcher.ts';
+import { type PlatformSchema, put } from './records.ts';
+import { conversationView, messageView } from './views.ts';
+
+/**
+ * Applies every timer that is due at the clock's current time, from stored state only (so it
+ * survives restarts and tests drive it by moving the clock):
+ * - an offer not accepted within its skill's agent response time expires, its agent goes to RONA
+ *   and the conversation is routed again;
+ * - a conversation whose customer has not answered within the skill's customer response time is
+ *   unassigned (ended, with a system message).
+ */
+export function sweep(ctx: PlatformContext): Promise<void> {
+  return ctx.serial.run(async () => {
+    const now = ctx.clock.now();
+    for (const offer of ctx.store.where('offers', 'status', 'pending')) {
+      const conversation = ctx.store.get('conversations', offer.conversationId);
+      const skill = conversation ? ctx.store.get('skills', conversation.skillId) : undefined;
+      if (now < offerExpiresAt(offer.offeredAt, skill?.agentResponseSeconds)) continue;
+      const ops: WriteOp<PlatformSchema>[] = [
+        put('offers', { ...offer, status: 'expired', answeredAt: now }),
+        put('agentStatus', {
+          ...(ctx.store.get('agentStatus', offer.agentId) ?? { id: offer.agentId }),
+          state: 'rona',
+          since: now,
+        }),
+      ];
+      if (conversation?.offerId === offer.id) {
+        const { offerId: _offer, ...rest } = conversation;
+        ops.push(put('conversations', { ...rest, status: 'queued' }));
+      }
+      await ctx.store.commit(ops);
+      const topic = agentTopic(offer.agentId);
+      ctx.events.publish(topic, 'offer.revoked', { offerId: offer.id });
+      ctx.events.publish(topic, 'agent.state', { state: 'rona', since: now });
+    }
+
+    for (const conversation of ctx.store.where('conversations', 'status', 'active')) {
+      const skill = ctx.store.get('skills', conversation.skillId);
+      const deadline = customerResponseDeadline(conversation.awaitingCustomerSince, skill?.customerResponseMinutes);
+      if (deadline === undefined || now < deadline) continue;
+      const ended = { ...conversation, status: 'ended' as const, endedAt: now, endedBy: 'customer_timeout' as const };
+      const notice = {
+        id: newId('sys'),
+        conversationId: conversation.id,
+        direction: 'system' as const,
+        type: 'system',
+        text: 'The customer did not reply in time: the conversation was unassigned.',
+        timestamp: now,
+      };
+      await ctx.store.commit([put('conversations', ended), put('messages', notice)]);
+      if (conversation.agentId) {
+        const topic = agentTopic(conversation.agentId);
+        ctx.events.publish(topic, 'message', messageView(ctx.store, notice));
+        ctx.events.publish(topic, 'conversation.updated', conversationView(ctx.store, ended));
+      }
+    }
+    await dispatch(ctx);
+  });
+}
