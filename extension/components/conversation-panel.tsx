@@ -14,11 +14,13 @@ export function ConversationPanel({
   messages,
   error,
   onSend,
+  onEnd,
 }: {
   conversation: ConversationView;
   messages: MessageView[];
   error: string | undefined;
   onSend: (text: string) => Promise<boolean>;
+  onEnd: () => void;
 }) {
   const now = useNow(30_000);
   const transcript = useRef<HTMLDivElement>(null);
@@ -44,6 +46,9 @@ export function ConversationPanel({
             {conversation.queueName}
           </p>
         </div>
+        <button type="button" class="end" onClick={onEnd} data-testid="end-conversation">
+          {t('end')}
+        </button>
       </header>
       <div class="transcript" ref={transcript} data-testid="transcript">
         {messages.map((message) => (

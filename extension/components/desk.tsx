@@ -1,12 +1,19 @@
 import { useEffect, useReducer, useState } from 'preact/hooks';
 import { z } from 'zod';
-import { agentStatusSchema, conversationViewSchema, messageViewSchema } from '../../shared/api/schemas.ts';
+import {
+  agentStatusSchema,
+  type ClosureReasonView,
+  closureReasonViewSchema,
+  conversationViewSchema,
+  messageViewSchema,
+} from '../../shared/api/schemas.ts';
 import { PlatformError, request } from '../utils/api-client.ts';
 import { signOut } from '../utils/auth.ts';
 import { deskReducer, initialDeskState } from '../utils/desk-state.ts';
 import { runAgentStream } from '../utils/event-stream.ts';
 import { clearSession, type Session } from '../utils/storage.ts';
 import { ConversationPanel } from './conversation-panel.tsx';
+import { EndDialog } from './end-dialog.tsx';
 import { OfferCard } from './offer-card.tsx';
 import { StateBar } from './state-bar.tsx';
 import { TaskList } from './task-list.tsx';
@@ -16,6 +23,8 @@ export function Desk({ session }: { session: Session }) {
   const [state, dispatch] = useReducer(deskReducer, initialDeskState);
   const [busyOffer, setBusyOffer] = useState<string | undefined>();
   const [error, setError] = useState<string | undefined>();
+  /** The closure reasons while the End dialog is open. */
+  const [ending, setEnding] = useState<ClosureReasonView[] | undefined>();
   const api = <T,>(path: string, schema: z.ZodType<T>, init: { method?: string; body?: unknown } = {}) =>
     request(session.platformUrl, path, schema, { ...init, token: session.token });
 
@@ -75,6 +84,43 @@ export function Desk({ session }: { session: Session }) {
     }
   }
 
+  async function reject(offerId: string) {
+    setBusyOffer(offerId);
+    try {
+      await api(`/api/offers/${encodeURIComponent(offerId)}/reject`, z.unknown(), { method: 'POST' });
+      dispatch({ event: 'offer.revoked', data: { offerId } });
+    } catch (caught) {
+      fail(caught);
+    } finally {
+      setBusyOffer(undefined);
+    }
+  }
+
+  async function openEnd() {
+    try {
+      setEnding(await api('/api/closure-reasons', z.array(closureReasonViewSchema)));
+    } catch (caught) {
+      fail(caught);
+    }
+  }
+
+  async function end(conversationId: string, wrapUp: { closureReasonId: string; note?: string }) {
+    try {
+      const conversation = await api(
+        `/api/conversations/${encodeURIComponent(conversationId)}/end`,
+        conversationViewSchema,
+        {
+          method: 'POST',
+          body: wrapUp,
+        },
+      );
+      dispatch({ event: 'conversation.updated', data: conversation });
+      setEnding(undefined);
+    } catch (caught) {
+      fail(caught);
+    }
+  }
+
   async function send(conversationId: string, text: string): Promise<boolean> {
     setError(undefined);
     try {
@@ -104,7 +150,13 @@ export function Desk({ session }: { session: Session }) {
         onSignOut={() => void signOut(session)}
       />
       {state.offers.map((offer) => (
-        <OfferCard key={offer.id} offer={offer} busy={busyOffer === offer.id} onAccept={() => void accept(offer.id)} />
+        <OfferCard
+          key={offer.id}
+          offer={offer}
+          busy={busyOffer === offer.id}
+          onAccept={() => void accept(offer.id)}
+          onReject={() => void reject(offer.id)}
+        />
       ))}
       <TaskList
         conversations={state.conversations}
@@ -119,6 +171,7 @@ export function Desk({ session }: { session: Session }) {
           messages={state.messages[selected.id] ?? []}
           error={error}
           onSend={(text) => send(selected.id, text)}
+          onEnd={() => void openEnd()}
         />
       ) : (
         error && (
@@ -126,6 +179,13 @@ export function Desk({ session }: { session: Session }) {
             {error}
           </p>
         )
+      )}
+      {selected && ending && (
+        <EndDialog
+          reasons={ending}
+          onCancel={() => setEnding(undefined)}
+          onSubmit={(wrapUp) => end(selected.id, wrapUp)}
+        />
       )}
     </div>
   );

@@ -5,7 +5,17 @@ import { t } from '../utils/i18n.ts';
 import { useNow } from './use-now.ts';
 
 /** The contact request: who, from which number, which queue, how long ago; and Accept. */
-export function OfferCard({ offer, onAccept, busy }: { offer: OfferView; onAccept: () => void; busy: boolean }) {
+export function OfferCard({
+  offer,
+  onAccept,
+  onReject,
+  busy,
+}: {
+  offer: OfferView;
+  onAccept: () => void;
+  onReject: () => void;
+  busy: boolean;
+}) {
   const now = useNow();
   return (
     <section class="offer" data-testid="offer" aria-label={t('incoming')}>
@@ -26,9 +36,19 @@ export function OfferCard({ offer, onAccept, busy }: { offer: OfferView; onAccep
         <dt>{t('queueName')}</dt>
         <dd data-testid="offer-queue">{offer.queueName}</dd>
       </dl>
-      <button type="button" class="primary" onClick={onAccept} disabled={busy} data-testid="accept-offer">
-        {t('accept')}
-      </button>
+      <p class="countdown" data-testid="offer-countdown">
+        {t('respondWithin', { time: formatElapsed(offer.expiresAt - now) })}
+      </p>
+      <div class="offer-actions">
+        {offer.canReject && (
+          <button type="button" onClick={onReject} disabled={busy} data-testid="reject-offer">
+            {t('reject')}
+          </button>
+        )}
+        <button type="button" class="primary" onClick={onAccept} disabled={busy} data-testid="accept-offer">
+          {t('accept')}
+        </button>
+      </div>
     </section>
   );
 }

@@ -43,6 +43,11 @@ export function StateBar({
           {t('signOut')}
         </button>
       </div>
+      {state === 'rona' && (
+        <div class="banner rona" role="alert" data-testid="rona-notice">
+          {t('ronaNotice')}
+        </div>
+      )}
       {!connected && (
         <div class="banner" role="status" data-testid="connection">
           {status ? t('offline') : t('connecting')}

@@ -34,6 +34,17 @@ const en = {
   statusRead: 'Read',
   statusFailed: 'Not delivered',
   sessionExpired: 'Your session expired: sign in again.',
+  reject: 'Reject',
+  respondWithin: 'Respond within {time}',
+  ronaNotice: 'You did not answer an offer in time (RONA). Go Available to receive conversations again.',
+  end: 'End',
+  endTitle: 'End conversation',
+  closureReason: 'Closure reason',
+  searchReasons: 'Search closure reasons',
+  noReasons: 'No closure reason matches.',
+  wrapUpNote: 'Note (optional)',
+  cancel: 'Cancel',
+  submitWrapUp: 'End conversation',
 } as const;
 
 const es: Record<keyof typeof en, string> = {
@@ -71,6 +82,17 @@ const es: Record<keyof typeof en, string> = {
   statusRead: 'Leído',
   statusFailed: 'No entregado',
   sessionExpired: 'Su sesión expiró: inicie sesión de nuevo.',
+  reject: 'Rechazar',
+  respondWithin: 'Responda en {time}',
+  ronaNotice: 'No respondió a una solicitud a tiempo (RONA). Pase a Disponible para volver a recibir conversaciones.',
+  end: 'Finalizar',
+  endTitle: 'Finalizar conversación',
+  closureReason: 'Motivo de cierre',
+  searchReasons: 'Buscar motivos de cierre',
+  noReasons: 'Ningún motivo de cierre coincide.',
+  wrapUpNote: 'Nota (opcional)',
+  cancel: 'Cancelar',
+  submitWrapUp: 'Finalizar conversación',
 };
 
 export type MessageKey = keyof typeof en;

@@ -1,0 +1,74 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../shared/clock.ts';
+import { DEMO } from '../mock-platform/src/seed/demo-tenant.ts';
+import { signedInPanel, text } from './support/agent-panel.ts';
+import { launchWithExtension, screenshot } from './support/browser.ts';
+import { startTestPlatform } from './support/platform.ts';
+
+describe('two agents: reject, RONA, and end with a closure reason', () => {
+  // The platform runs on a manual clock: the offer timeout is reached by moving it, not by waiting.
+  const clock = new ManualClock(Date.now());
+  let platform: Awaited<ReturnType<typeof startTestPlatform>>;
+  let chromes: Awaited<ReturnType<typeof launchWithExtension>>[] = [];
+  let ana: Page;
+  let bruno: Page;
+
+  beforeAll(async () => {
+    platform = await startTestPlatform(clock);
+    chromes = await Promise.all([launchWithExtension(), launchWithExtension()]);
+    const [a, b] = chromes;
+    if (!a || !b) throw new Error('browsers did not start');
+    ana = await signedInPanel(a.browser, a.extensionId, platform.url, 'ana', 'loro-agent');
+    bruno = await signedInPanel(b.browser, b.extensionId, platform.url, 'bruno', 'loro-agent');
+  });
+
+  afterAll(async () => {
+    await Promise.all(chromes.map((chrome) => chrome.close()));
+    await platform?.close();
+  });
+
+  it('moves a rejected offer to the other agent, puts an unanswering agent in RONA, and ends with a wrap-up', async () => {
+    await fetch(`${platform.url}/simulator/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ phoneNumberId: DEMO.phoneNumberId, from: '+34 612 345 678', name: 'María García', text: 'Hola' }),
+    });
+
+    // Ana (proficiency 8) gets it first and rejects it: it goes to Bruno.
+    await ana.waitForSelector('[data-testid="offer"]');
+    expect(await text(ana, '[data-testid="offer-countdown"]')).toMatch(/^Respond within 00:[23]\d$/);
+    await ana.click('[data-testid="reject-offer"]');
+    await ana.waitForSelector('[data-testid="offer"]', { hidden: true });
+    await bruno.waitForSelector('[data-testid="offer"]');
+
+    // Bruno lets the agent response time pass: RONA, and only he can leave it.
+    clock.advance(30_000);
+    await platform.platform.sweep();
+    await bruno.waitForSelector('[data-testid="agent-state"][data-state="rona"]');
+    await bruno.waitForSelector('[data-testid="rona-notice"]');
+    expect(await bruno.$('[data-testid="offer"]')).toBeNull();
+    await screenshot(bruno, 'side-panel-rona');
+
+    // Back to Available: the waiting conversation (which Ana rejected) comes to him again.
+    await bruno.click('[data-testid="go-available"]');
+    await bruno.waitForSelector('[data-testid="offer"]');
+    await bruno.click('[data-testid="accept-offer"]');
+    await bruno.waitForSelector('[data-testid="customer-message"]');
+
+    // End: search the closure reasons, pick one, submit.
+    await bruno.click('[data-testid="end-conversation"]');
+    await bruno.waitForSelector('[data-testid="end-dialog"][open]');
+    await bruno.type('[data-testid="closure-search"]', 'resol');
+    const reasons = await bruno.$$eval('[data-testid="closure-reason"]', (inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+    expect(reasons).toEqual(['closure_resolved']);
+    await bruno.click('[data-testid="closure-reason"]');
+    await screenshot(bruno, 'side-panel-end-dialog');
+    await bruno.click('[data-testid="submit-wrap-up"]');
+    await bruno.waitForSelector('[data-testid="conversation"]', { hidden: true });
+    await bruno.waitForSelector('[data-testid="no-tasks"]');
+
+    const [conversation] = platform.platform.ctx.store.all('conversations');
+    expect(conversation).toMatchObject({ status: 'ended', closureReasonId: 'closure_resolved', agentId: DEMO.users.bruno.id });
+  });
+});
