@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../shared/clock.ts';
 import { DEMO } from '../mock-platform/src/seed/demo-tenant.ts';
+import { ManualClock } from '../shared/clock.ts';
 import { signedInPanel, text } from './support/agent-panel.ts';
 import { launchWithExtension, screenshot } from './support/browser.ts';
 import { startTestPlatform } from './support/platform.ts';
@@ -32,7 +32,12 @@ describe('two agents: reject, RONA, and end with a closure reason', () => {
     await fetch(`${platform.url}/simulator/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ phoneNumberId: DEMO.phoneNumberId, from: '+34 612 345 678', name: 'María García', text: 'Hola' }),
+      body: JSON.stringify({
+        phoneNumberId: DEMO.phoneNumberId,
+        from: '+34 612 345 678',
+        name: 'María García',
+        text: 'Hola',
+      }),
     });
 
     // Ana (proficiency 8) gets it first and rejects it: it goes to Bruno.
@@ -60,7 +65,9 @@ describe('two agents: reject, RONA, and end with a closure reason', () => {
     await bruno.click('[data-testid="end-conversation"]');
     await bruno.waitForSelector('[data-testid="end-dialog"][open]');
     await bruno.type('[data-testid="closure-search"]', 'resol');
-    const reasons = await bruno.$$eval('[data-testid="closure-reason"]', (inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+    const reasons = await bruno.$$eval('[data-testid="closure-reason"]', (inputs) =>
+      inputs.map((input) => (input as HTMLInputElement).value),
+    );
     expect(reasons).toEqual(['closure_resolved']);
     await bruno.click('[data-testid="closure-reason"]');
     await screenshot(bruno, 'side-panel-end-dialog');
@@ -69,6 +76,10 @@ describe('two agents: reject, RONA, and end with a closure reason', () => {
     await bruno.waitForSelector('[data-testid="no-tasks"]');
 
     const [conversation] = platform.platform.ctx.store.all('conversations');
-    expect(conversation).toMatchObject({ status: 'ended', closureReasonId: 'closure_resolved', agentId: DEMO.users.bruno.id });
+    expect(conversation).toMatchObject({
+      status: 'ended',
+      closureReasonId: 'closure_resolved',
+      agentId: DEMO.users.bruno.id,
+    });
   });
 });
