@@ -1,4 +1,4 @@
-import type { AgentStatus, ConversationView, MessageView, OfferView } from '../../shared/api/schemas.ts';
+import type { AgentStatus, ConversationView, MessageView, OfferView, WrapUpView } from '../../shared/api/schemas.ts';
 import { advancesStatus } from '../../shared/delivery-status.ts';
 import type { AgentEvent } from './event-stream.ts';
 
@@ -10,6 +10,8 @@ export interface DeskState {
   conversations: ConversationView[];
   messages: Record<string, MessageView[]>;
   selectedId: string | undefined;
+  /** Wrap-ups the agent still owes (after a transfer). */
+  wrapUps: WrapUpView[];
 }
 
 export type DeskAction =
@@ -25,6 +27,7 @@ export const initialDeskState: DeskState = {
   conversations: [],
   messages: {},
   selectedId: undefined,
+  wrapUps: [],
 };
 
 function upsertBy<T extends { id: string }>(list: T[], item: T): T[] {
@@ -92,5 +95,9 @@ export function deskReducer(state: DeskState, action: DeskAction): DeskState {
     }
     case 'select':
       return { ...state, selectedId: action.data.conversationId };
+    case 'wrapup':
+      return { ...state, wrapUps: upsertBy(state.wrapUps, action.data) };
+    case 'wrapup.done':
+      return { ...state, wrapUps: state.wrapUps.filter((wrapUp) => wrapUp.id !== action.data.wrapUpId) };
   }
 }

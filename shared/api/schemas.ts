@@ -115,12 +115,40 @@ export const endConversationRequestSchema = z.object({
   note: z.string().max(2000, 'note must be at most 2000 characters').optional(),
 });
 
+export const transferRequestSchema = z.object({
+  target: z.discriminatedUnion('type', [
+    z.object({ type: z.literal('queue'), skillId: z.string().min(1, 'choose a queue') }),
+    z.object({ type: z.literal('agent'), agentId: z.string().min(1, 'choose an agent') }),
+  ]),
+});
+export type TransferRequest = z.infer<typeof transferRequestSchema>;
+
+export const transferTargetsSchema = z.object({
+  queues: z.array(z.object({ id: z.string(), name: z.string(), waiting: z.number(), availableAgents: z.number() })),
+  agents: z.array(z.object({ id: z.string(), displayName: z.string(), state: agentStateSchema, hasRoom: z.boolean() })),
+});
+export type TransferTargets = z.infer<typeof transferTargetsSchema>;
+
+/** A wrap-up the agent still owes: pick a closure reason for their part in the conversation. */
+export const wrapUpViewSchema = z.object({
+  id: z.string(),
+  conversationId: z.string(),
+  customerName: z.string(),
+  reason: z.enum(['end', 'transfer']),
+  createdAt: z.number(),
+});
+export type WrapUpView = z.infer<typeof wrapUpViewSchema>;
+
+export const wrapUpRequestSchema = endConversationRequestSchema;
+
 /** Everything pushed on an agent's event stream, keyed by event name. */
 export const agentEventSchemas = {
   hello: z.object({ agentId: z.string() }),
   'agent.state': agentStatusSchema,
   offer: offerViewSchema,
   'offer.revoked': z.object({ offerId: z.string() }),
+  wrapup: wrapUpViewSchema,
+  'wrapup.done': z.object({ wrapUpId: z.string() }),
   'conversation.updated': conversationViewSchema,
   message: messageViewSchema,
 } as const;

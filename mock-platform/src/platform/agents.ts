@@ -1,4 +1,5 @@
 import type { AgentStatus, ConversationView } from '../../../shared/api/schemas.ts';
+import { newId } from '../../../shared/ids.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import type { WriteOp } from '../store/store.ts';
 import { agentTopic, type PlatformContext } from './context.ts';
@@ -68,10 +69,24 @@ export function acceptOffer(ctx: PlatformContext, agent: User, offerId: string):
     const now = ctx.clock.now();
     const { offerId: _offer, ...rest } = conversation;
     const active = { ...rest, status: 'active' as const, agentId: agent.id };
-    await ctx.store.commit([
+    const ops: WriteOp<PlatformSchema>[] = [
       put('offers', { ...offer, status: 'accepted', answeredAt: now }),
       put('conversations', active),
-    ]);
+    ];
+    const from = offer.fromAgentId ? ctx.store.get('users', offer.fromAgentId) : undefined;
+    if (from) {
+      ops.push(
+        put('messages', {
+          id: newId('sys'),
+          conversationId: active.id,
+          direction: 'system',
+          type: 'system',
+          text: `Transferred from ${from.displayName} to ${agent.displayName}`,
+          timestamp: now,
+        }),
+      );
+    }
+    await ctx.store.commit(ops);
     const view = conversationView(ctx.store, active);
     ctx.events.publish(agentTopic(agent.id), 'conversation.updated', view);
     return view;
@@ -153,7 +168,20 @@ export function endConversation(
       closureReasonId: wrapUp.closureReasonId,
       ...(wrapUp.note ? { wrapUpNote: wrapUp.note } : {}),
     };
-    await ctx.store.commit([put('conversations', ended)]);
+    await ctx.store.commit([
+      put('conversations', ended),
+      put('wrapUps', {
+        id: newId('wrap'),
+        conversationId,
+        agentId: agent.id,
+        reason: 'end',
+        status: 'done',
+        createdAt: ended.endedAt,
+        doneAt: ended.endedAt,
+        closureReasonId: wrapUp.closureReasonId,
+        ...(wrapUp.note ? { note: wrapUp.note } : {}),
+      }),
+    ]);
     const view = conversationView(ctx.store, ended);
     ctx.events.publish(agentTopic(agent.id), 'conversation.updated', view);
     // The agent has room again: waiting conversations may go to them.

@@ -118,6 +118,24 @@ export const offerSchema = z.object({
   status: z.enum(['pending', 'accepted', 'rejected', 'revoked', 'expired']),
   offeredAt: z.number(),
   answeredAt: z.number().optional(),
+  /** Set on a transfer to this agent: who handed the conversation over. */
+  fromAgentId: z.string().optional(),
+});
+
+/**
+ * An agent's wrap-up of their part in a conversation: pending after a transfer until they pick a
+ * closure reason; done when they end the conversation or submit it.
+ */
+export const wrapUpSchema = z.object({
+  id: z.string(),
+  conversationId: z.string(),
+  agentId: z.string(),
+  reason: z.enum(['end', 'transfer']),
+  status: z.enum(['pending', 'done']),
+  createdAt: z.number(),
+  closureReasonId: z.string().optional(),
+  note: z.string().max(2000).optional(),
+  doneAt: z.number().optional(),
 });
 
 export const messageSchema = z.object({
@@ -161,6 +179,7 @@ export const platformSchemas = {
   customers: customerSchema,
   conversations: conversationSchema,
   offers: offerSchema,
+  wrapUps: wrapUpSchema,
   messages: messageSchema,
   orphanStatuses: orphanStatusSchema,
 } as const;
@@ -178,6 +197,7 @@ export const platformIndexes = {
   sessions: ['userId'],
   conversations: ['customerWaId', 'agentId', 'status'],
   offers: ['agentId', 'conversationId', 'status'],
+  wrapUps: ['agentId'],
   messages: ['conversationId'],
 } as const;
 

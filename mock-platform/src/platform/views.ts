@@ -1,10 +1,12 @@
-import type { ConversationView, MessageView, OfferView } from '../../../shared/api/schemas.ts';
+import type { ConversationView, MessageView, OfferView, WrapUpView } from '../../../shared/api/schemas.ts';
 import { windowClosesAt } from '../../../shared/customer-window.ts';
 import { fromWaId } from '../../../shared/phone.ts';
 import { offerExpiresAt } from '../../../shared/routing/timers.ts';
 import type { Store } from '../store/store.ts';
 import { maskerFor } from './masking.ts';
 import type { Conversation, Message, Offer, PlatformSchema } from './records.ts';
+
+type WrapUp = PlatformSchema['wrapUps'];
 
 /**
  * Maps stored records to what the agent's browser receives: every route and event an agent sees
@@ -59,5 +61,16 @@ export function messageView(store: Store<PlatformSchema>, message: Message): Mes
     ...(message.status ? { status: message.status } : {}),
     ...(agent ? { senderName: mask.text(agent.displayName) } : {}),
     ...(message.error ? { error: message.error } : {}),
+  };
+}
+
+export function wrapUpView(store: Store<PlatformSchema>, wrapUp: WrapUp): WrapUpView {
+  const conversation = store.get('conversations', wrapUp.conversationId);
+  return {
+    id: wrapUp.id,
+    conversationId: wrapUp.conversationId,
+    customerName: maskerFor(store, conversation).name(conversation?.customerName ?? ''),
+    reason: wrapUp.reason,
+    createdAt: wrapUp.createdAt,
   };
 }

@@ -11,7 +11,11 @@ import {
   offerViewSchema,
   replyRequestSchema,
   setAgentStateRequestSchema,
+  transferRequestSchema,
+  transferTargetsSchema,
   userViewSchema,
+  wrapUpRequestSchema,
+  wrapUpViewSchema,
 } from '../../../shared/api/schemas.ts';
 import { type AuthEnv, requireUser } from '../auth/require-user.ts';
 import type { Sessions } from '../auth/sessions.ts';
@@ -28,6 +32,7 @@ import {
 } from '../platform/agents.ts';
 import { agentTopic, type PlatformContext } from '../platform/context.ts';
 import { reply, transcript } from '../platform/replies.ts';
+import { completeWrapUp, pendingWrapUps, transfer, transferTargets } from '../platform/transfers.ts';
 import { conversationView, offerView } from '../platform/views.ts';
 
 const idParam = z.object({ id: z.string().min(1).max(200) });
@@ -38,7 +43,18 @@ export function agentRoutes(ctx: PlatformContext, sessions: Sessions) {
   const app = router<AuthEnv>();
   // Mounted under /api beside other routers: guard only this router's own paths.
   const agentOnly = requireUser({ sessions, roles: ['agent'] });
-  for (const path of ['/me', '/agent/*', '/offers/*', '/conversations', '/conversations/*', '/closure-reasons']) {
+  const guarded = [
+    '/me',
+    '/agent/*',
+    '/offers/*',
+    '/conversations',
+    '/conversations/*',
+    '/closure-reasons',
+    '/transfer-targets',
+    '/wrap-ups',
+    '/wrap-ups/*',
+  ];
+  for (const path of guarded) {
     app.use(path, agentOnly);
   }
   const base = { tags: ['Agent'], security: bearerSecurity };
@@ -170,6 +186,69 @@ export function agentRoutes(ctx: PlatformContext, sessions: Sessions) {
     createRoute({
       ...base,
       method: 'get',
+      path: '/transfer-targets',
+      summary: 'Queues and agents a conversation can be transferred to (refresh at will)',
+      responses: { 200: jsonContent(transferTargetsSchema, 'Targets'), 401: errorResponses[401] },
+    }),
+    (c) => c.json(transferTargets(ctx, c.get('user')), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      ...base,
+      method: 'post',
+      path: '/conversations/{id}/transfer',
+      summary: 'Transfer to a queue or an available agent; the agent then owes a wrap-up',
+      description:
+        'The receiving side must accept; if it rejects or lets the offer expire, the transfer is abandoned and the conversation returns to its queue.',
+      request: { params: idParam, body: jsonBody(transferRequestSchema) },
+      responses: {
+        200: jsonContent(wrapUpViewSchema, 'Transferred: the wrap-up the agent owes'),
+        400: errorResponses[400],
+        401: errorResponses[401],
+        404: errorResponses[404],
+        409: errorResponses[409],
+      },
+    }),
+    async (c) => c.json(await transfer(ctx, c.get('user'), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      ...base,
+      method: 'get',
+      path: '/wrap-ups',
+      summary: 'Wrap-ups this agent still owes',
+      responses: { 200: jsonContent(z.array(wrapUpViewSchema), 'Pending wrap-ups'), 401: errorResponses[401] },
+    }),
+    (c) => c.json(pendingWrapUps(ctx, c.get('user')), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      ...base,
+      method: 'post',
+      path: '/wrap-ups/{id}',
+      summary: 'Complete a wrap-up with a closure reason',
+      request: { params: idParam, body: jsonBody(wrapUpRequestSchema) },
+      responses: {
+        200: jsonContent(z.object({ ok: z.literal(true) }), 'Done'),
+        400: errorResponses[400],
+        401: errorResponses[401],
+        404: errorResponses[404],
+        409: errorResponses[409],
+      },
+    }),
+    async (c) => {
+      await completeWrapUp(ctx, c.get('user'), c.req.valid('param').id, c.req.valid('json'));
+      return c.json({ ok: true as const }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      ...base,
+      method: 'get',
       path: '/conversations',
       summary: 'The conversations this agent is working on',
       responses: {
@@ -271,6 +350,7 @@ export function agentRoutes(ctx: PlatformContext, sessions: Sessions) {
         for (const offer of offersOf(user)) send('offer', offer);
         for (const conv of activeConversations(ctx, user))
           send('conversation.updated', conversationView(ctx.store, conv));
+        for (const wrapUp of pendingWrapUps(ctx, user)) send('wrapup', wrapUp);
         const keepAlive = setInterval(() => {
           void stream.write(': keep-alive\n\n');
         }, KEEP_ALIVE_MS);

@@ -21,11 +21,15 @@ describe('platform HTTP API', () => {
         '/api/closure-reasons',
         '/api/conversations/{id}/end',
         '/api/conversations/{id}/messages',
+        '/api/conversations/{id}/transfer',
         '/api/me',
         '/api/offers/{id}/accept',
         '/api/offers/{id}/reject',
         '/graph/{version}/{phoneNumberId}/messages',
         '/graph/{version}/{wabaId}/message_templates',
+        '/api/transfer-targets',
+        '/api/wrap-ups',
+        '/api/wrap-ups/{id}',
         '/healthz',
         '/simulator/api/messages',
         '/simulator/api/numbers',
@@ -90,7 +94,7 @@ describe('platform HTTP API', () => {
     await seedSimulator(t.simulatorStore);
     expect(JSON.stringify(t.store.all('users'))).toBe(before);
     expect(counts()).toEqual(countsBefore);
-    expect(countsBefore).toEqual([3, 1, 1, 4, 1]);
+    expect(countsBefore).toEqual([3, 1, 2, 4, 1]);
     expect(t.store.get('settings', 'tenant')).toEqual({ id: 'tenant', maskSensitiveData: false });
     expect(t.simulatorStore.get('templates', DEMO.templateId)?.status).toBe('APPROVED');
   });

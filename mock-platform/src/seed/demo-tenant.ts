@@ -16,6 +16,8 @@ export const DEMO = {
   channelName: 'Demo WhatsApp',
   skillId: 'skill_demo_support',
   skillName: 'Customer support',
+  billingSkillId: 'skill_demo_billing',
+  billingSkillName: 'Billing',
   templateId: '300000000000001',
   templateName: 'order_update',
   users: {
@@ -40,6 +42,7 @@ export async function seedPlatform(store: Store<PlatformSchema>): Promise<void> 
   missing('settings', { id: 'tenant', maskSensitiveData: false });
   missing('accounts', { id: DEMO.accountId, name: DEMO.businessName, wabaId: DEMO.wabaId });
   missing('skills', { id: DEMO.skillId, name: DEMO.skillName, acceptReject: true });
+  missing('skills', { id: DEMO.billingSkillId, name: DEMO.billingSkillName, acceptReject: true });
   missing('channels', {
     id: DEMO.channelId,
     accountId: DEMO.accountId,
@@ -58,8 +61,16 @@ export async function seedPlatform(store: Store<PlatformSchema>): Promise<void> 
         displayName: user.displayName,
         role: user.role,
         passwordHash: await hashPassword(user.password),
+        // Both agents take support (Ana is the more proficient); only Bruno takes billing.
         skills:
-          user.role === 'agent' ? [{ skillId: DEMO.skillId, proficiency: user.id === DEMO.users.ana.id ? 8 : 6 }] : [],
+          user.id === DEMO.users.ana.id
+            ? [{ skillId: DEMO.skillId, proficiency: 8 }]
+            : user.id === DEMO.users.bruno.id
+              ? [
+                  { skillId: DEMO.skillId, proficiency: 6 },
+                  { skillId: DEMO.billingSkillId, proficiency: 7 },
+                ]
+              : [],
         capacity: 3,
       }),
     );

@@ -1,0 +1,149 @@
+import type { TransferRequest, TransferTargets, WrapUpView } from '../../../shared/api/schemas.ts';
+import { newId } from '../../../shared/ids.ts';
+import { ApiError, notFound } from '../http/errors.ts';
+import type { WriteOp } from '../store/store.ts';
+import { agentConversation } from './agents.ts';
+import { agentTopic, type PlatformContext } from './context.ts';
+import { agentLoad, dispatch } from './dispatcher.ts';
+import { type Conversation, type PlatformSchema, put, type User } from './records.ts';
+import { conversationView, offerView, wrapUpView } from './views.ts';
+
+/** Queues and agents a conversation can be transferred to, for the agent's searchable lists. */
+export function transferTargets(ctx: PlatformContext, agent: User): TransferTargets {
+  const agents = ctx.store.all('users').filter((user) => user.role === 'agent');
+  const queues = ctx.store.all('skills').map((skill) => ({
+    id: skill.id,
+    name: skill.name,
+    waiting: ctx.store.where('conversations', 'status', 'queued').filter((c) => c.skillId === skill.id).length,
+    availableAgents: agents.filter(
+      (user) =>
+        user.skills.some((s) => s.skillId === skill.id) && ctx.store.get('agentStatus', user.id)?.state === 'available',
+    ).length,
+  }));
+  return {
+    queues: queues.sort((a, b) => a.name.localeCompare(b.name)),
+    agents: agents
+      .filter((user) => user.id !== agent.id)
+      .map((user) => ({
+        id: user.id,
+        displayName: user.displayName,
+        state: ctx.store.get('agentStatus', user.id)?.state ?? 'unavailable',
+        hasRoom: agentLoad(ctx, user.id) < user.capacity,
+      }))
+      .sort((a, b) => a.displayName.localeCompare(b.displayName)),
+  };
+}
+
+/**
+ * Hands a conversation over to a queue or an available agent. The transferring agent is released
+ * at once and owes a wrap-up; the receiving side must accept. If it does not (rejects, or the
+ * offer expires), the transfer is abandoned and the conversation goes back to its queue: it is
+ * never lost.
+ */
+export function transfer(
+  ctx: PlatformContext,
+  agent: User,
+  conversationId: string,
+  { target }: TransferRequest,
+): Promise<WrapUpView> {
+  return ctx.serial.run(async () => {
+    const conversation = agentConversation(ctx, agent, conversationId);
+    if (conversation.status !== 'active') {
+      throw new ApiError(409, 'conversation_not_active', `Conversation ${conversationId} is ${conversation.status}`);
+    }
+    const now = ctx.clock.now();
+    const { agentId: _agent, awaitingCustomerSince: _since, ...released } = conversation;
+    const wrapUp = {
+      id: newId('wrap'),
+      conversationId,
+      agentId: agent.id,
+      reason: 'transfer' as const,
+      status: 'pending' as const,
+      createdAt: now,
+    };
+    const ops: WriteOp<PlatformSchema>[] = [put('wrapUps', wrapUp)];
+    let handedTo: Conversation;
+    let offer: PlatformSchema['offers'] | undefined;
+
+    if (target.type === 'queue') {
+      if (!ctx.store.get('skills', target.skillId))
+        throw invalidTarget('target.skillId', `${target.skillId} is not a queue`);
+      handedTo = { ...released, status: 'queued', skillId: target.skillId, queuedAt: now, rejectedBy: [] };
+    } else {
+      const receiver = ctx.store.get('users', target.agentId);
+      if (!receiver || receiver.role !== 'agent')
+        throw invalidTarget('target.agentId', `${target.agentId} is not an agent`);
+      if (receiver.id === agent.id)
+        throw invalidTarget('target.agentId', 'you cannot transfer a conversation to yourself');
+      if (
+        ctx.store.get('agentStatus', receiver.id)?.state !== 'available' ||
+        agentLoad(ctx, receiver.id) >= receiver.capacity
+      ) {
+        throw new ApiError(
+          409,
+          'agent_not_available',
+          `${receiver.displayName} is not available to take a conversation`,
+        );
+      }
+      offer = {
+        id: newId('offer'),
+        conversationId,
+        agentId: receiver.id,
+        status: 'pending',
+        offeredAt: now,
+        fromAgentId: agent.id,
+      };
+      handedTo = { ...released, status: 'offered', offerId: offer.id };
+      ops.push(put('offers', offer));
+    }
+    ops.push(put('conversations', handedTo));
+    await ctx.store.commit(ops);
+
+    const view = wrapUpView(ctx.store, wrapUp);
+    const topic = agentTopic(agent.id);
+    ctx.events.publish(topic, 'conversation.updated', conversationView(ctx.store, handedTo));
+    ctx.events.publish(topic, 'wrapup', view);
+    if (offer) ctx.events.publish(agentTopic(offer.agentId), 'offer', offerView(ctx.store, offer, handedTo));
+    await dispatch(ctx);
+    return view;
+  });
+}
+
+function invalidTarget(path: string, message: string): ApiError {
+  return new ApiError(400, 'validation_failed', `${path}: ${message}`, [{ path, message }]);
+}
+
+export function pendingWrapUps(ctx: PlatformContext, agent: User): WrapUpView[] {
+  return ctx.store
+    .where('wrapUps', 'agentId', agent.id)
+    .filter((wrapUp) => wrapUp.status === 'pending')
+    .sort((a, b) => a.createdAt - b.createdAt)
+    .map((wrapUp) => wrapUpView(ctx.store, wrapUp));
+}
+
+/** The agent completes a pending wrap-up with a closure reason. */
+export function completeWrapUp(
+  ctx: PlatformContext,
+  agent: User,
+  wrapUpId: string,
+  { closureReasonId, note }: { closureReasonId: string; note?: string | undefined },
+): Promise<void> {
+  return ctx.serial.run(async () => {
+    const wrapUp = ctx.store.get('wrapUps', wrapUpId);
+    if (!wrapUp || wrapUp.agentId !== agent.id) throw notFound(`Wrap-up ${wrapUpId}`);
+    if (wrapUp.status !== 'pending') throw new ApiError(409, 'wrap_up_done', `Wrap-up ${wrapUpId} is already done`);
+    if (!ctx.store.get('closureReasons', closureReasonId)) {
+      throw invalidTarget('closureReasonId', `${closureReasonId} is not a closure reason`);
+    }
+    await ctx.store.commit([
+      put('wrapUps', {
+        ...wrapUp,
+        status: 'done',
+        closureReasonId,
+        ...(note ? { note } : {}),
+        doneAt: ctx.clock.now(),
+      }),
+    ]);
+    ctx.events.publish(agentTopic(agent.id), 'wrapup.done', { wrapUpId });
+  });
+}
