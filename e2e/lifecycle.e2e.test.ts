@@ -6,7 +6,7 @@ import { signedInPanel, text } from './support/agent-panel.ts';
 import { launchWithExtension, screenshot } from './support/browser.ts';
 import { startTestPlatform } from './support/platform.ts';
 
-describe('two agents: reject, RONA, and end with a closure reason', () => {
+describe('two agents: reject, RONA, transfer, and end with a closure reason', () => {
   // The platform runs on a manual clock: the offer timeout is reached by moving it, not by waiting.
   const clock = new ManualClock(Date.now());
   let platform: Awaited<ReturnType<typeof startTestPlatform>>;
@@ -81,5 +81,59 @@ describe('two agents: reject, RONA, and end with a closure reason', () => {
       closureReasonId: 'closure_resolved',
       agentId: DEMO.users.bruno.id,
     });
+  });
+
+  it('transfers to an agent who accepts, with a wrap-up for the sender, and survives an abandoned transfer', async () => {
+    await fetch(`${platform.url}/simulator/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        phoneNumberId: DEMO.phoneNumberId,
+        from: '+34 600 123 456',
+        name: 'Pablo Ruiz',
+        text: 'Factura duplicada',
+      }),
+    });
+    await ana.waitForSelector('[data-testid="offer"]');
+    await ana.click('[data-testid="accept-offer"]');
+    await ana.waitForSelector('[data-testid="customer-message"]');
+
+    // Ana transfers to Bruno from the agents list (searchable, refreshable).
+    await ana.click('[data-testid="transfer-conversation"]');
+    await ana.waitForSelector('[data-testid="transfer-dialog"][open]');
+    await ana.click('[data-testid="transfer-refresh"]');
+    await ana.type('[data-testid="transfer-search"]', 'bru');
+    await ana.waitForSelector('[data-testid="transfer-target"]:not([disabled])');
+    await ana.click('[data-testid="transfer-target"]');
+    await screenshot(ana, 'side-panel-transfer-dialog');
+    await ana.click('[data-testid="transfer-submit"]');
+
+    // She owes a wrap-up for her part; the conversation left her desk.
+    await ana.waitForSelector('[data-testid="end-dialog"][open]');
+    expect(await text(ana, '[data-testid="end-dialog"] h2')).toBe('Wrap up: Pablo Ruiz');
+    await ana.click('[data-testid="closure-reason"]');
+    await ana.click('[data-testid="submit-wrap-up"]');
+    await ana.waitForSelector('[data-testid="wrap-up-pending"]', { hidden: true });
+    expect(await ana.$('[data-testid="conversation"]')).toBeNull();
+
+    // Bruno must accept; then he sees the transcript and who handed it over.
+    await bruno.waitForSelector('[data-testid="offer"]');
+    await bruno.click('[data-testid="accept-offer"]');
+    await bruno.waitForSelector('[data-testid="system-message"]');
+    expect(await text(bruno, '[data-testid="system-message"]')).toBe('Transferred from Ana Agent to Bruno Agent');
+
+    // Bruno transfers it back; Ana rejects: the transfer is abandoned, the conversation is not lost.
+    await bruno.click('[data-testid="transfer-conversation"]');
+    await bruno.waitForSelector('[data-testid="transfer-target"]:not([disabled])');
+    await bruno.click('[data-testid="transfer-target"]');
+    await bruno.click('[data-testid="transfer-submit"]');
+    await bruno.waitForSelector('[data-testid="end-dialog"][open]');
+    await bruno.keyboard.press('Escape');
+    await bruno.waitForSelector('[data-testid="wrap-up-pending"]');
+    await ana.waitForSelector('[data-testid="reject-offer"]');
+    await ana.click('[data-testid="reject-offer"]');
+    // Back in the queue and routed again: Bruno is the available agent who has not rejected it.
+    await bruno.waitForSelector('[data-testid="offer"]');
+    expect(await text(bruno, '[data-testid="offer-customer-name"]')).toBe('Pablo Ruiz');
   });
 });

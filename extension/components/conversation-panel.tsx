@@ -15,12 +15,14 @@ export function ConversationPanel({
   error,
   onSend,
   onEnd,
+  onTransfer,
 }: {
   conversation: ConversationView;
   messages: MessageView[];
   error: string | undefined;
   onSend: (text: string) => Promise<boolean>;
   onEnd: () => void;
+  onTransfer: () => void;
 }) {
   const now = useNow(30_000);
   const transcript = useRef<HTMLDivElement>(null);
@@ -46,9 +48,14 @@ export function ConversationPanel({
             {conversation.queueName}
           </p>
         </div>
-        <button type="button" class="end" onClick={onEnd} data-testid="end-conversation">
-          {t('end')}
-        </button>
+        <div class="actions">
+          <button type="button" onClick={onTransfer} data-testid="transfer-conversation">
+            {t('transfer')}
+          </button>
+          <button type="button" onClick={onEnd} data-testid="end-conversation">
+            {t('end')}
+          </button>
+        </div>
       </header>
       <div class="transcript" ref={transcript} data-testid="transcript">
         {messages.map((message) => (

@@ -3,28 +3,41 @@ import { z } from 'zod';
 import {
   agentStatusSchema,
   type ClosureReasonView,
+  type ConversationView,
   closureReasonViewSchema,
   conversationViewSchema,
   messageViewSchema,
+  type TransferRequest,
+  transferTargetsSchema,
+  type WrapUpView,
+  wrapUpViewSchema,
 } from '../../shared/api/schemas.ts';
 import { PlatformError, request } from '../utils/api-client.ts';
 import { signOut } from '../utils/auth.ts';
 import { deskReducer, initialDeskState } from '../utils/desk-state.ts';
 import { runAgentStream } from '../utils/event-stream.ts';
+import { t } from '../utils/i18n.ts';
 import { clearSession, type Session } from '../utils/storage.ts';
 import { ConversationPanel } from './conversation-panel.tsx';
 import { EndDialog } from './end-dialog.tsx';
 import { OfferCard } from './offer-card.tsx';
 import { StateBar } from './state-bar.tsx';
 import { TaskList } from './task-list.tsx';
+import { TransferDialog } from './transfer-dialog.tsx';
 
 /** The signed-in agent's desk: state, offers, conversations, and the open conversation. */
 export function Desk({ session }: { session: Session }) {
   const [state, dispatch] = useReducer(deskReducer, initialDeskState);
   const [busyOffer, setBusyOffer] = useState<string | undefined>();
   const [error, setError] = useState<string | undefined>();
-  /** The closure reasons while the End dialog is open. */
-  const [ending, setEnding] = useState<ClosureReasonView[] | undefined>();
+  /** The dialog on top of the desk, if any. */
+  const [dialog, setDialog] = useState<
+    | { kind: 'end'; conversationId: string; reasons: ClosureReasonView[] }
+    | { kind: 'wrapup'; wrapUp: WrapUpView; reasons: ClosureReasonView[] }
+    | { kind: 'transfer'; conversation: ConversationView }
+    | undefined
+  >();
+  const closureReasons = () => api('/api/closure-reasons', z.array(closureReasonViewSchema));
   const api = <T,>(path: string, schema: z.ZodType<T>, init: { method?: string; body?: unknown } = {}) =>
     request(session.platformUrl, path, schema, { ...init, token: session.token });
 
@@ -96,9 +109,9 @@ export function Desk({ session }: { session: Session }) {
     }
   }
 
-  async function openEnd() {
+  async function openEnd(conversationId: string) {
     try {
-      setEnding(await api('/api/closure-reasons', z.array(closureReasonViewSchema)));
+      setDialog({ kind: 'end', conversationId, reasons: await closureReasons() });
     } catch (caught) {
       fail(caught);
     }
@@ -115,7 +128,41 @@ export function Desk({ session }: { session: Session }) {
         },
       );
       dispatch({ event: 'conversation.updated', data: conversation });
-      setEnding(undefined);
+      setDialog(undefined);
+    } catch (caught) {
+      fail(caught);
+    }
+  }
+
+  async function transfer(conversation: ConversationView, target: TransferRequest['target']) {
+    try {
+      const wrapUp = await api(`/api/conversations/${encodeURIComponent(conversation.id)}/transfer`, wrapUpViewSchema, {
+        method: 'POST',
+        body: { target },
+      });
+      // The conversation has left this desk; the wrap-up for it is due now.
+      dispatch({ event: 'conversation.updated', data: { ...conversation, status: 'offered' } });
+      dispatch({ event: 'wrapup', data: wrapUp });
+      await openWrapUp(wrapUp);
+    } catch (caught) {
+      setDialog(undefined);
+      fail(caught);
+    }
+  }
+
+  async function openWrapUp(wrapUp: WrapUpView) {
+    try {
+      setDialog({ kind: 'wrapup', wrapUp, reasons: await closureReasons() });
+    } catch (caught) {
+      fail(caught);
+    }
+  }
+
+  async function completeWrapUp(wrapUpId: string, wrapUp: { closureReasonId: string; note?: string }) {
+    try {
+      await api(`/api/wrap-ups/${encodeURIComponent(wrapUpId)}`, z.unknown(), { method: 'POST', body: wrapUp });
+      dispatch({ event: 'wrapup.done', data: { wrapUpId } });
+      setDialog(undefined);
     } catch (caught) {
       fail(caught);
     }
@@ -158,6 +205,14 @@ export function Desk({ session }: { session: Session }) {
           onReject={() => void reject(offer.id)}
         />
       ))}
+      {state.wrapUps.map((wrapUp) => (
+        <div key={wrapUp.id} class="wrap-up-banner" role="status" data-testid="wrap-up-pending">
+          {t('wrapUpPending', { name: wrapUp.customerName })}
+          <button type="button" onClick={() => void openWrapUp(wrapUp)} data-testid="wrap-up-open">
+            {t('wrapUpNow')}
+          </button>
+        </div>
+      ))}
       <TaskList
         conversations={state.conversations}
         messages={state.messages}
@@ -171,7 +226,8 @@ export function Desk({ session }: { session: Session }) {
           messages={state.messages[selected.id] ?? []}
           error={error}
           onSend={(text) => send(selected.id, text)}
-          onEnd={() => void openEnd()}
+          onEnd={() => void openEnd(selected.id)}
+          onTransfer={() => setDialog({ kind: 'transfer', conversation: selected })}
         />
       ) : (
         error && (
@@ -180,11 +236,27 @@ export function Desk({ session }: { session: Session }) {
           </p>
         )
       )}
-      {selected && ending && (
+      {dialog?.kind === 'end' && (
         <EndDialog
-          reasons={ending}
-          onCancel={() => setEnding(undefined)}
-          onSubmit={(wrapUp) => end(selected.id, wrapUp)}
+          reasons={dialog.reasons}
+          onCancel={() => setDialog(undefined)}
+          onSubmit={(wrapUp) => end(dialog.conversationId, wrapUp)}
+        />
+      )}
+      {dialog?.kind === 'wrapup' && (
+        <EndDialog
+          title={t('wrapUpTitle', { name: dialog.wrapUp.customerName })}
+          submitLabel={t('wrapUpSubmit')}
+          reasons={dialog.reasons}
+          onCancel={() => setDialog(undefined)}
+          onSubmit={(wrapUp) => completeWrapUp(dialog.wrapUp.id, wrapUp)}
+        />
+      )}
+      {dialog?.kind === 'transfer' && (
+        <TransferDialog
+          load={() => api('/api/transfer-targets', transferTargetsSchema)}
+          onCancel={() => setDialog(undefined)}
+          onSubmit={(target) => transfer(dialog.conversation, target)}
         />
       )}
     </div>

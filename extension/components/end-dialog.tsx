@@ -10,7 +10,11 @@ export function EndDialog({
   reasons,
   onSubmit,
   onCancel,
+  title = t('endTitle'),
+  submitLabel = t('submitWrapUp'),
 }: {
+  title?: string;
+  submitLabel?: string;
   reasons: ClosureReasonView[];
   onSubmit: (wrapUp: { closureReasonId: string; note?: string }) => Promise<void>;
   onCancel: () => void;
@@ -42,7 +46,7 @@ export function EndDialog({
   return (
     <dialog ref={dialog} class="end-dialog" data-testid="end-dialog" onCancel={onCancel} onClose={onCancel}>
       <form method="dialog" onSubmit={submit}>
-        <h2>{t('endTitle')}</h2>
+        <h2>{title}</h2>
         <input
           type="search"
           placeholder={t('searchReasons')}
@@ -77,7 +81,7 @@ export function EndDialog({
             {t('cancel')}
           </button>
           <button type="submit" class="primary" disabled={!chosen || busy} data-testid="submit-wrap-up">
-            {t('submitWrapUp')}
+            {submitLabel}
           </button>
         </div>
       </form>

@@ -45,6 +45,20 @@ const en = {
   wrapUpNote: 'Note (optional)',
   cancel: 'Cancel',
   submitWrapUp: 'End conversation',
+  transfer: 'Transfer',
+  transferTitle: 'Transfer conversation',
+  queues: 'Queues',
+  agents: 'Agents',
+  searchTargets: 'Search',
+  refresh: 'Refresh',
+  waiting: '{count} waiting',
+  availableAgents: '{count} available',
+  noTargets: 'Nothing matches.',
+  transferSubmit: 'Transfer',
+  wrapUpTitle: 'Wrap up: {name}',
+  wrapUpSubmit: 'Submit wrap-up',
+  wrapUpPending: 'Wrap-up pending: {name}',
+  wrapUpNow: 'Wrap up',
 } as const;
 
 const es: Record<keyof typeof en, string> = {
@@ -93,6 +107,20 @@ const es: Record<keyof typeof en, string> = {
   wrapUpNote: 'Nota (opcional)',
   cancel: 'Cancelar',
   submitWrapUp: 'Finalizar conversación',
+  transfer: 'Transferir',
+  transferTitle: 'Transferir conversación',
+  queues: 'Colas',
+  agents: 'Agentes',
+  searchTargets: 'Buscar',
+  refresh: 'Actualizar',
+  waiting: '{count} en espera',
+  availableAgents: '{count} disponibles',
+  noTargets: 'Nada coincide.',
+  transferSubmit: 'Transferir',
+  wrapUpTitle: 'Cierre: {name}',
+  wrapUpSubmit: 'Enviar cierre',
+  wrapUpPending: 'Cierre pendiente: {name}',
+  wrapUpNow: 'Completar cierre',
 };
 
 export type MessageKey = keyof typeof en;

@@ -71,8 +71,7 @@ export function transfer(
       handedTo = { ...released, status: 'queued', skillId: target.skillId, queuedAt: now, rejectedBy: [] };
     } else {
       const receiver = ctx.store.get('users', target.agentId);
-      if (!receiver || receiver.role !== 'agent')
-        throw invalidTarget('target.agentId', `${target.agentId} is not an agent`);
+      if (receiver?.role !== 'agent') throw invalidTarget('target.agentId', `${target.agentId} is not an agent`);
       if (receiver.id === agent.id)
         throw invalidTarget('target.agentId', 'you cannot transfer a conversation to yourself');
       if (
