@@ -81,6 +81,15 @@ export const conversationViewSchema = z.object({
   lastInboundAt: z.number().optional(),
   /** When the 24-hour customer service window closes; free-form replies only before it. */
   windowClosesAt: z.number().optional(),
+  /** A conference, as the agent receiving this view takes part in it. */
+  conference: z
+    .object({
+      state: z.enum(['requested', 'active']),
+      ownerName: z.string(),
+      guestName: z.string(),
+      role: z.enum(['owner', 'guest']),
+    })
+    .optional(),
 });
 export type ConversationView = z.infer<typeof conversationViewSchema>;
 
@@ -129,12 +138,14 @@ export const transferTargetsSchema = z.object({
 });
 export type TransferTargets = z.infer<typeof transferTargetsSchema>;
 
+export const conferenceRequestSchema = z.object({ agentId: z.string().min(1, 'choose an agent') });
+
 /** A wrap-up the agent still owes: pick a closure reason for their part in the conversation. */
 export const wrapUpViewSchema = z.object({
   id: z.string(),
   conversationId: z.string(),
   customerName: z.string(),
-  reason: z.enum(['end', 'transfer']),
+  reason: z.enum(['end', 'transfer', 'conference']),
   createdAt: z.number(),
 });
 export type WrapUpView = z.infer<typeof wrapUpViewSchema>;

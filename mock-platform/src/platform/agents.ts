@@ -2,11 +2,13 @@ import type { AgentStatus, ConversationView } from '../../../shared/api/schemas.
 import { newId } from '../../../shared/ids.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import type { WriteOp } from '../store/store.ts';
+import { joinConference, withdrawInvitation } from './conference.ts';
 import { agentTopic, type PlatformContext } from './context.ts';
 import { dispatch } from './dispatcher.ts';
+import { agentConversation, publishToParticipants } from './participants.ts';
 import type { PlatformSchema, User } from './records.ts';
 import { put } from './records.ts';
-import { conversationView } from './views.ts';
+import { conversationView, wrapUpView } from './views.ts';
 
 export function agentStatus(ctx: PlatformContext, agent: User): AgentStatus {
   const status = ctx.store.get('agentStatus', agent.id);
@@ -64,6 +66,9 @@ export function acceptOffer(ctx: PlatformContext, agent: User, offerId: string):
     if (offer.status !== 'pending') {
       throw new ApiError(409, 'offer_not_pending', `Offer ${offerId} is ${offer.status} and can no longer be accepted`);
     }
+    if (offer.purpose === 'conference') {
+      return conversationView(ctx.store, await joinConference(ctx, agent, offer), agent.id);
+    }
     const conversation = ctx.store.get('conversations', offer.conversationId);
     if (!conversation || conversation.offerId !== offer.id) throw notFound(`The conversation of offer ${offerId}`);
     const now = ctx.clock.now();
@@ -97,21 +102,6 @@ export function pendingOffers(ctx: PlatformContext, agent: User) {
   return ctx.store.where('offers', 'agentId', agent.id).filter((offer) => offer.status === 'pending');
 }
 
-/** The conversations an agent is working on now. */
-export function activeConversations(ctx: PlatformContext, agent: User) {
-  return ctx.store
-    .where('conversations', 'agentId', agent.id)
-    .filter((conversation) => conversation.status === 'active')
-    .sort((a, b) => a.createdAt - b.createdAt);
-}
-
-/** A conversation the agent may read: one they hold. Anything else is "not found" to them. */
-export function agentConversation(ctx: PlatformContext, agent: User, conversationId: string) {
-  const conversation = ctx.store.get('conversations', conversationId);
-  if (!conversation || conversation.agentId !== agent.id) throw notFound(`Conversation ${conversationId}`);
-  return conversation;
-}
-
 /**
  * The agent declines an offer (only where the skill allows it): the conversation goes back to
  * the queue in its place and on to another agent.
@@ -122,6 +112,17 @@ export function rejectOffer(ctx: PlatformContext, agent: User, offerId: string):
     if (!offer || offer.agentId !== agent.id) throw notFound(`Offer ${offerId}`);
     if (offer.status !== 'pending') {
       throw new ApiError(409, 'offer_not_pending', `Offer ${offerId} is ${offer.status} and can no longer be rejected`);
+    }
+    if (offer.purpose === 'conference') {
+      // Declining to join is always allowed: the owner simply carries on alone.
+      const withdrawal = withdrawInvitation(ctx, offer);
+      await ctx.store.commit([
+        put('offers', { ...offer, status: 'rejected', answeredAt: ctx.clock.now() }),
+        ...withdrawal.ops,
+      ]);
+      ctx.events.publish(agentTopic(agent.id), 'offer.revoked', { offerId });
+      withdrawal.after();
+      return;
     }
     const conversation = ctx.store.get('conversations', offer.conversationId);
     if (!conversation || conversation.offerId !== offer.id) throw notFound(`The conversation of offer ${offerId}`);
@@ -152,6 +153,9 @@ export function endConversation(
     if (conversation.status !== 'active') {
       throw new ApiError(409, 'conversation_not_active', `Conversation ${conversationId} is ${conversation.status}`);
     }
+    if (conversation.agentId !== agent.id) {
+      throw new ApiError(403, 'not_owner', 'Only the owner ends the conversation; leave the conference instead');
+    }
     if (!ctx.store.get('closureReasons', wrapUp.closureReasonId)) {
       throw new ApiError(
         400,
@@ -160,8 +164,10 @@ export function endConversation(
         [{ path: 'closureReasonId', message: 'is not a closure reason' }],
       );
     }
+    const guestId = conversation.conference?.state === 'active' ? conversation.conference.agentId : undefined;
+    const { conference: _conference, ...withoutConference } = conversation;
     const ended = {
-      ...conversation,
+      ...withoutConference,
       status: 'ended' as const,
       endedAt: ctx.clock.now(),
       endedBy: 'agent' as const,
@@ -184,6 +190,20 @@ export function endConversation(
     ]);
     const view = conversationView(ctx.store, ended);
     ctx.events.publish(agentTopic(agent.id), 'conversation.updated', view);
+    if (guestId) {
+      // The guest's part ends with the conversation: they wrap up too.
+      const guestWrapUp = {
+        id: newId('wrap'),
+        conversationId,
+        agentId: guestId,
+        reason: 'conference' as const,
+        status: 'pending' as const,
+        createdAt: ended.endedAt,
+      };
+      await ctx.store.commit([put('wrapUps', guestWrapUp)]);
+      ctx.events.publish(agentTopic(guestId), 'conversation.updated', conversationView(ctx.store, ended, guestId));
+      ctx.events.publish(agentTopic(guestId), 'wrapup', wrapUpView(ctx.store, guestWrapUp));
+    }
     // The agent has room again: waiting conversations may go to them.
     await dispatch(ctx);
     return view;

@@ -2,13 +2,14 @@ import { newId } from '../../../shared/ids.ts';
 import { chooseAgent, type RoutingCandidate } from '../../../shared/routing/choose-agent.ts';
 import type { WriteOp } from '../store/store.ts';
 import { agentTopic, type PlatformContext } from './context.ts';
+import { activeConversations } from './participants.ts';
 import type { Conversation, PlatformSchema } from './records.ts';
 import { put } from './records.ts';
 import { offerView } from './views.ts';
 
 /** Conversations an agent holds or is being offered: what counts against their capacity. */
 export function agentLoad(ctx: PlatformContext, agentId: string): number {
-  const active = ctx.store.where('conversations', 'agentId', agentId).filter((c) => c.status === 'active').length;
+  const active = activeConversations(ctx, agentId).length;
   const offered = ctx.store.where('offers', 'agentId', agentId).filter((o) => o.status === 'pending').length;
   return active + offered;
 }

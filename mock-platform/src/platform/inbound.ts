@@ -10,8 +10,9 @@ import {
   type WebhookEnvelope,
 } from '../../../shared/whatsapp/webhook-schema.ts';
 import { ApiError, zodIssues } from '../http/errors.ts';
-import { agentTopic, type PlatformContext } from './context.ts';
+import type { PlatformContext } from './context.ts';
 import { dispatch } from './dispatcher.ts';
+import { publishToParticipants } from './participants.ts';
 import type { Channel, Conversation } from './records.ts';
 import { put } from './records.ts';
 import { conversationView, messageView } from './views.ts';
@@ -102,10 +103,11 @@ async function storeInbound(
     put('conversations', conversation),
     put('messages', stored),
   ]);
-  if (conversation.status === 'active' && conversation.agentId) {
-    const topic = agentTopic(conversation.agentId);
-    ctx.events.publish(topic, 'message', messageView(ctx.store, stored));
-    ctx.events.publish(topic, 'conversation.updated', conversationView(ctx.store, conversation));
+  if (conversation.status === 'active') {
+    publishToParticipants(ctx, conversation, 'message', () => messageView(ctx.store, stored));
+    publishToParticipants(ctx, conversation, 'conversation.updated', (viewer) =>
+      conversationView(ctx.store, conversation, viewer),
+    );
   }
   return conversation.status === 'queued';
 }
@@ -145,6 +147,5 @@ async function applyStatus(ctx: PlatformContext, update: StatusUpdate): Promise<
   };
   await ctx.store.commit([put('messages', updated)]);
   const conversation = ctx.store.get('conversations', message.conversationId);
-  if (conversation?.agentId)
-    ctx.events.publish(agentTopic(conversation.agentId), 'message', messageView(ctx.store, updated));
+  if (conversation) publishToParticipants(ctx, conversation, 'message', () => messageView(ctx.store, updated));
 }

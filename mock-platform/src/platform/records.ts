@@ -108,6 +108,10 @@ export const conversationSchema = z.object({
   endedBy: z.enum(['agent', 'customer_timeout']).optional(),
   closureReasonId: z.string().optional(),
   wrapUpNote: z.string().max(2000).optional(),
+  /** A second agent invited by the owner (AG-9): requested until they accept, then active. */
+  conference: z
+    .object({ state: z.enum(['requested', 'active']), agentId: z.string(), offerId: z.string(), since: z.number() })
+    .optional(),
 });
 
 export const offerSchema = z.object({
@@ -120,6 +124,8 @@ export const offerSchema = z.object({
   answeredAt: z.number().optional(),
   /** Set on a transfer to this agent: who handed the conversation over. */
   fromAgentId: z.string().optional(),
+  /** An invitation to join the owner's conversation, not to take it over. */
+  purpose: z.enum(['conference']).optional(),
 });
 
 /**
@@ -130,7 +136,7 @@ export const wrapUpSchema = z.object({
   id: z.string(),
   conversationId: z.string(),
   agentId: z.string(),
-  reason: z.enum(['end', 'transfer']),
+  reason: z.enum(['end', 'transfer', 'conference']),
   status: z.enum(['pending', 'done']),
   createdAt: z.number(),
   closureReasonId: z.string().optional(),

@@ -3,8 +3,8 @@ import { isWindowOpen } from '../../../shared/customer-window.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import type { WriteOp } from '../store/store.ts';
 import { GraphApiError } from '../whatsapp/graph-client.ts';
-import { agentConversation } from './agents.ts';
-import { agentTopic, type PlatformContext } from './context.ts';
+import type { PlatformContext } from './context.ts';
+import { agentConversation, publishToParticipants } from './participants.ts';
 import type { Message, PlatformSchema, User } from './records.ts';
 import { put, remove } from './records.ts';
 import { messageView } from './views.ts';
@@ -71,7 +71,7 @@ export async function reply(
     if (orphan) ops.push(remove('orphanStatuses', wamid));
     await ctx.store.commit(ops);
     const view = messageView(ctx.store, message);
-    ctx.events.publish(agentTopic(agent.id), 'message', view);
+    publishToParticipants(ctx, current ?? conversation, 'message', () => view);
     return view;
   });
 }

@@ -1,8 +1,10 @@
 import { newId } from '../../../shared/ids.ts';
 import { customerResponseDeadline, offerExpiresAt } from '../../../shared/routing/timers.ts';
 import type { WriteOp } from '../store/store.ts';
+import { withdrawInvitation } from './conference.ts';
 import { agentTopic, type PlatformContext } from './context.ts';
 import { dispatch } from './dispatcher.ts';
+import { publishToParticipants } from './participants.ts';
 import { type PlatformSchema, put } from './records.ts';
 import { conversationView, messageView } from './views.ts';
 
@@ -21,7 +23,9 @@ export function sweep(ctx: PlatformContext): Promise<void> {
       const conversation = ctx.store.get('conversations', offer.conversationId);
       const skill = conversation ? ctx.store.get('skills', conversation.skillId) : undefined;
       if (now < offerExpiresAt(offer.offeredAt, skill?.agentResponseSeconds)) continue;
+      const withdrawal = withdrawInvitation(ctx, offer);
       const ops: WriteOp<PlatformSchema>[] = [
+        ...withdrawal.ops,
         put('offers', { ...offer, status: 'expired', answeredAt: now }),
         put('agentStatus', {
           ...(ctx.store.get('agentStatus', offer.agentId) ?? { id: offer.agentId }),
@@ -37,13 +41,20 @@ export function sweep(ctx: PlatformContext): Promise<void> {
       const topic = agentTopic(offer.agentId);
       ctx.events.publish(topic, 'offer.revoked', { offerId: offer.id });
       ctx.events.publish(topic, 'agent.state', { state: 'rona', since: now });
+      withdrawal.after();
     }
 
     for (const conversation of ctx.store.where('conversations', 'status', 'active')) {
       const skill = ctx.store.get('skills', conversation.skillId);
       const deadline = customerResponseDeadline(conversation.awaitingCustomerSince, skill?.customerResponseMinutes);
       if (deadline === undefined || now < deadline) continue;
-      const ended = { ...conversation, status: 'ended' as const, endedAt: now, endedBy: 'customer_timeout' as const };
+      const { conference: _conference, ...withoutConference } = conversation;
+      const ended = {
+        ...withoutConference,
+        status: 'ended' as const,
+        endedAt: now,
+        endedBy: 'customer_timeout' as const,
+      };
       const notice = {
         id: newId('sys'),
         conversationId: conversation.id,
@@ -53,11 +64,11 @@ export function sweep(ctx: PlatformContext): Promise<void> {
         timestamp: now,
       };
       await ctx.store.commit([put('conversations', ended), put('messages', notice)]);
-      if (conversation.agentId) {
-        const topic = agentTopic(conversation.agentId);
-        ctx.events.publish(topic, 'message', messageView(ctx.store, notice));
-        ctx.events.publish(topic, 'conversation.updated', conversationView(ctx.store, ended));
-      }
+      // Everyone on it (a conference guest too) sees it leave their desk.
+      publishToParticipants(ctx, conversation, 'message', () => messageView(ctx.store, notice));
+      publishToParticipants(ctx, conversation, 'conversation.updated', (viewer) =>
+        conversationView(ctx.store, ended, viewer),
+      );
     }
     await dispatch(ctx);
   });

@@ -2,9 +2,9 @@ import type { TransferRequest, TransferTargets, WrapUpView } from '../../../shar
 import { newId } from '../../../shared/ids.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import type { WriteOp } from '../store/store.ts';
-import { agentConversation } from './agents.ts';
 import { agentTopic, type PlatformContext } from './context.ts';
 import { agentLoad, dispatch } from './dispatcher.ts';
+import { agentConversation } from './participants.ts';
 import { type Conversation, type PlatformSchema, put, type User } from './records.ts';
 import { conversationView, offerView, wrapUpView } from './views.ts';
 
@@ -50,6 +50,13 @@ export function transfer(
     const conversation = agentConversation(ctx, agent, conversationId);
     if (conversation.status !== 'active') {
       throw new ApiError(409, 'conversation_not_active', `Conversation ${conversationId} is ${conversation.status}`);
+    }
+    if (conversation.agentId !== agent.id || conversation.conference) {
+      throw new ApiError(
+        409,
+        'conference_in_progress',
+        'End the conference before transferring; only the owner transfers',
+      );
     }
     const now = ctx.clock.now();
     const { agentId: _agent, awaitingCustomerSince: _since, ...released } = conversation;

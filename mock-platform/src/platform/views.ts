@@ -12,7 +12,11 @@ type WrapUp = PlatformSchema['wrapUps'];
  * Maps stored records to what the agent's browser receives: every route and event an agent sees
  * goes through these, so this is where sensitive values are masked (AG-7).
  */
-export function conversationView(store: Store<PlatformSchema>, conversation: Conversation): ConversationView {
+export function conversationView(
+  store: Store<PlatformSchema>,
+  conversation: Conversation,
+  viewerId: string | undefined = conversation.agentId,
+): ConversationView {
   const channel = store.get('channels', conversation.channelId);
   const skill = store.get('skills', conversation.skillId);
   const closes = windowClosesAt(conversation.lastInboundAt);
@@ -29,6 +33,16 @@ export function conversationView(store: Store<PlatformSchema>, conversation: Con
     createdAt: conversation.createdAt,
     ...(conversation.lastInboundAt !== undefined ? { lastInboundAt: conversation.lastInboundAt } : {}),
     ...(closes !== undefined ? { windowClosesAt: closes } : {}),
+    ...(conversation.conference
+      ? {
+          conference: {
+            state: conversation.conference.state,
+            ownerName: store.get('users', conversation.agentId ?? '')?.displayName ?? '',
+            guestName: store.get('users', conversation.conference.agentId)?.displayName ?? '',
+            role: viewerId === conversation.conference.agentId ? ('guest' as const) : ('owner' as const),
+          },
+        }
+      : {}),
   };
 }
 

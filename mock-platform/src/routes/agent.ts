@@ -5,6 +5,7 @@ import {
   type AgentEvents,
   agentStatusSchema,
   closureReasonViewSchema,
+  conferenceRequestSchema,
   conversationViewSchema,
   endConversationRequestSchema,
   messageViewSchema,
@@ -22,15 +23,15 @@ import type { Sessions } from '../auth/sessions.ts';
 import { bearerSecurity, errorResponses, jsonBody, jsonContent, router } from '../http/openapi.ts';
 import {
   acceptOffer,
-  activeConversations,
-  agentConversation,
   agentStatus,
   endConversation,
   pendingOffers,
   rejectOffer,
   setAgentState,
 } from '../platform/agents.ts';
+import { inviteToConference, stopConference } from '../platform/conference.ts';
 import { agentTopic, type PlatformContext } from '../platform/context.ts';
+import { activeConversations, agentConversation } from '../platform/participants.ts';
 import { reply, transcript } from '../platform/replies.ts';
 import { completeWrapUp, pendingWrapUps, transfer, transferTargets } from '../platform/transfers.ts';
 import { conversationView, offerView } from '../platform/views.ts';
@@ -216,6 +217,56 @@ export function agentRoutes(ctx: PlatformContext, sessions: Sessions) {
   app.openapi(
     createRoute({
       ...base,
+      method: 'post',
+      path: '/conversations/{id}/conference',
+      summary: 'Invite an available agent to join the conversation (conference requested)',
+      request: { params: idParam, body: jsonBody(conferenceRequestSchema) },
+      responses: {
+        200: jsonContent(conversationViewSchema, 'Requested'),
+        400: errorResponses[400],
+        401: errorResponses[401],
+        403: errorResponses[403],
+        404: errorResponses[404],
+        409: errorResponses[409],
+      },
+    }),
+    async (c) => {
+      const user = c.get('user');
+      const { id } = c.req.valid('param');
+      await inviteToConference(ctx, user, id, c.req.valid('json').agentId);
+      return c.json(conversationView(ctx.store, agentConversation(ctx, user, id), user.id), 200);
+    },
+  );
+
+  for (const [how, summary] of [
+    ['leave', 'The invited agent leaves the conference; the conversation continues with the owner'],
+    ['end', 'The owner ends the conference; the invited agent leaves'],
+  ] as const) {
+    app.openapi(
+      createRoute({
+        ...base,
+        method: 'post',
+        path: `/conversations/{id}/conference/${how}`,
+        summary,
+        request: { params: idParam },
+        responses: {
+          200: jsonContent(z.object({ ok: z.literal(true) }), 'Done'),
+          401: errorResponses[401],
+          403: errorResponses[403],
+          404: errorResponses[404],
+          409: errorResponses[409],
+        },
+      }),
+      async (c) => {
+        await stopConference(ctx, c.get('user'), c.req.valid('param').id, how);
+        return c.json({ ok: true as const }, 200);
+      },
+    );
+  }
+
+  app.openapi(
+    createRoute({
+      ...base,
       method: 'get',
       path: '/wrap-ups',
       summary: 'Wrap-ups this agent still owes',
@@ -258,7 +309,7 @@ export function agentRoutes(ctx: PlatformContext, sessions: Sessions) {
     }),
     (c) =>
       c.json(
-        activeConversations(ctx, c.get('user')).map((conv) => conversationView(ctx.store, conv)),
+        activeConversations(ctx, c.get('user').id).map((conv) => conversationView(ctx.store, conv, c.get('user').id)),
         200,
       ),
   );
@@ -276,7 +327,10 @@ export function agentRoutes(ctx: PlatformContext, sessions: Sessions) {
         404: errorResponses[404],
       },
     }),
-    (c) => c.json(conversationView(ctx.store, agentConversation(ctx, c.get('user'), c.req.valid('param').id)), 200),
+    (c) => {
+      const user = c.get('user');
+      return c.json(conversationView(ctx.store, agentConversation(ctx, user, c.req.valid('param').id), user.id), 200);
+    },
   );
 
   app.openapi(
@@ -348,8 +402,8 @@ export function agentRoutes(ctx: PlatformContext, sessions: Sessions) {
         send('hello', { agentId: user.id });
         send('agent.state', agentStatus(ctx, user));
         for (const offer of offersOf(user)) send('offer', offer);
-        for (const conv of activeConversations(ctx, user))
-          send('conversation.updated', conversationView(ctx.store, conv));
+        for (const conv of activeConversations(ctx, user.id))
+          send('conversation.updated', conversationView(ctx.store, conv, user.id));
         for (const wrapUp of pendingWrapUps(ctx, user)) send('wrapup', wrapUp);
         const keepAlive = setInterval(() => {
           void stream.write(': keep-alive\n\n');

@@ -1,0 +1,160 @@
+import { newId } from '../../../shared/ids.ts';
+import { ApiError } from '../http/errors.ts';
+import type { WriteOp } from '../store/store.ts';
+import { agentTopic, type PlatformContext } from './context.ts';
+import { agentLoad } from './dispatcher.ts';
+import { agentConversation, publishToParticipants } from './participants.ts';
+import { type Conversation, type Offer, type PlatformSchema, put, type User } from './records.ts';
+import { conversationView, messageView, offerView, wrapUpView } from './views.ts';
+
+function systemMessage(conversationId: string, text: string, timestamp: number) {
+  return { id: newId('sys'), conversationId, direction: 'system' as const, type: 'system', text, timestamp };
+}
+
+function displayName(ctx: PlatformContext, agentId: string): string {
+  return ctx.store.get('users', agentId)?.displayName ?? agentId;
+}
+
+/** Publishes the new state of a conversation and its new system message to everyone concerned. */
+function announce(
+  ctx: PlatformContext,
+  conversation: Conversation,
+  notice: PlatformSchema['messages'],
+  alsoTo: string[] = [],
+) {
+  publishToParticipants(ctx, conversation, 'message', () => messageView(ctx.store, notice));
+  publishToParticipants(ctx, conversation, 'conversation.updated', (viewer) =>
+    conversationView(ctx.store, conversation, viewer),
+  );
+  for (const agentId of alsoTo) {
+    ctx.events.publish(agentTopic(agentId), 'conversation.updated', conversationView(ctx.store, conversation, agentId));
+  }
+}
+
+/** The owner invites an available agent to join the conversation ("Conference requested"). */
+export function inviteToConference(
+  ctx: PlatformContext,
+  owner: User,
+  conversationId: string,
+  guestId: string,
+): Promise<void> {
+  return ctx.serial.run(async () => {
+    const conversation = agentConversation(ctx, owner, conversationId);
+    if (conversation.agentId !== owner.id)
+      throw new ApiError(403, 'not_owner', 'Only the agent who owns the conversation can start a conference');
+    if (conversation.status !== 'active')
+      throw new ApiError(409, 'conversation_not_active', `Conversation ${conversationId} is ${conversation.status}`);
+    if (conversation.conference)
+      throw new ApiError(409, 'conference_in_progress', 'This conversation already has a conference');
+    const guest = ctx.store.get('users', guestId);
+    if (guest?.role !== 'agent' || guest.id === owner.id) {
+      throw new ApiError(400, 'validation_failed', `agentId: ${guestId} is not another agent`, [
+        { path: 'agentId', message: 'is not another agent' },
+      ]);
+    }
+    if (ctx.store.get('agentStatus', guest.id)?.state !== 'available' || agentLoad(ctx, guest.id) >= guest.capacity) {
+      throw new ApiError(409, 'agent_not_available', `${guest.displayName} is not available to join`);
+    }
+    const now = ctx.clock.now();
+    const offer: Offer = {
+      id: newId('offer'),
+      conversationId,
+      agentId: guest.id,
+      status: 'pending',
+      offeredAt: now,
+      fromAgentId: owner.id,
+      purpose: 'conference',
+    };
+    const requested: Conversation = {
+      ...conversation,
+      conference: { state: 'requested', agentId: guest.id, offerId: offer.id, since: now },
+    };
+    await ctx.store.commit([put('offers', offer), put('conversations', requested)]);
+    ctx.events.publish(agentTopic(owner.id), 'conversation.updated', conversationView(ctx.store, requested, owner.id));
+    ctx.events.publish(agentTopic(guest.id), 'offer', offerView(ctx.store, offer, requested));
+  });
+}
+
+/** The invited agent accepts: "Conference", with an "agent joined" system message. Runs inside `ctx.serial`. */
+export async function joinConference(ctx: PlatformContext, guest: User, offer: Offer): Promise<Conversation> {
+  const conversation = ctx.store.get('conversations', offer.conversationId);
+  if (!conversation || conversation.conference?.offerId !== offer.id || conversation.status !== 'active') {
+    throw new ApiError(409, 'conference_gone', 'The conference invitation is no longer valid');
+  }
+  const now = ctx.clock.now();
+  const joined: Conversation = {
+    ...conversation,
+    conference: { ...conversation.conference, state: 'active', since: now },
+  };
+  const notice = systemMessage(conversation.id, `${guest.displayName} joined the conversation`, now);
+  await ctx.store.commit([
+    put('offers', { ...offer, status: 'accepted', answeredAt: now }),
+    put('conversations', joined),
+    put('messages', notice),
+  ]);
+  announce(ctx, joined, notice);
+  return joined;
+}
+
+/**
+ * A declined or expired invitation: the conference request is withdrawn and the owner carries on.
+ * Runs inside `ctx.serial`; returns the operations to commit with the offer's own change.
+ */
+export function withdrawInvitation(
+  ctx: PlatformContext,
+  offer: Offer,
+): { ops: WriteOp<PlatformSchema>[]; after: () => void } {
+  const conversation = ctx.store.get('conversations', offer.conversationId);
+  if (conversation?.conference?.offerId !== offer.id) return { ops: [], after: () => undefined };
+  const { conference: _conference, ...withdrawn } = conversation;
+  const notice = systemMessage(
+    conversation.id,
+    `${displayName(ctx, offer.agentId)} did not join the conversation`,
+    ctx.clock.now(),
+  );
+  return {
+    ops: [put('conversations', withdrawn), put('messages', notice)],
+    after: () => announce(ctx, withdrawn, notice),
+  };
+}
+
+/**
+ * The conference stops: the guest leaves (or the owner ends it). The conversation continues with
+ * the owner; the guest owes a wrap-up for their part.
+ */
+export function stopConference(
+  ctx: PlatformContext,
+  agent: User,
+  conversationId: string,
+  how: 'leave' | 'end',
+): Promise<void> {
+  return ctx.serial.run(async () => {
+    const conversation = agentConversation(ctx, agent, conversationId);
+    const conference = conversation.conference;
+    if (conference?.state !== 'active')
+      throw new ApiError(409, 'no_conference', 'This conversation has no active conference');
+    if (how === 'leave' && conference.agentId !== agent.id)
+      throw new ApiError(403, 'not_guest', 'Only the invited agent can leave; the owner ends the conference');
+    if (how === 'end' && conversation.agentId !== agent.id)
+      throw new ApiError(403, 'not_owner', 'Only the owner can end the conference; leave it instead');
+    const now = ctx.clock.now();
+    const guestName = displayName(ctx, conference.agentId);
+    const { conference: _conference, ...alone } = conversation;
+    const notice = systemMessage(
+      conversationId,
+      how === 'leave' ? `${guestName} left the conversation` : `${agent.displayName} ended the conference`,
+      now,
+    );
+    const wrapUp = {
+      id: newId('wrap'),
+      conversationId,
+      agentId: conference.agentId,
+      reason: 'conference' as const,
+      status: 'pending' as const,
+      createdAt: now,
+    };
+    await ctx.store.commit([put('conversations', alone), put('messages', notice), put('wrapUps', wrapUp)]);
+    announce(ctx, alone, notice, [conference.agentId]);
+    ctx.events.publish(agentTopic(conference.agentId), 'wrapup', wrapUpView(ctx.store, wrapUp));
+  });
+}

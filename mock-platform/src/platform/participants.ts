@@ -1,0 +1,40 @@
+import type { AgentEventName, AgentEvents } from '../../../shared/api/schemas.ts';
+import { notFound } from '../http/errors.ts';
+import { agentTopic, type PlatformContext } from './context.ts';
+import type { Conversation, User } from './records.ts';
+
+/** Everyone working on a conversation now: its owner and, in a conference, the joined guest. */
+export function participants(conversation: Conversation): string[] {
+  const ids = conversation.agentId ? [conversation.agentId] : [];
+  if (conversation.conference?.state === 'active') ids.push(conversation.conference.agentId);
+  return ids;
+}
+
+export function takesPart(conversation: Conversation, agentId: string): boolean {
+  return participants(conversation).includes(agentId);
+}
+
+/** A conversation the agent may read and answer: one they own or have joined. Else "not found". */
+export function agentConversation(ctx: PlatformContext, agent: User, conversationId: string): Conversation {
+  const conversation = ctx.store.get('conversations', conversationId);
+  if (!conversation || !takesPart(conversation, agent.id)) throw notFound(`Conversation ${conversationId}`);
+  return conversation;
+}
+
+/** The active conversations an agent works on, owned or joined, oldest first. */
+export function activeConversations(ctx: PlatformContext, agentId: string): Conversation[] {
+  return ctx.store
+    .where('conversations', 'status', 'active')
+    .filter((conversation) => takesPart(conversation, agentId))
+    .sort((a, b) => a.createdAt - b.createdAt);
+}
+
+/** Publishes an event to every participant, each receiving their own view of it. */
+export function publishToParticipants<K extends AgentEventName>(
+  ctx: PlatformContext,
+  conversation: Conversation,
+  event: K,
+  view: (agentId: string) => AgentEvents[K],
+): void {
+  for (const agentId of participants(conversation)) ctx.events.publish(agentTopic(agentId), event, view(agentId));
+}
