@@ -6,7 +6,7 @@ import { signedInPanel, text } from './support/agent-panel.ts';
 import { launchWithExtension, screenshot } from './support/browser.ts';
 import { startTestPlatform } from './support/platform.ts';
 
-describe('two agents: reject, RONA, transfer, and end with a closure reason', () => {
+describe('two agents: reject, RONA, transfer, conference, and end with a closure reason', () => {
   // The platform runs on a manual clock: the offer timeout is reached by moving it, not by waiting.
   const clock = new ManualClock(Date.now());
   let platform: Awaited<ReturnType<typeof startTestPlatform>>;
@@ -135,5 +135,52 @@ describe('two agents: reject, RONA, transfer, and end with a closure reason', ()
     // Back in the queue and routed again: Bruno is the available agent who has not rejected it.
     await bruno.waitForSelector('[data-testid="offer"]');
     expect(await text(bruno, '[data-testid="offer-customer-name"]')).toBe('Pablo Ruiz');
+  });
+
+  it('runs a conference: requested, joined, the guest leaves; invited again, the owner ends it', async () => {
+    // Bruno holds Pablo's conversation (offered back to him after the abandoned transfer).
+    await bruno.click('[data-testid="accept-offer"]');
+    await bruno.waitForSelector('[data-testid="start-conference"]');
+    await bruno.click('[data-testid="start-conference"]');
+    await bruno.waitForSelector('[data-testid="transfer-dialog"][open]');
+    expect(await bruno.$('[data-testid="transfer-tab-queue"]')).toBeNull();
+    await bruno.waitForSelector('[data-testid="transfer-target"]:not([disabled])');
+    await bruno.click('[data-testid="transfer-target"]');
+    await bruno.click('[data-testid="transfer-submit"]');
+    await bruno.waitForSelector('[data-testid="conference-state"][data-state="requested"]');
+    expect(await text(bruno, '[data-testid="conference-state"]')).toBe('Conference requested: waiting for Ana Agent');
+
+    await ana.waitForSelector('[data-testid="offer"][data-kind="conference"]');
+    expect(await text(ana, '[data-testid="offer-title"]')).toBe('Conference invitation from Bruno Agent');
+    await ana.click('[data-testid="accept-offer"]');
+    await ana.waitForSelector('[data-testid="conference-state"][data-state="active"]');
+    expect(await text(ana, '[data-testid="conference-state"]')).toBe('Conference: you joined Bruno Agent');
+    await bruno.waitForSelector('[data-testid="conference-state"][data-state="active"]');
+    expect(await text(bruno, '[data-testid="conference-state"]')).toBe('Conference with Ana Agent');
+    await bruno.waitForSelector('[data-testid="system-message"]');
+    const joined = await bruno.$$eval('[data-testid="system-message"]', (nodes) => nodes.map((n) => n.textContent));
+    expect(joined).toContain('Ana Agent joined the conversation');
+    await screenshot(ana, 'side-panel-conference-guest');
+
+    // The guest leaves: the conversation stays with Bruno; Ana owes a wrap-up.
+    await ana.click('[data-testid="leave-conference"]');
+    await ana.waitForSelector('[data-testid="conversation"]', { hidden: true });
+    await ana.waitForSelector('[data-testid="wrap-up-pending"]');
+    await bruno.waitForSelector('[data-testid="conference-state"]', { hidden: true });
+    const left = await bruno.$$eval('[data-testid="system-message"]', (nodes) => nodes.map((n) => n.textContent));
+    expect(left).toContain('Ana Agent left the conversation');
+
+    // Invited again, then the owner ends the conference.
+    await bruno.click('[data-testid="start-conference"]');
+    await bruno.waitForSelector('[data-testid="transfer-target"]:not([disabled])');
+    await bruno.click('[data-testid="transfer-target"]');
+    await bruno.click('[data-testid="transfer-submit"]');
+    await ana.waitForSelector('[data-testid="offer"][data-kind="conference"]');
+    await ana.click('[data-testid="accept-offer"]');
+    await bruno.waitForSelector('[data-testid="end-conference"]');
+    await bruno.click('[data-testid="end-conference"]');
+    await ana.waitForSelector('[data-testid="conversation"]', { hidden: true });
+    await bruno.waitForSelector('[data-testid="conference-state"]', { hidden: true });
+    expect(await bruno.$('[data-testid="conversation"]')).not.toBeNull();
   });
 });

@@ -16,6 +16,8 @@ export function ConversationPanel({
   onSend,
   onEnd,
   onTransfer,
+  onConference,
+  onStopConference,
 }: {
   conversation: ConversationView;
   messages: MessageView[];
@@ -23,12 +25,16 @@ export function ConversationPanel({
   onSend: (text: string) => Promise<boolean>;
   onEnd: () => void;
   onTransfer: () => void;
+  onConference: () => void;
+  onStopConference: (how: 'leave' | 'end') => void;
 }) {
   const now = useNow(30_000);
   const transcript = useRef<HTMLDivElement>(null);
   const customerInitials = initials(conversation.customerName);
   const windowLeft = conversation.windowClosesAt !== undefined ? conversation.windowClosesAt - now : 0;
   const windowOpen = windowLeft > 0;
+  const conference = conversation.conference;
+  const role = conference?.role ?? 'owner';
 
   useEffect(() => {
     const element = transcript.current;
@@ -49,14 +55,48 @@ export function ConversationPanel({
           </p>
         </div>
         <div class="actions">
-          <button type="button" onClick={onTransfer} data-testid="transfer-conversation">
-            {t('transfer')}
-          </button>
-          <button type="button" onClick={onEnd} data-testid="end-conversation">
-            {t('end')}
-          </button>
+          {role === 'guest' ? (
+            <button type="button" onClick={() => onStopConference('leave')} data-testid="leave-conference">
+              {t('leaveConference')}
+            </button>
+          ) : (
+            <>
+              {!conference && (
+                <>
+                  <button type="button" onClick={onTransfer} data-testid="transfer-conversation">
+                    {t('transfer')}
+                  </button>
+                  <button type="button" onClick={onConference} data-testid="start-conference">
+                    {t('conference')}
+                  </button>
+                </>
+              )}
+              {conference?.state === 'active' && (
+                <button type="button" onClick={() => onStopConference('end')} data-testid="end-conference">
+                  {t('endConference')}
+                </button>
+              )}
+              <button type="button" onClick={onEnd} data-testid="end-conversation">
+                {t('end')}
+              </button>
+            </>
+          )}
         </div>
       </header>
+      {conference && (
+        <p
+          class={`conference-banner ${conference.state}`}
+          role="status"
+          data-testid="conference-state"
+          data-state={conference.state}
+        >
+          {conference.state === 'requested'
+            ? t('conferenceRequested', { name: conference.guestName })
+            : role === 'guest'
+              ? t('conferenceAsGuest', { name: conference.ownerName })
+              : t('conferenceActive', { name: conference.guestName })}
+        </p>
+      )}
       <div class="transcript" ref={transcript} data-testid="transcript">
         {messages.map((message) => (
           <MessageBubble key={message.id} message={message} customerInitials={customerInitials} />

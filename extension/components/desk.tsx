@@ -35,6 +35,7 @@ export function Desk({ session }: { session: Session }) {
     | { kind: 'end'; conversationId: string; reasons: ClosureReasonView[] }
     | { kind: 'wrapup'; wrapUp: WrapUpView; reasons: ClosureReasonView[] }
     | { kind: 'transfer'; conversation: ConversationView }
+    | { kind: 'conference'; conversation: ConversationView }
     | undefined
   >();
   const closureReasons = () => api('/api/closure-reasons', z.array(closureReasonViewSchema));
@@ -141,11 +142,39 @@ export function Desk({ session }: { session: Session }) {
         body: { target },
       });
       // The conversation has left this desk; the wrap-up for it is due now.
-      dispatch({ event: 'conversation.updated', data: { ...conversation, status: 'offered' } });
+      dispatch({ event: 'conversation.removed', data: { conversationId: conversation.id } });
       dispatch({ event: 'wrapup', data: wrapUp });
       await openWrapUp(wrapUp);
     } catch (caught) {
       setDialog(undefined);
+      fail(caught);
+    }
+  }
+
+  async function invite(conversation: ConversationView, agentId: string) {
+    try {
+      const updated = await api(
+        `/api/conversations/${encodeURIComponent(conversation.id)}/conference`,
+        conversationViewSchema,
+        {
+          method: 'POST',
+          body: { agentId },
+        },
+      );
+      dispatch({ event: 'conversation.updated', data: updated });
+      setDialog(undefined);
+    } catch (caught) {
+      setDialog(undefined);
+      fail(caught);
+    }
+  }
+
+  async function stopConference(conversationId: string, how: 'leave' | 'end') {
+    try {
+      await api(`/api/conversations/${encodeURIComponent(conversationId)}/conference/${how}`, z.unknown(), {
+        method: 'POST',
+      });
+    } catch (caught) {
       fail(caught);
     }
   }
@@ -228,6 +257,8 @@ export function Desk({ session }: { session: Session }) {
           onSend={(text) => send(selected.id, text)}
           onEnd={() => void openEnd(selected.id)}
           onTransfer={() => setDialog({ kind: 'transfer', conversation: selected })}
+          onConference={() => setDialog({ kind: 'conference', conversation: selected })}
+          onStopConference={(how) => void stopConference(selected.id, how)}
         />
       ) : (
         error && (
@@ -250,6 +281,18 @@ export function Desk({ session }: { session: Session }) {
           reasons={dialog.reasons}
           onCancel={() => setDialog(undefined)}
           onSubmit={(wrapUp) => completeWrapUp(dialog.wrapUp.id, wrapUp)}
+        />
+      )}
+      {dialog?.kind === 'conference' && (
+        <TransferDialog
+          agentsOnly
+          title={t('conferenceTitle')}
+          submitLabel={t('invite')}
+          load={() => api('/api/transfer-targets', transferTargetsSchema)}
+          onCancel={() => setDialog(undefined)}
+          onSubmit={async (target) => {
+            if (target.type === 'agent') await invite(dialog.conversation, target.agentId);
+          }}
         />
       )}
       {dialog?.kind === 'transfer' && (

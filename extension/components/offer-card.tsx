@@ -17,11 +17,17 @@ export function OfferCard({
   busy: boolean;
 }) {
   const now = useNow();
+  const title =
+    offer.kind === 'conference'
+      ? t('incomingConference', { name: offer.fromName ?? '' })
+      : offer.kind === 'transfer'
+        ? t('incomingTransfer', { name: offer.fromName ?? '' })
+        : t('incoming');
   return (
-    <section class="offer" data-testid="offer" aria-label={t('incoming')}>
+    <section class="offer" data-testid="offer" data-kind={offer.kind} aria-label={title}>
       <header>
         <span class="pulse" aria-hidden="true" />
-        {t('incoming')}
+        <span data-testid="offer-title">{title}</span>
         <time class="elapsed" data-testid="offer-elapsed">
           {formatElapsed(now - offer.offeredAt)}
         </time>

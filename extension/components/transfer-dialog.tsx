@@ -10,7 +10,14 @@ export function TransferDialog({
   load,
   onSubmit,
   onCancel,
+  agentsOnly = false,
+  title = t('transferTitle'),
+  submitLabel = t('transferSubmit'),
 }: {
+  /** A conference invites agents only. */
+  agentsOnly?: boolean;
+  title?: string;
+  submitLabel?: string;
   load: () => Promise<TransferTargets>;
   onSubmit: (target: TransferRequest['target']) => Promise<void>;
   onCancel: () => void;
@@ -52,9 +59,9 @@ export function TransferDialog({
   return (
     <dialog ref={dialog} class="end-dialog" data-testid="transfer-dialog" onCancel={onCancel} onClose={onCancel}>
       <form method="dialog" onSubmit={submit}>
-        <h2>{t('transferTitle')}</h2>
+        <h2>{title}</h2>
         <div class="tabs" role="tablist">
-          {(['agent', 'queue'] as const).map((name) => (
+          {(agentsOnly ? (['agent'] as const) : (['agent', 'queue'] as const)).map((name) => (
             <button
               key={name}
               type="button"
@@ -126,7 +133,7 @@ export function TransferDialog({
             {t('cancel')}
           </button>
           <button type="submit" class="primary" disabled={!chosen || busy} data-testid="transfer-submit">
-            {t('transferSubmit')}
+            {submitLabel}
           </button>
         </div>
       </form>

@@ -12,6 +12,7 @@ const offer: OfferView = {
   offeredAt: 1,
   expiresAt: 30_001,
   canReject: true,
+  kind: 'conversation',
 };
 const conversation: ConversationView = {
   id: 'c1',
@@ -29,6 +30,7 @@ const message = (id: string, timestamp: number, status?: MessageView['status']):
   direction: 'outbound',
   text: id,
   timestamp,
+  seq: timestamp,
   ...(status ? { status } : {}),
 });
 
@@ -63,6 +65,15 @@ describe('deskReducer', () => {
       ['m1', undefined],
       ['m2', 'read'],
     ]);
+  });
+
+  it('orders by the platform’s sequence, not by timestamps that tie', () => {
+    let state = deskReducer(initialDeskState, { event: 'message', data: { ...message('joined', 10), seq: 2 } });
+    state = deskReducer(state, {
+      event: 'transcript',
+      data: { conversationId: 'c1', messages: [{ ...message('transferred', 10), seq: 1 }] },
+    });
+    expect(state.messages.c1?.map((m) => m.id)).toEqual(['transferred', 'joined']);
   });
 
   it('never moves a delivery status backwards when a late answer arrives', () => {

@@ -49,7 +49,7 @@ function mergeMessages(current: MessageView[] = [], incoming: MessageView[]): Me
     const keepStatus = existing?.status && message.status && !advancesStatus(existing.status, message.status);
     merged = upsertBy(merged, keepStatus ? { ...message, status: existing.status } : message);
   }
-  return merged.slice().sort((a, b) => a.timestamp - b.timestamp);
+  return merged.slice().sort((a, b) => a.seq - b.seq || a.timestamp - b.timestamp);
 }
 
 export function deskReducer(state: DeskState, action: DeskAction): DeskState {
@@ -78,6 +78,11 @@ export function deskReducer(state: DeskState, action: DeskAction): DeskState {
         conversations: upsertBy(state.conversations, conversation),
         selectedId: state.selectedId ?? conversation.id,
       };
+    }
+    case 'conversation.removed': {
+      const conversations = state.conversations.filter((c) => c.id !== action.data.conversationId);
+      const selectedId = state.selectedId === action.data.conversationId ? conversations[0]?.id : state.selectedId;
+      return { ...state, conversations, selectedId };
     }
     case 'message': {
       const { conversationId } = action.data;

@@ -14,6 +14,8 @@ const en = {
   connecting: 'Connecting to the platform…',
   offline: 'Connection lost: reconnecting…',
   incoming: 'Incoming WhatsApp conversation',
+  incomingTransfer: 'Transfer from {name}',
+  incomingConference: 'Conference invitation from {name}',
   customerName: 'Customer name',
   customerNumber: 'Customer number',
   originNumber: 'Origin number',
@@ -59,6 +61,14 @@ const en = {
   wrapUpSubmit: 'Submit wrap-up',
   wrapUpPending: 'Wrap-up pending: {name}',
   wrapUpNow: 'Wrap up',
+  conference: 'Conference',
+  conferenceTitle: 'Invite an agent',
+  invite: 'Invite',
+  conferenceRequested: 'Conference requested: waiting for {name}',
+  conferenceActive: 'Conference with {name}',
+  conferenceAsGuest: 'Conference: you joined {name}',
+  endConference: 'End conference',
+  leaveConference: 'Leave conference',
 } as const;
 
 const es: Record<keyof typeof en, string> = {
@@ -76,6 +86,8 @@ const es: Record<keyof typeof en, string> = {
   connecting: 'Conectando con la plataforma…',
   offline: 'Conexión perdida: reconectando…',
   incoming: 'Conversación de WhatsApp entrante',
+  incomingTransfer: 'Transferencia de {name}',
+  incomingConference: 'Invitación a conferencia de {name}',
   customerName: 'Nombre del cliente',
   customerNumber: 'Número del cliente',
   originNumber: 'Número de origen',
@@ -121,6 +133,14 @@ const es: Record<keyof typeof en, string> = {
   wrapUpSubmit: 'Enviar cierre',
   wrapUpPending: 'Cierre pendiente: {name}',
   wrapUpNow: 'Completar cierre',
+  conference: 'Conferencia',
+  conferenceTitle: 'Invitar a un agente',
+  invite: 'Invitar',
+  conferenceRequested: 'Conferencia solicitada: esperando a {name}',
+  conferenceActive: 'Conferencia con {name}',
+  conferenceAsGuest: 'Conferencia: se unió a {name}',
+  endConference: 'Finalizar conferencia',
+  leaveConference: 'Abandonar conferencia',
 };
 
 export type MessageKey = keyof typeof en;

@@ -7,7 +7,7 @@ import type { Config } from './config.ts';
 import { EventHub } from './events/event-hub.ts';
 import { renderError, validationHook } from './http/errors.ts';
 import { useReadableZodMessages } from './http/zod-messages.ts';
-import type { PlatformContext } from './platform/context.ts';
+import { type PlatformContext, Sequence } from './platform/context.ts';
 import type { PlatformSchema } from './platform/records.ts';
 import { Serial } from './platform/serial.ts';
 import { sweep } from './platform/timers.ts';
@@ -49,6 +49,7 @@ export function createPlatform(options: PlatformOptions) {
     clock,
     events: new EventHub<AgentEvents>(),
     serial: new Serial(),
+    messageSeq: new Sequence(store.all('messages').reduce((max, message) => Math.max(max, message.seq ?? 0), 0)),
     graph: createGraphClient({
       baseUrl: config.GRAPH_BASE_URL ?? `${origin}/graph`,
       version: config.GRAPH_API_VERSION,

@@ -63,6 +63,10 @@ export const offerViewSchema = z.object({
   expiresAt: z.number(),
   /** The skill lets agents reject offers. */
   canReject: z.boolean(),
+  /** A new conversation, one transferred by another agent, or an invitation to a conference. */
+  kind: z.enum(['conversation', 'transfer', 'conference']),
+  /** Who transferred or invited, for the last two kinds. */
+  fromName: z.string().optional(),
 });
 export type OfferView = z.infer<typeof offerViewSchema>;
 
@@ -102,6 +106,8 @@ export const messageViewSchema = z.object({
   direction: z.enum(['inbound', 'outbound', 'system']),
   text: z.string(),
   timestamp: z.number(),
+  /** Position in the transcript (creation order on the platform). */
+  seq: z.number(),
   /** Outbound messages only: how far WhatsApp got delivering it. */
   status: deliveryStatusSchema.optional(),
   senderName: z.string().optional(),
@@ -161,6 +167,8 @@ export const agentEventSchemas = {
   wrapup: wrapUpViewSchema,
   'wrapup.done': z.object({ wrapUpId: z.string() }),
   'conversation.updated': conversationViewSchema,
+  /** The conversation left this agent's desk while it goes on (a transfer, leaving a conference). */
+  'conversation.removed': z.object({ conversationId: z.string() }),
   message: messageViewSchema,
 } as const;
 export type AgentEventName = keyof typeof agentEventSchemas;

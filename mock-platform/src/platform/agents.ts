@@ -5,7 +5,7 @@ import type { WriteOp } from '../store/store.ts';
 import { joinConference, withdrawInvitation } from './conference.ts';
 import { agentTopic, type PlatformContext } from './context.ts';
 import { dispatch } from './dispatcher.ts';
-import { agentConversation, publishToParticipants } from './participants.ts';
+import { agentConversation } from './participants.ts';
 import type { PlatformSchema, User } from './records.ts';
 import { put } from './records.ts';
 import { conversationView, wrapUpView } from './views.ts';
@@ -88,6 +88,7 @@ export function acceptOffer(ctx: PlatformContext, agent: User, offerId: string):
           type: 'system',
           text: `Transferred from ${from.displayName} to ${agent.displayName}`,
           timestamp: now,
+          seq: ctx.messageSeq.next(),
         }),
       );
     }

@@ -7,8 +7,16 @@ import { agentConversation, publishToParticipants } from './participants.ts';
 import { type Conversation, type Offer, type PlatformSchema, put, type User } from './records.ts';
 import { conversationView, messageView, offerView, wrapUpView } from './views.ts';
 
-function systemMessage(conversationId: string, text: string, timestamp: number) {
-  return { id: newId('sys'), conversationId, direction: 'system' as const, type: 'system', text, timestamp };
+function systemMessage(ctx: PlatformContext, conversationId: string, text: string) {
+  return {
+    id: newId('sys'),
+    conversationId,
+    direction: 'system' as const,
+    type: 'system',
+    text,
+    timestamp: ctx.clock.now(),
+    seq: ctx.messageSeq.next(),
+  };
 }
 
 function displayName(ctx: PlatformContext, agentId: string): string {
@@ -16,19 +24,11 @@ function displayName(ctx: PlatformContext, agentId: string): string {
 }
 
 /** Publishes the new state of a conversation and its new system message to everyone concerned. */
-function announce(
-  ctx: PlatformContext,
-  conversation: Conversation,
-  notice: PlatformSchema['messages'],
-  alsoTo: string[] = [],
-) {
+function announce(ctx: PlatformContext, conversation: Conversation, notice: PlatformSchema['messages']) {
   publishToParticipants(ctx, conversation, 'message', () => messageView(ctx.store, notice));
   publishToParticipants(ctx, conversation, 'conversation.updated', (viewer) =>
     conversationView(ctx.store, conversation, viewer),
   );
-  for (const agentId of alsoTo) {
-    ctx.events.publish(agentTopic(agentId), 'conversation.updated', conversationView(ctx.store, conversation, agentId));
-  }
 }
 
 /** The owner invites an available agent to join the conversation ("Conference requested"). */
@@ -86,7 +86,7 @@ export async function joinConference(ctx: PlatformContext, guest: User, offer: O
     ...conversation,
     conference: { ...conversation.conference, state: 'active', since: now },
   };
-  const notice = systemMessage(conversation.id, `${guest.displayName} joined the conversation`, now);
+  const notice = systemMessage(ctx, conversation.id, `${guest.displayName} joined the conversation`);
   await ctx.store.commit([
     put('offers', { ...offer, status: 'accepted', answeredAt: now }),
     put('conversations', joined),
@@ -108,9 +108,9 @@ export function withdrawInvitation(
   if (conversation?.conference?.offerId !== offer.id) return { ops: [], after: () => undefined };
   const { conference: _conference, ...withdrawn } = conversation;
   const notice = systemMessage(
+    ctx,
     conversation.id,
     `${displayName(ctx, offer.agentId)} did not join the conversation`,
-    ctx.clock.now(),
   );
   return {
     ops: [put('conversations', withdrawn), put('messages', notice)],
@@ -141,9 +141,9 @@ export function stopConference(
     const guestName = displayName(ctx, conference.agentId);
     const { conference: _conference, ...alone } = conversation;
     const notice = systemMessage(
+      ctx,
       conversationId,
       how === 'leave' ? `${guestName} left the conversation` : `${agent.displayName} ended the conference`,
-      now,
     );
     const wrapUp = {
       id: newId('wrap'),
@@ -154,7 +154,8 @@ export function stopConference(
       createdAt: now,
     };
     await ctx.store.commit([put('conversations', alone), put('messages', notice), put('wrapUps', wrapUp)]);
-    announce(ctx, alone, notice, [conference.agentId]);
+    announce(ctx, alone, notice);
+    ctx.events.publish(agentTopic(conference.agentId), 'conversation.removed', { conversationId });
     ctx.events.publish(agentTopic(conference.agentId), 'wrapup', wrapUpView(ctx.store, wrapUp));
   });
 }

@@ -7,12 +7,28 @@ import type { PlatformSchema } from './records.ts';
 import type { Serial } from './serial.ts';
 
 /** What the platform's domain code is given: nothing is reached through globals. */
+/** Hands out increasing numbers; starts after the highest one already stored. */
+export class Sequence {
+  #last: number;
+
+  constructor(last = 0) {
+    this.#last = last;
+  }
+
+  next(): number {
+    this.#last += 1;
+    return this.#last;
+  }
+}
+
 export interface PlatformContext {
   store: Store<PlatformSchema>;
   clock: Clock;
   events: EventHub<AgentEvents>;
   serial: Serial;
   graph: GraphClient;
+  /** Orders messages by creation: timestamps tie within a millisecond, or come from the customer's phone. */
+  messageSeq: Sequence;
 }
 
 export const agentTopic = (agentId: string) => `agent:${agentId}`;

@@ -97,6 +97,7 @@ async function storeInbound(
     type: message.type,
     text: messageText(message),
     timestamp: sentAt,
+    seq: ctx.messageSeq.next(),
   };
   await ctx.store.commit([
     put('customers', { id: message.from, name, firstSeenAt: customer?.firstSeenAt ?? now }),

@@ -152,6 +152,8 @@ export const messageSchema = z.object({
   type: z.string(),
   text: z.string(),
   timestamp: z.number(),
+  /** Creation order within the platform: transcripts are shown in this order. */
+  seq: z.number().int().optional(),
   status: deliveryStatusSchema.optional(),
   statusAt: z.number().optional(),
   agentId: z.string().optional(),

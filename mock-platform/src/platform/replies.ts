@@ -57,6 +57,7 @@ export async function reply(
       type: 'text',
       text,
       timestamp: ctx.clock.now(),
+      seq: ctx.messageSeq.next(),
       status: orphan?.status ?? 'pending',
       agentId: agent.id,
       ...(orphan ? { statusAt: orphan.timestamp } : {}),
@@ -80,6 +81,6 @@ export function transcript(ctx: PlatformContext, agent: User, conversationId: st
   agentConversation(ctx, agent, conversationId);
   return ctx.store
     .where('messages', 'conversationId', conversationId)
-    .sort((a, b) => a.timestamp - b.timestamp)
+    .sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0) || a.timestamp - b.timestamp)
     .map((message) => messageView(ctx.store, message));
 }

@@ -62,6 +62,7 @@ export function sweep(ctx: PlatformContext): Promise<void> {
         type: 'system',
         text: 'The customer did not reply in time: the conversation was unassigned.',
         timestamp: now,
+        seq: ctx.messageSeq.next(),
       };
       await ctx.store.commit([put('conversations', ended), put('messages', notice)]);
       // Everyone on it (a conference guest too) sees it leave their desk.

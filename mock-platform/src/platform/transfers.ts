@@ -6,7 +6,7 @@ import { agentTopic, type PlatformContext } from './context.ts';
 import { agentLoad, dispatch } from './dispatcher.ts';
 import { agentConversation } from './participants.ts';
 import { type Conversation, type PlatformSchema, put, type User } from './records.ts';
-import { conversationView, offerView, wrapUpView } from './views.ts';
+import { offerView, wrapUpView } from './views.ts';
 
 /** Queues and agents a conversation can be transferred to, for the agent's searchable lists. */
 export function transferTargets(ctx: PlatformContext, agent: User): TransferTargets {
@@ -107,7 +107,7 @@ export function transfer(
 
     const view = wrapUpView(ctx.store, wrapUp);
     const topic = agentTopic(agent.id);
-    ctx.events.publish(topic, 'conversation.updated', conversationView(ctx.store, handedTo));
+    ctx.events.publish(topic, 'conversation.removed', { conversationId });
     ctx.events.publish(topic, 'wrapup', view);
     if (offer) ctx.events.publish(agentTopic(offer.agentId), 'offer', offerView(ctx.store, offer, handedTo));
     await dispatch(ctx);

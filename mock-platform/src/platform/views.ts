@@ -58,7 +58,9 @@ export function offerView(store: Store<PlatformSchema>, offer: Offer, conversati
     queueName: view.queueName,
     offeredAt: offer.offeredAt,
     expiresAt: offerExpiresAt(offer.offeredAt, skill?.agentResponseSeconds),
-    canReject: skill?.acceptReject ?? false,
+    canReject: offer.purpose === 'conference' || (skill?.acceptReject ?? false),
+    kind: offer.purpose === 'conference' ? 'conference' : offer.fromAgentId ? 'transfer' : 'conversation',
+    ...(offer.fromAgentId ? { fromName: store.get('users', offer.fromAgentId)?.displayName ?? '' } : {}),
   };
 }
 
@@ -72,6 +74,7 @@ export function messageView(store: Store<PlatformSchema>, message: Message): Mes
     direction: message.direction,
     text: mask.text(message.text),
     timestamp: message.timestamp,
+    seq: message.seq ?? 0,
     ...(message.status ? { status: message.status } : {}),
     ...(agent ? { senderName: mask.text(agent.displayName) } : {}),
     ...(message.error ? { error: message.error } : {}),

@@ -70,6 +70,17 @@ describe('SegmentedStore', () => {
     expect(store.count('messages')).toBe(1);
   });
 
+  it('keeps rows in first-stored order in an index when an update leaves the indexed value alone', async () => {
+    const store = await openStore(memorySegments());
+    await store.commit([
+      put('messages', message('m1')),
+      put('messages', message('m2')),
+      put('messages', message('m3')),
+    ]);
+    await store.commit([put('messages', message('m1', 'c1', 'edited'))]);
+    expect(store.where('messages', 'conversationId', 'c1').map((row) => row.id)).toEqual(['m1', 'm2', 'm3']);
+  });
+
   it('reloads everything after a restart, the last write of an id winning', async () => {
     const dir = await tempDir();
     const first = await openStore(directorySegments(dir), { maxOpsPerSegment: 3 });

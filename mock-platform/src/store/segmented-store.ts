@@ -227,26 +227,41 @@ export class SegmentedStore<S extends StoreSchema> implements Store<S> {
     }
     const previous = rows.get(op.id);
     const indexes = this.#indexes.get(op.c);
-    if (previous && indexes) this.#unindex(indexes, previous);
     if ('deleted' in op) {
+      if (previous && indexes) this.#unindex(indexes, previous);
       rows.delete(op.id);
       return;
     }
     const row = Object.freeze(op.row) as unknown as Row;
     rows.set(op.id, row);
-    if (indexes) this.#index(indexes, row);
+    if (indexes) this.#reindex(indexes, previous, row);
   }
 
-  #index(indexes: Map<string, Map<string, Set<string>>>, row: Row): void {
+  /**
+   * Moves a row between index buckets only for the fields whose value changed, so `where` keeps
+   * returning rows in the order they were first stored (a status update must not move a message
+   * to the end of its conversation).
+   */
+  #reindex(indexes: Map<string, Map<string, Set<string>>>, previous: Row | undefined, row: Row): void {
+    const before = previous as unknown as Record<string, unknown> | undefined;
+    const after = row as unknown as Record<string, unknown>;
     for (const [field, index] of indexes) {
-      const value = (row as unknown as Record<string, unknown>)[field];
-      if (typeof value !== 'string') continue;
-      let ids = index.get(value);
-      if (!ids) {
-        ids = new Set();
-        index.set(value, ids);
+      const oldValue = before?.[field];
+      const newValue = after[field];
+      if (oldValue === newValue) continue;
+      if (typeof oldValue === 'string') {
+        const ids = index.get(oldValue);
+        ids?.delete(row.id);
+        if (ids?.size === 0) index.delete(oldValue);
       }
-      ids.add(row.id);
+      if (typeof newValue === 'string') {
+        let ids = index.get(newValue);
+        if (!ids) {
+          ids = new Set();
+          index.set(newValue, ids);
+        }
+        ids.add(row.id);
+      }
     }
   }
 
