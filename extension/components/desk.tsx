@@ -70,7 +70,7 @@ export function Desk({ session }: { session: Session }) {
     api(`/api/conversations/${encodeURIComponent(selected.id)}/messages`, z.array(messageViewSchema))
       .then((messages) => dispatch({ event: 'transcript', data: { conversationId: selected.id, messages } }))
       .catch(fail);
-  }, [selected?.id]);
+  }, [selected?.id, state.epoch]);
 
   async function changeState(next: 'available' | 'unavailable') {
     try {

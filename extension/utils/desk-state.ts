@@ -12,6 +12,8 @@ export interface DeskState {
   selectedId: string | undefined;
   /** Wrap-ups the agent still owes (after a transfer). */
   wrapUps: WrapUpView[];
+  /** Bumped when the platform could not replay missed events: loaded data must be reloaded. */
+  epoch: number;
 }
 
 export type DeskAction =
@@ -28,6 +30,7 @@ export const initialDeskState: DeskState = {
   messages: {},
   selectedId: undefined,
   wrapUps: [],
+  epoch: 0,
 };
 
 function upsertBy<T extends { id: string }>(list: T[], item: T): T[] {
@@ -56,6 +59,8 @@ export function deskReducer(state: DeskState, action: DeskAction): DeskState {
   switch (action.event) {
     case 'hello':
       return state;
+    case 'resync':
+      return { ...state, epoch: state.epoch + 1 };
     case 'connection':
       return { ...state, connected: action.data.connected };
     case 'agent.state':

@@ -5,9 +5,9 @@ describe('SseParser', () => {
   it('joins frames split across chunks and skips comments', () => {
     const parser = new SseParser();
     expect(parser.push(': keep-alive\n\nevent: hello\nda')).toEqual([]);
-    expect(parser.push('ta: {"agentId":"a1"}\n\nevent: x\r\ndata: 1\r\ndata: 2\r\n\r\n')).toEqual([
+    expect(parser.push('ta: {"agentId":"a1"}\n\nevent: x\r\nid: b.7\r\ndata: 1\r\ndata: 2\r\n\r\n')).toEqual([
       { event: 'hello', data: '{"agentId":"a1"}' },
-      { event: 'x', data: '1\n2' },
+      { event: 'x', data: '1\n2', id: 'b.7' },
     ]);
   });
 });
@@ -44,5 +44,27 @@ describe('runAgentStream', () => {
     });
     expect(events).toEqual(['hello']);
     expect(statuses).toEqual([{ connected: true }, { connected: false }, { connected: false, httpStatus: 401 }]);
+  });
+
+  it('sends the last event id it saw when it reconnects', async () => {
+    const sent: (string | null)[] = [];
+    let calls = 0;
+    const stop = new AbortController();
+    await runAgentStream({
+      url: 'http://p.test/api/agent/events',
+      token: 't',
+      signal: stop.signal,
+      retryDelays: [0],
+      onEvent: () => undefined,
+      onStatus: () => undefined,
+      fetch: async (_url, init) => {
+        calls++;
+        sent.push(new Headers(init?.headers).get('last-event-id'));
+        if (calls === 1) return new Response('event: hello\nid: boot.41\ndata: {"agentId":"a"}\n\n');
+        stop.abort();
+        return new Response('{}', { status: 401 });
+      },
+    });
+    expect(sent).toEqual([null, 'boot.41']);
   });
 });

@@ -10,14 +10,15 @@ export type AgentEvent = { [K in AgentEventName]: { event: K; data: AgentEvents[
 export class SseParser {
   #buffer = '';
 
-  push(chunk: string): { event: string; data: string }[] {
+  push(chunk: string): { event: string; data: string; id?: string }[] {
     this.#buffer += chunk.replace(/\r\n?/g, '\n');
-    const frames: { event: string; data: string }[] = [];
+    const frames: { event: string; data: string; id?: string }[] = [];
     let end = this.#buffer.indexOf('\n\n');
     while (end !== -1) {
       const frame = this.#buffer.slice(0, end);
       this.#buffer = this.#buffer.slice(end + 2);
       let event = 'message';
+      let id: string | undefined;
       const data: string[] = [];
       for (const line of frame.split('\n')) {
         if (line.startsWith(':')) continue;
@@ -26,8 +27,9 @@ export class SseParser {
         const value = colon === -1 ? '' : line.slice(colon + 1).replace(/^ /, '');
         if (field === 'event') event = value;
         else if (field === 'data') data.push(value);
+        else if (field === 'id') id = value;
       }
-      if (data.length > 0) frames.push({ event, data: data.join('\n') });
+      if (data.length > 0) frames.push({ event, data: data.join('\n'), ...(id ? { id } : {}) });
       end = this.#buffer.indexOf('\n\n');
     }
     return frames;
@@ -73,12 +75,13 @@ export async function runAgentStream({
   fetch = globalThis.fetch,
   retryDelays = [500, 1_000, 2_000, 5_000, 10_000],
 }: AgentStreamOptions): Promise<void> {
+  // Sent back on reconnect so the platform replays what was missed in between.
+  let lastEventId: string | undefined;
   for (let attempt = 0; !signal.aborted; attempt++) {
     try {
-      const response = await fetch(url, {
-        headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' },
-        signal,
-      });
+      const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'text/event-stream' };
+      if (lastEventId) headers['last-event-id'] = lastEventId;
+      const response = await fetch(url, { headers, signal });
       if (response.status === 401) {
         onStatus({ connected: false, httpStatus: 401 });
         return;
@@ -92,6 +95,7 @@ export async function runAgentStream({
         const { value, done } = await reader.read();
         if (done) break;
         for (const frame of parser.push(value)) {
+          if (frame.id) lastEventId = frame.id;
           const event = parseAgentEvent(frame);
           if (event) onEvent(event);
         }

@@ -161,6 +161,8 @@ export const wrapUpRequestSchema = endConversationRequestSchema;
 /** Everything pushed on an agent's event stream, keyed by event name. */
 export const agentEventSchemas = {
   hello: z.object({ agentId: z.string() }),
+  /** Sent on reconnect when missed events cannot be replayed: reload what is on screen. */
+  resync: z.object({}),
   'agent.state': agentStatusSchema,
   offer: offerViewSchema,
   'offer.revoked': z.object({ offerId: z.string() }),

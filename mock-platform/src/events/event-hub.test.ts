@@ -27,4 +27,29 @@ describe('EventHub', () => {
     hub.publish('a', 'ping', { n: 7 });
     expect(received).toEqual([7]);
   });
+
+  it('replays what a topic missed after a given id, and says when it cannot', () => {
+    const hub = new EventHub<Events>();
+    const ids: string[] = [];
+    hub.subscribe('a', (_event, _data, id) => ids.push(id));
+    hub.publish('a', 'ping', { n: 1 });
+    hub.publish('b', 'ping', { n: 99 });
+    hub.publish('a', 'ping', { n: 2 });
+    hub.publish('a', 'pong', { text: 'three' });
+    const [first] = ids;
+    expect(hub.since('a', first ?? '')?.map((d) => d.data)).toEqual([{ n: 2 }, { text: 'three' }]);
+    expect(hub.since('a', ids.at(-1) ?? '')).toEqual([]);
+    expect(hub.since('a', 'otherboot.1')).toBeUndefined();
+    expect(hub.since('a', 'garbage')).toBeUndefined();
+  });
+
+  it('cannot resume from before the history it kept', () => {
+    const hub = new EventHub<Events>();
+    let firstId = '';
+    hub.subscribe('a', (_event, _data, id) => {
+      firstId ||= id;
+    });
+    for (let n = 0; n < 600; n++) hub.publish('a', 'ping', { n });
+    expect(hub.since('a', firstId)).toBeUndefined();
+  });
 });

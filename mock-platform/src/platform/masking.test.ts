@@ -1,33 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { testPlatform } from '../testing/harness.ts';
 
-type Harness = Awaited<ReturnType<typeof testPlatform>>;
-
-/** Reads an agent's event stream in the background; `text()` is everything received so far. */
-async function listen(t: Harness, token: string) {
-  const response = await t.app.request('http://platform.test/api/agent/events', {
-    headers: { authorization: `Bearer ${token}` },
-  });
-  const reader = response.body?.getReader();
-  if (!reader) throw new Error('no event stream');
-  const decoder = new TextDecoder();
-  let received = '';
-  const done = (async () => {
-    for (;;) {
-      const { value, done: ended } = await reader.read();
-      if (ended) return;
-      received += decoder.decode(value, { stream: true });
-    }
-  })();
-  return {
-    text: () => received,
-    async stop() {
-      await reader.cancel();
-      await done.catch(() => undefined);
-    },
-  };
-}
-
 // Each sensitive value as the customer types it, and the bare forms it could leak in.
 const secrets = {
   card: ['4111 1111 1111 1111', '4111111111111111'],
@@ -60,7 +33,7 @@ describe('masking sensitive customer data (AG-6, AG-7)', () => {
     });
 
     const ana = await t.login('ana', 'loro-agent');
-    const stream = await listen(t, ana);
+    const stream = await t.listen(ana);
     const bodies: unknown[] = [];
     const record = async (response: Promise<{ status: number; body: unknown }>) => {
       const result = await response;

@@ -378,7 +378,7 @@ export function agentRoutes(ctx: PlatformContext, sessions: Sessions) {
       path: '/agent/events',
       summary: 'Server-sent events: state, offers, conversation updates and messages for this agent',
       description:
-        'On connect the stream sends `hello`, the current `agent.state`, every pending `offer` and every active conversation as `conversation.updated`, then live events.',
+        'On connect the stream sends `hello`, the current `agent.state`, every pending `offer`, every active conversation as `conversation.updated` and every pending `wrapup`, then live events, each with an `id`. Reconnecting with `Last-Event-ID` (header, or `lastEventId` query) replays the events missed since; when they cannot be known the stream sends `resync`.',
       responses: {
         200: { description: 'text/event-stream', content: { 'text/event-stream': { schema: z.string() } } },
         401: errorResponses[401],
@@ -388,23 +388,31 @@ export function agentRoutes(ctx: PlatformContext, sessions: Sessions) {
       const user = c.get('user');
       return streamSSE(c, async (stream) => {
         const closed = new AbortController();
-        const queue: [AgentEventName, unknown][] = [];
+        const queue: [AgentEventName, unknown, string | undefined][] = [];
         let wake: (() => void) | undefined;
-        const send = <K extends AgentEventName>(event: K, data: AgentEvents[K]) => {
-          queue.push([event, data]);
+        const send = <K extends AgentEventName>(event: K, data: AgentEvents[K], id?: string) => {
+          queue.push([event, data, id]);
           wake?.();
         };
         stream.onAbort(() => {
           closed.abort();
           wake?.();
         });
-        ctx.events.subscribe(agentTopic(user.id), send, closed.signal);
+        const topic = agentTopic(user.id);
+        ctx.events.subscribe(topic, send, closed.signal);
+        // The current state first, then (on a reconnect) whatever happened while disconnected.
         send('hello', { agentId: user.id });
         send('agent.state', agentStatus(ctx, user));
         for (const offer of offersOf(user)) send('offer', offer);
         for (const conv of activeConversations(ctx, user.id))
           send('conversation.updated', conversationView(ctx.store, conv, user.id));
         for (const wrapUp of pendingWrapUps(ctx, user)) send('wrapup', wrapUp);
+        const lastEventId = c.req.header('last-event-id') ?? c.req.query('lastEventId');
+        if (lastEventId) {
+          const missed = ctx.events.since(topic, lastEventId);
+          if (missed) for (const delivered of missed) send(delivered.event, delivered.data, delivered.id);
+          else send('resync', {});
+        }
         const keepAlive = setInterval(() => {
           void stream.write(': keep-alive\n\n');
         }, KEEP_ALIVE_MS);
@@ -412,7 +420,11 @@ export function agentRoutes(ctx: PlatformContext, sessions: Sessions) {
           while (!closed.signal.aborted) {
             const next = queue.shift();
             if (next) {
-              await stream.writeSSE({ event: next[0], data: JSON.stringify(next[1]) });
+              await stream.writeSSE({
+                event: next[0],
+                data: JSON.stringify(next[1]),
+                ...(next[2] ? { id: next[2] } : {}),
+              });
               continue;
             }
             await new Promise<void>((resolve) => {

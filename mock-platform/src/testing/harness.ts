@@ -73,5 +73,35 @@ export async function testPlatform(env: Record<string, string> = {}) {
     return response;
   }
 
-  return { ...platform, config, clock, store, simulatorStore, call, login, customerSays };
+  /** Reads an agent's event stream in the background; `text()` is everything received so far. */
+  async function listen(token: string, headers: Record<string, string> = {}) {
+    const response = await platform.app.request(`${ORIGIN}/api/agent/events`, {
+      headers: { authorization: `Bearer ${token}`, ...headers },
+    });
+    const reader = response.body?.getReader();
+    if (!reader) throw new Error('no event stream');
+    const decoder = new TextDecoder();
+    let received = '';
+    const done = (async () => {
+      for (;;) {
+        const { value, done: ended } = await reader.read();
+        if (ended) return;
+        received += decoder.decode(value, { stream: true });
+      }
+    })();
+    return {
+      text: () => received,
+      /** Resolves once the received text satisfies `ready` (the stream is written asynchronously). */
+      async until(ready: (text: string) => boolean, attempts = 200) {
+        for (let i = 0; i < attempts && !ready(received); i++) await new Promise((resolve) => setImmediate(resolve));
+        if (!ready(received)) throw new Error(`event stream never got there; received:\n${received}`);
+      },
+      async stop() {
+        await reader.cancel();
+        await done.catch(() => undefined);
+      },
+    };
+  }
+
+  return { ...platform, config, clock, store, simulatorStore, call, login, customerSays, listen };
 }
