@@ -13,7 +13,7 @@ export const businessHoursSchema = z.object({
   timeZone: z
     .string()
     .refine((zone) => DateTime.local().setZone(zone).isValid, 'must be an IANA time zone such as Europe/Madrid'),
-  week: z.record(z.enum(['1', '2', '3', '4', '5', '6', '7']), z.array(intervalSchema)),
+  week: z.partialRecord(z.enum(['1', '2', '3', '4', '5', '6', '7']), z.array(intervalSchema)),
   /** Local dates (`YYYY-MM-DD`) with no business hours. */
   holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')),
 });
