@@ -65,6 +65,14 @@ describe('one WhatsApp conversation from customer to agent and back', () => {
     expect(await text(panel, '[data-testid="customer-message"] .avatar')).toBe('MG');
     expect(await panel.$('[data-testid="offer"]')).toBeNull();
 
+    // The SLA clocks run; focusing the reply field shows their state in detail (SL-4).
+    await panel.waitForSelector('[data-testid="sla-first-response"][data-state="active"]');
+    await panel.focus('[data-testid="composer-input"]');
+    await panel.waitForSelector('[data-testid="sla-on-focus"]');
+    expect(await text(panel, '[data-testid="sla-on-focus"] [data-testid="sla-first-response"]')).toMatch(
+      /^First response: due in /,
+    );
+
     // The agent replies with Enter.
     await panel.type('[data-testid="composer-input"]', 'Hola María, tu pedido sale hoy.');
     expect(await text(panel, '[data-testid="composer-counter"]')).toBe('31/4096');
@@ -77,6 +85,8 @@ describe('one WhatsApp conversation from customer to agent and back', () => {
     await customer.waitForSelector('[data-testid="business-message"][data-status="read"]');
     expect(await text(customer, '[data-testid="business-message"] div')).toBe('Hola María, tu pedido sale hoy.');
     await panel.waitForSelector('[data-testid="delivery-status"][data-status="read"]');
+    // The first reply met the first-response SLA.
+    await panel.waitForSelector('[data-testid="sla-first-response"][data-state="met"]');
     await screenshot(panel, 'side-panel-conversation');
     await screenshot(customer, 'customer-simulator');
   });

@@ -7,10 +7,13 @@ export function Composer({
   placeholder,
   disabled,
   onSend,
+  onFocusChange,
 }: {
   placeholder: string;
   disabled: boolean;
   onSend: (text: string) => Promise<boolean>;
+  /** The reply field gained or lost the focus (the SLA state is shown while it has it). */
+  onFocusChange?: (focused: boolean) => void;
 }) {
   const [text, setText] = useState('');
   const [sending, setSending] = useState(false);
@@ -40,6 +43,8 @@ export function Composer({
         disabled={disabled}
         rows={3}
         onInput={(event) => setText(event.currentTarget.value)}
+        onFocus={() => onFocusChange?.(true)}
+        onBlur={() => onFocusChange?.(false)}
         onKeyDown={(event) => {
           if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
             event.preventDefault();

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ConversationView, MessageView } from '../../shared/api/schemas.ts';
 import { initials } from '../../shared/initials.ts';
 import { formatPhone } from '../../shared/phone-format.ts';
@@ -6,6 +6,7 @@ import { formatRemaining } from '../utils/format.ts';
 import { t } from '../utils/i18n.ts';
 import { Composer } from './composer.tsx';
 import { MessageBubble } from './message-bubble.tsx';
+import { SlaLine } from './sla-line.tsx';
 import { useNow } from './use-now.ts';
 
 /** The interaction panel: who, the transcript, the 24-hour window, and the composer. */
@@ -28,7 +29,8 @@ export function ConversationPanel({
   onConference: () => void;
   onStopConference: (how: 'leave' | 'end') => void;
 }) {
-  const now = useNow(30_000);
+  const now = useNow(15_000);
+  const [replyFocused, setReplyFocused] = useState(false);
   const transcript = useRef<HTMLDivElement>(null);
   const customerInitials = initials(conversation.customerName);
   const windowLeft = conversation.windowClosesAt !== undefined ? conversation.windowClosesAt - now : 0;
@@ -102,6 +104,7 @@ export function ConversationPanel({
           <MessageBubble key={message.id} message={message} customerInitials={customerInitials} />
         ))}
       </div>
+      {conversation.sla && <SlaLine sla={conversation.sla} now={now} detailed={replyFocused} />}
       <p class={`window ${windowOpen ? '' : 'closed'}`} data-testid="window-state">
         {windowOpen ? t('windowLeft', { time: formatRemaining(windowLeft) }) : t('windowClosed')}
       </p>
@@ -114,6 +117,7 @@ export function ConversationPanel({
         placeholder={t('typeReply', { name: conversation.customerName })}
         disabled={!windowOpen}
         onSend={onSend}
+        onFocusChange={setReplyFocused}
       />
     </section>
   );

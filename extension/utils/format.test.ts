@@ -17,6 +17,7 @@ describe('formatRemaining', () => {
     [24 * 3_600_000, '24h 00m'],
     [90 * 60_000 + 1, '1h 31m'],
     [30_000, '1m'],
+    [61.5 * 3_600_000, '2d 13h'],
   ])('%i ms → %s', (ms, text) => {
     expect(formatRemaining(ms)).toBe(text);
   });

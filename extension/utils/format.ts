@@ -9,10 +9,11 @@ export function formatElapsed(ms: number): string {
   return hours > 0 ? `${hours}:${mm}:${ss}` : `${mm}:${ss}`;
 }
 
-/** `23h 59m` / `12m`: for the time left in the 24-hour window. */
+/** `2d 13h` / `23h 59m` / `12m`: for time left (24-hour window, SLA clocks). */
 export function formatRemaining(ms: number): string {
   const minutes = Math.max(0, Math.ceil(ms / 60_000));
   const hours = Math.floor(minutes / 60);
+  if (hours >= 48) return `${Math.floor(hours / 24)}d ${hours % 24}h`;
   return hours > 0 ? `${hours}h ${String(minutes % 60).padStart(2, '0')}m` : `${minutes}m`;
 }
 

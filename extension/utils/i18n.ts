@@ -69,6 +69,13 @@ const en = {
   conferenceAsGuest: 'Conference: you joined {name}',
   endConference: 'End conference',
   leaveConference: 'Leave conference',
+  slaFirstResponse: 'First response',
+  slaResolution: 'Resolution',
+  slaDueIn: 'due in {time}',
+  slaOverdue: 'overdue by {time}',
+  slaMet: 'met',
+  slaBreached: 'breached',
+  slaDueAt: 'due {time}',
 } as const;
 
 const es: Record<keyof typeof en, string> = {
@@ -141,6 +148,13 @@ const es: Record<keyof typeof en, string> = {
   conferenceAsGuest: 'Conferencia: se unió a {name}',
   endConference: 'Finalizar conferencia',
   leaveConference: 'Abandonar conferencia',
+  slaFirstResponse: 'Primera respuesta',
+  slaResolution: 'Resolución',
+  slaDueIn: 'vence en {time}',
+  slaOverdue: 'vencido hace {time}',
+  slaMet: 'cumplido',
+  slaBreached: 'incumplido',
+  slaDueAt: 'vence {time}',
 };
 
 export type MessageKey = keyof typeof en;

@@ -85,6 +85,13 @@ export const conversationViewSchema = z.object({
   lastInboundAt: z.number().optional(),
   /** When the 24-hour customer service window closes; free-form replies only before it. */
   windowClosesAt: z.number().optional(),
+  /** SLA clocks (SL-3/SL-4): first response and resolution, due in business hours. */
+  sla: z
+    .object({
+      firstResponse: z.object({ state: z.enum(['active', 'met', 'breached']), dueAt: z.number() }),
+      resolution: z.object({ state: z.enum(['active', 'met', 'breached']), dueAt: z.number() }),
+    })
+    .optional(),
   /** A conference, as the agent receiving this view takes part in it. */
   conference: z
     .object({

@@ -67,7 +67,7 @@ export function acceptOffer(ctx: PlatformContext, agent: User, offerId: string):
       throw new ApiError(409, 'offer_not_pending', `Offer ${offerId} is ${offer.status} and can no longer be accepted`);
     }
     if (offer.purpose === 'conference') {
-      return conversationView(ctx.store, await joinConference(ctx, agent, offer), agent.id);
+      return conversationView(ctx, await joinConference(ctx, agent, offer), agent.id);
     }
     const conversation = ctx.store.get('conversations', offer.conversationId);
     if (!conversation || conversation.offerId !== offer.id) throw notFound(`The conversation of offer ${offerId}`);
@@ -93,7 +93,7 @@ export function acceptOffer(ctx: PlatformContext, agent: User, offerId: string):
       );
     }
     await ctx.store.commit(ops);
-    const view = conversationView(ctx.store, active);
+    const view = conversationView(ctx, active);
     ctx.events.publish(agentTopic(agent.id), 'conversation.updated', view);
     return view;
   });
@@ -189,7 +189,7 @@ export function endConversation(
         ...(wrapUp.note ? { note: wrapUp.note } : {}),
       }),
     ]);
-    const view = conversationView(ctx.store, ended);
+    const view = conversationView(ctx, ended);
     ctx.events.publish(agentTopic(agent.id), 'conversation.updated', view);
     if (guestId) {
       // The guest's part ends with the conversation: they wrap up too.
@@ -202,8 +202,8 @@ export function endConversation(
         createdAt: ended.endedAt,
       };
       await ctx.store.commit([put('wrapUps', guestWrapUp)]);
-      ctx.events.publish(agentTopic(guestId), 'conversation.updated', conversationView(ctx.store, ended, guestId));
-      ctx.events.publish(agentTopic(guestId), 'wrapup', wrapUpView(ctx.store, guestWrapUp));
+      ctx.events.publish(agentTopic(guestId), 'conversation.updated', conversationView(ctx, ended, guestId));
+      ctx.events.publish(agentTopic(guestId), 'wrapup', wrapUpView(ctx, guestWrapUp));
     }
     // The agent has room again: waiting conversations may go to them.
     await dispatch(ctx);

@@ -25,9 +25,9 @@ function displayName(ctx: PlatformContext, agentId: string): string {
 
 /** Publishes the new state of a conversation and its new system message to everyone concerned. */
 function announce(ctx: PlatformContext, conversation: Conversation, notice: PlatformSchema['messages']) {
-  publishToParticipants(ctx, conversation, 'message', () => messageView(ctx.store, notice));
+  publishToParticipants(ctx, conversation, 'message', () => messageView(ctx, notice));
   publishToParticipants(ctx, conversation, 'conversation.updated', (viewer) =>
-    conversationView(ctx.store, conversation, viewer),
+    conversationView(ctx, conversation, viewer),
   );
 }
 
@@ -70,8 +70,8 @@ export function inviteToConference(
       conference: { state: 'requested', agentId: guest.id, offerId: offer.id, since: now },
     };
     await ctx.store.commit([put('offers', offer), put('conversations', requested)]);
-    ctx.events.publish(agentTopic(owner.id), 'conversation.updated', conversationView(ctx.store, requested, owner.id));
-    ctx.events.publish(agentTopic(guest.id), 'offer', offerView(ctx.store, offer, requested));
+    ctx.events.publish(agentTopic(owner.id), 'conversation.updated', conversationView(ctx, requested, owner.id));
+    ctx.events.publish(agentTopic(guest.id), 'offer', offerView(ctx, offer, requested));
   });
 }
 
@@ -156,6 +156,6 @@ export function stopConference(
     await ctx.store.commit([put('conversations', alone), put('messages', notice), put('wrapUps', wrapUp)]);
     announce(ctx, alone, notice);
     ctx.events.publish(agentTopic(conference.agentId), 'conversation.removed', { conversationId });
-    ctx.events.publish(agentTopic(conference.agentId), 'wrapup', wrapUpView(ctx.store, wrapUp));
+    ctx.events.publish(agentTopic(conference.agentId), 'wrapup', wrapUpView(ctx, wrapUp));
   });
 }

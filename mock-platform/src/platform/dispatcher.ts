@@ -58,6 +58,6 @@ export async function dispatch(ctx: PlatformContext): Promise<void> {
     ];
     if (status) ops.push(put('agentStatus', { ...status, lastAssignedAt: now }));
     await ctx.store.commit(ops);
-    ctx.events.publish(agentTopic(agentId), 'offer', offerView(ctx.store, offer, conversation));
+    ctx.events.publish(agentTopic(agentId), 'offer', offerView(ctx, offer, conversation));
   }
 }

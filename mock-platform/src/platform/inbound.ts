@@ -105,9 +105,9 @@ async function storeInbound(
     put('messages', stored),
   ]);
   if (conversation.status === 'active') {
-    publishToParticipants(ctx, conversation, 'message', () => messageView(ctx.store, stored));
+    publishToParticipants(ctx, conversation, 'message', () => messageView(ctx, stored));
     publishToParticipants(ctx, conversation, 'conversation.updated', (viewer) =>
-      conversationView(ctx.store, conversation, viewer),
+      conversationView(ctx, conversation, viewer),
     );
   }
   return conversation.status === 'queued';
@@ -148,5 +148,5 @@ async function applyStatus(ctx: PlatformContext, update: StatusUpdate): Promise<
   };
   await ctx.store.commit([put('messages', updated)]);
   const conversation = ctx.store.get('conversations', message.conversationId);
-  if (conversation) publishToParticipants(ctx, conversation, 'message', () => messageView(ctx.store, updated));
+  if (conversation) publishToParticipants(ctx, conversation, 'message', () => messageView(ctx, updated));
 }

@@ -5,6 +5,7 @@ import {
   deliveryStatusSchema,
   userRoleSchema,
 } from '../../../shared/api/schemas.ts';
+import { businessHoursSchema } from '../../../shared/sla/business-hours.ts';
 import { writeOps } from '../store/store.ts';
 
 /**
@@ -19,6 +20,11 @@ export const accountSchema = z.object({
   wabaId: z.string(),
 });
 
+export const slaPolicySchema = z.object({
+  firstResponseMs: z.number().int().min(60_000, 'must be at least one minute'),
+  resolutionMs: z.number().int().min(60_000, 'must be at least one minute'),
+});
+
 export const channelSchema = z.object({
   id: z.string(),
   accountId: z.string(),
@@ -29,6 +35,10 @@ export const channelSchema = z.object({
   phoneNumber: z.string().regex(/^\+\d{6,15}$/),
   status: z.enum(['pending', 'approved']),
   defaultSkillId: z.string(),
+  /** The channel's own SLA; absent = follow the global one (SL-1). */
+  sla: slaPolicySchema.optional(),
+  /** The channel's own business hours; absent = the tenant's. */
+  businessHours: businessHoursSchema.optional(),
 });
 
 export const skillSchema = z.object({
@@ -98,6 +108,8 @@ export const conversationSchema = z.object({
   createdAt: z.number(),
   queuedAt: z.number(),
   lastInboundAt: z.number().optional(),
+  /** The first agent reply: stops the first-response SLA clock. */
+  firstResponseAt: z.number().optional(),
   agentId: z.string().optional(),
   offerId: z.string().optional(),
   /** Agents who rejected this conversation: routing offers it to someone else. */
@@ -173,6 +185,10 @@ export const settingsSchema = z.object({
   id: z.literal('tenant'),
   /** "Mask sensitive customer data" (AG-6): agents never receive unmasked values while on. */
   maskSensitiveData: z.boolean(),
+  /** The global SLA (SL-1); absent = the defaults in `platform/sla.ts`. */
+  sla: slaPolicySchema.optional(),
+  /** Business hours the SLA clocks run in (SL-3); absent = the defaults in `platform/sla.ts`. */
+  businessHours: businessHoursSchema.optional(),
 });
 
 export const platformSchemas = {

@@ -7,7 +7,7 @@ import type { PlatformContext } from './context.ts';
 import { agentConversation, publishToParticipants } from './participants.ts';
 import type { Message, PlatformSchema, User } from './records.ts';
 import { put, remove } from './records.ts';
-import { messageView } from './views.ts';
+import { conversationView, messageView } from './views.ts';
 
 /**
  * The agent answers: checked (their conversation, still active, inside the 24-hour window), sent
@@ -65,14 +65,26 @@ export async function reply(
     };
     const current = ctx.store.get('conversations', conversationId);
     const ops: WriteOp<PlatformSchema>[] = [put('messages', message)];
-    // The agent wrote: the customer response timer starts (or keeps running) from now.
-    if (current && current.awaitingCustomerSince === undefined) {
-      ops.push(put('conversations', { ...current, awaitingCustomerSince: message.timestamp }));
+    // The agent wrote: the customer response timer starts (or keeps running) from now, and the
+    // first reply stops the first-response SLA clock.
+    if (current && (current.awaitingCustomerSince === undefined || current.firstResponseAt === undefined)) {
+      ops.push(
+        put('conversations', {
+          ...current,
+          awaitingCustomerSince: current.awaitingCustomerSince ?? message.timestamp,
+          firstResponseAt: current.firstResponseAt ?? message.timestamp,
+        }),
+      );
     }
     if (orphan) ops.push(remove('orphanStatuses', wamid));
     await ctx.store.commit(ops);
-    const view = messageView(ctx.store, message);
-    publishToParticipants(ctx, current ?? conversation, 'message', () => view);
+    const view = messageView(ctx, message);
+    const updated = ctx.store.get('conversations', conversationId) ?? conversation;
+    publishToParticipants(ctx, updated, 'message', () => view);
+    if (updated !== current) {
+      // The SLA's first response (or the customer timer) changed: the panels show it.
+      publishToParticipants(ctx, updated, 'conversation.updated', (viewer) => conversationView(ctx, updated, viewer));
+    }
     return view;
   });
 }
@@ -82,5 +94,5 @@ export function transcript(ctx: PlatformContext, agent: User, conversationId: st
   return ctx.store
     .where('messages', 'conversationId', conversationId)
     .sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0) || a.timestamp - b.timestamp)
-    .map((message) => messageView(ctx.store, message));
+    .map((message) => messageView(ctx, message));
 }

@@ -66,9 +66,9 @@ export function sweep(ctx: PlatformContext): Promise<void> {
       };
       await ctx.store.commit([put('conversations', ended), put('messages', notice)]);
       // Everyone on it (a conference guest too) sees it leave their desk.
-      publishToParticipants(ctx, conversation, 'message', () => messageView(ctx.store, notice));
+      publishToParticipants(ctx, conversation, 'message', () => messageView(ctx, notice));
       publishToParticipants(ctx, conversation, 'conversation.updated', (viewer) =>
-        conversationView(ctx.store, ended, viewer),
+        conversationView(ctx, ended, viewer),
       );
     }
     await dispatch(ctx);

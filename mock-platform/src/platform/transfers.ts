@@ -105,11 +105,11 @@ export function transfer(
     ops.push(put('conversations', handedTo));
     await ctx.store.commit(ops);
 
-    const view = wrapUpView(ctx.store, wrapUp);
+    const view = wrapUpView(ctx, wrapUp);
     const topic = agentTopic(agent.id);
     ctx.events.publish(topic, 'conversation.removed', { conversationId });
     ctx.events.publish(topic, 'wrapup', view);
-    if (offer) ctx.events.publish(agentTopic(offer.agentId), 'offer', offerView(ctx.store, offer, handedTo));
+    if (offer) ctx.events.publish(agentTopic(offer.agentId), 'offer', offerView(ctx, offer, handedTo));
     await dispatch(ctx);
     return view;
   });
@@ -124,7 +124,7 @@ export function pendingWrapUps(ctx: PlatformContext, agent: User): WrapUpView[] 
     .where('wrapUps', 'agentId', agent.id)
     .filter((wrapUp) => wrapUp.status === 'pending')
     .sort((a, b) => a.createdAt - b.createdAt)
-    .map((wrapUp) => wrapUpView(ctx.store, wrapUp));
+    .map((wrapUp) => wrapUpView(ctx, wrapUp));
 }
 
 /** The agent completes a pending wrap-up with a closure reason. */

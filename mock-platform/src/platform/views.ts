@@ -1,22 +1,28 @@
 import type { ConversationView, MessageView, OfferView, WrapUpView } from '../../../shared/api/schemas.ts';
+import type { Clock } from '../../../shared/clock.ts';
 import { windowClosesAt } from '../../../shared/customer-window.ts';
 import { fromWaId } from '../../../shared/phone.ts';
 import { offerExpiresAt } from '../../../shared/routing/timers.ts';
 import type { Store } from '../store/store.ts';
 import { maskerFor } from './masking.ts';
 import type { Conversation, Message, Offer, PlatformSchema } from './records.ts';
+import { slaOf } from './sla.ts';
 
 type WrapUp = PlatformSchema['wrapUps'];
+
+/** What views read: the store, and the clock for time-dependent states (SLA). */
+export type ViewContext = { store: Store<PlatformSchema>; clock: Clock };
 
 /**
  * Maps stored records to what the agent's browser receives: every route and event an agent sees
  * goes through these, so this is where sensitive values are masked (AG-7).
  */
 export function conversationView(
-  store: Store<PlatformSchema>,
+  ctx: ViewContext,
   conversation: Conversation,
   viewerId: string | undefined = conversation.agentId,
 ): ConversationView {
+  const { store } = ctx;
   const channel = store.get('channels', conversation.channelId);
   const skill = store.get('skills', conversation.skillId);
   const closes = windowClosesAt(conversation.lastInboundAt);
@@ -33,6 +39,7 @@ export function conversationView(
     createdAt: conversation.createdAt,
     ...(conversation.lastInboundAt !== undefined ? { lastInboundAt: conversation.lastInboundAt } : {}),
     ...(closes !== undefined ? { windowClosesAt: closes } : {}),
+    sla: slaOf(store, conversation, ctx.clock.now()),
     ...(conversation.conference
       ? {
           conference: {
@@ -46,8 +53,9 @@ export function conversationView(
   };
 }
 
-export function offerView(store: Store<PlatformSchema>, offer: Offer, conversation: Conversation): OfferView {
-  const view = conversationView(store, conversation);
+export function offerView(ctx: ViewContext, offer: Offer, conversation: Conversation): OfferView {
+  const { store } = ctx;
+  const view = conversationView(ctx, conversation);
   const skill = store.get('skills', conversation.skillId);
   return {
     id: offer.id,
@@ -64,7 +72,7 @@ export function offerView(store: Store<PlatformSchema>, offer: Offer, conversati
   };
 }
 
-export function messageView(store: Store<PlatformSchema>, message: Message): MessageView {
+export function messageView({ store }: ViewContext, message: Message): MessageView {
   const agent = message.agentId ? store.get('users', message.agentId) : undefined;
   const conversation = store.get('conversations', message.conversationId);
   const mask = maskerFor(store, conversation);
@@ -81,7 +89,7 @@ export function messageView(store: Store<PlatformSchema>, message: Message): Mes
   };
 }
 
-export function wrapUpView(store: Store<PlatformSchema>, wrapUp: WrapUp): WrapUpView {
+export function wrapUpView({ store }: ViewContext, wrapUp: WrapUp): WrapUpView {
   const conversation = store.get('conversations', wrapUp.conversationId);
   return {
     id: wrapUp.id,

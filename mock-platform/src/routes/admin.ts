@@ -1,19 +1,33 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { businessHoursSchema } from '../../../shared/sla/business-hours.ts';
 import { type AuthEnv, requireUser } from '../auth/require-user.ts';
 import type { Sessions } from '../auth/sessions.ts';
 import { bearerSecurity, errorResponses, jsonBody, jsonContent, router } from '../http/openapi.ts';
 import type { PlatformContext } from '../platform/context.ts';
-import { put } from '../platform/records.ts';
+import { put, slaPolicySchema } from '../platform/records.ts';
+import { DEFAULT_BUSINESS_HOURS, DEFAULT_SLA } from '../platform/sla.ts';
 
-const settingsViewSchema = z.object({ maskSensitiveData: z.boolean() });
-const settingsUpdateSchema = z.object({ maskSensitiveData: z.boolean() }).strict();
+const settingsViewSchema = z.object({
+  maskSensitiveData: z.boolean(),
+  sla: slaPolicySchema,
+  businessHours: businessHoursSchema,
+});
+/** Any subset of the settings; what is absent stays as it is. */
+const settingsUpdateSchema = settingsViewSchema.partial().strict();
 
 /** Administrator-only configuration (the admin web UI builds on these routes). */
 export function adminRoutes(ctx: PlatformContext, sessions: Sessions) {
   const app = router<AuthEnv>();
   app.use('*', requireUser({ sessions, roles: ['admin'] }));
   const base = { tags: ['Administration'], security: bearerSecurity };
-  const current = () => ({ maskSensitiveData: ctx.store.get('settings', 'tenant')?.maskSensitiveData ?? false });
+  const current = () => {
+    const settings = ctx.store.get('settings', 'tenant');
+    return {
+      maskSensitiveData: settings?.maskSensitiveData ?? false,
+      sla: settings?.sla ?? DEFAULT_SLA,
+      businessHours: settings?.businessHours ?? DEFAULT_BUSINESS_HOURS,
+    };
+  };
 
   app.openapi(
     createRoute({
@@ -35,7 +49,7 @@ export function adminRoutes(ctx: PlatformContext, sessions: Sessions) {
       ...base,
       method: 'put',
       path: '/settings',
-      summary: 'Change tenant settings, such as "mask sensitive customer data" (applies at once)',
+      summary: 'Change tenant settings (masking, global SLA, business hours); applies at once',
       request: { body: jsonBody(settingsUpdateSchema) },
       responses: {
         200: jsonContent(settingsViewSchema, 'Saved'),
@@ -45,8 +59,11 @@ export function adminRoutes(ctx: PlatformContext, sessions: Sessions) {
       },
     }),
     async (c) => {
-      const { maskSensitiveData } = c.req.valid('json');
-      await ctx.serial.run(() => ctx.store.commit([put('settings', { id: 'tenant', maskSensitiveData })]));
+      const changes = c.req.valid('json');
+      await ctx.serial.run(() => {
+        const stored = ctx.store.get('settings', 'tenant') ?? { id: 'tenant' as const, maskSensitiveData: false };
+        return ctx.store.commit([put('settings', { ...stored, ...changes })]);
+      });
       return c.json(current(), 200);
     },
   );

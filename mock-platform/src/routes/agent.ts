@@ -234,7 +234,7 @@ export function agentRoutes(ctx: PlatformContext, sessions: Sessions) {
       const user = c.get('user');
       const { id } = c.req.valid('param');
       await inviteToConference(ctx, user, id, c.req.valid('json').agentId);
-      return c.json(conversationView(ctx.store, agentConversation(ctx, user, id), user.id), 200);
+      return c.json(conversationView(ctx, agentConversation(ctx, user, id), user.id), 200);
     },
   );
 
@@ -309,7 +309,7 @@ export function agentRoutes(ctx: PlatformContext, sessions: Sessions) {
     }),
     (c) =>
       c.json(
-        activeConversations(ctx, c.get('user').id).map((conv) => conversationView(ctx.store, conv, c.get('user').id)),
+        activeConversations(ctx, c.get('user').id).map((conv) => conversationView(ctx, conv, c.get('user').id)),
         200,
       ),
   );
@@ -329,7 +329,7 @@ export function agentRoutes(ctx: PlatformContext, sessions: Sessions) {
     }),
     (c) => {
       const user = c.get('user');
-      return c.json(conversationView(ctx.store, agentConversation(ctx, user, c.req.valid('param').id), user.id), 200);
+      return c.json(conversationView(ctx, agentConversation(ctx, user, c.req.valid('param').id), user.id), 200);
     },
   );
 
@@ -405,7 +405,7 @@ export function agentRoutes(ctx: PlatformContext, sessions: Sessions) {
         send('agent.state', agentStatus(ctx, user));
         for (const offer of offersOf(user)) send('offer', offer);
         for (const conv of activeConversations(ctx, user.id))
-          send('conversation.updated', conversationView(ctx.store, conv, user.id));
+          send('conversation.updated', conversationView(ctx, conv, user.id));
         for (const wrapUp of pendingWrapUps(ctx, user)) send('wrapup', wrapUp);
         const lastEventId = c.req.header('last-event-id') ?? c.req.query('lastEventId');
         if (lastEventId) {
@@ -442,7 +442,7 @@ export function agentRoutes(ctx: PlatformContext, sessions: Sessions) {
   function offersOf(user: Parameters<typeof pendingOffers>[1]) {
     return pendingOffers(ctx, user).flatMap((offer) => {
       const conversation = ctx.store.get('conversations', offer.conversationId);
-      return conversation ? [offerView(ctx.store, offer, conversation)] : [];
+      return conversation ? [offerView(ctx, offer, conversation)] : [];
     });
   }
 
