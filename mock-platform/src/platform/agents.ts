@@ -78,6 +78,17 @@ export function acceptOffer(ctx: PlatformContext, agent: User, offerId: string):
       put('offers', { ...offer, status: 'accepted', answeredAt: now }),
       put('conversations', active),
     ];
+    // The receiving agent becomes the customer's preferred agent (RT-5).
+    const customer = ctx.store.get('customers', conversation.customerWaId);
+    if (customer) {
+      ops.push(
+        put('customers', {
+          ...customer,
+          lastAgentId: agent.id,
+          lastAgentByChannel: { ...customer.lastAgentByChannel, [conversation.channelId]: agent.id },
+        }),
+      );
+    }
     const from = offer.fromAgentId ? ctx.store.get('users', offer.fromAgentId) : undefined;
     if (from) {
       ops.push(

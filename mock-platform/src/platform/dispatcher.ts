@@ -1,5 +1,5 @@
 import { newId } from '../../../shared/ids.ts';
-import { chooseAgent, type RoutingCandidate } from '../../../shared/routing/choose-agent.ts';
+import { decideRouting, type RoutingCandidate } from '../../../shared/routing/choose-agent.ts';
 import type { WriteOp } from '../store/store.ts';
 import { agentTopic, type PlatformContext } from './context.ts';
 import { activeConversations } from './participants.ts';
@@ -32,6 +32,14 @@ function candidatesFor(ctx: PlatformContext, conversation: Conversation): Routin
   return candidates;
 }
 
+/** The customer's preferred agent for this conversation's skill, by case or by customer. */
+function preferredAgent(ctx: PlatformContext, conversation: Conversation): string | undefined {
+  const evaluation = ctx.store.get('skills', conversation.skillId)?.evaluation;
+  if (evaluation?.mode !== 'preferred') return undefined;
+  const customer = ctx.store.get('customers', conversation.customerWaId);
+  return evaluation.focus === 'case' ? customer?.lastAgentByChannel?.[conversation.channelId] : customer?.lastAgentId;
+}
+
 /**
  * Offers every waiting conversation it can to an available agent, highest priority and longest
  * waiting first. Must run inside `ctx.serial`.
@@ -41,9 +49,16 @@ export async function dispatch(ctx: PlatformContext): Promise<void> {
     .where('conversations', 'status', 'queued')
     .sort((a, b) => b.priority - a.priority || a.queuedAt - b.queuedAt);
   for (const conversation of waiting) {
-    const agentId = chooseAgent(candidatesFor(ctx, conversation));
-    if (!agentId) continue;
     const now = ctx.clock.now();
+    const decision = decideRouting({
+      candidates: candidatesFor(ctx, conversation),
+      evaluation: ctx.store.get('skills', conversation.skillId)?.evaluation ?? { mode: 'proficiency' },
+      preferredAgentId: preferredAgent(ctx, conversation),
+      waitingSince: conversation.queuedAt,
+      now,
+    });
+    if (decision.kind === 'wait') continue;
+    const { agentId } = decision;
     const offer = {
       id: newId('offer'),
       conversationId: conversation.id,

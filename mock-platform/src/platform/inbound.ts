@@ -100,7 +100,7 @@ async function storeInbound(
     seq: ctx.messageSeq.next(),
   };
   await ctx.store.commit([
-    put('customers', { id: message.from, name, firstSeenAt: customer?.firstSeenAt ?? now }),
+    put('customers', { ...customer, id: message.from, name, firstSeenAt: customer?.firstSeenAt ?? now }),
     put('conversations', conversation),
     put('messages', stored),
   ]);

@@ -5,6 +5,7 @@ import {
   deliveryStatusSchema,
   userRoleSchema,
 } from '../../../shared/api/schemas.ts';
+import { evaluationSchema } from '../../../shared/routing/choose-agent.ts';
 import { businessHoursSchema } from '../../../shared/sla/business-hours.ts';
 import { writeOps } from '../store/store.ts';
 
@@ -48,6 +49,8 @@ export const skillSchema = z.object({
   acceptReject: z.boolean(),
   /** Agent response timer: an offer not accepted in time puts the agent in RONA. */
   agentResponseSeconds: z.number().int().min(5).max(3600).optional(),
+  /** Evaluation criteria (RT-5); absent = skill proficiency. */
+  evaluation: evaluationSchema.optional(),
   /** Customer response timer: minutes the conversation waits for the customer after the agent wrote; 0 or absent = off. */
   customerResponseMinutes: z
     .number()
@@ -95,6 +98,10 @@ export const customerSchema = z.object({
   id: z.string(),
   name: z.string(),
   firstSeenAt: z.number(),
+  /** The agent who last took one of the customer's conversations: the preferred agent "by customer". */
+  lastAgentId: z.string().optional(),
+  /** Per channel: the preferred agent "by case". */
+  lastAgentByChannel: z.record(z.string(), z.string()).optional(),
 });
 
 export const conversationSchema = z.object({
