@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { put } from '../mock-platform/src/platform/records.ts';
 import { DEMO } from '../mock-platform/src/seed/demo-tenant.ts';
 import { launchWithExtension, openSidePanel, screenshot } from './support/browser.ts';
 import { startTestPlatform } from './support/platform.ts';
@@ -15,6 +16,11 @@ describe('one WhatsApp conversation from customer to agent and back', () => {
 
   beforeAll(async () => {
     platform = await startTestPlatform();
+    // The support queue pops the contact's page in the console when a conversation connects.
+    const { store } = platform.platform.ctx;
+    const skill = store.get('skills', DEMO.skillId);
+    if (skill)
+      await store.commit([put('skills', { ...skill, screenPopUrl: `${platform.url}/healthz?pop={conversationId}` })]);
     chrome = await launchWithExtension();
     browser = chrome.browser;
   });
@@ -60,6 +66,8 @@ describe('one WhatsApp conversation from customer to agent and back', () => {
     // Accept: the transcript shows the customer's gray bubble with initials.
     await panel.click('[data-testid="accept-offer"]');
     await panel.waitForSelector('[data-testid="conversation"]');
+    const popped = await browser.waitForTarget((t) => t.url().startsWith(`${platform.url}/healthz?pop=conv_`));
+    expect(popped.type()).toBe('page');
     await panel.waitForSelector('[data-testid="customer-message"]');
     expect(await text(panel, '[data-testid="customer-message"] .text')).toBe('Hola, ¿dónde está mi pedido A-1042?');
     expect(await text(panel, '[data-testid="customer-message"] .avatar')).toBe('MG');

@@ -1,4 +1,5 @@
 import { useEffect, useReducer, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
 import { z } from 'zod';
 import {
   agentStatusSchema,
@@ -91,6 +92,8 @@ export function Desk({ session }: { session: Session }) {
       });
       dispatch({ event: 'conversation.updated', data: conversation });
       dispatch({ event: 'select', data: { conversationId: conversation.id } });
+      // Screen pop (RT-9): the skill's page for this contact, in a background tab.
+      if (conversation.screenPopUrl) void browser.tabs.create({ url: conversation.screenPopUrl, active: false });
     } catch (caught) {
       fail(caught);
     } finally {

@@ -6,6 +6,7 @@ import {
   userRoleSchema,
 } from '../../../shared/api/schemas.ts';
 import { evaluationSchema } from '../../../shared/routing/choose-agent.ts';
+import { screenPopUrlSchema } from '../../../shared/routing/screen-pop.ts';
 import { businessHoursSchema } from '../../../shared/sla/business-hours.ts';
 import { writeOps } from '../store/store.ts';
 
@@ -49,6 +50,8 @@ export const skillSchema = z.object({
   acceptReject: z.boolean(),
   /** Agent response timer: an offer not accepted in time puts the agent in RONA. */
   agentResponseSeconds: z.number().int().min(5).max(3600).optional(),
+  /** Opened for the agent when a conversation of this skill connects (RT-9); `{placeholders}` allowed. */
+  screenPopUrl: screenPopUrlSchema.optional(),
   /** Evaluation criteria (RT-5); absent = skill proficiency. */
   evaluation: evaluationSchema.optional(),
   /** Customer response timer: minutes the conversation waits for the customer after the agent wrote; 0 or absent = off. */

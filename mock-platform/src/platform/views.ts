@@ -2,6 +2,7 @@ import type { ConversationView, MessageView, OfferView, WrapUpView } from '../..
 import type { Clock } from '../../../shared/clock.ts';
 import { windowClosesAt } from '../../../shared/customer-window.ts';
 import { fromWaId } from '../../../shared/phone.ts';
+import { screenPopUrl } from '../../../shared/routing/screen-pop.ts';
 import { offerExpiresAt } from '../../../shared/routing/timers.ts';
 import type { Store } from '../store/store.ts';
 import { maskerFor } from './masking.ts';
@@ -40,6 +41,17 @@ export function conversationView(
     ...(conversation.lastInboundAt !== undefined ? { lastInboundAt: conversation.lastInboundAt } : {}),
     ...(closes !== undefined ? { windowClosesAt: closes } : {}),
     sla: slaOf(store, conversation, ctx.clock.now()),
+    ...(skill?.screenPopUrl
+      ? {
+          screenPopUrl: screenPopUrl(skill.screenPopUrl, {
+            conversationId: conversation.id,
+            customerNumber: mask.phone(fromWaId(conversation.customerWaId)),
+            customerName: mask.name(conversation.customerName),
+            channelId: conversation.channelId,
+            queue: skill.name,
+          }),
+        }
+      : {}),
     ...(conversation.conference
       ? {
           conference: {
