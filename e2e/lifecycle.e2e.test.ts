@@ -6,7 +6,7 @@ import { signedInPanel, text } from './support/agent-panel.ts';
 import { launchWithExtension, screenshot } from './support/browser.ts';
 import { startTestPlatform } from './support/platform.ts';
 
-describe('two agents: reject, RONA, transfer, conference, and end with a closure reason', () => {
+describe('two agents: reject, RONA, transfer, conference, interruption, and end with a closure reason', () => {
   // The platform runs on a manual clock: the offer timeout is reached by moving it, not by waiting.
   const clock = new ManualClock(Date.now());
   let platform: Awaited<ReturnType<typeof startTestPlatform>>;
@@ -182,5 +182,34 @@ describe('two agents: reject, RONA, transfer, conference, and end with a closure
     await ana.waitForSelector('[data-testid="conversation"]', { hidden: true });
     await bruno.waitForSelector('[data-testid="conference-state"]', { hidden: true });
     expect(await bruno.$('[data-testid="conversation"]')).not.toBeNull();
+  });
+
+  it('interrupts the conversation when an administrator deletes its channel: alert, no reply, only End', async () => {
+    const login = await fetch(`${platform.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: 'loro-admin' }),
+    });
+    const { token } = (await login.json()) as { token: string };
+    const deleted = await fetch(`${platform.url}/api/admin/channels/${DEMO.channelId}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(deleted.status).toBe(200);
+
+    await bruno.waitForSelector('[data-testid="interrupted"]');
+    expect(await text(bruno, '[data-testid="interrupted"]')).toMatch(
+      /^The WhatsApp channel Demo WhatsApp .* was deleted by an administrator/,
+    );
+    expect(await bruno.$eval('[data-testid="composer-input"]', (el) => (el as HTMLTextAreaElement).disabled)).toBe(
+      true,
+    );
+    expect(await bruno.$('[data-testid="transfer-conversation"]')).toBeNull();
+    await screenshot(bruno, 'side-panel-interrupted');
+    await bruno.click('[data-testid="end-conversation"]');
+    await bruno.waitForSelector('[data-testid="closure-reason"]');
+    await bruno.click('[data-testid="closure-reason"]');
+    await bruno.click('[data-testid="submit-wrap-up"]');
+    await bruno.waitForSelector('[data-testid="conversation"]', { hidden: true });
   });
 });

@@ -63,7 +63,7 @@ export function ConversationPanel({
             </button>
           ) : (
             <>
-              {!conference && (
+              {!conference && !conversation.interrupted && (
                 <>
                   <button type="button" onClick={onTransfer} data-testid="transfer-conversation">
                     {t('transfer')}
@@ -85,6 +85,11 @@ export function ConversationPanel({
           )}
         </div>
       </header>
+      {conversation.interrupted && (
+        <p class="interrupted" role="alert" data-testid="interrupted">
+          {conversation.interrupted}. {t('interruptedEnd')}
+        </p>
+      )}
       {conference && (
         <p
           class={`conference-banner ${conference.state}`}
@@ -115,7 +120,7 @@ export function ConversationPanel({
       )}
       <Composer
         placeholder={t('typeReply', { name: conversation.customerName })}
-        disabled={!windowOpen}
+        disabled={!windowOpen || conversation.interrupted !== undefined}
         onSend={onSend}
         onFocusChange={setReplyFocused}
       />

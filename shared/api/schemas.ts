@@ -85,6 +85,8 @@ export const conversationViewSchema = z.object({
   lastInboundAt: z.number().optional(),
   /** When the 24-hour customer service window closes; free-form replies only before it. */
   windowClosesAt: z.number().optional(),
+  /** Why the conversation cannot go on (AG-4): show an alert, allow only End. */
+  interrupted: z.string().optional(),
   /** The skill's screen-pop URL, filled for this conversation (masked values when masking is on). */
   screenPopUrl: z.string().optional(),
   /** SLA clocks (SL-3/SL-4): first response and resolution, due in business hours. */

@@ -46,6 +46,13 @@ export function inviteToConference(
       throw new ApiError(409, 'conversation_not_active', `Conversation ${conversationId} is ${conversation.status}`);
     if (conversation.conference)
       throw new ApiError(409, 'conference_in_progress', 'This conversation already has a conference');
+    if (conversation.interrupted) {
+      throw new ApiError(
+        409,
+        'conversation_interrupted',
+        `${conversation.interrupted.reason}: the conversation can only be ended`,
+      );
+    }
     const guest = ctx.store.get('users', guestId);
     if (guest?.role !== 'agent' || guest.id === owner.id) {
       throw new ApiError(400, 'validation_failed', `agentId: ${guestId} is not another agent`, [

@@ -48,7 +48,9 @@ export async function receiveWebhook(ctx: PlatformContext, envelope: WebhookEnve
   }
   let routable = false;
   for (const value of values) {
-    const channel = ctx.store.where('channels', 'phoneNumberId', value.metadata.phone_number_id)[0];
+    const channel = ctx.store
+      .where('channels', 'phoneNumberId', value.metadata.phone_number_id)
+      .find((candidate) => candidate.deletedAt === undefined);
     if (!channel) {
       console.warn(`[webhook] no channel for phone_number_id ${value.metadata.phone_number_id}; ignored`);
       continue;

@@ -41,6 +41,8 @@ export const channelSchema = z.object({
   sla: slaPolicySchema.optional(),
   /** The channel's own business hours; absent = the tenant's. */
   businessHours: businessHoursSchema.optional(),
+  /** Deleted by an administrator: kept so old conversations still show their numbers. */
+  deletedAt: z.number().optional(),
 });
 
 export const skillSchema = z.object({
@@ -127,9 +129,11 @@ export const conversationSchema = z.object({
   /** Set when the agent writes, cleared when the customer does: the customer response timer. */
   awaitingCustomerSince: z.number().optional(),
   endedAt: z.number().optional(),
-  endedBy: z.enum(['agent', 'customer_timeout']).optional(),
+  endedBy: z.enum(['agent', 'customer_timeout', 'interrupted']).optional(),
   closureReasonId: z.string().optional(),
   wrapUpNote: z.string().max(2000).optional(),
+  /** A resource it depends on was deleted (AG-4): no more replies, the agent can only end it. */
+  interrupted: z.object({ at: z.number(), reason: z.string() }).optional(),
   /** A second agent invited by the owner (AG-9): requested until they accept, then active. */
   conference: z
     .object({ state: z.enum(['requested', 'active']), agentId: z.string(), offerId: z.string(), since: z.number() })

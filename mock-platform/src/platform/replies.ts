@@ -23,6 +23,13 @@ export async function reply(
   if (conversation.status !== 'active') {
     throw new ApiError(409, 'conversation_not_active', `Conversation ${conversationId} is ${conversation.status}`);
   }
+  if (conversation.interrupted) {
+    throw new ApiError(
+      409,
+      'conversation_interrupted',
+      `${conversation.interrupted.reason}: the conversation can only be ended`,
+    );
+  }
   if (!isWindowOpen(conversation.lastInboundAt, ctx.clock.now())) {
     throw new ApiError(
       409,

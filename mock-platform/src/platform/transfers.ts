@@ -51,6 +51,13 @@ export function transfer(
     if (conversation.status !== 'active') {
       throw new ApiError(409, 'conversation_not_active', `Conversation ${conversationId} is ${conversation.status}`);
     }
+    if (conversation.interrupted) {
+      throw new ApiError(
+        409,
+        'conversation_interrupted',
+        `${conversation.interrupted.reason}: the conversation can only be ended`,
+      );
+    }
     if (conversation.agentId !== agent.id || conversation.conference) {
       throw new ApiError(
         409,

@@ -41,6 +41,7 @@ export function conversationView(
     ...(conversation.lastInboundAt !== undefined ? { lastInboundAt: conversation.lastInboundAt } : {}),
     ...(closes !== undefined ? { windowClosesAt: closes } : {}),
     sla: slaOf(store, conversation, ctx.clock.now()),
+    ...(conversation.interrupted ? { interrupted: conversation.interrupted.reason } : {}),
     ...(skill?.screenPopUrl
       ? {
           screenPopUrl: screenPopUrl(skill.screenPopUrl, {

@@ -4,6 +4,7 @@ import { type AuthEnv, requireUser } from '../auth/require-user.ts';
 import type { Sessions } from '../auth/sessions.ts';
 import { bearerSecurity, errorResponses, jsonBody, jsonContent, router } from '../http/openapi.ts';
 import type { PlatformContext } from '../platform/context.ts';
+import { deleteChannel } from '../platform/deletions.ts';
 import { put, slaPolicySchema } from '../platform/records.ts';
 import { DEFAULT_BUSINESS_HOURS, DEFAULT_SLA } from '../platform/sla.ts';
 
@@ -67,5 +68,25 @@ export function adminRoutes(ctx: PlatformContext, sessions: Sessions) {
       return c.json(current(), 200);
     },
   );
+  app.openapi(
+    createRoute({
+      ...base,
+      method: 'delete',
+      path: '/channels/{id}',
+      summary: 'Delete a WhatsApp channel: its conversations are interrupted (agents can only end them)',
+      request: { params: z.object({ id: z.string().min(1) }) },
+      responses: {
+        200: jsonContent(z.object({ ok: z.literal(true) }), 'Deleted'),
+        401: errorResponses[401],
+        403: errorResponses[403],
+        404: errorResponses[404],
+      },
+    }),
+    async (c) => {
+      await deleteChannel(ctx, c.req.valid('param').id);
+      return c.json({ ok: true as const }, 200);
+    },
+  );
+
   return app;
 }

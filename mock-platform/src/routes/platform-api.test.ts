@@ -10,6 +10,7 @@ describe('platform HTTP API', () => {
     const doc = (await t.call('GET', '/openapi.json')).body;
     expect(Object.keys(doc.paths).sort()).toEqual(
       [
+        '/api/admin/channels/{id}',
         '/api/admin/settings',
         '/api/agent/events',
         '/api/agent/offers',
