@@ -1,7 +1,8 @@
 import { advancesStatus } from '../../../shared/delivery-status.ts';
 import { newId } from '../../../shared/ids.ts';
-import { fromWaId } from '../../../shared/phone.ts';
+import { fromWaId, parsePhone } from '../../../shared/phone.ts';
 import { formatPhone } from '../../../shared/phone-format.ts';
+import { evaluateScript } from '../../../shared/routing/script.ts';
 import {
   type InboundMessage,
   type MessagesValue,
@@ -15,6 +16,7 @@ import { dispatch } from './dispatcher.ts';
 import { publishToParticipants } from './participants.ts';
 import type { Channel, Conversation } from './records.ts';
 import { put } from './records.ts';
+import { slaSettings } from './sla.ts';
 import { conversationView, messageView } from './views.ts';
 
 /** What an agent reads for a message that has no text of its own. */
@@ -85,9 +87,8 @@ async function storeInbound(
         channelId: channel.id,
         customerWaId: message.from,
         customerName: name,
-        skillId: channel.defaultSkillId,
+        ...route(ctx, channel, message, customer !== undefined),
         status: 'queued',
-        priority: 0,
         createdAt: now,
         queuedAt: now,
         lastInboundAt: sentAt,
@@ -113,6 +114,27 @@ async function storeInbound(
     );
   }
   return conversation.status === 'queued';
+}
+
+/**
+ * Skill and priority of a new contact: the channel's routing script decides (RT-4); without a
+ * script, or when no rule and no fallback applies, the channel's default skill at priority 0.
+ */
+function route(ctx: PlatformContext, channel: Channel, message: InboundMessage, customerKnown: boolean) {
+  const script = channel.defaultScriptId ? ctx.store.get('routingScripts', channel.defaultScriptId) : undefined;
+  const parsed = parsePhone(fromWaId(message.from));
+  const target = script
+    ? evaluateScript(script, {
+        text: messageText(message),
+        channelId: channel.id,
+        customerCountry: parsed.ok ? parsed.country : undefined,
+        customerKnown,
+        now: ctx.clock.now(),
+        businessHours: slaSettings(ctx.store, channel.id).hours,
+      })
+    : undefined;
+  if (target && ctx.store.get('skills', target.skillId)) return { skillId: target.skillId, priority: target.priority };
+  return { skillId: channel.defaultSkillId, priority: 0 };
 }
 
 /** The customer answered: the customer response timer stops. */

@@ -7,6 +7,7 @@ import {
 } from '../../../shared/api/schemas.ts';
 import { evaluationSchema } from '../../../shared/routing/choose-agent.ts';
 import { screenPopUrlSchema } from '../../../shared/routing/screen-pop.ts';
+import { routingScriptSchema } from '../../../shared/routing/script.ts';
 import { businessHoursSchema } from '../../../shared/sla/business-hours.ts';
 import { writeOps } from '../store/store.ts';
 
@@ -41,6 +42,8 @@ export const channelSchema = z.object({
   sla: slaPolicySchema.optional(),
   /** The channel's own business hours; absent = the tenant's. */
   businessHours: businessHoursSchema.optional(),
+  /** The routing script run on each new contact (RT-2, RT-4); absent = the default skill. */
+  defaultScriptId: z.string().optional(),
   /** Deleted by an administrator: kept so old conversations still show their numbers. */
   deletedAt: z.number().optional(),
 });
@@ -206,6 +209,7 @@ export const settingsSchema = z.object({
 });
 
 export const platformSchemas = {
+  routingScripts: routingScriptSchema,
   settings: settingsSchema,
   accounts: accountSchema,
   channels: channelSchema,

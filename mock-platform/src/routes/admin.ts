@@ -1,12 +1,15 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { parsePhone } from '../../../shared/phone.ts';
+import { evaluateScript, routingScriptBodySchema, routingScriptSchema } from '../../../shared/routing/script.ts';
 import { businessHoursSchema } from '../../../shared/sla/business-hours.ts';
 import { type AuthEnv, requireUser } from '../auth/require-user.ts';
 import type { Sessions } from '../auth/sessions.ts';
+import { ApiError } from '../http/errors.ts';
 import { bearerSecurity, errorResponses, jsonBody, jsonContent, router } from '../http/openapi.ts';
 import type { PlatformContext } from '../platform/context.ts';
 import { deleteChannel } from '../platform/deletions.ts';
 import { put, slaPolicySchema } from '../platform/records.ts';
-import { DEFAULT_BUSINESS_HOURS, DEFAULT_SLA } from '../platform/sla.ts';
+import { DEFAULT_BUSINESS_HOURS, DEFAULT_SLA, slaSettings } from '../platform/sla.ts';
 
 const settingsViewSchema = z.object({
   maskSensitiveData: z.boolean(),
@@ -15,6 +18,14 @@ const settingsViewSchema = z.object({
 });
 /** Any subset of the settings; what is absent stays as it is. */
 const settingsUpdateSchema = settingsViewSchema.partial().strict();
+
+const sampleSchema = z.object({
+  text: z.string().max(4096),
+  from: z.string().optional(),
+  channelId: z.string().optional(),
+  /** Epoch milliseconds; default now. */
+  at: z.number().int().optional(),
+});
 
 /** Administrator-only configuration (the admin web UI builds on these routes). */
 export function adminRoutes(ctx: PlatformContext, sessions: Sessions) {
@@ -85,6 +96,75 @@ export function adminRoutes(ctx: PlatformContext, sessions: Sessions) {
     async (c) => {
       await deleteChannel(ctx, c.req.valid('param').id);
       return c.json({ ok: true as const }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      ...base,
+      method: 'put',
+      path: '/routing-scripts/{id}',
+      summary: 'Create or replace a routing script (ordered rules → skill and priority)',
+      request: {
+        params: z.object({ id: z.string().regex(/^[\w-]{1,64}$/, 'must be letters, digits, _ or -') }),
+        body: jsonBody(routingScriptBodySchema),
+      },
+      responses: {
+        200: jsonContent(routingScriptSchema, 'Saved'),
+        400: errorResponses[400],
+        401: errorResponses[401],
+        403: errorResponses[403],
+      },
+    }),
+    async (c) => {
+      const script = { ...c.req.valid('json'), id: c.req.valid('param').id };
+      const missing = [
+        ...script.rules.map((rule) => rule.then.skillId),
+        ...(script.fallback ? [script.fallback.skillId] : []),
+      ].find((skillId) => !ctx.store.get('skills', skillId));
+      if (missing)
+        throw new ApiError(400, 'validation_failed', `skillId: ${missing} is not a skill`, [
+          { path: 'skillId', message: `${missing} is not a skill` },
+        ]);
+      await ctx.serial.run(() => ctx.store.commit([put('routingScripts', script)]));
+      return c.json(script, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      ...base,
+      method: 'post',
+      path: '/routing-scripts/{id}/try',
+      summary: 'Try a routing script on a sample message: which rule matches, which skill and priority',
+      request: { params: z.object({ id: z.string() }), body: jsonBody(sampleSchema) },
+      responses: {
+        200: jsonContent(
+          z
+            .object({ rule: z.number(), ruleName: z.string().optional(), skillId: z.string(), priority: z.number() })
+            .nullable(),
+          'The outcome (null: the channel default)',
+        ),
+        400: errorResponses[400],
+        404: errorResponses[404],
+      },
+    }),
+    (c) => {
+      const script = ctx.store.get('routingScripts', c.req.valid('param').id);
+      if (!script) throw new ApiError(404, 'not_found', `Routing script ${c.req.valid('param').id} was not found`);
+      const sample = c.req.valid('json');
+      const channelId = sample.channelId ?? ctx.store.all('channels')[0]?.id ?? '';
+      const phone = sample.from ? parsePhone(sample.from) : undefined;
+      const outcome = evaluateScript(script, {
+        text: sample.text,
+        channelId,
+        customerCountry: phone?.ok ? phone.country : undefined,
+        customerKnown: phone?.ok ? ctx.store.get('customers', phone.waId) !== undefined : false,
+        now: sample.at ?? ctx.clock.now(),
+        businessHours: slaSettings(ctx.store, channelId).hours,
+      });
+      const ruleName = outcome && outcome.rule >= 0 ? script.rules[outcome.rule]?.name : undefined;
+      return c.json(outcome ? { ...outcome, ...(ruleName ? { ruleName } : {}) } : null, 200);
     },
   );
 

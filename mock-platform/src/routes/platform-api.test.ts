@@ -11,6 +11,8 @@ describe('platform HTTP API', () => {
     expect(Object.keys(doc.paths).sort()).toEqual(
       [
         '/api/admin/channels/{id}',
+        '/api/admin/routing-scripts/{id}',
+        '/api/admin/routing-scripts/{id}/try',
         '/api/admin/settings',
         '/api/agent/events',
         '/api/agent/offers',

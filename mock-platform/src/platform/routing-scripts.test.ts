@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO } from '../seed/demo-tenant.ts';
+import { testPlatform } from '../testing/harness.ts';
+import { put } from './records.ts';
+
+const billingScript = {
+  name: 'Support with billing',
+  rules: [
+    {
+      name: 'Invoices',
+      when: [{ field: 'text', op: 'matches', value: '\\b(factura|invoice)s?\\b' }],
+      then: { skillId: DEMO.billingSkillId, priority: 5 },
+    },
+    {
+      name: 'Urgent',
+      when: [{ field: 'text', op: 'contains', value: 'urgent' }],
+      then: { skillId: DEMO.skillId, priority: 9 },
+    },
+  ],
+  fallback: { skillId: DEMO.skillId, priority: 1 },
+};
+
+describe('routing scripts (RT-2, RT-4)', () => {
+  it('routes each new contact by the channel’s script: skill and priority, queue order by priority then waiting time', async () => {
+    const t = await testPlatform();
+    const admin = await t.login('admin', 'loro-admin');
+    const saved = await t.call('PUT', '/api/admin/routing-scripts/script_support', {
+      token: admin,
+      body: billingScript,
+    });
+    expect(saved.status).toBe(200);
+    const channel = t.store.get('channels', DEMO.channelId);
+    if (!channel) throw new Error('no demo channel');
+    await t.store.commit([put('channels', { ...channel, defaultScriptId: 'script_support' })]);
+
+    await t.customerSays('Mi factura está duplicada', '+34 600 100 001', 'A');
+    await t.customerSays('hola', '+34 600 100 002', 'B');
+    await t.customerSays('URGENT please', '+34 600 100 003', 'C');
+    const bySkill = (name: string) => t.store.all('conversations').find((c) => c.customerName === name);
+    expect(bySkill('A')).toMatchObject({ skillId: DEMO.billingSkillId, priority: 5 });
+    expect(bySkill('B')).toMatchObject({ skillId: DEMO.skillId, priority: 1 });
+    expect(bySkill('C')).toMatchObject({ skillId: DEMO.skillId, priority: 9 });
+
+    // Ana (support only, capacity 3) goes available: the urgent one is offered first.
+    const ana = await t.login('ana', 'loro-agent');
+    await t.call('PUT', '/api/agent/state', { token: ana, body: { state: 'available' } });
+    const offers = (await t.call('GET', '/api/agent/offers', { token: ana })).body;
+    expect(offers.map((o: { customerName: string }) => o.customerName)).toEqual(['C', 'B']);
+  });
+
+  it('tries a script on a sample message, and refuses an invalid one naming the field', async () => {
+    const t = await testPlatform();
+    const admin = await t.login('admin', 'loro-admin');
+    await t.call('PUT', '/api/admin/routing-scripts/script_support', { token: admin, body: billingScript });
+    const tried = await t.call('POST', '/api/admin/routing-scripts/script_support/try', {
+      token: admin,
+      body: { text: 'Two invoices charged' },
+    });
+    expect(tried.body).toEqual({ rule: 0, ruleName: 'Invoices', skillId: DEMO.billingSkillId, priority: 5 });
+    const fallback = await t.call('POST', '/api/admin/routing-scripts/script_support/try', {
+      token: admin,
+      body: { text: 'hi' },
+    });
+    expect(fallback.body).toEqual({ rule: -1, skillId: DEMO.skillId, priority: 1 });
+
+    const badPattern = await t.call('PUT', '/api/admin/routing-scripts/bad', {
+      token: admin,
+      body: {
+        ...billingScript,
+        rules: [{ when: [{ field: 'text', op: 'matches', value: '(' }], then: { skillId: DEMO.skillId, priority: 1 } }],
+      },
+    });
+    expect([badPattern.status, badPattern.body.error.issues[0].path]).toEqual([400, 'rules.0.when.0.value']);
+    const unknownSkill = await t.call('PUT', '/api/admin/routing-scripts/bad', {
+      token: admin,
+      body: { ...billingScript, fallback: { skillId: 'skill_nope', priority: 1 } },
+    });
+    expect([unknownSkill.status, unknownSkill.body.error.message]).toEqual([400, 'skillId: skill_nope is not a skill']);
+    expect(t.store.get('routingScripts', 'bad')).toBeUndefined();
+  });
+});
