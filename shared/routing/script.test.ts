@@ -17,12 +17,12 @@ const script: RoutingScript = {
     {
       name: 'VIP words',
       when: [{ field: 'text', op: 'matches', value: '\\b(urgent|urgente)\\b' }],
-      then: { skillId: 'support', priority: 9 },
+      route: { skillId: 'support', priority: 9 },
     },
     {
       name: 'Billing',
       when: [{ field: 'text', op: 'contains', value: 'factura' }],
-      then: { skillId: 'billing', priority: 5 },
+      route: { skillId: 'billing', priority: 5 },
     },
     {
       name: 'Spain after hours',
@@ -30,7 +30,7 @@ const script: RoutingScript = {
         { field: 'customerCountry', op: 'in', value: ['ES'] },
         { field: 'businessHours', op: 'is', value: 'closed' },
       ],
-      then: { skillId: 'night', priority: 1 },
+      route: { skillId: 'night', priority: 1 },
     },
     {
       name: 'Weekend mornings',
@@ -38,12 +38,12 @@ const script: RoutingScript = {
         { field: 'weekday', op: 'in', value: [6, 7] },
         { field: 'localTime', op: 'between', value: ['08:00', '12:00'] },
       ],
-      then: { skillId: 'weekend', priority: 2 },
+      route: { skillId: 'weekend', priority: 2 },
     },
     {
       name: 'New customers',
       when: [{ field: 'customerKnown', op: 'is', value: false }],
-      then: { skillId: 'sales', priority: 3 },
+      route: { skillId: 'sales', priority: 3 },
     },
   ],
   fallback: { skillId: 'support', priority: 0 },
@@ -97,13 +97,13 @@ describe('evaluateScript', () => {
   it('validates scripts, naming the bad part', () => {
     const bad = {
       ...script,
-      rules: [{ when: [{ field: 'text', op: 'matches', value: '(unclosed' }], then: { skillId: 's', priority: 1 } }],
+      rules: [{ when: [{ field: 'text', op: 'matches', value: '(unclosed' }], route: { skillId: 's', priority: 1 } }],
     };
     const result = routingScriptSchema.safeParse(bad);
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.path.join('.')).toBe('rules.0.when.0.value');
     expect(
-      routingScriptSchema.safeParse({ ...script, rules: [{ when: [], then: { skillId: 's', priority: 1 } }] }).success,
+      routingScriptSchema.safeParse({ ...script, rules: [{ when: [], route: { skillId: 's', priority: 1 } }] }).success,
     ).toBe(false);
   });
 });

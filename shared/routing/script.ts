@@ -32,7 +32,7 @@ const scriptShape = z.object({
   name: z.string().min(1).max(100),
   rules: z
     .array(
-      z.object({ name: z.string().max(100).optional(), when: z.array(conditionSchema).min(1), then: targetSchema }),
+      z.object({ name: z.string().max(100).optional(), when: z.array(conditionSchema).min(1), route: targetSchema }),
     )
     .max(100),
   fallback: targetSchema.optional(),
@@ -40,21 +40,20 @@ const scriptShape = z.object({
 
 /** Regular expressions are compiled when the script is saved, not when a customer writes. */
 function checkPatterns(script: z.infer<typeof scriptShape>, ctx: z.RefinementCtx): void {
-  script.rules.forEach((rule, index) =>
-    rule.when.forEach((condition, c) => {
-      if (condition.field === 'text' && condition.op === 'matches') {
-        try {
-          new RegExp(condition.value, 'i');
-        } catch {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['rules', index, 'when', c, 'value'],
-            message: 'is not a valid regular expression',
-          });
-        }
+  for (const [index, rule] of script.rules.entries()) {
+    for (const [c, condition] of rule.when.entries()) {
+      if (condition.field !== 'text' || condition.op !== 'matches') continue;
+      try {
+        new RegExp(condition.value, 'i');
+      } catch {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rules', index, 'when', c, 'value'],
+          message: 'is not a valid regular expression',
+        });
       }
-    }),
-  );
+    }
+  }
 }
 
 /** A script as an administrator sends it (the id is in the URL). */
@@ -109,6 +108,6 @@ export function evaluateScript(
 ): { skillId: string; priority: number; rule: number } | undefined {
   const index = script.rules.findIndex((rule) => rule.when.every((condition) => holds(condition, contact)));
   const rule = script.rules[index];
-  if (rule) return { ...rule.then, rule: index };
+  if (rule) return { ...rule.route, rule: index };
   return script.fallback ? { ...script.fallback, rule: -1 } : undefined;
 }

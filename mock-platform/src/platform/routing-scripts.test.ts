@@ -9,12 +9,12 @@ const billingScript = {
     {
       name: 'Invoices',
       when: [{ field: 'text', op: 'matches', value: '\\b(factura|invoice)s?\\b' }],
-      then: { skillId: DEMO.billingSkillId, priority: 5 },
+      route: { skillId: DEMO.billingSkillId, priority: 5 },
     },
     {
       name: 'Urgent',
       when: [{ field: 'text', op: 'contains', value: 'urgent' }],
-      then: { skillId: DEMO.skillId, priority: 9 },
+      route: { skillId: DEMO.skillId, priority: 9 },
     },
   ],
   fallback: { skillId: DEMO.skillId, priority: 1 },
@@ -67,7 +67,9 @@ describe('routing scripts (RT-2, RT-4)', () => {
       token: admin,
       body: {
         ...billingScript,
-        rules: [{ when: [{ field: 'text', op: 'matches', value: '(' }], then: { skillId: DEMO.skillId, priority: 1 } }],
+        rules: [
+          { when: [{ field: 'text', op: 'matches', value: '(' }], route: { skillId: DEMO.skillId, priority: 1 } },
+        ],
       },
     });
     expect([badPattern.status, badPattern.body.error.issues[0].path]).toEqual([400, 'rules.0.when.0.value']);

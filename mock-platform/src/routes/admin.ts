@@ -119,7 +119,7 @@ export function adminRoutes(ctx: PlatformContext, sessions: Sessions) {
     async (c) => {
       const script = { ...c.req.valid('json'), id: c.req.valid('param').id };
       const missing = [
-        ...script.rules.map((rule) => rule.then.skillId),
+        ...script.rules.map((rule) => rule.route.skillId),
         ...(script.fallback ? [script.fallback.skillId] : []),
       ].find((skillId) => !ctx.store.get('skills', skillId));
       if (missing)
