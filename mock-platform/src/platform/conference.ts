@@ -3,7 +3,7 @@ import { ApiError } from '../http/errors.ts';
 import type { WriteOp } from '../store/store.ts';
 import { agentTopic, type PlatformContext } from './context.ts';
 import { agentLoad } from './dispatcher.ts';
-import { agentConversation, publishToParticipants } from './participants.ts';
+import { agentConversation, publishToParticipants, workableConversation } from './participants.ts';
 import { type Conversation, type Offer, type PlatformSchema, put, type User } from './records.ts';
 import { conversationView, messageView, offerView, wrapUpView } from './views.ts';
 
@@ -39,20 +39,11 @@ export function inviteToConference(
   guestId: string,
 ): Promise<void> {
   return ctx.serial.run(async () => {
-    const conversation = agentConversation(ctx, owner, conversationId);
+    const conversation = workableConversation(ctx, owner, conversationId);
     if (conversation.agentId !== owner.id)
       throw new ApiError(403, 'not_owner', 'Only the agent who owns the conversation can start a conference');
-    if (conversation.status !== 'active')
-      throw new ApiError(409, 'conversation_not_active', `Conversation ${conversationId} is ${conversation.status}`);
     if (conversation.conference)
       throw new ApiError(409, 'conference_in_progress', 'This conversation already has a conference');
-    if (conversation.interrupted) {
-      throw new ApiError(
-        409,
-        'conversation_interrupted',
-        `${conversation.interrupted.reason}: the conversation can only be ended`,
-      );
-    }
     const guest = ctx.store.get('users', guestId);
     if (guest?.role !== 'agent' || guest.id === owner.id) {
       throw new ApiError(400, 'validation_failed', `agentId: ${guestId} is not another agent`, [

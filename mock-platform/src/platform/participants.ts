@@ -1,5 +1,5 @@
 import type { AgentEventName, AgentEvents } from '../../../shared/api/schemas.ts';
-import { notFound } from '../http/errors.ts';
+import { ApiError, notFound } from '../http/errors.ts';
 import { agentTopic, type PlatformContext } from './context.ts';
 import type { Conversation, User } from './records.ts';
 
@@ -18,6 +18,22 @@ export function takesPart(conversation: Conversation, agentId: string): boolean 
 export function agentConversation(ctx: PlatformContext, agent: User, conversationId: string): Conversation {
   const conversation = ctx.store.get('conversations', conversationId);
   if (!conversation || !takesPart(conversation, agent.id)) throw notFound(`Conversation ${conversationId}`);
+  return conversation;
+}
+
+/** One of the agent's conversations that can still be worked on: active and not interrupted (AG-4). */
+export function workableConversation(ctx: PlatformContext, agent: User, conversationId: string): Conversation {
+  const conversation = agentConversation(ctx, agent, conversationId);
+  if (conversation.status !== 'active') {
+    throw new ApiError(409, 'conversation_not_active', `Conversation ${conversationId} is ${conversation.status}`);
+  }
+  if (conversation.interrupted) {
+    throw new ApiError(
+      409,
+      'conversation_interrupted',
+      `${conversation.interrupted.reason}: the conversation can only be ended`,
+    );
+  }
   return conversation;
 }
 

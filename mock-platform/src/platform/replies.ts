@@ -4,7 +4,7 @@ import { ApiError, notFound } from '../http/errors.ts';
 import type { WriteOp } from '../store/store.ts';
 import { GraphApiError } from '../whatsapp/graph-client.ts';
 import type { PlatformContext } from './context.ts';
-import { agentConversation, publishToParticipants } from './participants.ts';
+import { agentConversation, publishToParticipants, workableConversation } from './participants.ts';
 import type { Message, PlatformSchema, User } from './records.ts';
 import { put, remove } from './records.ts';
 import { conversationView, messageView } from './views.ts';
@@ -19,17 +19,7 @@ export async function reply(
   conversationId: string,
   text: string,
 ): Promise<MessageView> {
-  const conversation = agentConversation(ctx, agent, conversationId);
-  if (conversation.status !== 'active') {
-    throw new ApiError(409, 'conversation_not_active', `Conversation ${conversationId} is ${conversation.status}`);
-  }
-  if (conversation.interrupted) {
-    throw new ApiError(
-      409,
-      'conversation_interrupted',
-      `${conversation.interrupted.reason}: the conversation can only be ended`,
-    );
-  }
+  const conversation = workableConversation(ctx, agent, conversationId);
   if (!isWindowOpen(conversation.lastInboundAt, ctx.clock.now())) {
     throw new ApiError(
       409,

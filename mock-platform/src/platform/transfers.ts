@@ -4,7 +4,7 @@ import { ApiError, notFound } from '../http/errors.ts';
 import type { WriteOp } from '../store/store.ts';
 import { agentTopic, type PlatformContext } from './context.ts';
 import { agentLoad, dispatch } from './dispatcher.ts';
-import { agentConversation } from './participants.ts';
+import { workableConversation } from './participants.ts';
 import { type Conversation, type PlatformSchema, put, type User } from './records.ts';
 import { offerView, wrapUpView } from './views.ts';
 
@@ -47,17 +47,7 @@ export function transfer(
   { target }: TransferRequest,
 ): Promise<WrapUpView> {
   return ctx.serial.run(async () => {
-    const conversation = agentConversation(ctx, agent, conversationId);
-    if (conversation.status !== 'active') {
-      throw new ApiError(409, 'conversation_not_active', `Conversation ${conversationId} is ${conversation.status}`);
-    }
-    if (conversation.interrupted) {
-      throw new ApiError(
-        409,
-        'conversation_interrupted',
-        `${conversation.interrupted.reason}: the conversation can only be ended`,
-      );
-    }
+    const conversation = workableConversation(ctx, agent, conversationId);
     if (conversation.agentId !== agent.id || conversation.conference) {
       throw new ApiError(
         409,

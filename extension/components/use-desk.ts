@@ -1,0 +1,182 @@
+import { useEffect, useReducer, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import { z } from 'zod';
+import {
+  agentStatusSchema,
+  type ClosureReasonView,
+  type ConversationView,
+  closureReasonViewSchema,
+  conversationViewSchema,
+  messageViewSchema,
+  type TransferRequest,
+  transferTargetsSchema,
+  type WrapUpView,
+  wrapUpViewSchema,
+} from '../../shared/api/schemas.ts';
+import { PlatformError, request } from '../utils/api-client.ts';
+import { deskReducer, initialDeskState } from '../utils/desk-state.ts';
+import { runAgentStream } from '../utils/event-stream.ts';
+import { clearSession, type Session } from '../utils/storage.ts';
+
+export type DeskDialog =
+  | { kind: 'end'; conversationId: string; reasons: ClosureReasonView[] }
+  | { kind: 'wrapup'; wrapUp: WrapUpView; reasons: ClosureReasonView[] }
+  | { kind: 'transfer'; conversation: ConversationView }
+  | { kind: 'conference'; conversation: ConversationView };
+
+type WrapUp = { closureReasonId: string; note?: string };
+const path = (...parts: string[]) => parts.map(encodeURIComponent).join('/');
+
+/**
+ * The desk's state and everything the agent can do from it: the event stream feeds the reducer,
+ * each action calls the platform and folds its answer in. Every failure goes one way: an error
+ * on screen, or signing out when the session is gone.
+ */
+export function useDesk(session: Session) {
+  const [state, dispatch] = useReducer(deskReducer, initialDeskState);
+  const [busyOffer, setBusyOffer] = useState<string | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const [dialog, setDialog] = useState<DeskDialog | undefined>();
+
+  const api = <T>(route: string, schema: z.ZodType<T>, init: { method?: string; body?: unknown } = {}) =>
+    request(session.platformUrl, route, schema, { ...init, token: session.token });
+  const post = <T>(route: string, schema: z.ZodType<T>, body?: unknown) =>
+    api(route, schema, { method: 'POST', ...(body !== undefined ? { body } : {}) });
+  const closureReasons = () => api('/api/closure-reasons', z.array(closureReasonViewSchema));
+
+  /** Runs an action; a failure shows its message (or signs out) and yields false. */
+  async function attempt(work: () => Promise<void>): Promise<boolean> {
+    try {
+      await work();
+      return true;
+    } catch (caught) {
+      if (caught instanceof PlatformError && caught.signedOut) void clearSession();
+      setError(caught instanceof Error ? caught.message : String(caught));
+      return false;
+    }
+  }
+
+  useEffect(() => {
+    const stop = new AbortController();
+    void runAgentStream({
+      url: `${session.platformUrl}/api/agent/events`,
+      token: session.token,
+      signal: stop.signal,
+      onEvent: dispatch,
+      onStatus: ({ connected, httpStatus }) => {
+        dispatch({ event: 'connection', data: { connected } });
+        if (httpStatus === 401) void clearSession();
+      },
+    });
+    return () => stop.abort();
+  }, [session.platformUrl, session.token]);
+
+  const selected = state.conversations.find((c) => c.id === state.selectedId);
+
+  useEffect(() => {
+    if (!selected) return;
+    const conversationId = selected.id;
+    void attempt(async () => {
+      const messages = await api(`/api/conversations/${path(conversationId)}/messages`, z.array(messageViewSchema));
+      dispatch({ event: 'transcript', data: { conversationId, messages } });
+    });
+  }, [selected?.id, state.epoch]);
+
+  async function onOffer(offerId: string, work: () => Promise<void>) {
+    setBusyOffer(offerId);
+    await attempt(work);
+    setBusyOffer(undefined);
+  }
+
+  const openWrapUp = (wrapUp: WrapUpView) =>
+    attempt(async () => setDialog({ kind: 'wrapup', wrapUp, reasons: await closureReasons() }));
+
+  const actions = {
+    select: (conversationId: string) => dispatch({ event: 'select', data: { conversationId } }),
+    closeDialog: () => setDialog(undefined),
+    openTransfer: (conversation: ConversationView) => setDialog({ kind: 'transfer', conversation }),
+    openConference: (conversation: ConversationView) => setDialog({ kind: 'conference', conversation }),
+    openWrapUp,
+
+    changeState: (next: 'available' | 'unavailable') =>
+      attempt(async () => {
+        const status = await api('/api/agent/state', agentStatusSchema, { method: 'PUT', body: { state: next } });
+        dispatch({ event: 'agent.state', data: status });
+      }),
+
+    accept: (offerId: string) =>
+      onOffer(offerId, async () => {
+        const conversation = await post(`/api/offers/${path(offerId)}/accept`, conversationViewSchema);
+        dispatch({ event: 'conversation.updated', data: conversation });
+        dispatch({ event: 'select', data: { conversationId: conversation.id } });
+        // Screen pop (RT-9): the skill's page for this contact, in a background tab.
+        if (conversation.screenPopUrl) void browser.tabs.create({ url: conversation.screenPopUrl, active: false });
+      }),
+
+    reject: (offerId: string) =>
+      onOffer(offerId, async () => {
+        await post(`/api/offers/${path(offerId)}/reject`, z.unknown());
+        dispatch({ event: 'offer.revoked', data: { offerId } });
+      }),
+
+    send: (conversationId: string, text: string) => {
+      setError(undefined);
+      return attempt(async () => {
+        const message = await post(`/api/conversations/${path(conversationId)}/messages`, messageViewSchema, { text });
+        dispatch({ event: 'message', data: message });
+      });
+    },
+
+    openEnd: (conversationId: string) =>
+      attempt(async () => setDialog({ kind: 'end', conversationId, reasons: await closureReasons() })),
+
+    end: (conversationId: string, wrapUp: WrapUp) =>
+      attempt(async () => {
+        const conversation = await post(
+          `/api/conversations/${path(conversationId)}/end`,
+          conversationViewSchema,
+          wrapUp,
+        );
+        dispatch({ event: 'conversation.updated', data: conversation });
+        setDialog(undefined);
+      }),
+
+    transfer: async (conversation: ConversationView, target: TransferRequest['target']) => {
+      setDialog(undefined);
+      let owed: WrapUpView | undefined;
+      await attempt(async () => {
+        owed = await post(`/api/conversations/${path(conversation.id)}/transfer`, wrapUpViewSchema, { target });
+        // The conversation has left this desk; the wrap-up for it is due now.
+        dispatch({ event: 'conversation.removed', data: { conversationId: conversation.id } });
+        dispatch({ event: 'wrapup', data: owed });
+      });
+      if (owed) await openWrapUp(owed);
+    },
+
+    invite: (conversation: ConversationView, agentId: string) => {
+      setDialog(undefined);
+      return attempt(async () => {
+        const updated = await post(`/api/conversations/${path(conversation.id)}/conference`, conversationViewSchema, {
+          agentId,
+        });
+        dispatch({ event: 'conversation.updated', data: updated });
+      });
+    },
+
+    stopConference: (conversationId: string, how: 'leave' | 'end') =>
+      attempt(() =>
+        post(`/api/conversations/${path(conversationId)}/conference/${how}`, z.unknown()).then(() => undefined),
+      ),
+
+    completeWrapUp: (wrapUpId: string, wrapUp: WrapUp) =>
+      attempt(async () => {
+        await post(`/api/wrap-ups/${path(wrapUpId)}`, z.unknown(), wrapUp);
+        dispatch({ event: 'wrapup.done', data: { wrapUpId } });
+        setDialog(undefined);
+      }),
+
+    transferTargets: () => api('/api/transfer-targets', transferTargetsSchema),
+  };
+
+  return { state, selected, busyOffer, error, dialog, actions };
+}
