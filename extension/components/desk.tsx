@@ -89,14 +89,18 @@ export function Desk({ session }: { session: Session }) {
       )}
       {dialog?.kind === 'conference' && (
         <TransferDialog
-          agentsOnly
           title={t('conferenceTitle')}
           submitLabel={t('invite')}
           load={actions.transferTargets}
           onCancel={actions.closeDialog}
-          onSubmit={async (target) => {
-            if (target.type === 'agent') await actions.invite(dialog.conversation, target.agentId);
-          }}
+          onSubmit={(target) =>
+            actions
+              .invite(
+                dialog.conversation,
+                target.type === 'agent' ? { agentId: target.agentId } : { skillId: target.skillId },
+              )
+              .then(() => undefined)
+          }
         />
       )}
     </div>

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import {
   agentStatusSchema,
   type ClosureReasonView,
+  type ConferenceRequest,
   type ConversationView,
   closureReasonViewSchema,
   conversationViewSchema,
@@ -153,12 +154,14 @@ export function useDesk(session: Session) {
       if (owed) await openWrapUp(owed);
     },
 
-    invite: (conversation: ConversationView, agentId: string) => {
+    invite: (conversation: ConversationView, target: ConferenceRequest) => {
       setDialog(undefined);
       return attempt(async () => {
-        const updated = await post(`/api/conversations/${path(conversation.id)}/conference`, conversationViewSchema, {
-          agentId,
-        });
+        const updated = await post(
+          `/api/conversations/${path(conversation.id)}/conference`,
+          conversationViewSchema,
+          target,
+        );
         dispatch({ event: 'conversation.updated', data: updated });
       });
     },

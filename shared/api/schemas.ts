@@ -155,7 +155,12 @@ export const transferTargetsSchema = z.object({
 });
 export type TransferTargets = z.infer<typeof transferTargetsSchema>;
 
-export const conferenceRequestSchema = z.object({ agentId: z.string().min(1, 'choose an agent') });
+/** Invite an agent, or the best available agent of a queue (AG-9). */
+export const conferenceRequestSchema = z.union([
+  z.object({ agentId: z.string().min(1, 'choose an agent') }).strict(),
+  z.object({ skillId: z.string().min(1, 'choose a queue') }).strict(),
+]);
+export type ConferenceRequest = z.infer<typeof conferenceRequestSchema>;
 
 /** A wrap-up the agent still owes: pick a closure reason for their part in the conversation. */
 export const wrapUpViewSchema = z.object({

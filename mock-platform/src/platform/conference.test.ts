@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO } from '../seed/demo-tenant.ts';
 import { testPlatform } from '../testing/harness.ts';
+import { put } from './records.ts';
 
 type Harness = Awaited<ReturnType<typeof testPlatform>>;
 
@@ -139,5 +140,51 @@ describe('conference (AG-9)', () => {
       body: { agentId: DEMO.users.ana.id },
     });
     expect([self.status, self.body.error.issues[0].path]).toEqual([400, 'agentId']);
+  });
+
+  it('invites the best available agent of a queue, and says so when nobody there can join', async () => {
+    const t = await testPlatform();
+    const { ana, bruno, id } = await conversationWithGuestAvailable(t);
+    const requested = await t.call('POST', `/api/conversations/${id}/conference`, {
+      token: ana,
+      body: { skillId: DEMO.billingSkillId },
+    });
+    expect(requested.body.conference).toMatchObject({ state: 'requested', guestName: 'Bruno Agent' });
+    const [offer] = (await t.call('GET', '/api/agent/offers', { token: bruno })).body;
+    await t.call('POST', `/api/offers/${offer.id}/reject`, { token: bruno });
+    await t.call('PUT', '/api/agent/state', { token: bruno, body: { state: 'unavailable' } });
+    const nobody = await t.call('POST', `/api/conversations/${id}/conference`, {
+      token: ana,
+      body: { skillId: DEMO.billingSkillId },
+    });
+    expect([nobody.status, nobody.body.error.message]).toEqual([409, 'Nobody in Billing is available to join']);
+    const unknown = await t.call('POST', `/api/conversations/${id}/conference`, {
+      token: ana,
+      body: { skillId: 'nope' },
+    });
+    expect([unknown.status, unknown.body.error.issues[0].path]).toEqual([400, 'skillId']);
+    const both = await t.call('POST', `/api/conversations/${id}/conference`, {
+      token: ana,
+      body: { skillId: DEMO.billingSkillId, agentId: 'x' },
+    });
+    expect(both.status).toBe(400);
+  });
+
+  it('gives the guest a wrap-up when the customer response timer ends a conference', async () => {
+    const t = await testPlatform();
+    const skill = t.store.get('skills', DEMO.skillId);
+    if (!skill) throw new Error('no demo skill');
+    await t.store.commit([put('skills', { ...skill, customerResponseMinutes: 5 })]);
+    const { ana, bruno, id } = await conversationWithGuestAvailable(t);
+    await invite(t, ana, id);
+    const [offer] = (await t.call('GET', '/api/agent/offers', { token: bruno })).body;
+    await t.call('POST', `/api/offers/${offer.id}/accept`, { token: bruno });
+    await t.call('POST', `/api/conversations/${id}/messages`, { token: ana, body: { text: 'Still there?' } });
+    t.clock.advance(5 * 60_000);
+    await t.sweep();
+    expect(t.store.get('conversations', id)).toMatchObject({ status: 'ended', endedBy: 'customer_timeout' });
+    expect((await t.call('GET', '/api/wrap-ups', { token: bruno })).body).toEqual([
+      expect.objectContaining({ conversationId: id, reason: 'conference' }),
+    ]);
   });
 });

@@ -1,8 +1,10 @@
+import type { ConferenceRequest } from '../../../shared/api/schemas.ts';
 import { newId } from '../../../shared/ids.ts';
+import { chooseAgent } from '../../../shared/routing/choose-agent.ts';
 import { ApiError } from '../http/errors.ts';
 import type { WriteOp } from '../store/store.ts';
 import { agentTopic, type PlatformContext } from './context.ts';
-import { agentLoad } from './dispatcher.ts';
+import { agentLoad, candidatesFor } from './dispatcher.ts';
 import { agentConversation, publishToParticipants, workableConversation } from './participants.ts';
 import { type Conversation, type Offer, type PlatformSchema, put, type User } from './records.ts';
 import { conversationView, messageView, offerView, wrapUpView } from './views.ts';
@@ -31,12 +33,26 @@ function announce(ctx: PlatformContext, conversation: Conversation, notice: Plat
   );
 }
 
-/** The owner invites an available agent to join the conversation ("Conference requested"). */
+function fromQueue(ctx: PlatformContext, skillId: string, ownerId: string): string {
+  const skill = ctx.store.get('skills', skillId);
+  if (!skill)
+    throw new ApiError(400, 'validation_failed', `skillId: ${skillId} is not a queue`, [
+      { path: 'skillId', message: 'is not a queue' },
+    ]);
+  const agentId = chooseAgent(candidatesFor(ctx, skillId, [ownerId]));
+  if (!agentId) throw new ApiError(409, 'agent_not_available', `Nobody in ${skill.name} is available to join`);
+  return agentId;
+}
+
+/**
+ * The owner invites an available agent, or the best available agent of a queue (proficiency,
+ * then longest idle), to join the conversation ("Conference requested").
+ */
 export function inviteToConference(
   ctx: PlatformContext,
   owner: User,
   conversationId: string,
-  guestId: string,
+  target: ConferenceRequest,
 ): Promise<void> {
   return ctx.serial.run(async () => {
     const conversation = workableConversation(ctx, owner, conversationId);
@@ -44,6 +60,7 @@ export function inviteToConference(
       throw new ApiError(403, 'not_owner', 'Only the agent who owns the conversation can start a conference');
     if (conversation.conference)
       throw new ApiError(409, 'conference_in_progress', 'This conversation already has a conference');
+    const guestId = 'agentId' in target ? target.agentId : fromQueue(ctx, target.skillId, owner.id);
     const guest = ctx.store.get('users', guestId);
     if (guest?.role !== 'agent' || guest.id === owner.id) {
       throw new ApiError(400, 'validation_failed', `agentId: ${guestId} is not another agent`, [

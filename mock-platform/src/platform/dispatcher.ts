@@ -14,13 +14,18 @@ export function agentLoad(ctx: PlatformContext, agentId: string): number {
   return active + offered;
 }
 
-function candidatesFor(ctx: PlatformContext, conversation: Conversation): RoutingCandidate[] {
+/** Available agents with a skill (and room or not: `chooseAgent` checks), minus `excluded`. */
+export function candidatesFor(
+  ctx: PlatformContext,
+  skillId: string,
+  excluded: readonly string[] = [],
+): RoutingCandidate[] {
   const candidates: RoutingCandidate[] = [];
   for (const user of ctx.store.all('users')) {
     if (user.role !== 'agent') continue;
-    const skill = user.skills.find((s) => s.skillId === conversation.skillId);
+    const skill = user.skills.find((s) => s.skillId === skillId);
     const status = ctx.store.get('agentStatus', user.id);
-    if (!skill || status?.state !== 'available' || conversation.rejectedBy?.includes(user.id)) continue;
+    if (!skill || status?.state !== 'available' || excluded.includes(user.id)) continue;
     candidates.push({
       agentId: user.id,
       proficiency: skill.proficiency,
@@ -51,7 +56,7 @@ export async function dispatch(ctx: PlatformContext): Promise<void> {
   for (const conversation of waiting) {
     const now = ctx.clock.now();
     const decision = decideRouting({
-      candidates: candidatesFor(ctx, conversation),
+      candidates: candidatesFor(ctx, conversation.skillId, conversation.rejectedBy),
       evaluation: ctx.store.get('skills', conversation.skillId)?.evaluation ?? { mode: 'proficiency' },
       preferredAgentId: preferredAgent(ctx, conversation),
       waitingSince: conversation.queuedAt,

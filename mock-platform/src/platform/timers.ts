@@ -6,7 +6,7 @@ import { agentTopic, type PlatformContext } from './context.ts';
 import { dispatch } from './dispatcher.ts';
 import { publishToParticipants } from './participants.ts';
 import { type PlatformSchema, put } from './records.ts';
-import { conversationView, messageView } from './views.ts';
+import { conversationView, messageView, wrapUpView } from './views.ts';
 
 /**
  * Applies every timer that is due at the clock's current time, from stored state only (so it
@@ -64,12 +64,29 @@ export function sweep(ctx: PlatformContext): Promise<void> {
         timestamp: now,
         seq: ctx.messageSeq.next(),
       };
-      await ctx.store.commit([put('conversations', ended), put('messages', notice)]);
+      // A conference guest's part ends too: they owe a wrap-up.
+      const guestId = conversation.conference?.state === 'active' ? conversation.conference.agentId : undefined;
+      const guestWrapUp = guestId
+        ? {
+            id: newId('wrap'),
+            conversationId: conversation.id,
+            agentId: guestId,
+            reason: 'conference' as const,
+            status: 'pending' as const,
+            createdAt: now,
+          }
+        : undefined;
+      await ctx.store.commit([
+        put('conversations', ended),
+        put('messages', notice),
+        ...(guestWrapUp ? [put('wrapUps', guestWrapUp)] : []),
+      ]);
       // Everyone on it (a conference guest too) sees it leave their desk.
       publishToParticipants(ctx, conversation, 'message', () => messageView(ctx, notice));
       publishToParticipants(ctx, conversation, 'conversation.updated', (viewer) =>
         conversationView(ctx, ended, viewer),
       );
+      if (guestWrapUp) ctx.events.publish(agentTopic(guestWrapUp.agentId), 'wrapup', wrapUpView(ctx, guestWrapUp));
     }
     await dispatch(ctx);
   });

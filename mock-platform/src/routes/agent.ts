@@ -219,7 +219,7 @@ export function agentRoutes(ctx: PlatformContext, sessions: Sessions) {
       ...base,
       method: 'post',
       path: '/conversations/{id}/conference',
-      summary: 'Invite an available agent to join the conversation (conference requested)',
+      summary: 'Invite an available agent, or the best available agent of a queue, to join (conference requested)',
       request: { params: idParam, body: jsonBody(conferenceRequestSchema) },
       responses: {
         200: jsonContent(conversationViewSchema, 'Requested'),
@@ -233,7 +233,7 @@ export function agentRoutes(ctx: PlatformContext, sessions: Sessions) {
     async (c) => {
       const user = c.get('user');
       const { id } = c.req.valid('param');
-      await inviteToConference(ctx, user, id, c.req.valid('json').agentId);
+      await inviteToConference(ctx, user, id, c.req.valid('json'));
       return c.json(conversationView(ctx, agentConversation(ctx, user, id), user.id), 200);
     },
   );
