@@ -1,0 +1,236 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { getRequestListener } from '@hono/node-server';
+import { Hono } from 'hono';
+import { loadConfig } from '../mock-platform/src/config.ts';
+import { put } from '../mock-platform/src/platform/records.ts';
+import { DEMO } from '../mock-platform/src/seed/demo-tenant.ts';
+import { startServer } from '../mock-platform/src/server.ts';
+import { signBody } from '../mock-platform/src/whatsapp/signature.ts';
+import { systemClock } from '../shared/clock.ts';
+import { stringifyLikeMeta } from '../shared/whatsapp/escape-json.ts';
+
+const SECRET = 'bench-app-secret';
+
+export interface MessagePathResult {
+  name: string;
+  offeredPerSecond: number;
+  sent: number;
+  delivered: number;
+  achievedPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+function inbound(customer: string, n: number) {
+  const id = `wamid.bench-${n}`;
+  const body = stringifyLikeMeta({
+    object: 'whatsapp_business_account',
+    entry: [
+      {
+        id: DEMO.wabaId,
+        changes: [
+          {
+            field: 'messages',
+            value: {
+              messaging_product: 'whatsapp',
+              metadata: { display_phone_number: '16145551234', phone_number_id: DEMO.phoneNumberId },
+              contacts: [{ profile: { name: 'Bench' }, wa_id: customer }],
+              messages: [
+                {
+                  from: customer,
+                  id,
+                  timestamp: String(Math.floor(Date.now() / 1000)),
+                  type: 'text',
+                  text: { body: `Mensaje ${n}` },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    ],
+  });
+  return { id, body, signature: signBody(SECRET, body) };
+}
+
+/**
+ * Posts `total` webhooks at `perSecond` (open loop: sends are scheduled, not paced by answers),
+ * spread over `customers`, and measures from each send to `arrived(id)` resolving.
+ */
+async function drive(
+  url: string,
+  perSecond: number,
+  total: number,
+  customers: string[],
+  arrived: (id: string) => Promise<void>,
+): Promise<{ latencies: number[]; seconds: number }> {
+  const latencies: number[] = [];
+  const started = performance.now();
+  const inFlight: Promise<void>[] = [];
+  for (let n = 0; n < total; n++) {
+    const due = started + (n * 1000) / perSecond;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    const message = inbound(customers[n % customers.length] ?? '', n);
+    const sentAt = performance.now();
+    const seen = arrived(message.id);
+    inFlight.push(
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-hub-signature-256': message.signature },
+        body: message.body,
+      })
+        .then(async (response) => {
+          await response.arrayBuffer();
+          if (response.status !== 200) throw new Error(`HTTP ${response.status}`);
+          await seen;
+          latencies.push(performance.now() - sentAt);
+        })
+        .catch(() => undefined),
+    );
+  }
+  await Promise.all(inFlight);
+  return { latencies: latencies.sort((a, b) => a - b), seconds: (performance.now() - started) / 1000 };
+}
+
+function summarise(
+  name: string,
+  perSecond: number,
+  total: number,
+  run: { latencies: number[]; seconds: number },
+): MessagePathResult {
+  return {
+    name,
+    offeredPerSecond: perSecond,
+    sent: total,
+    delivered: run.latencies.length,
+    achievedPerSecond: run.latencies.length / run.seconds,
+    p50Ms: percentile(run.latencies, 50),
+    p99Ms: percentile(run.latencies, 99),
+  };
+}
+
+/** The same requests answered by a bare Hono server with nothing behind it. */
+async function baseline(perSecond: number, total: number): Promise<MessagePathResult> {
+  const app = new Hono().post('/webhooks/whatsapp', async (c) => {
+    await c.req.arrayBuffer();
+    return c.text('EVENT_RECEIVED');
+  });
+  const server = createServer(getRequestListener(app.fetch));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const run = await drive(
+    `http://127.0.0.1:${port}/webhooks/whatsapp`,
+    perSecond,
+    total,
+    ['34600000000'],
+    async () => undefined,
+  );
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+  return summarise('bare Hono (baseline)', perSecond, total, run);
+}
+
+/**
+ * The platform: 20 agents each hold 10 conversations (200 customers); every webhook is verified,
+ * stored durably, and pushed to its agent's event stream, where its arrival is timed.
+ */
+async function platform(perSecond: number, total: number): Promise<MessagePathResult> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'loro-bench-path-'));
+  const server = await startServer(
+    loadConfig({ PORT: '0', DATA_DIR: dataDir, WHATSAPP_APP_SECRET: SECRET }),
+    systemClock,
+  );
+  const { ctx, sessions } = server.platform;
+  const skill = ctx.store.get('skills', DEMO.skillId);
+  const admin = ctx.store.get('users', DEMO.users.admin.id);
+  if (!skill || !admin) throw new Error('demo tenant missing');
+
+  const agents = Array.from({ length: 20 }, (_, i) => ({
+    ...admin,
+    id: `bench_agent_${i}`,
+    username: `bench${i}`,
+    displayName: `Bench ${i}`,
+    role: 'agent' as const,
+    skills: [{ skillId: skill.id, proficiency: 5 }],
+    capacity: 10,
+  }));
+  await ctx.store.commit(agents.map((agent) => put('users', agent)));
+  const waiters = new Map<string, () => void>();
+  const arrivedEarly = new Set<string>();
+  const stop = new AbortController();
+  const customers = Array.from({ length: 200 }, (_, i) => `3460020${String(i).padStart(4, '0')}`);
+
+  for (const agent of agents) {
+    const { token } = await sessions.create(agent);
+    const response = await fetch(`${server.url}/api/agent/events`, {
+      headers: { authorization: `Bearer ${token}` },
+      signal: stop.signal,
+    });
+    const reader = response.body?.pipeThrough(new TextDecoderStream()).getReader();
+    void (async () => {
+      let buffer = '';
+      for (;;) {
+        const { value, done } = (await reader?.read().catch(() => ({ value: undefined, done: true }))) ?? {
+          done: true,
+          value: undefined,
+        };
+        if (done) return;
+        buffer += value;
+        for (const match of buffer.matchAll(/"id":"(wamid\.bench-\d+)"/g)) {
+          const id = match[1] ?? '';
+          const waiter = waiters.get(id);
+          if (waiter) waiter();
+          else arrivedEarly.add(id);
+        }
+        buffer = buffer.slice(buffer.lastIndexOf('\n\n') + 1);
+      }
+    })();
+    await fetch(`${server.url}/api/agent/state`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ state: 'available' }),
+    });
+  }
+  // Warm-up: one message per customer opens 200 conversations; the agents accept them all.
+  await drive(`${server.url}/webhooks/whatsapp`, 200, customers.length, customers, async () => undefined);
+  for (const offer of ctx.store.where('offers', 'status', 'pending')) {
+    const agent = agents.find((a) => a.id === offer.agentId);
+    const { token } = await sessions.create(agent ?? admin);
+    await fetch(`${server.url}/api/offers/${offer.id}/accept`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+    });
+  }
+
+  const arrived = (id: string) =>
+    arrivedEarly.delete(id)
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, 10_000);
+          waiters.set(id, () => {
+            clearTimeout(timer);
+            waiters.delete(id);
+            resolve();
+          });
+        });
+  const run = await drive(`${server.url}/webhooks/whatsapp`, perSecond, total, customers, (id) => arrived(id));
+  stop.abort();
+  await server.close();
+  await rm(dataDir, { recursive: true, force: true });
+  return summarise('platform: webhook → store → agent stream', perSecond, total, run);
+}
+
+export async function benchMessagePath(perSecond = 1_000, seconds = 5): Promise<MessagePathResult[]> {
+  const total = perSecond * seconds;
+  return [await baseline(perSecond, total), await platform(perSecond, total)];
+}
