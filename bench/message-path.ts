@@ -72,6 +72,8 @@ async function drive(
   total: number,
   customers: string[],
   arrived: (id: string) => Promise<void>,
+  /** First message number: each run needs its own ids, or the platform sees Meta retries. */
+  first = 0,
 ): Promise<{ latencies: number[]; seconds: number }> {
   const latencies: number[] = [];
   const started = performance.now();
@@ -80,7 +82,7 @@ async function drive(
     const due = started + (n * 1000) / perSecond;
     const wait = due - performance.now();
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
-    const message = inbound(customers[n % customers.length] ?? '', n);
+    const message = inbound(customers[n % customers.length] ?? '', first + n);
     const sentAt = performance.now();
     const seen = arrived(message.id);
     inFlight.push(
@@ -223,7 +225,7 @@ async function platform(perSecond: number, total: number): Promise<MessagePathRe
             resolve();
           });
         });
-  const run = await drive(`${server.url}/webhooks/whatsapp`, perSecond, total, customers, (id) => arrived(id));
+  const run = await drive(`${server.url}/webhooks/whatsapp`, perSecond, total, customers, arrived, customers.length);
   stop.abort();
   await server.close();
   await rm(dataDir, { recursive: true, force: true });

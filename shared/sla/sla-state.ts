@@ -8,6 +8,27 @@ export interface SlaClock {
   dueAt: number;
 }
 
+// Due times depend only on start, target and calendar, and every view of a conversation needs
+// them: remember them per calendar object (a changed calendar is a new object, so no stale entry).
+const dueTimes = new WeakMap<BusinessHours, Map<string, number>>();
+const MAX_REMEMBERED = 50_000;
+
+function dueTime(startedAt: number, targetMs: number, hours: BusinessHours): number {
+  let remembered = dueTimes.get(hours);
+  if (!remembered) {
+    remembered = new Map();
+    dueTimes.set(hours, remembered);
+  }
+  const key = `${startedAt}:${targetMs}`;
+  let due = remembered.get(key);
+  if (due === undefined) {
+    due = addBusinessTime(startedAt, targetMs, hours);
+    if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+    remembered.set(key, due);
+  }
+  return due;
+}
+
 export interface SlaPolicy {
   firstResponseMs: number;
   resolutionMs: number;
@@ -24,7 +45,7 @@ export function slaClock(
   now: number,
   hours: BusinessHours,
 ): SlaClock {
-  const dueAt = addBusinessTime(startedAt, targetMs, hours);
+  const dueAt = dueTime(startedAt, targetMs, hours);
   if (doneAt !== undefined) return { state: doneAt <= dueAt ? 'met' : 'breached', dueAt };
   return { state: now > dueAt ? 'breached' : 'active', dueAt };
 }

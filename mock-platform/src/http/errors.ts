@@ -3,7 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
 import type { ApiError as ApiErrorBody } from '../../../shared/api/schemas.ts';
-import { InvalidRowError } from '../store/segmented-store.ts';
+import { InvalidRowError, StoreFailedError } from '../store/segmented-store.ts';
 
 export type Issue = { path: string; message: string };
 
@@ -38,6 +38,10 @@ export function validationError(error: ZodError): ApiError {
 /** Formats every error once, for `app.onError`: never a stack trace in a response. */
 export function renderError(error: Error, c: Context): Response {
   if (error instanceof ApiError) return c.json(body(error.code, error.message, error.issues), error.status);
+  if (error instanceof StoreFailedError) {
+    console.error(`[platform] ${error.message}`);
+    return c.json(body('store_failed', 'The platform cannot store data right now: nothing was acknowledged'), 503);
+  }
   if (error instanceof InvalidRowError) {
     return c.json(body('validation_failed', error.message, error.issues), 400);
   }

@@ -49,6 +49,7 @@ export async function receiveWebhook(ctx: PlatformContext, envelope: WebhookEnve
     }
   }
   let routable = false;
+  const durable: Promise<void>[] = [];
   for (const value of values) {
     const channel = ctx.store
       .where('channels', 'phoneNumberId', value.metadata.phone_number_id)
@@ -59,20 +60,39 @@ export async function receiveWebhook(ctx: PlatformContext, envelope: WebhookEnve
     }
     for (const message of value.messages ?? []) {
       const name = value.contacts?.find((contact) => contact.wa_id === message.from)?.profile?.name;
-      routable = (await ctx.serial.run(() => storeInbound(ctx, channel, message, name))) || routable;
+      const stored = await ctx.serial.run(async () => storeInbound(ctx, channel, message, name));
+      routable ||= stored.routable;
+      durable.push(stored.durable);
     }
-    for (const status of value.statuses ?? []) await ctx.serial.run(() => applyStatus(ctx, status));
+    for (const status of value.statuses ?? []) {
+      // Wrapped so the serial queue does not wait for the durability promise itself.
+      const applied = await ctx.serial.run(async () => ({ durable: applyStatus(ctx, status) }));
+      durable.push(applied.durable);
+    }
   }
+  // The serial queue is held only while state is read and changed; the durable writes of many
+  // webhooks then go out together (group commit), and this one is acknowledged once its own are on
+  // disk, along with anything it read (a retried message stored by an earlier, unfinished request).
+  await Promise.all(durable);
+  await ctx.store.sync();
   if (routable) await ctx.serial.run(() => dispatch(ctx));
 }
 
-async function storeInbound(
+/** A commit's durability, observed later: a rejection must not count as unhandled meanwhile. */
+function later(durable: Promise<void>): Promise<void> {
+  durable.catch(() => undefined);
+  return durable;
+}
+
+/** Runs inside `ctx.serial`, synchronously: state is changed at once, durability comes later. */
+function storeInbound(
   ctx: PlatformContext,
   channel: Channel,
   message: InboundMessage,
   profileName: string | undefined,
-): Promise<boolean> {
-  if (ctx.store.get('messages', message.id)) return false; // Meta retried: already stored.
+): { routable: boolean; durable: Promise<void> } {
+  // Meta retried: already stored (the caller's sync() waits for that earlier write to be durable).
+  if (ctx.store.get('messages', message.id)) return { routable: false, durable: Promise.resolve() };
   const now = ctx.clock.now();
   const sentAt = Number(message.timestamp) * 1000;
   const customer = ctx.store.get('customers', message.from);
@@ -102,18 +122,20 @@ async function storeInbound(
     timestamp: sentAt,
     seq: ctx.messageSeq.next(),
   };
-  await ctx.store.commit([
-    put('customers', { ...customer, id: message.from, name, firstSeenAt: customer?.firstSeenAt ?? now }),
-    put('conversations', conversation),
-    put('messages', stored),
-  ]);
+  const durable = later(
+    ctx.store.commit([
+      put('customers', { ...customer, id: message.from, name, firstSeenAt: customer?.firstSeenAt ?? now }),
+      put('conversations', conversation),
+      put('messages', stored),
+    ]),
+  );
   if (conversation.status === 'active') {
     publishToParticipants(ctx, conversation, 'message', () => messageView(ctx, stored));
     publishToParticipants(ctx, conversation, 'conversation.updated', (viewer) =>
       conversationView(ctx, conversation, viewer),
     );
   }
-  return conversation.status === 'queued';
+  return { routable: conversation.status === 'queued', durable };
 }
 
 /**
@@ -143,7 +165,8 @@ function withoutAwaiting(conversation: Conversation): Conversation {
   return rest;
 }
 
-async function applyStatus(ctx: PlatformContext, update: StatusUpdate): Promise<void> {
+/** Runs inside `ctx.serial`, synchronously; returns the durability of what it changed. */
+function applyStatus(ctx: PlatformContext, update: StatusUpdate): Promise<void> {
   const timestamp = Number(update.timestamp) * 1000;
   const error = update.errors?.[0];
   const errorText = error ? `${error.code}: ${error.title ?? error.message ?? 'failed'}` : undefined;
@@ -151,26 +174,27 @@ async function applyStatus(ctx: PlatformContext, update: StatusUpdate): Promise<
   if (!message) {
     // The send's answer has not been stored yet: keep the status for when it is.
     const orphan = ctx.store.get('orphanStatuses', update.id);
-    if (advancesStatus(orphan?.status, update.status)) {
-      await ctx.store.commit([
+    if (!advancesStatus(orphan?.status, update.status)) return Promise.resolve();
+    return later(
+      ctx.store.commit([
         put('orphanStatuses', {
           id: update.id,
           status: update.status,
           timestamp,
           ...(errorText ? { error: errorText } : {}),
         }),
-      ]);
-    }
-    return;
+      ]),
+    );
   }
-  if (!advancesStatus(message.status, update.status)) return;
+  if (!advancesStatus(message.status, update.status)) return Promise.resolve();
   const updated = {
     ...message,
     status: update.status,
     statusAt: timestamp,
     ...(errorText ? { error: errorText } : {}),
   };
-  await ctx.store.commit([put('messages', updated)]);
+  const durable = later(ctx.store.commit([put('messages', updated)]));
   const conversation = ctx.store.get('conversations', message.conversationId);
   if (conversation) publishToParticipants(ctx, conversation, 'message', () => messageView(ctx, updated));
+  return durable;
 }

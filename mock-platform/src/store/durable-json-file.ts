@@ -11,9 +11,11 @@ let tempCounter = 0;
  */
 export class DurableJsonFile<T> implements Adapter<T> {
   readonly #path: string;
+  readonly #serialize: (data: T) => string;
 
-  constructor(path: string) {
+  constructor(path: string, serialize: (data: T) => string = (data) => JSON.stringify(data)) {
     this.#path = path;
+    this.#serialize = serialize;
   }
 
   async read(): Promise<T | null> {
@@ -35,7 +37,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
   async write(data: T): Promise<void> {
     const dir = dirname(this.#path);
     const temp = join(dir, `.${basename(this.#path)}.${process.pid}.${tempCounter++}.tmp`);
-    const text = JSON.stringify(data);
+    const text = this.#serialize(data);
     const file = await open(temp, 'w');
     try {
       await file.writeFile(text);

@@ -17,7 +17,8 @@ export interface SegmentFile {
 export interface SegmentStorage {
   /** Names of existing segments, oldest first. */
   list(): Promise<string[]>;
-  adapter(name: string): Adapter<SegmentFile>;
+  /** `serialize` turns the segment into its file text (the store passes one that reuses cached JSON). */
+  adapter(name: string, serialize?: (data: SegmentFile) => string): Adapter<SegmentFile>;
 }
 
 const SEGMENT_NAME = /^seg-(\d{8})\.json$/;
@@ -42,7 +43,7 @@ export function directorySegments(dir: string): SegmentStorage {
       await Promise.all(names.filter((name) => name.endsWith('.tmp')).map((name) => unlink(join(dir, name))));
       return names.filter((name) => SEGMENT_NAME.test(name)).sort();
     },
-    adapter: (name) => new DurableJsonFile<SegmentFile>(join(dir, name)),
+    adapter: (name, serialize) => new DurableJsonFile<SegmentFile>(join(dir, name), serialize),
   };
 }
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { directorySegments, memorySegments, type SegmentStorage } from './segment-storage.ts';
-import { InvalidRowError, SegmentedStore } from './segmented-store.ts';
+import { InvalidRowError, SegmentedStore, StoreFailedError } from './segmented-store.ts';
 import { writeOps } from './store.ts';
 
 const messageSchema = z.object({ id: z.string(), conversationId: z.string(), text: z.string() });
@@ -31,8 +31,8 @@ function instrumented(inner: SegmentStorage) {
   const stats = { writes: 0, failNext: false };
   const storage: SegmentStorage = {
     list: () => inner.list(),
-    adapter(name) {
-      const adapter = inner.adapter(name);
+    adapter(name, serialize) {
+      const adapter = inner.adapter(name, serialize);
       return {
         read: () => adapter.read(),
         async write(data) {
@@ -124,23 +124,32 @@ describe('SegmentedStore', () => {
     }
   });
 
-  it('rejects a failed write, keeps memory consistent with disk, and goes on working', async () => {
+  it('fails stop on a write error: that commit and every later one reject, and the disk keeps what was durable', async () => {
     const dir = await tempDir();
     const { storage, stats } = instrumented(directorySegments(dir));
     const store = await openStore(storage);
     await store.commit([put('messages', message('kept'))]);
     stats.failNext = true;
-    await expect(store.commit([put('messages', message('lost'))])).rejects.toThrow(/ENOSPC/);
-    expect(store.get('messages', 'lost')).toBeUndefined();
-    await store.commit([put('messages', message('later'))]);
-    await store.close();
+    await expect(store.commit([put('messages', message('lost'))])).rejects.toThrow(/could not write to disk.*ENOSPC/);
+    await expect(store.commit([put('messages', message('later'))])).rejects.toBeInstanceOf(StoreFailedError);
+    await expect(store.sync()).rejects.toBeInstanceOf(StoreFailedError);
+    expect(store.failed).toBeInstanceOf(StoreFailedError);
     const reopened = await openStore(directorySegments(dir));
-    expect(
-      reopened
-        .all('messages')
-        .map((row) => row.id)
-        .sort(),
-    ).toEqual(['kept', 'later']);
+    expect(reopened.all('messages').map((row) => row.id)).toEqual(['kept']);
+  });
+
+  it('shows a commit to readers at once and resolves it, and sync(), only when durable', async () => {
+    const dir = await tempDir();
+    const { storage, stats } = instrumented(directorySegments(dir));
+    const store = await openStore(storage);
+    const durable = store.commit([put('messages', message('m1'))]);
+    expect(store.get('messages', 'm1')).toBeDefined();
+    expect(stats.writes).toBe(0);
+    await store.sync();
+    expect(stats.writes).toBe(1);
+    await durable;
+    await store.sync(); // nothing pending: resolves at once
+    expect(stats.writes).toBe(1);
   });
 
   it('refuses an invalid row with the field and the rule, writing nothing of the batch', async () => {

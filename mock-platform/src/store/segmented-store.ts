@@ -27,6 +27,19 @@ interface PendingCommit {
   reject: (error: unknown) => void;
 }
 
+/** A durable write failed: memory may be ahead of the disk, so the store stops taking commits. */
+export class StoreFailedError extends Error {
+  constructor(cause: unknown) {
+    super(
+      `The store could not write to disk and stopped: restart the platform (${(cause as Error)?.message ?? cause})`,
+      {
+        cause,
+      },
+    );
+    this.name = 'StoreFailedError';
+  }
+}
+
 /** A write refused because a row does not match its collection's schema. */
 export class InvalidRowError extends Error {
   constructor(
@@ -42,9 +55,16 @@ export class InvalidRowError extends Error {
  * lowdb rewrites its whole file on every write, so one file for everything would make each write
  * cost as much as all the data stored. Here the data is a log of operations split into segment
  * files of bounded size, each a lowdb database: a write rewrites only the active segment, so its
- * cost does not grow with history. Concurrent commits are grouped into one write (group commit)
- * and every commit resolves only after its segment is durably on disk. On open, segments are
- * replayed in order; the last operation on an id wins.
+ * cost does not grow with history, and each operation is serialised once (its JSON is reused for
+ * every rewrite of its segment). On open, segments are replayed in order; the last operation on an
+ * id wins.
+ *
+ * A commit is applied to memory at once, so the next reader sees it, and resolves only once it is
+ * durably on disk; commits made while a write is in flight go out together in the next one (group
+ * commit). Callers acknowledge work only after their commit resolves; a reader that acknowledges
+ * something it merely read awaits {@link SegmentedStore.sync}. If a write fails, memory is ahead
+ * of the disk: the store fails stop, as databases do on fsync errors: that commit and every later
+ * one reject, and the process must restart from what is on disk (nothing acknowledged is lost).
  */
 export class SegmentedStore<S extends StoreSchema> implements Store<S> {
   readonly #options: Required<Omit<SegmentedStoreOptions<S>, 'indexes' | 'schemas'>> &
@@ -55,6 +75,9 @@ export class SegmentedStore<S extends StoreSchema> implements Store<S> {
   #activeSequence = 0;
   #activeBytes = 0;
   #pending: PendingCommit[] = [];
+  #failed: StoreFailedError | undefined;
+  /** Each operation's JSON, made once when it is committed and reused for every rewrite. */
+  readonly #json = new WeakMap<SegmentOp, string>();
   #flushing: Promise<void> | undefined;
   #closed = false;
 
@@ -77,7 +100,7 @@ export class SegmentedStore<S extends StoreSchema> implements Store<S> {
   async #load(): Promise<void> {
     const names = await this.#options.storage.list();
     for (const name of names) {
-      const db = new Low<SegmentFile>(this.#options.storage.adapter(name), { version: 1, ops: [] });
+      const db = new Low<SegmentFile>(this.#options.storage.adapter(name, this.serialize), { version: 1, ops: [] });
       await db.read();
       for (const op of db.data.ops) this.#apply(op);
       this.#active = db;
@@ -88,7 +111,7 @@ export class SegmentedStore<S extends StoreSchema> implements Store<S> {
   }
 
   #startSegment(sequence: number): void {
-    this.#active = new Low<SegmentFile>(this.#options.storage.adapter(segmentName(sequence)), {
+    this.#active = new Low<SegmentFile>(this.#options.storage.adapter(segmentName(sequence), this.serialize), {
       version: 1,
       ops: [],
     });
@@ -121,16 +144,29 @@ export class SegmentedStore<S extends StoreSchema> implements Store<S> {
   }
 
   commit(ops: WriteOp<S>[]): Promise<void> {
+    if (this.#failed) return Promise.reject(this.#failed);
     if (this.#closed) return Promise.reject(new Error('the store is closed'));
-    if (ops.length === 0) return Promise.resolve();
+    if (ops.length === 0) return this.sync();
     let encoded: SegmentOp[];
     try {
       encoded = ops.map((op) => this.#encode(op));
     } catch (error) {
       return Promise.reject(error);
     }
+    for (const op of encoded) this.#apply(op);
+    return this.#enqueue(encoded);
+  }
+
+  /** Resolves once everything committed so far is durable (a barrier for read-then-acknowledge). */
+  sync(): Promise<void> {
+    if (this.#failed) return Promise.reject(this.#failed);
+    if (this.#pending.length === 0 && !this.#flushing) return Promise.resolve();
+    return this.#enqueue([]);
+  }
+
+  #enqueue(ops: SegmentOp[]): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      this.#pending.push({ ops: encoded, resolve, reject });
+      this.#pending.push({ ops, resolve, reject });
       // #flush clears #flushing itself, synchronously after its last check of #pending, so a
       // commit can never be queued behind a flush that has already looked for the last time.
       this.#flushing ??= this.#flush();
@@ -171,19 +207,25 @@ export class SegmentedStore<S extends StoreSchema> implements Store<S> {
       this.#pending = [];
       const ops = batch.flatMap((commit) => commit.ops);
       try {
-        await this.#append(ops);
+        if (ops.length > 0) await this.#append(ops);
       } catch (error) {
-        for (const commit of batch) commit.reject(error);
-        continue;
+        this.#failed = new StoreFailedError(error);
+        for (const commit of [...batch, ...this.#pending]) commit.reject(this.#failed);
+        this.#pending = [];
+        break;
       }
-      for (const op of ops) this.#apply(op);
       for (const commit of batch) commit.resolve();
     }
     this.#flushing = undefined;
   }
 
+  /** Set once a write failed: the store refuses everything until the process restarts. */
+  get failed(): Error | undefined {
+    return this.#failed;
+  }
+
   async #append(ops: SegmentOp[]): Promise<void> {
-    const bytes = ops.reduce((sum, op) => sum + JSON.stringify(op).length + 1, 0);
+    const bytes = ops.reduce((sum, op) => sum + this.#jsonOf(op).length + 1, 0);
     const data = this.#active.data;
     const full =
       data.ops.length > 0 &&
@@ -218,6 +260,19 @@ export class SegmentedStore<S extends StoreSchema> implements Store<S> {
     }
     this.#activeBytes += bytes;
   }
+
+  #jsonOf(op: SegmentOp): string {
+    let json = this.#json.get(op);
+    if (json === undefined) {
+      json = JSON.stringify(op);
+      this.#json.set(op, json);
+    }
+    return json;
+  }
+
+  /** The segment file's text from the operations' cached JSON: no re-serialisation. */
+  serialize = (data: SegmentFile): string =>
+    `{"version":1,"ops":[${data.ops.map((op) => this.#jsonOf(op)).join(',')}]}`;
 
   #apply(op: SegmentOp): void {
     let rows = this.#rows.get(op.c);

@@ -20,8 +20,13 @@ export interface Store<S extends StoreSchema> {
   /** Rows whose indexed `field` equals `value` (the field must be declared as an index). */
   where<C extends keyof S & string>(collection: C, field: string, value: string): S[C][];
   count<C extends keyof S & string>(collection: C): number;
-  /** Applies the operations atomically; resolves once they are durably stored. */
+  /**
+   * Applies the operations atomically (visible to readers at once); resolves once they are
+   * durably stored. Acknowledge work only after it resolves.
+   */
   commit(ops: WriteOp<S>[]): Promise<void>;
+  /** Resolves once everything committed so far is durable: await it before acknowledging what was only read. */
+  sync(): Promise<void>;
   close(): Promise<void>;
 }
 
