@@ -10,6 +10,7 @@ import { loadConfig } from '../mock-platform/src/config.ts';
 import { put } from '../mock-platform/src/platform/records.ts';
 import { DEMO } from '../mock-platform/src/seed/demo-tenant.ts';
 import { startServer } from '../mock-platform/src/server.ts';
+import { startChildServer } from '../mock-platform/src/testing/child-server.ts';
 import { signBody } from '../mock-platform/src/whatsapp/signature.ts';
 import { systemClock } from '../shared/clock.ts';
 import { stringifyLikeMeta } from '../shared/whatsapp/escape-json.ts';
@@ -147,16 +148,14 @@ async function baseline(perSecond: number, total: number): Promise<MessagePathRe
  * stored durably, and pushed to its agent's event stream, where its arrival is timed.
  */
 async function platform(perSecond: number, total: number): Promise<MessagePathResult> {
+  // Prepare the data directory in this process: the demo tenant, 20 agents and their sessions.
   const dataDir = await mkdtemp(join(tmpdir(), 'loro-bench-path-'));
-  const server = await startServer(
-    loadConfig({ PORT: '0', DATA_DIR: dataDir, WHATSAPP_APP_SECRET: SECRET }),
-    systemClock,
-  );
-  const { ctx, sessions } = server.platform;
+  const env = { DATA_DIR: dataDir, WHATSAPP_APP_SECRET: SECRET };
+  const setup = await startServer(loadConfig({ PORT: '0', ...env }), systemClock);
+  const { ctx, sessions } = setup.platform;
   const skill = ctx.store.get('skills', DEMO.skillId);
   const admin = ctx.store.get('users', DEMO.users.admin.id);
   if (!skill || !admin) throw new Error('demo tenant missing');
-
   const agents = Array.from({ length: 20 }, (_, i) => ({
     ...admin,
     id: `bench_agent_${i}`,
@@ -167,13 +166,23 @@ async function platform(perSecond: number, total: number): Promise<MessagePathRe
     capacity: 10,
   }));
   await ctx.store.commit(agents.map((agent) => put('users', agent)));
+  const tokens = await Promise.all(agents.map(async (agent) => (await sessions.create(agent)).token));
+  await setup.close();
+
+  // The platform runs in its own process, so the load generator does not share its event loop.
+  const server = await startChildServer(env);
   const waiters = new Map<string, () => void>();
   const arrivedEarly = new Set<string>();
   const stop = new AbortController();
   const customers = Array.from({ length: 200 }, (_, i) => `3460020${String(i).padStart(4, '0')}`);
+  const call = (token: string, route: string, method = 'GET', body?: unknown) =>
+    fetch(`${server.url}${route}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
 
-  for (const agent of agents) {
-    const { token } = await sessions.create(agent);
+  for (const token of tokens) {
     const response = await fetch(`${server.url}/api/agent/events`, {
       headers: { authorization: `Bearer ${token}` },
       signal: stop.signal,
@@ -197,21 +206,13 @@ async function platform(perSecond: number, total: number): Promise<MessagePathRe
         buffer = buffer.slice(buffer.lastIndexOf('\n\n') + 1);
       }
     })();
-    await fetch(`${server.url}/api/agent/state`, {
-      method: 'PUT',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ state: 'available' }),
-    });
+    await call(token, '/api/agent/state', 'PUT', { state: 'available' });
   }
   // Warm-up: one message per customer opens 200 conversations; the agents accept them all.
   await drive(`${server.url}/webhooks/whatsapp`, 200, customers.length, customers, async () => undefined);
-  for (const offer of ctx.store.where('offers', 'status', 'pending')) {
-    const agent = agents.find((a) => a.id === offer.agentId);
-    const { token } = await sessions.create(agent ?? admin);
-    await fetch(`${server.url}/api/offers/${offer.id}/accept`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}` },
-    });
+  for (const token of tokens) {
+    const offers = (await (await call(token, '/api/agent/offers')).json()) as { id: string }[];
+    for (const offer of offers) await call(token, `/api/offers/${offer.id}/accept`, 'POST');
   }
 
   const arrived = (id: string) =>
@@ -227,9 +228,10 @@ async function platform(perSecond: number, total: number): Promise<MessagePathRe
         });
   const run = await drive(`${server.url}/webhooks/whatsapp`, perSecond, total, customers, arrived, customers.length);
   stop.abort();
-  await server.close();
+  server.child.kill('SIGTERM');
+  await new Promise((resolve) => server.child.once('exit', resolve));
   await rm(dataDir, { recursive: true, force: true });
-  return summarise('platform: webhook → store → agent stream', perSecond, total, run);
+  return summarise('platform (own process): webhook → store → agent stream', perSecond, total, run);
 }
 
 export async function benchMessagePath(perSecond = 1_000, seconds = 5): Promise<MessagePathResult[]> {

@@ -72,9 +72,8 @@ export async function receiveWebhook(ctx: PlatformContext, envelope: WebhookEnve
   }
   // The serial queue is held only while state is read and changed; the durable writes of many
   // webhooks then go out together (group commit), and this one is acknowledged once its own are on
-  // disk, along with anything it read (a retried message stored by an earlier, unfinished request).
+  // disk (for a retried message: the earlier request's write).
   await Promise.all(durable);
-  await ctx.store.sync();
   if (routable) await ctx.serial.run(() => dispatch(ctx));
 }
 
@@ -91,8 +90,9 @@ function storeInbound(
   message: InboundMessage,
   profileName: string | undefined,
 ): { routable: boolean; durable: Promise<void> } {
-  // Meta retried: already stored (the caller's sync() waits for that earlier write to be durable).
-  if (ctx.store.get('messages', message.id)) return { routable: false, durable: Promise.resolve() };
+  // Meta retried: already stored, perhaps by a request still waiting for its write: acknowledge
+  // this one only once that write is durable too.
+  if (ctx.store.get('messages', message.id)) return { routable: false, durable: later(ctx.store.sync()) };
   const now = ctx.clock.now();
   const sentAt = Number(message.timestamp) * 1000;
   const customer = ctx.store.get('customers', message.from);

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,37 +6,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { stringifyLikeMeta } from '../../../shared/whatsapp/escape-json.ts';
 import { type PlatformSchema, platformIndexes, platformSchemas } from '../platform/records.ts';
 import { DEMO } from '../seed/demo-tenant.ts';
+import { startChildServer } from '../testing/child-server.ts';
 import { signBody } from '../whatsapp/signature.ts';
 import { directorySegments } from './segment-storage.ts';
 import { SegmentedStore } from './segmented-store.ts';
 
-const ROOT = join(import.meta.dirname, '..', '..', '..');
 const SECRET = 'crash-test-app-secret';
-
-/** Starts the real server (`npm start`'s entry point) on a random loopback port. */
-function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'mock-platform', 'src', 'main.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, WHATSAPP_APP_SECRET: SECRET },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 20_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /running on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve({ child, url: match[1] });
-      }
-    });
-    child.stderr?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
-  });
-}
+const startServer = (dataDir: string) => startChildServer({ DATA_DIR: dataDir, WHATSAPP_APP_SECRET: SECRET });
 
 function webhook(n: number): { id: string; body: string } {
   const id = `wamid.crash-${n}`;

@@ -23,8 +23,17 @@ export interface SegmentedStoreOptions<S extends StoreSchema> {
 
 interface PendingCommit {
   ops: SegmentOp[];
+  /** The commit's place in apply order: a batch is durable up to its highest seq. */
+  seq: number;
   resolve: () => void;
   reject: (error: unknown) => void;
+}
+
+function partition<T>(items: T[], test: (item: T) => boolean): [T[], T[]] {
+  const yes: T[] = [];
+  const no: T[] = [];
+  for (const item of items) (test(item) ? yes : no).push(item);
+  return [yes, no];
 }
 
 /** A durable write failed: memory may be ahead of the disk, so the store stops taking commits. */
@@ -76,6 +85,9 @@ export class SegmentedStore<S extends StoreSchema> implements Store<S> {
   #activeBytes = 0;
   #pending: PendingCommit[] = [];
   #failed: StoreFailedError | undefined;
+  #appliedSeq = 0;
+  #durableSeq = 0;
+  #syncWaiters: { target: number; resolve: () => void; reject: (error: unknown) => void }[] = [];
   /** Each operation's JSON, made once when it is committed and reused for every rewrite. */
   readonly #json = new WeakMap<SegmentOp, string>();
   #flushing: Promise<void> | undefined;
@@ -154,19 +166,24 @@ export class SegmentedStore<S extends StoreSchema> implements Store<S> {
       return Promise.reject(error);
     }
     for (const op of encoded) this.#apply(op);
-    return this.#enqueue(encoded);
+    this.#appliedSeq += 1;
+    return this.#enqueue(encoded, this.#appliedSeq);
   }
 
-  /** Resolves once everything committed so far is durable (a barrier for read-then-acknowledge). */
+  /**
+   * Resolves once everything committed before this call is durable (a barrier for
+   * read-then-acknowledge); later commits do not hold it up.
+   */
   sync(): Promise<void> {
     if (this.#failed) return Promise.reject(this.#failed);
-    if (this.#pending.length === 0 && !this.#flushing) return Promise.resolve();
-    return this.#enqueue([]);
+    const target = this.#appliedSeq;
+    if (this.#durableSeq >= target) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => this.#syncWaiters.push({ target, resolve, reject }));
   }
 
-  #enqueue(ops: SegmentOp[]): Promise<void> {
+  #enqueue(ops: SegmentOp[], seq: number): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      this.#pending.push({ ops, resolve, reject });
+      this.#pending.push({ ops, seq, resolve, reject });
       // #flush clears #flushing itself, synchronously after its last check of #pending, so a
       // commit can never be queued behind a flush that has already looked for the last time.
       this.#flushing ??= this.#flush();
@@ -210,11 +227,16 @@ export class SegmentedStore<S extends StoreSchema> implements Store<S> {
         if (ops.length > 0) await this.#append(ops);
       } catch (error) {
         this.#failed = new StoreFailedError(error);
-        for (const commit of [...batch, ...this.#pending]) commit.reject(this.#failed);
+        for (const waiter of [...batch, ...this.#pending, ...this.#syncWaiters]) waiter.reject(this.#failed);
         this.#pending = [];
+        this.#syncWaiters = [];
         break;
       }
+      this.#durableSeq = Math.max(this.#durableSeq, ...batch.map((commit) => commit.seq));
       for (const commit of batch) commit.resolve();
+      const [done, waiting] = partition(this.#syncWaiters, (waiter) => waiter.target <= this.#durableSeq);
+      this.#syncWaiters = waiting;
+      for (const waiter of done) waiter.resolve();
     }
     this.#flushing = undefined;
   }
