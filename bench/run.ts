@@ -3,6 +3,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { benchMasking } from './masking.ts';
 import { benchMessagePath } from './message-path.ts';
+import { benchRouting } from './routing.ts';
 import { benchStoreAppend } from './store-append.ts';
 
 /**
@@ -20,6 +21,7 @@ const messagePath = await benchMessagePath(
   Number(process.env.BENCH_SECONDS ?? 5),
 );
 const bare = messagePath[0];
+const routing = await benchRouting();
 const loro = masking[0];
 
 const rows = [
@@ -28,6 +30,12 @@ const rows = [
     result: `${m.achievedPerSecond.toFixed(0)} msg/s of ${m.offeredPerSecond} offered · p50 ${m.p50Ms.toFixed(1)} ms · p99 ${m.p99Ms.toFixed(1)} ms · ${m.delivered}/${m.sent} arrived`,
     baseline: bare && m !== bare ? `p99 ${(m.p99Ms / bare.p99Ms).toFixed(1)}× the bare server's` : 'baseline',
     target: m === bare ? 'baseline' : '≥ 1,000 msg/s sustained, p99 < 100 ms',
+  })),
+  ...routing.map((r, index) => ({
+    benchmark: r.name,
+    result: `p50 ${r.p50Ms.toFixed(3)} ms · p99 ${r.p99Ms.toFixed(3)} ms (${r.runs} runs)`,
+    baseline: index === 0 ? 'pure decision (shared/routing)' : 'whole pass: availability, queue order, offers',
+    target: index === 0 ? 'p99 < 1 ms' : 'well under the 1 s timer sweep',
   })),
   ...store.map((r) => ({
     benchmark: `store: durable append after ${r.stored.toLocaleString('en')} messages`,
@@ -55,5 +63,5 @@ const machine = {
 await mkdir(join(import.meta.dirname, 'results'), { recursive: true });
 await writeFile(
   join(import.meta.dirname, 'results', 'latest.json'),
-  `${JSON.stringify({ at: new Date().toISOString(), machine, messagePath, store, masking }, null, 2)}\n`,
+  `${JSON.stringify({ at: new Date().toISOString(), machine, messagePath, routing, store, masking }, null, 2)}\n`,
 );

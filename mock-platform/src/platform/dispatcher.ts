@@ -46,18 +46,74 @@ function preferredAgent(ctx: PlatformContext, conversation: Conversation): strin
 }
 
 /**
+ * Who can take conversations in this pass: available agents with room, per skill. Built once per
+ * pass and updated as offers are made, so a long queue behind full agents costs one map lookup
+ * per waiting conversation, not a scan of every agent.
+ */
+class Availability {
+  readonly #withRoom = new Map<string, Map<string, RoutingCandidate>>();
+
+  constructor(ctx: PlatformContext) {
+    for (const user of ctx.store.all('users')) {
+      if (user.role !== 'agent') continue;
+      const status = ctx.store.get('agentStatus', user.id);
+      if (status?.state !== 'available') continue;
+      const load = agentLoad(ctx, user.id);
+      if (load >= user.capacity) continue;
+      for (const { skillId, proficiency } of user.skills) {
+        let agents = this.#withRoom.get(skillId);
+        if (!agents) {
+          agents = new Map();
+          this.#withRoom.set(skillId, agents);
+        }
+        agents.set(user.id, {
+          agentId: user.id,
+          proficiency,
+          load,
+          capacity: user.capacity,
+          idleSince: status.lastAssignedAt ?? status.since,
+        });
+      }
+    }
+  }
+
+  candidates(skillId: string, excluded: readonly string[] = []): RoutingCandidate[] {
+    const agents = this.#withRoom.get(skillId);
+    if (!agents) return [];
+    return [...agents.values()].filter((candidate) => !excluded.includes(candidate.agentId));
+  }
+
+  /** The agent was just offered a conversation: one more load, and out of every list when full. */
+  offered(agentId: string, now: number): void {
+    for (const agents of this.#withRoom.values()) {
+      const candidate = agents.get(agentId);
+      if (!candidate) continue;
+      candidate.load += 1;
+      candidate.idleSince = now;
+      if (candidate.load >= candidate.capacity) agents.delete(agentId);
+    }
+  }
+}
+
+/**
  * Offers every waiting conversation it can to an available agent, highest priority and longest
  * waiting first. Must run inside `ctx.serial`.
  */
 export async function dispatch(ctx: PlatformContext): Promise<void> {
+  const availability = new Availability(ctx);
   const waiting = ctx.store
     .where('conversations', 'status', 'queued')
     .sort((a, b) => b.priority - a.priority || a.queuedAt - b.queuedAt);
+  const durable: Promise<void>[] = [];
   for (const conversation of waiting) {
+    const candidates = availability.candidates(conversation.skillId, conversation.rejectedBy);
+    const evaluation = ctx.store.get('skills', conversation.skillId)?.evaluation ?? { mode: 'proficiency' as const };
+    // Nobody with room, and no reservation to honour: nothing to decide.
+    if (candidates.length === 0 && evaluation.mode === 'proficiency') continue;
     const now = ctx.clock.now();
     const decision = decideRouting({
-      candidates: candidatesFor(ctx, conversation.skillId, conversation.rejectedBy),
-      evaluation: ctx.store.get('skills', conversation.skillId)?.evaluation ?? { mode: 'proficiency' },
+      candidates,
+      evaluation,
       preferredAgentId: preferredAgent(ctx, conversation),
       waitingSince: conversation.queuedAt,
       now,
@@ -77,7 +133,10 @@ export async function dispatch(ctx: PlatformContext): Promise<void> {
       put('conversations', { ...conversation, status: 'offered', offerId: offer.id }),
     ];
     if (status) ops.push(put('agentStatus', { ...status, lastAssignedAt: now }));
-    await ctx.store.commit(ops);
+    // Applied at once; written together with the other offers of this pass.
+    durable.push(ctx.store.commit(ops));
+    availability.offered(agentId, now);
     ctx.events.publish(agentTopic(agentId), 'offer', offerView(ctx, offer, conversation));
   }
+  await Promise.all(durable);
 }

@@ -37,11 +37,13 @@ export function workableConversation(ctx: PlatformContext, agent: User, conversa
   return conversation;
 }
 
-/** The active conversations an agent works on, owned or joined, oldest first. */
+/** The active conversations an agent works on, owned or joined, oldest first (index lookups only). */
 export function activeConversations(ctx: PlatformContext, agentId: string): Conversation[] {
-  return ctx.store
-    .where('conversations', 'status', 'active')
-    .filter((conversation) => takesPart(conversation, agentId))
+  return [
+    ...ctx.store.where('conversations', 'agentId', agentId),
+    ...ctx.store.where('conversations', 'guestId', agentId),
+  ]
+    .filter((conversation) => conversation.status === 'active' && takesPart(conversation, agentId))
     .sort((a, b) => a.createdAt - b.createdAt);
 }
 

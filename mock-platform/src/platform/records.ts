@@ -9,6 +9,7 @@ import { evaluationSchema } from '../../../shared/routing/choose-agent.ts';
 import { screenPopUrlSchema } from '../../../shared/routing/screen-pop.ts';
 import { routingScriptSchema } from '../../../shared/routing/script.ts';
 import { businessHoursSchema } from '../../../shared/sla/business-hours.ts';
+import type { SegmentedStoreOptions } from '../store/segmented-store.ts';
 import { writeOps } from '../store/store.ts';
 
 /**
@@ -233,14 +234,20 @@ export type Conversation = PlatformSchema['conversations'];
 export type Offer = PlatformSchema['offers'];
 export type Message = PlatformSchema['messages'];
 
-export const platformIndexes = {
+export const platformIndexes: NonNullable<SegmentedStoreOptions<PlatformSchema>['indexes']> = {
   users: ['username'],
   channels: ['phoneNumberId'],
   sessions: ['userId'],
-  conversations: ['customerWaId', 'agentId', 'status'],
+  conversations: [
+    'customerWaId',
+    'agentId',
+    'status',
+    // The agent who joined as a conference guest: it counts against their capacity too.
+    { name: 'guestId', value: (c) => (c.conference?.state === 'active' ? c.conference.agentId : undefined) },
+  ],
   offers: ['agentId', 'conversationId', 'status'],
   wrapUps: ['agentId'],
   messages: ['conversationId'],
-} as const;
+};
 
 export const { put, remove } = writeOps<PlatformSchema>();

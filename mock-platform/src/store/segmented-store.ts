@@ -9,10 +9,15 @@ import {
 } from './segment-storage.ts';
 import type { Row, Store, StoreSchema, WriteOp } from './store.ts';
 
+/** A field to index by name, or a named value computed from the row (undefined = not indexed). */
+export type IndexSpec<R> = string | { name: string; value: (row: R) => string | undefined };
+
+type Index = { value: (row: Row) => unknown; buckets: Map<string, Set<string>> };
+
 export interface SegmentedStoreOptions<S extends StoreSchema> {
   storage: SegmentStorage;
   /** Fields to index per collection, for {@link Store.where}. */
-  indexes?: { [C in keyof S]?: readonly string[] };
+  indexes?: { [C in keyof S]?: readonly IndexSpec<S[C]>[] };
   /** zod schemas per collection: a row that does not match is refused before anything is written. */
   schemas?: { [C in keyof S]?: ZodType<S[C]> };
   /** A segment is sealed once it holds this many operations... */
@@ -79,7 +84,7 @@ export class SegmentedStore<S extends StoreSchema> implements Store<S> {
   readonly #options: Required<Omit<SegmentedStoreOptions<S>, 'indexes' | 'schemas'>> &
     Pick<SegmentedStoreOptions<S>, 'indexes' | 'schemas'>;
   readonly #rows = new Map<string, Map<string, Row>>();
-  readonly #indexes = new Map<string, Map<string, Map<string, Set<string>>>>();
+  readonly #indexes = new Map<string, Map<string, Index>>();
   #active!: Low<SegmentFile>;
   #activeSequence = 0;
   #activeBytes = 0;
@@ -95,10 +100,16 @@ export class SegmentedStore<S extends StoreSchema> implements Store<S> {
 
   private constructor(options: SegmentedStoreOptions<S>) {
     this.#options = { maxOpsPerSegment: 2_000, maxBytesPerSegment: 512 * 1024, ...options };
-    for (const [collection, fields] of Object.entries(options.indexes ?? {})) {
-      const byField = new Map<string, Map<string, Set<string>>>();
-      for (const field of fields as string[]) byField.set(field, new Map());
-      this.#indexes.set(collection, byField);
+    for (const [collection, specs] of Object.entries(options.indexes ?? {})) {
+      const byName = new Map<string, Index>();
+      for (const spec of specs as IndexSpec<Row>[]) {
+        if (typeof spec === 'string') {
+          byName.set(spec, { value: (row) => (row as unknown as Record<string, unknown>)[spec], buckets: new Map() });
+        } else {
+          byName.set(spec.name, { value: spec.value as (row: Row) => unknown, buckets: new Map() });
+        }
+      }
+      this.#indexes.set(collection, byName);
     }
   }
 
@@ -144,7 +155,7 @@ export class SegmentedStore<S extends StoreSchema> implements Store<S> {
   }
 
   where<C extends keyof S & string>(collection: C, field: string, value: string): S[C][] {
-    const index = this.#indexes.get(collection)?.get(field);
+    const index = this.#indexes.get(collection)?.get(field)?.buckets;
     if (!index) throw new Error(`${collection}.${field} is not indexed`);
     const rows = this.#rows.get(collection);
     const result: S[C][] = [];
@@ -319,36 +330,34 @@ export class SegmentedStore<S extends StoreSchema> implements Store<S> {
    * returning rows in the order they were first stored (a status update must not move a message
    * to the end of its conversation).
    */
-  #reindex(indexes: Map<string, Map<string, Set<string>>>, previous: Row | undefined, row: Row): void {
-    const before = previous as unknown as Record<string, unknown> | undefined;
-    const after = row as unknown as Record<string, unknown>;
-    for (const [field, index] of indexes) {
-      const oldValue = before?.[field];
-      const newValue = after[field];
+  #reindex(indexes: Map<string, Index>, previous: Row | undefined, row: Row): void {
+    for (const { value, buckets } of indexes.values()) {
+      const oldValue = previous ? value(previous) : undefined;
+      const newValue = value(row);
       if (oldValue === newValue) continue;
       if (typeof oldValue === 'string') {
-        const ids = index.get(oldValue);
+        const ids = buckets.get(oldValue);
         ids?.delete(row.id);
-        if (ids?.size === 0) index.delete(oldValue);
+        if (ids?.size === 0) buckets.delete(oldValue);
       }
       if (typeof newValue === 'string') {
-        let ids = index.get(newValue);
+        let ids = buckets.get(newValue);
         if (!ids) {
           ids = new Set();
-          index.set(newValue, ids);
+          buckets.set(newValue, ids);
         }
         ids.add(row.id);
       }
     }
   }
 
-  #unindex(indexes: Map<string, Map<string, Set<string>>>, row: Row): void {
-    for (const [field, index] of indexes) {
-      const value = (row as unknown as Record<string, unknown>)[field];
-      if (typeof value !== 'string') continue;
-      const ids = index.get(value);
+  #unindex(indexes: Map<string, Index>, row: Row): void {
+    for (const { value, buckets } of indexes.values()) {
+      const key = value(row);
+      if (typeof key !== 'string') continue;
+      const ids = buckets.get(key);
       ids?.delete(row.id);
-      if (ids?.size === 0) index.delete(value);
+      if (ids?.size === 0) buckets.delete(key);
     }
   }
 }
