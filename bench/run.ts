@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { BUDGETS, measure as bundleSizes } from '../scripts/check-bundles.ts';
 import { benchMasking } from './masking.ts';
 import { benchMessagePath } from './message-path.ts';
 import { benchRouting } from './routing.ts';
@@ -36,6 +37,12 @@ const rows = [
     result: `p50 ${r.p50Ms.toFixed(3)} ms · p99 ${r.p99Ms.toFixed(3)} ms (${r.runs} runs)`,
     baseline: index === 0 ? 'pure decision (shared/routing)' : 'whole pass: availability, queue order, offers',
     target: index === 0 ? 'p99 < 1 ms' : 'well under the 1 s timer sweep',
+  })),
+  ...Object.entries(bundleSizes()).map(([entry, size]) => ({
+    benchmark: `extension bundle: ${entry}`,
+    result: `${(size / 1024).toFixed(1)} KiB gzip`,
+    baseline: 'after the last build',
+    target: `≤ ${((BUDGETS[entry] ?? 0) / 1024).toFixed(0)} KiB (checked by npm run build and the e2e setup)`,
   })),
   ...store.map((r) => ({
     benchmark: `store: durable append after ${r.stored.toLocaleString('en')} messages`,
