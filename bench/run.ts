@@ -5,6 +5,7 @@ import { BUDGETS, measure as bundleSizes } from '../scripts/check-bundles.ts';
 import { benchMasking } from './masking.ts';
 import { benchMessagePath } from './message-path.ts';
 import { benchRouting } from './routing.ts';
+import { benchStartup } from './startup.ts';
 import { benchStoreAppend } from './store-append.ts';
 
 /**
@@ -23,6 +24,7 @@ const messagePath = await benchMessagePath(
 );
 const bare = messagePath[0];
 const routing = await benchRouting();
+const startup = await benchStartup(Number(process.env.BENCH_STARTUP_MESSAGES ?? 100_000));
 const loro = masking[0];
 
 const rows = [
@@ -38,6 +40,13 @@ const rows = [
     baseline: index === 0 ? 'pure decision (shared/routing)' : 'whole pass: availability, queue order, offers',
     target: index === 0 ? 'p99 < 1 ms' : 'well under the 1 s timer sweep',
   })),
+  ...startup.map((r) => ({
+    benchmark: `${r.name}${r.messages ? ` (${r.messages.toLocaleString('en')} messages)` : ''}`,
+    result: `${(r.toHealthyMs / 1000).toFixed(2)} s to /healthz`,
+    baseline:
+      r === startup[0] ? 'baseline' : `${(r.toHealthyMs / (startup[0]?.toHealthyMs ?? 1)).toFixed(2)}× the empty start`,
+    target: 'within seconds',
+  })),
   ...Object.entries(bundleSizes()).map(([entry, size]) => ({
     benchmark: `extension bundle: ${entry}`,
     result: `${(size / 1024).toFixed(1)} KiB gzip`,
@@ -46,7 +55,7 @@ const rows = [
   })),
   ...store.map((r) => ({
     benchmark: `store: durable append after ${r.stored.toLocaleString('en')} messages`,
-    result: `p50 ${r.p50Ms.toFixed(2)} ms · p99 ${r.p99Ms.toFixed(2)} ms`,
+    result: `p50 ${r.p50Ms.toFixed(2)} ms · p99 ${r.p99Ms.toFixed(2)} ms · heap ${r.heapMiB.toFixed(0)} MiB · restart ${(r.restartMs / 1000).toFixed(2)} s`,
     baseline: first ? `${(r.p50Ms / first.p50Ms).toFixed(2)}× the first size` : '',
     target: '≤ 1.5× the first size',
   })),
@@ -70,5 +79,5 @@ const machine = {
 await mkdir(join(import.meta.dirname, 'results'), { recursive: true });
 await writeFile(
   join(import.meta.dirname, 'results', 'latest.json'),
-  `${JSON.stringify({ at: new Date().toISOString(), machine, messagePath, routing, store, masking }, null, 2)}\n`,
+  `${JSON.stringify({ at: new Date().toISOString(), machine, messagePath, routing, startup, store, masking }, null, 2)}\n`,
 );

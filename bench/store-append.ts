@@ -14,6 +14,10 @@ export interface StoreAppendResult {
   stored: number;
   p50Ms: number;
   p99Ms: number;
+  /** JS heap in use with the store loaded (after a GC when --expose-gc is on). */
+  heapMiB: number;
+  /** Opening the store again from its files: read every segment, replay every operation. */
+  restartMs: number;
 }
 
 const SAMPLES = 200;
@@ -54,10 +58,21 @@ export async function benchStoreAppend(sizes: number[]): Promise<StoreAppendResu
       await store.commit([put('messages', message(size + i))]);
       times.push(performance.now() - start);
     }
+    (globalThis as { gc?: () => void }).gc?.();
+    const heapMiB = process.memoryUsage().heapUsed / 2 ** 20;
     await store.close();
+    const reopenStart = performance.now();
+    const reopened = await SegmentedStore.open<PlatformSchema>({
+      storage: directorySegments(dir),
+      indexes: platformIndexes,
+      schemas: platformSchemas,
+    });
+    const restartMs = performance.now() - reopenStart;
+    if (reopened.count('messages') !== size + SAMPLES) throw new Error('the store lost messages on restart');
+    await reopened.close();
     await rm(dir, { recursive: true, force: true });
     times.sort((a, b) => a - b);
-    results.push({ stored: size, p50Ms: percentile(times, 50), p99Ms: percentile(times, 99) });
+    results.push({ stored: size, p50Ms: percentile(times, 50), p99Ms: percentile(times, 99), heapMiB, restartMs });
   }
   return results;
 }
