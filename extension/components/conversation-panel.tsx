@@ -9,6 +9,9 @@ import { MessageBubble } from './message-bubble.tsx';
 import { SlaLine } from './sla-line.tsx';
 import { useNow } from './use-now.ts';
 
+/** How many messages a transcript shows at first, and adds per "show earlier". */
+const TRANSCRIPT_PAGE = 150;
+
 /** The interaction panel: who, the transcript, the 24-hour window, and the composer. */
 export function ConversationPanel({
   conversation,
@@ -37,6 +40,11 @@ export function ConversationPanel({
   const windowOpen = windowLeft > 0;
   const conference = conversation.conference;
   const role = conference?.role ?? 'owner';
+
+  // A long transcript renders its latest messages first; earlier ones on request, a page at a time.
+  const [shown, setShown] = useState(TRANSCRIPT_PAGE);
+  useEffect(() => setShown(TRANSCRIPT_PAGE), [conversation.id]);
+  const hidden = Math.max(0, messages.length - shown);
 
   useEffect(() => {
     const element = transcript.current;
@@ -105,7 +113,17 @@ export function ConversationPanel({
         </p>
       )}
       <div class="transcript" ref={transcript} data-testid="transcript">
-        {messages.map((message) => (
+        {hidden > 0 && (
+          <button
+            type="button"
+            class="link earlier"
+            onClick={() => setShown(shown + TRANSCRIPT_PAGE)}
+            data-testid="show-earlier"
+          >
+            {t('showEarlier', { count: String(hidden) })}
+          </button>
+        )}
+        {messages.slice(hidden).map((message) => (
           <MessageBubble key={message.id} message={message} customerInitials={customerInitials} />
         ))}
       </div>

@@ -1,8 +1,16 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ConversationView, MessageView } from '../../shared/api/schemas.ts';
 import { initials } from '../../shared/initials.ts';
 import { t } from '../utils/i18n.ts';
+import { windowRange } from '../utils/window-range.ts';
 
-/** The agent's conversations: customer, last message, and which one is open. */
+/** Every row is this tall (see .task in panel.css): the list renders only the rows in view. */
+const ROW_HEIGHT = 52;
+
+/**
+ * The agent's conversations: customer, last message, and which one is open. Windowed: with 500
+ * conversations only the rows in view (and a few around them) are in the DOM.
+ */
 export function TaskList({
   conversations,
   messages,
@@ -16,6 +24,17 @@ export function TaskList({
   onSelect: (id: string) => void;
   available: boolean;
 }) {
+  const list = useRef<HTMLElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewport, setViewport] = useState(400);
+  useEffect(() => {
+    const element = list.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => setViewport(element.clientHeight || 400));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [conversations.length > 0]);
+
   if (conversations.length === 0) {
     return (
       <p class="empty" data-testid="no-tasks">
@@ -23,9 +42,18 @@ export function TaskList({
       </p>
     );
   }
+  const range = windowRange(conversations.length, ROW_HEIGHT, scrollTop, viewport);
   return (
-    <nav class="tasks" aria-label={t('tasks')}>
-      {conversations.map((conversation) => {
+    <nav
+      class="tasks"
+      aria-label={t('tasks')}
+      ref={list}
+      onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+      data-testid="task-list"
+      data-count={conversations.length}
+    >
+      <div style={{ height: `${range.top}px` }} aria-hidden="true" />
+      {conversations.slice(range.start, range.end).map((conversation) => {
         const last = messages[conversation.id]?.at(-1);
         return (
           <button
@@ -46,6 +74,7 @@ export function TaskList({
           </button>
         );
       })}
+      <div style={{ height: `${range.bottom}px` }} aria-hidden="true" />
     </nav>
   );
 }

@@ -46,13 +46,14 @@ function upsertBy<T extends { id: string }>(list: T[], item: T): T[] {
  * message's delivery status only ever moves forward (the rule the platform applies to webhooks).
  */
 function mergeMessages(current: MessageView[] = [], incoming: MessageView[]): MessageView[] {
-  let merged = current;
+  // One pass with a map: a 10,000-message transcript merges in O(n log n), not O(n²).
+  const byId = new Map(current.map((message) => [message.id, message]));
   for (const message of incoming) {
-    const existing = merged.find((m) => m.id === message.id);
+    const existing = byId.get(message.id);
     const keepStatus = existing?.status && message.status && !advancesStatus(existing.status, message.status);
-    merged = upsertBy(merged, keepStatus ? { ...message, status: existing.status } : message);
+    byId.set(message.id, keepStatus ? { ...message, status: existing.status } : message);
   }
-  return merged.slice().sort((a, b) => a.seq - b.seq || a.timestamp - b.timestamp);
+  return [...byId.values()].sort((a, b) => a.seq - b.seq || a.timestamp - b.timestamp);
 }
 
 export function deskReducer(state: DeskState, action: DeskAction): DeskState {
