@@ -95,6 +95,8 @@ export class SegmentedStore<S extends StoreSchema> implements Store<S> {
   #syncWaiters: { target: number; resolve: () => void; reject: (error: unknown) => void }[] = [];
   /** Each operation's JSON, made once when it is committed and reused for every rewrite. */
   readonly #json = new WeakMap<SegmentOp, string>();
+  /** Per segment: how many operations its cached text covers, and that text. */
+  readonly #texts = new WeakMap<SegmentFile, { count: number; body: string }>();
   #flushing: Promise<void> | undefined;
   #closed = false;
 
@@ -303,9 +305,25 @@ export class SegmentedStore<S extends StoreSchema> implements Store<S> {
     return json;
   }
 
-  /** The segment file's text from the operations' cached JSON: no re-serialisation. */
-  serialize = (data: SegmentFile): string =>
-    `{"version":1,"ops":[${data.ops.map((op) => this.#jsonOf(op)).join(',')}]}`;
+  /**
+   * The segment file's text, built incrementally: the operations' JSON already joined is kept per
+   * segment and only the new ones are appended, so a write costs its new operations plus one copy
+   * of the text, not a walk over every operation in the segment.
+   */
+  serialize = (data: SegmentFile): string => {
+    let cached = this.#texts.get(data);
+    // A rolled-back write leaves fewer operations than the cache covers: rebuild from scratch.
+    if (!cached || cached.count > data.ops.length) cached = { count: 0, body: '' };
+    if (cached.count < data.ops.length) {
+      const added = data.ops
+        .slice(cached.count)
+        .map((op) => this.#jsonOf(op))
+        .join(',');
+      cached = { count: data.ops.length, body: cached.body ? `${cached.body},${added}` : added };
+    }
+    this.#texts.set(data, cached);
+    return `{"version":1,"ops":[${cached.body}]}`;
+  };
 
   #apply(op: SegmentOp): void {
     let rows = this.#rows.get(op.c);

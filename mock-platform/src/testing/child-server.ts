@@ -8,11 +8,19 @@ const ROOT = join(import.meta.dirname, '..', '..', '..');
  * port, for tests and benchmarks that must not share the event loop (or be killed) with it.
  */
 export function startChildServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'mock-platform', 'src', 'main.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  // LORO_CPU_PROF_DIR: write a CPU profile of the server there when it exits (for BENCHMARKS.md).
+  const profile = process.env.LORO_CPU_PROF_DIR
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.LORO_CPU_PROF_DIR}`]
+    : [];
+  const child = spawn(
+    process.execPath,
+    [...profile, '--import', 'tsx', join(ROOT, 'mock-platform', 'src', 'main.ts')],
+    {
+      cwd: ROOT,
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   return new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 20_000);
