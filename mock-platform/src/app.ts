@@ -1,11 +1,12 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AgentEvents } from '../../shared/api/schemas.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { Sessions } from './auth/sessions.ts';
 import type { Config } from './config.ts';
 import { EventHub } from './events/event-hub.ts';
-import { renderError, validationHook } from './http/errors.ts';
+import { ApiError, renderError, validationHook } from './http/errors.ts';
 import { useReadableZodMessages } from './http/zod-messages.ts';
 import { type PlatformContext, Sequence } from './platform/context.ts';
 import type { PlatformSchema } from './platform/records.ts';
@@ -23,6 +24,8 @@ import { Simulator } from './simulator/simulator.ts';
 import { WebhookDelivery } from './simulator/webhook-delivery.ts';
 import type { Store } from './store/store.ts';
 import { createGraphClient, type FetchLike } from './whatsapp/graph-client.ts';
+
+const MAX_API_BODY_BYTES = 256 * 1024;
 
 export interface PlatformOptions {
   config: Config;
@@ -80,6 +83,19 @@ export function createPlatform(options: PlatformOptions) {
     }),
   );
   app.onError(renderError);
+  // No platform or customer-simulator request needs more than this; larger bodies are refused
+  // before being read. (The webhook receiver and the Graph API set their own limits.)
+  for (const path of ['/api/*', '/simulator/api/*']) {
+    app.use(
+      path,
+      bodyLimit({
+        maxSize: MAX_API_BODY_BYTES,
+        onError: () => {
+          throw new ApiError(413, 'payload_too_large', `Request bodies are limited to ${MAX_API_BODY_BYTES} bytes`);
+        },
+      }),
+    );
+  }
   app.notFound((c) =>
     c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}` } }, 404),
   );

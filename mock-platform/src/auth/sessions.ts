@@ -31,6 +31,13 @@ export class Sessions {
     return this.store.get('users', session.userId);
   }
 
+  /** Signs the user out everywhere: every session of theirs is deleted. */
+  async revokeAll(userId: string): Promise<number> {
+    const ids = this.store.where('sessions', 'userId', userId).map((session) => session.id);
+    await this.store.commit(ids.map((id) => remove('sessions', id)));
+    return ids.length;
+  }
+
   async revoke(token: string): Promise<void> {
     const id = tokenId(token);
     if (this.store.get('sessions', id)) await this.store.commit([remove('sessions', id)]);

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { loginRequestSchema, loginResponseSchema } from '../../../shared/api/schemas.ts';
+import { apiErrorSchema, loginRequestSchema, loginResponseSchema } from '../../../shared/api/schemas.ts';
+import { LoginLimiter } from '../auth/login-limiter.ts';
 import { verifyPassword } from '../auth/passwords.ts';
 import { type AuthEnv, requireUser } from '../auth/require-user.ts';
 import type { Sessions } from '../auth/sessions.ts';
@@ -13,6 +14,7 @@ const DUMMY_HASH = 'scrypt$32768$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAA
 
 export function authRoutes(ctx: PlatformContext, sessions: Sessions) {
   const app = router<AuthEnv>();
+  const limiter = new LoginLimiter(ctx.clock);
   app.openapi(
     createRoute({
       method: 'post',
@@ -24,13 +26,31 @@ export function authRoutes(ctx: PlatformContext, sessions: Sessions) {
         200: jsonContent(loginResponseSchema, 'Signed in'),
         400: errorResponses[400],
         401: errorResponses[401],
+        429: jsonContent(
+          apiErrorSchema,
+          'Too many failed sign-ins for this username (Retry-After says when to try again)',
+        ),
       },
     }),
     async (c) => {
       const { username, password } = c.req.valid('json');
-      const user = ctx.store.where('users', 'username', username.toLowerCase())[0];
+      const key = username.toLowerCase();
+      const wait = limiter.retryAfter(key);
+      if (wait > 0) {
+        c.header('retry-after', String(Math.ceil(wait / 1000)));
+        throw new ApiError(
+          429,
+          'too_many_attempts',
+          `Too many failed sign-ins for ${username}: try again in ${Math.ceil(wait / 60_000)} min`,
+        );
+      }
+      const user = ctx.store.where('users', 'username', key)[0];
       const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-      if (!user || !ok) throw new ApiError(401, 'invalid_credentials', 'Wrong username or password');
+      if (!user || !ok) {
+        limiter.failed(key);
+        throw new ApiError(401, 'invalid_credentials', 'Wrong username or password');
+      }
+      limiter.succeeded(key);
       const { token, expiresAt } = await sessions.create(user);
       return c.json(
         {
@@ -43,6 +63,21 @@ export function authRoutes(ctx: PlatformContext, sessions: Sessions) {
     },
   );
   app.use('/logout', requireUser({ sessions }));
+  app.use('/logout-all', requireUser({ sessions }));
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/logout-all',
+      tags: ['Auth'],
+      summary: 'Revoke every session of the signed-in user, on every device',
+      security: bearerSecurity,
+      responses: {
+        200: jsonContent(z.object({ revoked: z.number() }), 'Signed out everywhere'),
+        401: errorResponses[401],
+      },
+    }),
+    async (c) => c.json({ revoked: await sessions.revokeAll(c.get('user').id) }, 200),
+  );
   app.openapi(
     createRoute({
       method: 'post',

@@ -19,6 +19,7 @@ describe('platform HTTP API', () => {
         '/api/agent/state',
         '/api/auth/login',
         '/api/auth/logout',
+        '/api/auth/logout-all',
         '/api/conversations',
         '/api/conversations/{id}',
         '/api/closure-reasons',

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { testPlatform } from '../testing/harness.ts';
+
+describe('sign-in hardening', () => {
+  it('refuses a username after five failures in 15 minutes, even with the right password, then lets it in again', async () => {
+    const t = await testPlatform();
+    const attempt = (password: string) => t.call('POST', '/api/auth/login', { body: { username: 'ana', password } });
+    for (let i = 0; i < 5; i++) expect((await attempt('guess')).status).toBe(401);
+    const blocked = await attempt('loro-agent');
+    expect([blocked.status, blocked.body.error.code]).toEqual([429, 'too_many_attempts']);
+    expect(Number(blocked.headers.get('retry-after'))).toBe(15 * 60);
+    // Another username is not affected.
+    expect(
+      (await t.call('POST', '/api/auth/login', { body: { username: 'bruno', password: 'loro-agent' } })).status,
+    ).toBe(200);
+    t.clock.advance(15 * 60_000);
+    expect((await attempt('loro-agent')).status).toBe(200);
+  });
+
+  it('a successful sign-in clears the failures', async () => {
+    const t = await testPlatform();
+    const attempt = (password: string) => t.call('POST', '/api/auth/login', { body: { username: 'ana', password } });
+    for (let i = 0; i < 4; i++) await attempt('guess');
+    expect((await attempt('loro-agent')).status).toBe(200);
+    for (let i = 0; i < 4; i++) await attempt('guess');
+    expect((await attempt('loro-agent')).status).toBe(200);
+  });
+
+  it('signs out everywhere', async () => {
+    const t = await testPlatform();
+    const laptop = await t.login('ana', 'loro-agent');
+    const tablet = await t.login('ana', 'loro-agent');
+    const bruno = await t.login('bruno', 'loro-agent');
+    expect((await t.call('POST', '/api/auth/logout-all', { token: laptop })).body).toEqual({ revoked: 2 });
+    expect((await t.call('GET', '/api/me', { token: tablet })).status).toBe(401);
+    expect((await t.call('GET', '/api/me', { token: bruno })).status).toBe(200);
+  });
+
+  it('refuses bodies over the limit with 413 before reading them', async () => {
+    const t = await testPlatform();
+    const huge = await t.call('POST', '/api/auth/login', {
+      body: { username: 'ana', password: 'x'.repeat(300 * 1024) },
+    });
+    expect([huge.status, huge.body.error.code]).toEqual([413, 'payload_too_large']);
+  });
+});

@@ -1,0 +1,39 @@
+import type { Clock } from '../../../shared/clock.ts';
+
+/**
+ * Slows password guessing: after `maxFailures` failed sign-ins for one username within `windowMs`,
+ * that username is refused (even with the right password) until the oldest failure leaves the
+ * window. Kept in memory: a restart forgets it, which costs an attacker a restart per few tries.
+ */
+export class LoginLimiter {
+  readonly #failures = new Map<string, number[]>();
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly maxFailures = 5,
+    private readonly windowMs = 15 * 60_000,
+  ) {}
+
+  /** Milliseconds until `key` may try again; 0 when it may now. */
+  retryAfter(key: string): number {
+    const recent = this.#recent(key);
+    if (recent.length < this.maxFailures) return 0;
+    return (recent[0] ?? 0) + this.windowMs - this.clock.now();
+  }
+
+  failed(key: string): void {
+    this.#failures.set(key, [...this.#recent(key), this.clock.now()]);
+  }
+
+  succeeded(key: string): void {
+    this.#failures.delete(key);
+  }
+
+  #recent(key: string): number[] {
+    const since = this.clock.now() - this.windowMs;
+    const recent = (this.#failures.get(key) ?? []).filter((at) => at > since);
+    if (recent.length === 0) this.#failures.delete(key);
+    else this.#failures.set(key, recent);
+    return recent;
+  }
+}
