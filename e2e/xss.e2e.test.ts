@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO } from '../mock-platform/src/seed/demo-tenant.ts';
 import { signedInPanel, text } from './support/agent-panel.ts';
 import { launchWithExtension } from './support/browser.ts';
 import { startTestPlatform } from './support/platform.ts';

@@ -4,7 +4,7 @@ import { type Config, loadConfig } from '../config.ts';
 import { type PlatformSchema, platformIndexes, platformSchemas } from '../platform/records.ts';
 import { DEMO, seedPlatform, seedSimulator } from '../seed/demo-tenant.ts';
 import { type SimulatorSchema, simulatorIndexes, simulatorSchemas } from '../simulator/records.ts';
-import { memorySegments } from '../store/segment-storage.ts';
+import { memorySegments, type SegmentStorage } from '../store/segment-storage.ts';
 import { SegmentedStore } from '../store/segmented-store.ts';
 
 const ORIGIN = 'http://platform.test';
@@ -13,11 +13,11 @@ const ORIGIN = 'http://platform.test';
  * A whole platform in memory with a manual clock; its outgoing HTTP (Graph calls, webhooks) is
  * routed back into the app, so integration tests need no port.
  */
-export async function testPlatform(env: Record<string, string> = {}) {
+export async function testPlatform(env: Record<string, string> = {}, storage: SegmentStorage = memorySegments()) {
   const config: Config = loadConfig(env);
   const clock = new ManualClock();
   const store = await SegmentedStore.open<PlatformSchema>({
-    storage: memorySegments(),
+    storage,
     indexes: platformIndexes,
     schemas: platformSchemas,
   });
