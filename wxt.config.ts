@@ -4,6 +4,8 @@ import { defineConfig } from 'wxt';
 // Loro's extension: side panel + options + in-page overlay, Manifest V3.
 export default defineConfig({
   srcDir: 'extension',
+  // Static files (icons) live with the extension's sources.
+  publicDir: 'extension/public',
   outDir: '.output',
   imports: false,
   // `npm run dev` builds with hot reload but does not launch a browser: load .output/chrome-mv3-dev.
@@ -17,7 +19,8 @@ export default defineConfig({
     // The platform runs on loopback by default; other platform origins are granted at login.
     host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
-    action: { default_title: 'Open Loro' },
+    icons: { 16: '/icon-16.png', 32: '/icon-32.png', 48: '/icon-48.png', 128: '/icon-128.png' },
+    action: { default_title: 'Open Loro', default_icon: { 16: '/icon-16.png', 32: '/icon-32.png' } },
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'",
     },

@@ -49,6 +49,10 @@ describe('one WhatsApp conversation from customer to agent and back', () => {
     await panel.click('[data-testid="go-available"]');
     await panel.waitForSelector('[data-testid="agent-state"][data-state="available"]');
 
+    // The agent is looking elsewhere (headless Chromium always reports the panel focused, so
+    // say it is not): new offers and messages become desktop notifications.
+    await panel.evaluate('document.hasFocus = () => false');
+
     // The customer writes.
     await customer.type('[data-testid="message-input"]', 'Hola, ¿dónde está mi pedido A-1042?');
     await customer.keyboard.press('Enter');
@@ -62,8 +66,12 @@ describe('one WhatsApp conversation from customer to agent and back', () => {
     expect(await text(panel, '[data-testid="offer-queue"]')).toBe(DEMO.skillName);
     expect(await text(panel, '[data-testid="offer-elapsed"]')).toMatch(/^\d\d:\d\d$/);
     await screenshot(panel, 'side-panel-offer');
+    // A desktop notification announced the offer.
+    const notifications = (await panel.evaluate('chrome.notifications.getAll()')) as Record<string, boolean>;
+    expect(Object.keys(notifications).some((id) => id.startsWith('offer:'))).toBe(true);
 
     // Accept: the transcript shows the customer's gray bubble with initials.
+    await panel.evaluate('document.hasFocus = () => true');
     await panel.click('[data-testid="accept-offer"]');
     await panel.waitForSelector('[data-testid="conversation"]');
     const popped = await browser.waitForTarget((t) => t.url().startsWith(`${platform.url}/healthz?pop=conv_`));

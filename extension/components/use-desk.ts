@@ -1,4 +1,4 @@
-import { useEffect, useReducer, useState } from 'preact/hooks';
+import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { z } from 'zod';
 import {
@@ -17,6 +17,7 @@ import {
 import { PlatformError, request } from '../utils/api-client.ts';
 import { deskReducer, initialDeskState } from '../utils/desk-state.ts';
 import { runAgentStream } from '../utils/event-stream.ts';
+import { notificationFor } from '../utils/notify.ts';
 import { clearSession, type Session } from '../utils/storage.ts';
 
 export type DeskDialog =
@@ -57,13 +58,39 @@ export function useDesk(session: Session) {
     }
   }
 
+  // The stream's callback outlives renders: it reads customer names through a ref.
+  const names = useRef(new Map<string, string>());
+  names.current = new Map(state.conversations.map((c) => [c.id, c.customerName]));
+
   useEffect(() => {
     const stop = new AbortController();
     void runAgentStream({
       url: `${session.platformUrl}/api/agent/events`,
       token: session.token,
       signal: stop.signal,
-      onEvent: dispatch,
+      onEvent: (event) => {
+        dispatch(event);
+        const focused = document.hasFocus();
+        const note =
+          event.event === 'offer'
+            ? notificationFor({ event: 'offer', data: event.data }, focused)
+            : event.event === 'message'
+              ? notificationFor(
+                  {
+                    event: 'message',
+                    data: event.data,
+                    customerName: names.current.get(event.data.conversationId) ?? '',
+                  },
+                  focused,
+                )
+              : undefined;
+        if (note) {
+          const iconUrl = browser.runtime.getURL('/icon-128.png');
+          void browser.notifications
+            .create(note.id, { type: 'basic', iconUrl, title: note.title, message: note.message })
+            .catch(() => undefined);
+        }
+      },
       onStatus: ({ connected, httpStatus }) => {
         dispatch({ event: 'connection', data: { connected } });
         if (httpStatus === 401) void clearSession();
