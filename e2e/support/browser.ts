@@ -7,7 +7,8 @@ export const EXTENSION_DIR = join(import.meta.dirname, '..', '..', '.output', 'c
 export const ARTIFACTS_DIR = join(import.meta.dirname, '..', '..', '.test-results');
 
 /** Debian's Chromium with the built extension loaded, headless, with a fresh profile. */
-export async function launchWithExtension(): Promise<{
+/** `lang` is the browser's language: the panel speaks Spanish for `es-*`. */
+export async function launchWithExtension(lang = 'en-US'): Promise<{
   browser: Browser;
   extensionId: string;
   close: () => Promise<void>;
@@ -19,6 +20,8 @@ export async function launchWithExtension(): Promise<{
     pipe: true,
     enableExtensions: [EXTENSION_DIR],
     userDataDir,
+    // Headless Chromium takes its UI language (navigator.language) from the environment.
+    env: { ...process.env, LANG: `${lang.replace('-', '_')}.UTF-8`, LANGUAGE: lang.replace('-', '_') },
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -27,7 +30,8 @@ export async function launchWithExtension(): Promise<{
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      '--lang=en-US',
+      `--lang=${lang}`,
+      `--accept-lang=${lang}`,
     ],
   });
   const worker = await browser.waitForTarget(

@@ -1,5 +1,5 @@
 import type { ConversationView } from '../../shared/api/schemas.ts';
-import { formatRemaining } from '../utils/format.ts';
+import { formatDue, formatRemaining } from '../utils/format.ts';
 import { t } from '../utils/i18n.ts';
 
 type Clock = NonNullable<ConversationView['sla']>['firstResponse'];
@@ -44,19 +44,7 @@ export function SlaLine({
           data-state={stateOf(clock, now)}
         >
           {t(label)}: {describe(clock, now)}
-          {detailed && clock.state === 'active' && (
-            <>
-              {' '}
-              ·{' '}
-              {t('slaDueAt', {
-                time: new Date(clock.dueAt).toLocaleString([], {
-                  weekday: 'short',
-                  hour: '2-digit',
-                  minute: '2-digit',
-                }),
-              })}
-            </>
-          )}
+          {detailed && clock.state === 'active' && <> · {t('slaDueAt', { time: formatDue(clock.dueAt) })}</>}
         </span>
       ))}
     </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatElapsed, formatRemaining } from './format.ts';
+import { formatDue, formatElapsed, formatRemaining, formatTime } from './format.ts';
 
 describe('formatElapsed', () => {
   it.each([
@@ -20,5 +20,14 @@ describe('formatRemaining', () => {
     [61.5 * 3_600_000, '2d 13h'],
   ])('%i ms → %s', (ms, text) => {
     expect(formatRemaining(ms)).toBe(text);
+  });
+});
+
+describe('dates and times follow the panel language', () => {
+  it('formats in Spanish and in English', () => {
+    const monday10 = new Date(2026, 10, 23, 10, 0).getTime();
+    expect(formatTime(monday10, 'es-ES')).toBe('10:00');
+    expect(formatDue(monday10, 'es-ES')).toBe('lun, 10:00');
+    expect(formatDue(monday10, 'en-US')).toBe('Mon 10:00 AM');
   });
 });

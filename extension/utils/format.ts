@@ -1,3 +1,5 @@
+import { locale } from './i18n.ts';
+
 /** `mm:ss`, or `h:mm:ss` past an hour: for elapsed-time counters. */
 export function formatElapsed(ms: number): string {
   const total = Math.max(0, Math.floor(ms / 1000));
@@ -17,6 +19,11 @@ export function formatRemaining(ms: number): string {
   return hours > 0 ? `${hours}h ${String(minutes % 60).padStart(2, '0')}m` : `${minutes}m`;
 }
 
-export function formatTime(timestamp: number): string {
-  return new Date(timestamp).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+export function formatTime(timestamp: number, language = locale): string {
+  return new Date(timestamp).toLocaleTimeString(language, { hour: '2-digit', minute: '2-digit' });
+}
+
+/** `lun 10:00` / `Mon 10:00 AM`: a due time within the week, in the panel's language. */
+export function formatDue(timestamp: number, language = locale): string {
+  return new Date(timestamp).toLocaleString(language, { weekday: 'short', hour: '2-digit', minute: '2-digit' });
 }

@@ -169,4 +169,7 @@ export function translator(language: string) {
     table[key].replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? `{${name}}`);
 }
 
-export const t = translator(globalThis.navigator?.language ?? 'en');
+/** The browser's language: UI text, dates and times follow it. */
+export const locale = globalThis.navigator?.language ?? 'en';
+
+export const t = translator(locale);

@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO } from '../mock-platform/src/seed/demo-tenant.ts';
+import { text } from './support/agent-panel.ts';
+import { launchWithExtension, openSidePanel, screenshot } from './support/browser.ts';
+import { startTestPlatform } from './support/platform.ts';
+
+describe('the side panel in Spanish (the browser’s language)', () => {
+  let platform: Awaited<ReturnType<typeof startTestPlatform>>;
+  let chrome: Awaited<ReturnType<typeof launchWithExtension>>;
+
+  beforeAll(async () => {
+    platform = await startTestPlatform();
+    chrome = await launchWithExtension('es-ES');
+  });
+
+  afterAll(async () => {
+    await chrome?.close();
+    await platform?.close();
+  });
+
+  it('speaks Spanish from sign-in to the end dialog', async () => {
+    const tab = await chrome.browser.newPage();
+    await tab.goto(`${platform.url}/healthz`);
+    const panel = await openSidePanel(chrome.browser, chrome.extensionId, tab);
+    await panel.waitForSelector('[data-testid="login-form"]');
+    expect(await text(panel, '[data-testid="sign-in"]')).toBe('Iniciar sesión');
+    await screenshot(panel, 'es-side-panel-sign-in');
+    const url = await panel.$('[data-testid="platform-url"]');
+    await url?.click({ count: 3 });
+    await url?.type(platform.url);
+    await panel.type('[data-testid="username"]', 'ana');
+    await panel.type('[data-testid="password"]', 'loro-agent');
+    await panel.click('[data-testid="sign-in"]');
+    await panel.waitForSelector('[data-testid="go-available"]');
+    expect(await text(panel, '[data-testid="go-available"]')).toBe('Pasar a Disponible');
+    await panel.click('[data-testid="go-available"]');
+    await panel.waitForSelector('[data-testid="agent-state"][data-state="available"]');
+    expect(await text(panel, '[data-testid="agent-state"]')).toBe('Disponible');
+
+    await fetch(`${platform.url}/simulator/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        phoneNumberId: DEMO.phoneNumberId,
+        from: '+34 612 345 678',
+        name: 'María García',
+        text: 'Hola, ¿me ayudas con mi pedido?',
+      }),
+    });
+    await panel.waitForSelector('[data-testid="offer"]');
+    expect(await text(panel, '[data-testid="offer-title"]')).toBe('Conversación de WhatsApp entrante');
+    expect(await text(panel, '[data-testid="accept-offer"]')).toBe('Aceptar');
+    await screenshot(panel, 'es-side-panel-offer');
+
+    await panel.click('[data-testid="accept-offer"]');
+    await panel.waitForSelector('[data-testid="customer-message"]');
+    await panel.type('[data-testid="composer-input"]', 'Claro, María. ¿Cuál es el número de pedido?');
+    await panel.keyboard.press('Enter');
+    await panel.waitForSelector('[data-testid="agent-message"]');
+    await panel.focus('[data-testid="composer-input"]');
+    await panel.waitForSelector('[data-testid="sla-on-focus"]');
+    expect(await text(panel, '[data-testid="sla-on-focus"] [data-testid="sla-first-response"]')).toBe(
+      'Primera respuesta: cumplido',
+    );
+    await screenshot(panel, 'es-side-panel-conversation');
+
+    await panel.click('[data-testid="end-conversation"]');
+    await panel.waitForSelector('[data-testid="end-dialog"][open]');
+    expect(await text(panel, '[data-testid="end-dialog"] h2')).toBe('Finalizar conversación');
+    await screenshot(panel, 'es-side-panel-end-dialog');
+  });
+});
