@@ -11,6 +11,7 @@ import { put } from '../mock-platform/src/platform/records.ts';
 import { DEMO } from '../mock-platform/src/seed/demo-tenant.ts';
 import { startServer } from '../mock-platform/src/server.ts';
 import { startChildServer } from '../mock-platform/src/testing/child-server.ts';
+import { textWebhook } from '../mock-platform/src/testing/webhooks.ts';
 import { signBody } from '../mock-platform/src/whatsapp/signature.ts';
 import { systemClock } from '../shared/clock.ts';
 import { stringifyLikeMeta } from '../shared/whatsapp/escape-json.ts';
@@ -33,33 +34,7 @@ function percentile(sorted: number[], p: number): number {
 
 function inbound(customer: string, n: number) {
   const id = `wamid.bench-${n}`;
-  const body = stringifyLikeMeta({
-    object: 'whatsapp_business_account',
-    entry: [
-      {
-        id: DEMO.wabaId,
-        changes: [
-          {
-            field: 'messages',
-            value: {
-              messaging_product: 'whatsapp',
-              metadata: { display_phone_number: '16145551234', phone_number_id: DEMO.phoneNumberId },
-              contacts: [{ profile: { name: 'Bench' }, wa_id: customer }],
-              messages: [
-                {
-                  from: customer,
-                  id,
-                  timestamp: String(Math.floor(Date.now() / 1000)),
-                  type: 'text',
-                  text: { body: `Mensaje ${n}` },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    ],
-  });
+  const body = stringifyLikeMeta(textWebhook({ wamid: id, from: customer, name: 'Bench', text: `Mensaje ${n}` }));
   return { id, body, signature: signBody(SECRET, body) };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO, seedPlatform, seedSimulator } from '../seed/demo-tenant.ts';
 import { testPlatform } from '../testing/harness.ts';
+import { textWebhook } from '../testing/webhooks.ts';
 import { signBody } from '../whatsapp/signature.ts';
 
 describe('platform HTTP API', () => {
@@ -108,27 +109,8 @@ describe('platform HTTP API', () => {
 });
 
 describe('WhatsApp webhook receiver', () => {
-  const payload = (wamid: string) => ({
-    object: 'whatsapp_business_account',
-    entry: [
-      {
-        id: DEMO.wabaId,
-        changes: [
-          {
-            field: 'messages',
-            value: {
-              messaging_product: 'whatsapp',
-              metadata: { display_phone_number: '16145551234', phone_number_id: DEMO.phoneNumberId },
-              contacts: [{ profile: { name: 'Zoë' }, wa_id: '447966197542' }],
-              messages: [
-                { from: '447966197542', id: wamid, timestamp: '1767603600', type: 'text', text: { body: 'Olá ✨' } },
-              ],
-            },
-          },
-        ],
-      },
-    ],
-  });
+  const payload = (wamid: string) =>
+    textWebhook({ wamid, from: '447966197542', name: 'Zoë', text: 'Olá ✨', timestamp: '1767603600' });
 
   async function post(t: Awaited<ReturnType<typeof testPlatform>>, body: string, signature?: string) {
     const headers: Record<string, string> = { 'content-type': 'application/json' };

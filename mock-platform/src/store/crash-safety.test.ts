@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { stringifyLikeMeta } from '../../../shared/whatsapp/escape-json.ts';
 import { type PlatformSchema, platformIndexes, platformSchemas } from '../platform/records.ts';
-import { DEMO } from '../seed/demo-tenant.ts';
 import { startChildServer } from '../testing/child-server.ts';
+import { textWebhook } from '../testing/webhooks.ts';
 import { signBody } from '../whatsapp/signature.ts';
 import { directorySegments } from './segment-storage.ts';
 import { SegmentedStore } from './segmented-store.ts';
@@ -16,34 +16,11 @@ const startServer = (dataDir: string) => startChildServer({ DATA_DIR: dataDir, W
 
 function webhook(n: number): { id: string; body: string } {
   const id = `wamid.crash-${n}`;
-  const body = stringifyLikeMeta({
-    object: 'whatsapp_business_account',
-    entry: [
-      {
-        id: DEMO.wabaId,
-        changes: [
-          {
-            field: 'messages',
-            value: {
-              messaging_product: 'whatsapp',
-              metadata: { display_phone_number: '16145551234', phone_number_id: DEMO.phoneNumberId },
-              contacts: [{ profile: { name: `Cliente ${n}` }, wa_id: `3460010${String(n % 10_000).padStart(4, '0')}` }],
-              messages: [
-                {
-                  from: `3460010${String(n % 10_000).padStart(4, '0')}`,
-                  id,
-                  timestamp: '1767603600',
-                  type: 'text',
-                  text: { body: `Mensaje nº ${n} ✓` },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    ],
-  });
-  return { id, body };
+  const from = `3460010${String(n % 10_000).padStart(4, '0')}`;
+  return {
+    id,
+    body: stringifyLikeMeta(textWebhook({ wamid: id, from, name: `Cliente ${n}`, text: `Mensaje nº ${n} ✓` })),
+  };
 }
 
 describe('crash safety', () => {
