@@ -211,4 +211,20 @@ describe('two agents: reject, RONA, transfer, conference, interruption, and end 
     await bruno.click('[data-testid="submit-wrap-up"]');
     await bruno.waitForSelector('[data-testid="conversation"]', { hidden: true });
   });
+
+  it('shows the agent’s interaction history, searchable', async () => {
+    await bruno.click('[data-testid="view-history"]');
+    await bruno.waitForSelector('[data-testid="history-entry"]');
+    const names = await bruno.$$eval('[data-testid="history-entry"] .task-title', (nodes) =>
+      nodes.map((n) => n.textContent),
+    );
+    // Pablo's transfer wrap-up was dismissed earlier, so it is still owed, not history.
+    expect(names).toEqual(['Pablo Ruiz', 'María García']);
+    await bruno.type('[data-testid="history-search"]', 'maría');
+    await bruno.waitForFunction(() => document.querySelectorAll('[data-testid="history-entry"]').length === 1);
+    expect(await text(bruno, '[data-testid="history-entry"] .history-outcome')).toBe('Ended · Resolved · Resuelto');
+    await screenshot(bruno, 'side-panel-history');
+    await bruno.click('[data-testid="view-tasks"]');
+    await bruno.waitForSelector('[data-testid="history"]', { hidden: true });
+  });
 });

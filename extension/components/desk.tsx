@@ -1,8 +1,10 @@
+import { useState } from 'preact/hooks';
 import { signOut } from '../utils/auth.ts';
 import { t } from '../utils/i18n.ts';
 import type { Session } from '../utils/storage.ts';
 import { ConversationPanel } from './conversation-panel.tsx';
 import { EndDialog } from './end-dialog.tsx';
+import { HistoryList } from './history-list.tsx';
 import { OfferCard } from './offer-card.tsx';
 import { StateBar } from './state-bar.tsx';
 import { TaskList } from './task-list.tsx';
@@ -12,6 +14,7 @@ import { useDesk } from './use-desk.ts';
 /** The signed-in agent's desk: state, offers, wrap-ups owed, conversations, the open one, dialogs. */
 export function Desk({ session }: { session: Session }) {
   const { state, selected, busyOffer, error, dialog, actions } = useDesk(session);
+  const [view, setView] = useState<'tasks' | 'history'>('tasks');
 
   return (
     <div class="desk">
@@ -39,14 +42,33 @@ export function Desk({ session }: { session: Session }) {
           </button>
         </div>
       ))}
-      <TaskList
-        conversations={state.conversations}
-        messages={state.messages}
-        selectedId={state.selectedId}
-        available={state.status?.state === 'available'}
-        onSelect={actions.select}
-      />
-      {selected ? (
+      <div class="views" role="tablist">
+        {(['tasks', 'history'] as const).map((name) => (
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            aria-selected={view === name}
+            class={view === name ? 'tab selected' : 'tab'}
+            onClick={() => setView(name)}
+            data-testid={`view-${name}`}
+          >
+            {t(name)}
+          </button>
+        ))}
+      </div>
+      {view === 'history' ? (
+        <HistoryList load={actions.history} />
+      ) : (
+        <TaskList
+          conversations={state.conversations}
+          messages={state.messages}
+          selectedId={state.selectedId}
+          available={state.status?.state === 'available'}
+          onSelect={actions.select}
+        />
+      )}
+      {view === 'history' ? null : selected ? (
         <ConversationPanel
           conversation={selected}
           messages={state.messages[selected.id] ?? []}

@@ -8,6 +8,7 @@ import {
   type ConversationView,
   closureReasonViewSchema,
   conversationViewSchema,
+  historyEntrySchema,
   messageViewSchema,
   type TransferRequest,
   transferTargetsSchema,
@@ -206,6 +207,12 @@ export function useDesk(session: Session) {
       }),
 
     transferTargets: () => api('/api/transfer-targets', transferTargetsSchema),
+
+    history: (search: string) =>
+      api(
+        `/api/history${search.trim() ? `?search=${encodeURIComponent(search.trim())}` : ''}`,
+        z.array(historyEntrySchema),
+      ),
   };
 
   return { state, selected, busyOffer, error, dialog, actions };

@@ -174,6 +174,21 @@ export type WrapUpView = z.infer<typeof wrapUpViewSchema>;
 
 export const wrapUpRequestSchema = endConversationRequestSchema;
 
+/** One past conversation in the agent's interaction history (masked like every agent view). */
+export const historyEntrySchema = z.object({
+  conversationId: z.string(),
+  customerName: z.string(),
+  customerNumber: z.string(),
+  queueName: z.string(),
+  endedAt: z.number(),
+  closureReason: z.string().optional(),
+  note: z.string().optional(),
+  /** Why the agent's part ended. */
+  reason: z.enum(['end', 'transfer', 'conference']),
+  lastMessage: z.string().optional(),
+});
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+
 /** Everything pushed on an agent's event stream, keyed by event name. */
 export const agentEventSchemas = {
   hello: z.object({ agentId: z.string() }),

@@ -8,6 +8,7 @@ import {
   conferenceRequestSchema,
   conversationViewSchema,
   endConversationRequestSchema,
+  historyEntrySchema,
   messageViewSchema,
   offerViewSchema,
   replyRequestSchema,
@@ -31,6 +32,7 @@ import {
 } from '../platform/agents.ts';
 import { inviteToConference, stopConference } from '../platform/conference.ts';
 import { agentTopic, type PlatformContext } from '../platform/context.ts';
+import { interactionHistory } from '../platform/history.ts';
 import { activeConversations, agentConversation } from '../platform/participants.ts';
 import { reply, transcript } from '../platform/replies.ts';
 import { completeWrapUp, pendingWrapUps, transfer, transferTargets } from '../platform/transfers.ts';
@@ -45,6 +47,7 @@ export function agentRoutes(ctx: PlatformContext, sessions: Sessions) {
   // Mounted under /api beside other routers: guard only this router's own paths.
   const agentOnly = requireUser({ sessions, roles: ['agent'] });
   const guarded = [
+    '/history',
     '/me',
     '/agent/*',
     '/offers/*',
@@ -263,6 +266,22 @@ export function agentRoutes(ctx: PlatformContext, sessions: Sessions) {
       },
     );
   }
+
+  app.openapi(
+    createRoute({
+      ...base,
+      method: 'get',
+      path: '/history',
+      summary: 'The agent’s interaction history: finished conversations, newest first (searchable)',
+      request: { query: z.object({ search: z.string().max(200).optional() }) },
+      responses: {
+        200: jsonContent(z.array(historyEntrySchema), 'History'),
+        400: errorResponses[400],
+        401: errorResponses[401],
+      },
+    }),
+    (c) => c.json(interactionHistory(ctx, c.get('user'), c.req.valid('query').search), 200),
+  );
 
   app.openapi(
     createRoute({

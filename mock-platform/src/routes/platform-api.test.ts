@@ -30,6 +30,7 @@ describe('platform HTTP API', () => {
         '/api/conversations/{id}/end',
         '/api/conversations/{id}/messages',
         '/api/conversations/{id}/transfer',
+        '/api/history',
         '/api/me',
         '/api/offers/{id}/accept',
         '/api/offers/{id}/reject',
