@@ -49,3 +49,54 @@ export const graphErrorSchema = z.object({
   }),
 });
 export type GraphError = z.infer<typeof graphErrorSchema>;
+
+/** A template parameter: text, or currency / date-time with the fallback value WhatsApp shows. */
+const templateParameterSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('text'), text: z.string().min(1, 'a text parameter must not be empty').max(1024) }),
+  z.object({
+    type: z.literal('currency'),
+    currency: z.object({ fallback_value: z.string().min(1), code: z.string(), amount_1000: z.number() }),
+  }),
+  z.object({ type: z.literal('date_time'), date_time: z.looseObject({ fallback_value: z.string().min(1) }) }),
+]);
+export type TemplateParameter = z.infer<typeof templateParameterSchema>;
+
+export const sendTemplateRequestSchema = z.object({
+  messaging_product: z.literal('whatsapp'),
+  recipient_type: z.literal('individual').optional(),
+  to: recipient,
+  type: z.literal('template'),
+  template: z.object({
+    name: z.string().min(1, 'template.name is required').max(512),
+    language: z.object({ code: z.string().min(2, 'template.language.code is required').max(40) }),
+    components: z
+      .array(
+        z.object({
+          type: z.enum(['header', 'body', 'button']),
+          sub_type: z.string().optional(),
+          index: z.union([z.string(), z.number()]).optional(),
+          parameters: z.array(templateParameterSchema).max(20).optional(),
+        }),
+      )
+      .max(10)
+      .optional(),
+  }),
+});
+export type SendTemplateRequest = z.infer<typeof sendTemplateRequestSchema>;
+
+/** The text a parameter shows in the message. */
+export function parameterText(parameter: TemplateParameter): string {
+  if (parameter.type === 'text') return parameter.text;
+  if (parameter.type === 'currency') return parameter.currency.fallback_value;
+  return parameter.date_time.fallback_value;
+}
+
+/** `{{1}}`-style placeholders in a template text, highest index (0 when none). */
+export function placeholderCount(text: string): number {
+  return [...text.matchAll(/\{\{(\d+)\}\}/g)].reduce((max, match) => Math.max(max, Number(match[1])), 0);
+}
+
+/** The template's text with `{{n}}` replaced by the n-th value. */
+export function fillTemplate(text: string, values: readonly string[]): string {
+  return text.replace(/\{\{(\d+)\}\}/g, (placeholder, n: string) => values[Number(n) - 1] ?? placeholder);
+}

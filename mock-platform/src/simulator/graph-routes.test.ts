@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import sendText from '../../../shared/whatsapp/__fixtures__/send_request_text.json';
 import { DEMO } from '../seed/demo-tenant.ts';
 import { testPlatform } from '../testing/harness.ts';
+import { putSim } from './records.ts';
 
 const token = 'loro-demo-access-token';
 const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
@@ -84,5 +85,60 @@ describe('Graph-compatible Cloud API', () => {
     expect(response.body.data).toEqual([
       expect.objectContaining({ name: 'order_update', status: 'APPROVED', category: 'UTILITY', language: 'en_US' }),
     ]);
+  });
+
+  describe('templates', () => {
+    const template = (name: string, language: string, values: string[]) => ({
+      messaging_product: 'whatsapp',
+      to: '+34612345678',
+      type: 'template',
+      template: {
+        name,
+        language: { code: language },
+        components: [{ type: 'body', parameters: values.map((text) => ({ type: 'text', text })) }],
+      },
+    });
+
+    it('sends an approved template, filled, even outside the 24-hour window (TP-4)', async () => {
+      const t = await testPlatform();
+      const sent = await graph(
+        t,
+        `/v23.0/${DEMO.phoneNumberId}/messages`,
+        template('order_update', 'en_US', ['María', 'A-1042']),
+      );
+      expect(sent.status).toBe(200);
+      const stored = t.simulatorStore.get('messages', sent.body.messages[0].id);
+      expect(stored).toMatchObject({
+        type: 'template',
+        text: 'Hello María, your order A-1042 has shipped.',
+        status: 'delivered',
+      });
+    });
+
+    it.each([
+      ['an unknown template', template('nope', 'en_US', []), 404, 132001],
+      ['a language the template does not have', template('order_update', 'es', ['a', 'b']), 404, 132001],
+      ['too few parameters', template('order_update', 'en_US', ['María']), 400, 132000],
+    ])('refuses %s with Meta’s code', async (_label, body, status, code) => {
+      const t = await testPlatform();
+      const response = await graph(t, `/v23.0/${DEMO.phoneNumberId}/messages`, body);
+      expect([response.status, response.body.error.code]).toEqual([status, code]);
+    });
+
+    it.each([
+      ['PAUSED', 132015],
+      ['DISABLED', 132016],
+    ] as const)('refuses a %s template with %i', async (status, code) => {
+      const t = await testPlatform();
+      const stored = t.simulatorStore.get('templates', DEMO.templateId);
+      if (!stored) throw new Error('no demo template');
+      await t.simulatorStore.commit([putSim('templates', { ...stored, status })]);
+      const response = await graph(
+        t,
+        `/v23.0/${DEMO.phoneNumberId}/messages`,
+        template('order_update', 'en_US', ['a', 'b']),
+      );
+      expect(response.body.error.code).toBe(code);
+    });
   });
 });

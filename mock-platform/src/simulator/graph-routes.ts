@@ -9,6 +9,7 @@ import {
   graphErrorSchema,
   markReadRequestSchema,
   sendMessageResponseSchema,
+  sendTemplateRequestSchema,
   sendTextRequestSchema,
 } from '../../../shared/whatsapp/send-schema.ts';
 import { MetaError } from './meta-error.ts';
@@ -83,6 +84,19 @@ export function graphRoutes(simulator: Simulator, { token }: { token: string }) 
         return c.json({ success: true }, 200);
       }
       const type = typeof body === 'object' && body !== null && 'type' in body ? body.type : 'text';
+      if (type === 'template') {
+        const template = sendTemplateRequestSchema.safeParse(body);
+        if (!template.success) throw toMetaError(template.error);
+        const message = await simulator.businessSendsTemplate(phoneNumberId, template.data);
+        return c.json(
+          {
+            messaging_product: 'whatsapp' as const,
+            contacts: [{ input: template.data.to, wa_id: toWaId(template.data.to) }],
+            messages: [{ id: message.id }],
+          },
+          200,
+        );
+      }
       if (type !== 'text') {
         throw new MetaError(
           400,
@@ -134,11 +148,17 @@ export function registerGraphDocs(registry: OpenAPIHono['openAPIRegistry']): voi
     method: 'post',
     path: '/graph/{version}/{phoneNumberId}/messages',
     tags: ['Cloud API simulator'],
-    summary: 'Send a message (text) or mark one read; also served without {version}',
+    summary: 'Send a message (text or template) or mark one read; also served without {version}',
     security: [{ bearerAuth: [] }],
     request: {
       params: z.object({ version: z.string(), phoneNumberId: z.string() }),
-      body: { content: { 'application/json': { schema: z.union([sendTextRequestSchema, markReadRequestSchema]) } } },
+      body: {
+        content: {
+          'application/json': {
+            schema: z.union([sendTextRequestSchema, sendTemplateRequestSchema, markReadRequestSchema]),
+          },
+        },
+      },
     },
     responses: {
       200: { description: 'Accepted', content: { 'application/json': { schema: sendMessageResponseSchema } } },

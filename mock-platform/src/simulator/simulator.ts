@@ -1,7 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../../../shared/clock.ts';
 import { isWindowOpen } from '../../../shared/customer-window.ts';
-import type { SendTextRequest } from '../../../shared/whatsapp/send-schema.ts';
+import {
+  fillTemplate,
+  parameterText,
+  placeholderCount,
+  type SendTemplateRequest,
+  type SendTextRequest,
+} from '../../../shared/whatsapp/send-schema.ts';
 import { EventHub } from '../events/event-hub.ts';
 import type { Store } from '../store/store.ts';
 import { MetaError } from './meta-error.ts';
@@ -102,6 +108,58 @@ export class Simulator {
     } else {
       this.webhooks.enqueue(statusWebhook(phone, message, 'failed', now, 131047));
     }
+    return message;
+  }
+
+  /**
+   * The business sends an approved template: allowed outside the customer service window (TP-4),
+   * refused like Meta when the template does not exist in that language (132001), is paused
+   * (132015) or disabled (132016), or gets the wrong number of body parameters (132000).
+   */
+  async businessSendsTemplate(phoneNumberId: string, request: SendTemplateRequest): Promise<SimMessage> {
+    const phone = this.phoneNumber(phoneNumberId);
+    const { name, language, components } = request.template;
+    const template = this.store
+      .where('templates', 'wabaId', phone.wabaId)
+      .find((candidate) => candidate.name === name && candidate.language === language.code);
+    if (!template || template.status === 'PENDING' || template.status === 'REJECTED') {
+      throw new MetaError(
+        404,
+        132001,
+        `template name (${name}) does not exist in ${language.code}${template ? ` (it is ${template.status})` : ''}`,
+      );
+    }
+    if (template.status === 'PAUSED')
+      throw new MetaError(400, 132015, `template ${name} is paused because of low quality`);
+    if (template.status === 'DISABLED') throw new MetaError(400, 132016, `template ${name} is disabled`);
+    const body = template.components.find((component) => component.type === 'BODY');
+    const bodyText = typeof body?.text === 'string' ? body.text : '';
+    const values = (components?.find((component) => component.type === 'body')?.parameters ?? []).map(parameterText);
+    const expected = placeholderCount(bodyText);
+    if (values.length !== expected) {
+      throw new MetaError(
+        400,
+        132000,
+        `body: number of localizable_params (${values.length}) does not match the expected number of params (${expected})`,
+      );
+    }
+    const customerWaId = request.to.replace(/^\+/, '');
+    const now = this.clock.now();
+    const message: SimMessage = {
+      id: newWamid(),
+      phoneNumberId: phone.id,
+      customerWaId,
+      thread: threadKey(phone.id, customerWaId),
+      direction: 'outbound',
+      type: 'template',
+      text: fillTemplate(bodyText, values),
+      timestamp: now,
+      status: 'delivered',
+    };
+    await this.store.commit([put('messages', message)]);
+    this.#publish(message);
+    this.webhooks.enqueue(statusWebhook(phone, message, 'sent', now));
+    this.webhooks.enqueue(statusWebhook(phone, message, 'delivered', now));
     return message;
   }
 
