@@ -174,6 +174,22 @@ export type WrapUpView = z.infer<typeof wrapUpViewSchema>;
 
 export const wrapUpRequestSchema = endConversationRequestSchema;
 
+/** An approved template the agent can send, with its body and how many `{{n}}` variables it has. */
+export const templateViewSchema = z.object({
+  name: z.string(),
+  language: z.string(),
+  category: z.string(),
+  body: z.string(),
+  variables: z.number(),
+});
+export type TemplateView = z.infer<typeof templateViewSchema>;
+
+export const sendTemplateRequestSchema = z.object({
+  name: z.string().min(1, 'choose a template'),
+  language: z.string().min(2, 'language is required'),
+  parameters: z.array(z.string().trim().min(1, 'fill every variable').max(1024)).max(20),
+});
+
 /** One past conversation in the agent's interaction history (masked like every agent view). */
 export const historyEntrySchema = z.object({
   conversationId: z.string(),

@@ -12,7 +12,9 @@ import {
   messageViewSchema,
   offerViewSchema,
   replyRequestSchema,
+  sendTemplateRequestSchema,
   setAgentStateRequestSchema,
+  templateViewSchema,
   transferRequestSchema,
   transferTargetsSchema,
   userViewSchema,
@@ -35,6 +37,7 @@ import { agentTopic, type PlatformContext } from '../platform/context.ts';
 import { interactionHistory } from '../platform/history.ts';
 import { activeConversations, agentConversation } from '../platform/participants.ts';
 import { reply, transcript } from '../platform/replies.ts';
+import { sendTemplate, templatesFor } from '../platform/templates.ts';
 import { completeWrapUp, pendingWrapUps, transfer, transferTargets } from '../platform/transfers.ts';
 import { conversationView, offerView } from '../platform/views.ts';
 
@@ -266,6 +269,41 @@ export function agentRoutes(ctx: PlatformContext, sessions: Sessions) {
       },
     );
   }
+
+  app.openapi(
+    createRoute({
+      ...base,
+      method: 'get',
+      path: '/conversations/{id}/templates',
+      summary: 'Approved templates of the conversation’s WhatsApp Business account, with their variables',
+      request: { params: idParam },
+      responses: {
+        200: jsonContent(z.array(templateViewSchema), 'Templates'),
+        401: errorResponses[401],
+        404: errorResponses[404],
+        409: errorResponses[409],
+      },
+    }),
+    async (c) => c.json(await templatesFor(ctx, c.get('user'), c.req.valid('param').id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      ...base,
+      method: 'post',
+      path: '/conversations/{id}/template',
+      summary: 'Send an approved template (also outside the 24-hour window)',
+      request: { params: idParam, body: jsonBody(sendTemplateRequestSchema) },
+      responses: {
+        201: jsonContent(messageViewSchema, 'Sent'),
+        400: errorResponses[400],
+        401: errorResponses[401],
+        404: errorResponses[404],
+        409: errorResponses[409],
+      },
+    }),
+    async (c) => c.json(await sendTemplate(ctx, c.get('user'), c.req.valid('param').id, c.req.valid('json')), 201),
+  );
 
   app.openapi(
     createRoute({

@@ -29,6 +29,8 @@ describe('platform HTTP API', () => {
         '/api/conversations/{id}/conference/leave',
         '/api/conversations/{id}/end',
         '/api/conversations/{id}/messages',
+        '/api/conversations/{id}/template',
+        '/api/conversations/{id}/templates',
         '/api/conversations/{id}/transfer',
         '/api/history',
         '/api/me',

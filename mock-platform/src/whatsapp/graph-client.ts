@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { graphErrorSchema, sendMessageResponseSchema } from '../../../shared/whatsapp/send-schema.ts';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
@@ -62,6 +63,41 @@ export function createGraphClient({ baseUrl, version, token, fetch = globalThis.
       return id;
     },
 
+    /** Sends an approved template with its body parameters; resolves with the wamid. */
+    async sendTemplate(
+      phoneNumberId: string,
+      to: string,
+      name: string,
+      language: string,
+      values: readonly string[],
+    ): Promise<string> {
+      const json = await post(`${phoneNumberId}/messages`, {
+        messaging_product: 'whatsapp',
+        recipient_type: 'individual',
+        to,
+        type: 'template',
+        template: {
+          name,
+          language: { code: language },
+          components:
+            values.length > 0 ? [{ type: 'body', parameters: values.map((text) => ({ type: 'text', text })) }] : [],
+        },
+      });
+      const id = sendMessageResponseSchema.parse(json).messages[0]?.id;
+      if (!id) throw new GraphApiError(502, 131000, 'Cloud API returned no message id');
+      return id;
+    },
+
+    /** The WhatsApp Business account's message templates. */
+    async listTemplates(wabaId: string): Promise<GraphTemplate[]> {
+      const response = await fetch(`${baseUrl}/${version}/${wabaId}/message_templates?limit=200`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      const json: unknown = await response.json().catch(() => undefined);
+      if (!response.ok) throw new GraphApiError(response.status, 131000, `Cloud API answered HTTP ${response.status}`);
+      return templateListSchema.parse(json).data;
+    },
+
     /** Marks an inbound message as read (blue ticks on the customer's phone). */
     async markRead(phoneNumberId: string, messageId: string): Promise<void> {
       await post(`${phoneNumberId}/messages`, { messaging_product: 'whatsapp', status: 'read', message_id: messageId });
@@ -70,3 +106,17 @@ export function createGraphClient({ baseUrl, version, token, fetch = globalThis.
 }
 
 export type GraphClient = ReturnType<typeof createGraphClient>;
+
+const templateListSchema = z.object({
+  data: z.array(
+    z.looseObject({
+      id: z.string(),
+      name: z.string(),
+      language: z.string(),
+      status: z.string(),
+      category: z.string(),
+      components: z.array(z.looseObject({ type: z.string(), text: z.string().optional() })),
+    }),
+  ),
+});
+export type GraphTemplate = z.infer<typeof templateListSchema>['data'][number];

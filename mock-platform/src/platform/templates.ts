@@ -1,0 +1,99 @@
+import type { MessageView, TemplateView } from '../../../shared/api/schemas.ts';
+import { fillTemplate, placeholderCount } from '../../../shared/whatsapp/send-schema.ts';
+import { ApiError, notFound } from '../http/errors.ts';
+import { GraphApiError, type GraphTemplate } from '../whatsapp/graph-client.ts';
+import type { PlatformContext } from './context.ts';
+import { publishToParticipants, workableConversation } from './participants.ts';
+import { type Conversation, put, type User } from './records.ts';
+import { messageView } from './views.ts';
+
+function bodyOf(template: GraphTemplate): string {
+  return template.components.find((component) => component.type === 'BODY')?.text ?? '';
+}
+
+async function accountTemplates(ctx: PlatformContext, conversation: Conversation): Promise<GraphTemplate[]> {
+  const channel = ctx.store.get('channels', conversation.channelId);
+  const account = channel ? ctx.store.get('accounts', channel.accountId) : undefined;
+  if (!account) throw notFound(`The WhatsApp account of conversation ${conversation.id}`);
+  try {
+    return await ctx.graph.listTemplates(account.wabaId);
+  } catch {
+    throw new ApiError(502, 'whatsapp_unreachable', 'The templates could not be loaded from WhatsApp');
+  }
+}
+
+/** The approved templates of the conversation's WhatsApp Business account (TP-2). */
+export async function templatesFor(ctx: PlatformContext, agent: User, conversationId: string): Promise<TemplateView[]> {
+  const conversation = workableConversation(ctx, agent, conversationId);
+  return (await accountTemplates(ctx, conversation))
+    .filter((template) => template.status === 'APPROVED')
+    .map((template) => ({
+      name: template.name,
+      language: template.language,
+      category: template.category,
+      body: bodyOf(template),
+      variables: placeholderCount(bodyOf(template)),
+    }));
+}
+
+/**
+ * Sends an approved template in a conversation: allowed outside the 24-hour window, which is
+ * what templates are for (CH-7, TP-4). Stored with its filled text under the wamid.
+ */
+export async function sendTemplate(
+  ctx: PlatformContext,
+  agent: User,
+  conversationId: string,
+  { name, language, parameters }: { name: string; language: string; parameters: string[] },
+): Promise<MessageView> {
+  const conversation = workableConversation(ctx, agent, conversationId);
+  const template = (await accountTemplates(ctx, conversation)).find((t) => t.name === name && t.language === language);
+  if (template?.status !== 'APPROVED') {
+    throw new ApiError(400, 'validation_failed', `name: ${name} (${language}) is not an approved template`, [
+      { path: 'name', message: 'is not an approved template' },
+    ]);
+  }
+  const expected = placeholderCount(bodyOf(template));
+  if (parameters.length !== expected) {
+    throw new ApiError(
+      400,
+      'validation_failed',
+      `parameters: ${name} needs ${expected} values, got ${parameters.length}`,
+      [{ path: 'parameters', message: `needs ${expected} values` }],
+    );
+  }
+  const channel = ctx.store.get('channels', conversation.channelId);
+  if (!channel) throw notFound(`Channel ${conversation.channelId}`);
+  let wamid: string;
+  try {
+    wamid = await ctx.graph.sendTemplate(channel.phoneNumberId, conversation.customerWaId, name, language, parameters);
+  } catch (error) {
+    if (error instanceof GraphApiError)
+      throw new ApiError(502, 'whatsapp_refused', `WhatsApp refused the template (${error.code}): ${error.message}`);
+    throw new ApiError(
+      502,
+      'whatsapp_unreachable',
+      'The WhatsApp Cloud API could not be reached; the template was not sent',
+    );
+  }
+  return ctx.serial.run(async () => {
+    const orphan = ctx.store.get('orphanStatuses', wamid);
+    const message = {
+      id: wamid,
+      conversationId,
+      direction: 'outbound' as const,
+      type: 'template',
+      text: fillTemplate(bodyOf(template), parameters),
+      timestamp: ctx.clock.now(),
+      seq: ctx.messageSeq.next(),
+      status: orphan?.status ?? ('pending' as const),
+      agentId: agent.id,
+      ...(orphan?.error ? { error: orphan.error } : {}),
+    };
+    await ctx.store.commit([put('messages', message)]);
+    const view = messageView(ctx, message);
+    const current = ctx.store.get('conversations', conversationId) ?? conversation;
+    publishToParticipants(ctx, current, 'message', () => view);
+    return view;
+  });
+}
