@@ -97,9 +97,10 @@ function storeInbound(
   const sentAt = Number(message.timestamp) * 1000;
   const customer = ctx.store.get('customers', message.from);
   const name = profileName ?? customer?.name ?? formatPhone(fromWaId(message.from));
-  const open = ctx.store
-    .where('conversations', 'customerWaId', message.from)
-    .find((c) => c.channelId === channel.id && c.status !== 'ended');
+  const mine = ctx.store.where('conversations', 'customerWaId', message.from).filter((c) => c.channelId === channel.id);
+  const open = mine.find((c) => c.status !== 'ended');
+  const surveyed = open ? undefined : awaitingSurveyAnswer(mine, message, now);
+  if (surveyed) return storeSurveyAnswer(ctx, surveyed, message, sentAt);
   const conversation: Conversation = open
     ? withoutAwaiting({ ...open, customerName: name, lastInboundAt: Math.max(open.lastInboundAt ?? 0, sentAt) })
     : {
@@ -157,6 +158,47 @@ function route(ctx: PlatformContext, channel: Channel, message: InboundMessage, 
     : undefined;
   if (target && ctx.store.get('skills', target.skillId)) return { skillId: target.skillId, priority: target.priority };
   return { skillId: channel.defaultSkillId, priority: 0 };
+}
+
+const SURVEY_ANSWER_WINDOW_MS = 24 * 60 * 60_000;
+
+/**
+ * The ended conversation whose satisfaction survey this message answers (TP-4): a reply to the
+ * survey message, or a bare rating 1–5, within a day of the survey. Anything else is a new contact.
+ */
+function awaitingSurveyAnswer(
+  conversations: Conversation[],
+  message: InboundMessage,
+  now: number,
+): Conversation | undefined {
+  const latest = conversations
+    .filter((c) => c.survey && c.survey.answer === undefined && now - c.survey.sentAt < SURVEY_ANSWER_WINDOW_MS)
+    .sort((a, b) => (b.survey?.sentAt ?? 0) - (a.survey?.sentAt ?? 0))[0];
+  if (!latest?.survey) return undefined;
+  const repliesToSurvey = message.context?.id === latest.survey.messageId;
+  const isRating = /^\s*[1-5]\s*$/.test(messageText(message));
+  return repliesToSurvey || isRating ? latest : undefined;
+}
+
+function storeSurveyAnswer(ctx: PlatformContext, conversation: Conversation, message: InboundMessage, sentAt: number) {
+  const survey = conversation.survey;
+  if (!survey) return { routable: false, durable: Promise.resolve() };
+  const answer = messageText(message).trim();
+  const durable = later(
+    ctx.store.commit([
+      put('conversations', { ...conversation, survey: { ...survey, answer, answeredAt: sentAt } }),
+      put('messages', {
+        id: message.id,
+        conversationId: conversation.id,
+        direction: 'inbound',
+        type: message.type,
+        text: messageText(message),
+        timestamp: sentAt,
+        seq: ctx.messageSeq.next(),
+      }),
+    ]),
+  );
+  return { routable: false, durable };
 }
 
 /** The customer answered: the customer response timer stops. */

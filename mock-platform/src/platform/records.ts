@@ -43,6 +43,8 @@ export const channelSchema = z.object({
   sla: slaPolicySchema.optional(),
   /** The channel's own business hours; absent = the tenant's. */
   businessHours: businessHoursSchema.optional(),
+  /** Sent to the customer when an agent ends a conversation (TP-4); its `{{1}}` is the customer's name. */
+  surveyTemplate: z.object({ name: z.string().min(1), language: z.string().min(2) }).optional(),
   /** The routing script run on each new contact (RT-2, RT-4); absent = the default skill. */
   defaultScriptId: z.string().optional(),
   /** Deleted by an administrator: kept so old conversations still show their numbers. */
@@ -136,6 +138,15 @@ export const conversationSchema = z.object({
   endedBy: z.enum(['agent', 'customer_timeout', 'interrupted']).optional(),
   closureReasonId: z.string().optional(),
   wrapUpNote: z.string().max(2000).optional(),
+  /** The satisfaction survey sent at the end (TP-4), and the customer's answer once it comes. */
+  survey: z
+    .object({
+      messageId: z.string(),
+      sentAt: z.number(),
+      answer: z.string().optional(),
+      answeredAt: z.number().optional(),
+    })
+    .optional(),
   /** A resource it depends on was deleted (AG-4): no more replies, the agent can only end it. */
   interrupted: z.object({ at: z.number(), reason: z.string() }).optional(),
   /** A second agent invited by the owner (AG-9): requested until they accept, then active. */

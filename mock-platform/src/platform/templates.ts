@@ -44,9 +44,20 @@ export async function sendTemplate(
   ctx: PlatformContext,
   agent: User,
   conversationId: string,
-  { name, language, parameters }: { name: string; language: string; parameters: string[] },
+  request: { name: string; language: string; parameters: string[] },
 ): Promise<MessageView> {
   const conversation = workableConversation(ctx, agent, conversationId);
+  return deliverTemplate(ctx, conversation, request, agent.id);
+}
+
+/** Validates, sends and stores a template message in any conversation (the survey uses it too). */
+export async function deliverTemplate(
+  ctx: PlatformContext,
+  conversation: Conversation,
+  { name, language, parameters }: { name: string; language: string; parameters: string[] },
+  agentId: string | undefined,
+): Promise<MessageView> {
+  const conversationId = conversation.id;
   const template = (await accountTemplates(ctx, conversation)).find((t) => t.name === name && t.language === language);
   if (template?.status !== 'APPROVED') {
     throw new ApiError(400, 'validation_failed', `name: ${name} (${language}) is not an approved template`, [
@@ -87,7 +98,7 @@ export async function sendTemplate(
       timestamp: ctx.clock.now(),
       seq: ctx.messageSeq.next(),
       status: orphan?.status ?? ('pending' as const),
-      agentId: agent.id,
+      ...(agentId ? { agentId } : {}),
       ...(orphan?.error ? { error: orphan.error } : {}),
     };
     await ctx.store.commit([put('messages', message)]);
@@ -95,5 +106,27 @@ export async function sendTemplate(
     const current = ctx.store.get('conversations', conversationId) ?? conversation;
     publishToParticipants(ctx, current, 'message', () => view);
     return view;
+  });
+}
+
+/**
+ * After an agent ends a conversation, the channel's satisfaction survey goes to the customer
+ * (TP-4): a template, so the 24-hour window does not matter. Its `{{1}}` is the customer's name.
+ * Best effort: the end stands even if WhatsApp refuses the survey.
+ */
+export async function sendSurvey(ctx: PlatformContext, conversationId: string): Promise<void> {
+  const conversation = ctx.store.get('conversations', conversationId);
+  const survey = conversation ? ctx.store.get('channels', conversation.channelId)?.surveyTemplate : undefined;
+  if (!conversation || conversation.status !== 'ended' || !survey) return;
+  const templates = await accountTemplates(ctx, conversation);
+  const template = templates.find((t) => t.name === survey.name && t.language === survey.language);
+  const values = [conversation.customerName].slice(0, template ? placeholderCount(bodyOf(template)) : 0);
+  const sent = await deliverTemplate(ctx, conversation, { ...survey, parameters: values }, undefined);
+  await ctx.serial.run(async () => {
+    const current = ctx.store.get('conversations', conversationId);
+    if (current)
+      await ctx.store.commit([
+        put('conversations', { ...current, survey: { messageId: sent.id, sentAt: ctx.clock.now() } }),
+      ]);
   });
 }

@@ -37,7 +37,7 @@ import { agentTopic, type PlatformContext } from '../platform/context.ts';
 import { interactionHistory } from '../platform/history.ts';
 import { activeConversations, agentConversation } from '../platform/participants.ts';
 import { reply, transcript } from '../platform/replies.ts';
-import { sendTemplate, templatesFor } from '../platform/templates.ts';
+import { sendSurvey, sendTemplate, templatesFor } from '../platform/templates.ts';
 import { completeWrapUp, pendingWrapUps, transfer, transferTargets } from '../platform/transfers.ts';
 import { conversationView, offerView } from '../platform/views.ts';
 
@@ -186,7 +186,13 @@ export function agentRoutes(ctx: PlatformContext, sessions: Sessions) {
         409: errorResponses[409],
       },
     }),
-    async (c) => c.json(await endConversation(ctx, c.get('user'), c.req.valid('param').id, c.req.valid('json')), 200),
+    async (c) => {
+      const ended = await endConversation(ctx, c.get('user'), c.req.valid('param').id, c.req.valid('json'));
+      await sendSurvey(ctx, ended.id).catch((error: unknown) =>
+        console.warn(`[platform] the satisfaction survey of ${ended.id} was not sent: ${(error as Error).message}`),
+      );
+      return c.json(ended, 200);
+    },
   );
 
   app.openapi(

@@ -20,6 +20,8 @@ export const DEMO = {
   billingSkillName: 'Billing',
   templateId: '300000000000001',
   templateName: 'order_update',
+  surveyTemplateId: '300000000000002',
+  surveyTemplateName: 'satisfaction_survey',
   users: {
     admin: { id: 'user_admin', username: 'admin', password: 'loro-admin', displayName: 'Alex Admin', role: 'admin' },
     ana: { id: 'user_ana', username: 'ana', password: 'loro-agent', displayName: 'Ana Agent', role: 'agent' },
@@ -110,6 +112,21 @@ export async function seedSimulator(store: Store<SimulatorSchema>): Promise<void
         example: { body_text: [['María', 'A-1042']] },
       },
       { type: 'FOOTER', text: 'Loro Demo Store' },
+    ],
+  });
+  missing('templates', {
+    id: DEMO.surveyTemplateId,
+    wabaId: DEMO.wabaId,
+    name: DEMO.surveyTemplateName,
+    language: 'en_US',
+    category: 'UTILITY',
+    status: 'APPROVED',
+    components: [
+      {
+        type: 'BODY',
+        text: 'Thank you, {{1}}! How did we do? Reply with a number from 1 (poor) to 5 (great).',
+        example: { body_text: [['María']] },
+      },
     ],
   });
   await store.commit(ops);

@@ -12,6 +12,8 @@ const customerSendSchema = z.object({
   phoneNumberId: z.string().min(1, 'phoneNumberId is required'),
   from: z.string().min(1, 'from (the customer’s phone number) is required'),
   name: z.string().trim().max(256, 'name must be at most 256 characters').optional(),
+  /** Reply to a business message (its wamid), as WhatsApp's swipe-to-reply does. */
+  replyTo: z.string().max(200).optional(),
   text: z
     .string()
     .refine((text) => text.trim().length > 0, 'text must not be empty')
@@ -80,6 +82,7 @@ export function customerRoutes(simulator: Simulator) {
         customerWaId: waId,
         customerName: input.name || `+${waId}`,
         text: input.text,
+        replyTo: input.replyTo,
       });
       return c.json(message, 201);
     },

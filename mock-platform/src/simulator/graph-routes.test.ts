@@ -84,6 +84,12 @@ describe('Graph-compatible Cloud API', () => {
     const response = await graph(t, `/v23.0/${DEMO.wabaId}/message_templates`);
     expect(response.body.data).toEqual([
       expect.objectContaining({ name: 'order_update', status: 'APPROVED', category: 'UTILITY', language: 'en_US' }),
+      expect.objectContaining({
+        name: 'satisfaction_survey',
+        status: 'APPROVED',
+        category: 'UTILITY',
+        language: 'en_US',
+      }),
     ]);
   });
 

@@ -42,6 +42,8 @@ export const simMessageSchema = z.object({
   text: z.string(),
   timestamp: z.number(),
   customerName: z.string().optional(),
+  /** The business message a customer's message answers (WhatsApp's "reply", `context.id`). */
+  replyTo: z.string().optional(),
   status: simMessageStatusSchema.optional(),
   errorCode: z.number().optional(),
 });

@@ -54,6 +54,7 @@ export class Simulator {
     customerWaId: string;
     customerName: string;
     text: string;
+    replyTo?: string | undefined;
   }): Promise<SimMessage> {
     const phone = this.phoneNumber(input.phoneNumberId);
     const message: SimMessage = {
@@ -66,6 +67,7 @@ export class Simulator {
       text: input.text,
       timestamp: this.clock.now(),
       customerName: input.customerName,
+      ...(input.replyTo ? { replyTo: input.replyTo } : {}),
     };
     await this.store.commit([put('messages', message)]);
     this.#publish(message);

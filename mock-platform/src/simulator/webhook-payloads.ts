@@ -36,6 +36,7 @@ export function inboundMessageWebhook(phone: SimPhoneNumber, message: SimMessage
         timestamp: seconds(message.timestamp),
         type: 'text',
         text: { body: message.text },
+        ...(message.replyTo ? { context: { from: toWaId(phone.phoneNumber), id: message.replyTo } } : {}),
       },
     ],
   });
