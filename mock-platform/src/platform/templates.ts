@@ -117,7 +117,7 @@ export async function deliverTemplate(
 export async function sendSurvey(ctx: PlatformContext, conversationId: string): Promise<void> {
   const conversation = ctx.store.get('conversations', conversationId);
   const survey = conversation ? ctx.store.get('channels', conversation.channelId)?.surveyTemplate : undefined;
-  if (!conversation || conversation.status !== 'ended' || !survey) return;
+  if (conversation?.status !== 'ended' || !survey) return;
   const templates = await accountTemplates(ctx, conversation);
   const template = templates.find((t) => t.name === survey.name && t.language === survey.language);
   const values = [conversation.customerName].slice(0, template ? placeholderCount(bodyOf(template)) : 0);
