@@ -73,7 +73,8 @@ export interface Contact {
   businessHours: BusinessHours;
 }
 
-function holds(condition: Condition, contact: Contact): boolean {
+/** Whether one condition holds for a contact (shared by routing scripts and routing queues). */
+export function holds(condition: Condition, contact: Contact): boolean {
   const local = DateTime.fromMillis(contact.now, { zone: contact.businessHours.timeZone });
   switch (condition.field) {
     case 'text': {

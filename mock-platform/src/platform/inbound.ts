@@ -2,6 +2,7 @@ import { advancesStatus } from '../../../shared/delivery-status.ts';
 import { newId } from '../../../shared/ids.ts';
 import { fromWaId, parsePhone } from '../../../shared/phone.ts';
 import { formatPhone } from '../../../shared/phone-format.ts';
+import { matchQueue } from '../../../shared/routing/queues.ts';
 import { evaluateScript } from '../../../shared/routing/script.ts';
 import {
   type InboundMessage,
@@ -140,22 +141,23 @@ function storeInbound(
 }
 
 /**
- * Skill and priority of a new contact: the channel's routing script decides (RT-4); without a
- * script, or when no rule and no fallback applies, the channel's default skill at priority 0.
+ * Skill and priority of a new contact: the channel's routing script decides (RT-4), or without
+ * one the first matching legacy routing queue (RT-3); when nothing applies, the channel's default
+ * skill at priority 0.
  */
 function route(ctx: PlatformContext, channel: Channel, message: InboundMessage, customerKnown: boolean) {
-  const script = channel.defaultScriptId ? ctx.store.get('routingScripts', channel.defaultScriptId) : undefined;
   const parsed = parsePhone(fromWaId(message.from));
-  const target = script
-    ? evaluateScript(script, {
-        text: messageText(message),
-        channelId: channel.id,
-        customerCountry: parsed.ok ? parsed.country : undefined,
-        customerKnown,
-        now: ctx.clock.now(),
-        businessHours: slaSettings(ctx.store, channel.id).hours,
-      })
-    : undefined;
+  const contact = {
+    text: messageText(message),
+    channelId: channel.id,
+    customerCountry: parsed.ok ? parsed.country : undefined,
+    customerKnown,
+    now: ctx.clock.now(),
+    businessHours: slaSettings(ctx.store, channel.id).hours,
+  };
+  const script = channel.defaultScriptId ? ctx.store.get('routingScripts', channel.defaultScriptId) : undefined;
+  // A channel with a routing script uses it (RT-4); otherwise the legacy routing queues (RT-3).
+  const target = script ? evaluateScript(script, contact) : matchQueue(ctx.store.all('routingQueues'), contact);
   if (target && ctx.store.get('skills', target.skillId)) return { skillId: target.skillId, priority: target.priority };
   return { skillId: channel.defaultSkillId, priority: 0 };
 }

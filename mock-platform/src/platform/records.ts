@@ -6,6 +6,7 @@ import {
   userRoleSchema,
 } from '../../../shared/api/schemas.ts';
 import { evaluationSchema } from '../../../shared/routing/choose-agent.ts';
+import { routingQueueSchema } from '../../../shared/routing/queues.ts';
 import { screenPopUrlSchema } from '../../../shared/routing/screen-pop.ts';
 import { routingScriptSchema } from '../../../shared/routing/script.ts';
 import { businessHoursSchema } from '../../../shared/sla/business-hours.ts';
@@ -222,6 +223,7 @@ export const settingsSchema = z.object({
 
 export const platformSchemas = {
   routingScripts: routingScriptSchema,
+  routingQueues: routingQueueSchema,
   settings: settingsSchema,
   accounts: accountSchema,
   channels: channelSchema,

@@ -81,3 +81,58 @@ describe('routing scripts (RT-2, RT-4)', () => {
     expect(t.store.get('routingScripts', 'bad')).toBeUndefined();
   });
 });
+
+describe('routing queues, the legacy path (RT-3)', () => {
+  it('route contacts of channels without a script; edits apply at once; invalid ones name the field', async () => {
+    const t = await testPlatform();
+    const admin = await t.login('admin', 'loro-admin');
+    const saved = await t.call('PUT', '/api/admin/routing-queues/billing', {
+      token: admin,
+      body: {
+        name: 'Billing words',
+        skillId: DEMO.billingSkillId,
+        priority: 4,
+        order: 1,
+        includedChannels: [DEMO.channelId],
+        conditions: [{ field: 'text', op: 'contains', value: 'invoice' }],
+      },
+    });
+    expect(saved.status).toBe(200);
+    await t.customerSays('my invoice is wrong', '+34 600 100 001', 'A');
+    await t.customerSays('hello', '+34 600 100 002', 'B');
+    const find = (name: string) => t.store.all('conversations').find((c) => c.customerName === name);
+    expect(find('A')).toMatchObject({ skillId: DEMO.billingSkillId, priority: 4 });
+    expect(find('B')).toMatchObject({ skillId: DEMO.skillId, priority: 0 });
+
+    // Saved at once: the next contact already follows the edit.
+    await t.call('PUT', '/api/admin/routing-queues/billing', {
+      token: admin,
+      body: {
+        name: 'Billing words',
+        skillId: DEMO.billingSkillId,
+        priority: 4,
+        order: 1,
+        includedChannels: [DEMO.channelId],
+        conditions: [],
+      },
+    });
+    await t.customerSays('hello again', '+34 600 100 003', 'C');
+    expect(find('C')).toMatchObject({ skillId: DEMO.billingSkillId });
+    expect(
+      (await t.call('GET', '/api/admin/routing-queues', { token: admin })).body.map((q: { id: string }) => q.id),
+    ).toEqual(['billing']);
+
+    const badChannel = await t.call('PUT', '/api/admin/routing-queues/x', {
+      token: admin,
+      body: { name: 'X', skillId: DEMO.skillId, priority: 0, order: 0, includedChannels: ['ch_nope'], conditions: [] },
+    });
+    expect([badChannel.status, badChannel.body.error.issues[0].path]).toEqual([400, 'includedChannels.0']);
+    const noChannels = await t.call('PUT', '/api/admin/routing-queues/x', {
+      token: admin,
+      body: { name: 'X', skillId: DEMO.skillId, priority: 0, order: 0, includedChannels: [], conditions: [] },
+    });
+    expect([noChannels.status, noChannels.body.error.issues[0].path]).toEqual([400, 'includedChannels']);
+    expect((await t.call('DELETE', '/api/admin/routing-queues/billing', { token: admin })).status).toBe(200);
+    expect((await t.call('DELETE', '/api/admin/routing-queues/billing', { token: admin })).status).toBe(404);
+  });
+});

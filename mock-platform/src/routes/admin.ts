@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { parsePhone } from '../../../shared/phone.ts';
+import { routingQueueBodySchema, routingQueueSchema } from '../../../shared/routing/queues.ts';
 import { evaluateScript, routingScriptBodySchema, routingScriptSchema } from '../../../shared/routing/script.ts';
 import { businessHoursSchema } from '../../../shared/sla/business-hours.ts';
 import { type AuthEnv, requireUser } from '../auth/require-user.ts';
@@ -8,7 +9,7 @@ import { ApiError } from '../http/errors.ts';
 import { bearerSecurity, errorResponses, jsonBody, jsonContent, router } from '../http/openapi.ts';
 import type { PlatformContext } from '../platform/context.ts';
 import { deleteChannel } from '../platform/deletions.ts';
-import { put, slaPolicySchema } from '../platform/records.ts';
+import { put, remove, slaPolicySchema } from '../platform/records.ts';
 import { DEFAULT_BUSINESS_HOURS, DEFAULT_SLA, slaSettings } from '../platform/sla.ts';
 
 const settingsViewSchema = z.object({
@@ -165,6 +166,86 @@ export function adminRoutes(ctx: PlatformContext, sessions: Sessions) {
       });
       const ruleName = outcome && outcome.rule >= 0 ? script.rules[outcome.rule]?.name : undefined;
       return c.json(outcome ? { ...outcome, ...(ruleName ? { ruleName } : {}) } : null, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      ...base,
+      method: 'get',
+      path: '/routing-queues',
+      summary: 'Routing queues (legacy path), in evaluation order',
+      responses: {
+        200: jsonContent(z.array(routingQueueSchema), 'Queues'),
+        401: errorResponses[401],
+        403: errorResponses[403],
+      },
+    }),
+    (c) =>
+      c.json(
+        ctx.store.all('routingQueues').sort((a, b) => a.order - b.order || a.id.localeCompare(b.id)),
+        200,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
+      ...base,
+      method: 'put',
+      path: '/routing-queues/{id}',
+      summary: 'Create or change a routing queue: filters, included channels; saved at once (RT-3)',
+      request: {
+        params: z.object({ id: z.string().regex(/^[\w-]{1,64}$/, 'must be letters, digits, _ or -') }),
+        body: jsonBody(routingQueueBodySchema),
+      },
+      responses: {
+        200: jsonContent(routingQueueSchema, 'Saved'),
+        400: errorResponses[400],
+        401: errorResponses[401],
+        403: errorResponses[403],
+      },
+    }),
+    async (c) => {
+      const queue = { ...c.req.valid('json'), id: c.req.valid('param').id };
+      if (!ctx.store.get('skills', queue.skillId)) {
+        throw new ApiError(400, 'validation_failed', `skillId: ${queue.skillId} is not a skill`, [
+          { path: 'skillId', message: 'is not a skill' },
+        ]);
+      }
+      const unknown = queue.includedChannels.findIndex((channelId) => !ctx.store.get('channels', channelId));
+      if (unknown !== -1) {
+        throw new ApiError(
+          400,
+          'validation_failed',
+          `includedChannels.${unknown}: ${queue.includedChannels[unknown]} is not a channel`,
+          [{ path: `includedChannels.${unknown}`, message: 'is not a channel' }],
+        );
+      }
+      await ctx.serial.run(() => ctx.store.commit([put('routingQueues', queue)]));
+      return c.json(queue, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      ...base,
+      method: 'delete',
+      path: '/routing-queues/{id}',
+      summary: 'Delete a routing queue',
+      request: { params: z.object({ id: z.string() }) },
+      responses: {
+        200: jsonContent(z.object({ ok: z.literal(true) }), 'Deleted'),
+        401: errorResponses[401],
+        403: errorResponses[403],
+        404: errorResponses[404],
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      if (!ctx.store.get('routingQueues', id))
+        throw new ApiError(404, 'not_found', `Routing queue ${id} was not found`);
+      await ctx.serial.run(() => ctx.store.commit([remove('routingQueues', id)]));
+      return c.json({ ok: true as const }, 200);
     },
   );
 

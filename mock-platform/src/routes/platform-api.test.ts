@@ -12,6 +12,8 @@ describe('platform HTTP API', () => {
     expect(Object.keys(doc.paths).sort()).toEqual(
       [
         '/api/admin/channels/{id}',
+        '/api/admin/routing-queues',
+        '/api/admin/routing-queues/{id}',
         '/api/admin/routing-scripts/{id}',
         '/api/admin/routing-scripts/{id}/try',
         '/api/admin/settings',
