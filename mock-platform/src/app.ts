@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AgentEvents } from '../../shared/api/schemas.ts';
 import type { Clock } from '../../shared/clock.ts';
+import { adminPage, adminScript } from './admin/admin-page.ts';
 import { Sessions } from './auth/sessions.ts';
 import type { Config } from './config.ts';
 import { EventHub } from './events/event-hub.ts';
@@ -113,6 +114,8 @@ export function createPlatform(options: PlatformOptions) {
   );
   app.route('/graph', graphRoutes(simulator, { token: config.WHATSAPP_TOKEN }));
   app.route('/simulator', customerRoutes(simulator));
+  app.get('/admin', (c) => c.html(adminPage()));
+  app.get('/admin/app.js', (c) => c.body(adminScript, 200, { 'content-type': 'text/javascript; charset=utf-8' }));
   app.get('/', (c) => c.redirect('/simulator'));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });

@@ -53,6 +53,10 @@ const matrix: [string, string, unknown, Record<Caller, number>][] = [
     { anonymous: 401, otherAgent: 403, owner: 403, admin: 200 },
   ],
   ['DELETE', '/api/admin/channels/ch_nope', undefined, { anonymous: 401, otherAgent: 403, owner: 403, admin: 404 }],
+  ['GET', '/api/admin/sla-report', undefined, { anonymous: 401, otherAgent: 403, owner: 403, admin: 200 }],
+  ['GET', '/api/admin/routing-queues', undefined, { anonymous: 401, otherAgent: 403, owner: 403, admin: 200 }],
+  ['GET', '/api/history', undefined, { anonymous: 401, otherAgent: 200, owner: 200, admin: 403 }],
+  ['GET', '/api/conversations/{id}/templates', undefined, { anonymous: 401, otherAgent: 404, owner: 200, admin: 403 }],
   [
     'POST',
     '/api/conversations/{id}/end',

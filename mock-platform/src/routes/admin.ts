@@ -11,6 +11,7 @@ import type { PlatformContext } from '../platform/context.ts';
 import { deleteChannel } from '../platform/deletions.ts';
 import { put, remove, slaPolicySchema } from '../platform/records.ts';
 import { DEFAULT_BUSINESS_HOURS, DEFAULT_SLA, slaSettings } from '../platform/sla.ts';
+import { slaReport, slaReportSchema } from '../platform/sla-report.ts';
 
 const settingsViewSchema = z.object({
   maskSensitiveData: z.boolean(),
@@ -246,6 +247,32 @@ export function adminRoutes(ctx: PlatformContext, sessions: Sessions) {
         throw new ApiError(404, 'not_found', `Routing queue ${id} was not found`);
       await ctx.serial.run(() => ctx.store.commit([remove('routingQueues', id)]));
       return c.json({ ok: true as const }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      ...base,
+      method: 'get',
+      path: '/sla-report',
+      summary: 'SLA compliance by channel, queue and hour of day, with the breaches (BY-4)',
+      request: {
+        query: z.object({
+          from: z.coerce.number().int().min(0).optional(),
+          to: z.coerce.number().int().min(0).optional(),
+        }),
+      },
+      responses: {
+        200: jsonContent(slaReportSchema, 'Report'),
+        400: errorResponses[400],
+        401: errorResponses[401],
+        403: errorResponses[403],
+      },
+    }),
+    (c) => {
+      const { from, to } = c.req.valid('query');
+      const end = to ?? ctx.clock.now() + 1;
+      return c.json(slaReport(ctx, from ?? end - 7 * 24 * 60 * 60_000, end), 200);
     },
   );
 

@@ -17,6 +17,7 @@ describe('platform HTTP API', () => {
         '/api/admin/routing-scripts/{id}',
         '/api/admin/routing-scripts/{id}/try',
         '/api/admin/settings',
+        '/api/admin/sla-report',
         '/api/agent/events',
         '/api/agent/offers',
         '/api/agent/state',

@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { put } from '../mock-platform/src/platform/records.ts';
+import { DEMO } from '../mock-platform/src/seed/demo-tenant.ts';
+import { text } from './support/agent-panel.ts';
+import { launchWithExtension, screenshot } from './support/browser.ts';
+import { startTestPlatform } from './support/platform.ts';
+
+describe('the SLA dashboard in the admin UI (BY-4)', () => {
+  let platform: Awaited<ReturnType<typeof startTestPlatform>>;
+  let chrome: Awaited<ReturnType<typeof launchWithExtension>>;
+
+  beforeAll(async () => {
+    platform = await startTestPlatform();
+    chrome = await launchWithExtension();
+    // Three conversations from the last days: answered in time, never answered (breached), ended late.
+    const { store } = platform.platform.ctx;
+    const hour = 60 * 60_000;
+    const now = Date.now();
+    const base = { channelId: DEMO.channelId, customerName: 'x', skillId: DEMO.skillId, priority: 0 } as const;
+    await store.commit([
+      put('conversations', {
+        ...base,
+        id: 'conv_met',
+        customerWaId: '34600000001',
+        status: 'ended',
+        createdAt: now - 3 * 24 * hour,
+        queuedAt: now - 3 * 24 * hour,
+        firstResponseAt: now - 3 * 24 * hour + 60_000,
+        endedAt: now - 3 * 24 * hour + 120_000,
+        agentId: DEMO.users.ana.id,
+      }),
+      put('conversations', {
+        ...base,
+        id: 'conv_breached',
+        customerWaId: '34600000002',
+        status: 'active',
+        createdAt: now - 4 * 24 * hour,
+        queuedAt: now - 4 * 24 * hour,
+        agentId: DEMO.users.ana.id,
+      }),
+      put('conversations', {
+        ...base,
+        id: 'conv_billing',
+        customerWaId: '34600000003',
+        skillId: DEMO.billingSkillId,
+        status: 'queued',
+        createdAt: now - 60_000,
+        queuedAt: now - 60_000,
+      }),
+    ]);
+  });
+
+  afterAll(async () => {
+    await chrome?.close();
+    await platform?.close();
+  });
+
+  it('refuses agents, then shows compliance by channel, queue and hour, and the breaches', async () => {
+    const page = await chrome.browser.newPage();
+    await page.setViewport({ width: 1200, height: 1100 });
+    await page.goto(`${platform.url}/admin`);
+    await page.waitForSelector('[data-testid="admin-login"]');
+    await page.type('[data-testid="admin-username"]', 'ana');
+    await page.type('[data-testid="admin-password"]', 'loro-agent');
+    await page.click('[data-testid="admin-sign-in"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="admin-login-error"]')?.textContent !== '');
+    expect(await text(page, '[data-testid="admin-login-error"]')).toBe('This page is for administrators.');
+
+    await page.$eval('[data-testid="admin-username"]', (input) => {
+      (input as HTMLInputElement).value = '';
+    });
+    await page.type('[data-testid="admin-username"]', 'admin');
+    await page.$eval('[data-testid="admin-password"]', (input) => {
+      (input as HTMLInputElement).value = '';
+    });
+    await page.type('[data-testid="admin-password"]', 'loro-admin');
+    await page.click('[data-testid="admin-sign-in"]');
+    await page.waitForSelector('body[data-ready="true"]');
+
+    expect(await text(page, '[data-testid="kpi-conversations"]')).toBe('3');
+    expect(await text(page, '[data-testid="kpi-first-response"]')).toBe('50%');
+    const queues = await page.$$eval('[data-testid="chart-queue"] svg text', (nodes) =>
+      nodes.map((n) => n.textContent),
+    );
+    expect(queues).toEqual(expect.arrayContaining(['Customer support', 'Billing']));
+    expect(await page.$$eval('[data-testid="chart-hour"] svg rect', (rects) => rects.length)).toBeGreaterThan(0);
+    const breaches = await page.$$eval('[data-testid="breach"] td', (cells) => cells.map((c) => c.textContent));
+    expect(breaches.slice(0, 4)).toEqual(['+34600000002', 'Demo WhatsApp', 'Customer support', 'First response']);
+    await screenshot(page, 'admin-sla-dashboard');
+  });
+});

@@ -1,0 +1,99 @@
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { fromWaId } from '../../../shared/phone.ts';
+import type { PlatformContext } from './context.ts';
+import { maskerFor } from './masking.ts';
+import { slaOf, slaSettings } from './sla.ts';
+
+const countsSchema = z.object({ met: z.number(), breached: z.number(), active: z.number() });
+const rowSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  firstResponse: countsSchema,
+  resolution: countsSchema,
+});
+
+export const slaReportSchema = z.object({
+  from: z.number(),
+  to: z.number(),
+  conversations: z.number(),
+  byChannel: z.array(rowSchema),
+  byQueue: z.array(rowSchema),
+  /** Hour of day (0–23, in each channel's business-hours time zone) the conversation started. */
+  byHour: z.array(rowSchema),
+  breaches: z.array(
+    z.object({
+      conversationId: z.string(),
+      customer: z.string(),
+      channel: z.string(),
+      queue: z.string(),
+      clock: z.enum(['firstResponse', 'resolution']),
+      dueAt: z.number(),
+    }),
+  ),
+});
+export type SlaReport = z.infer<typeof slaReportSchema>;
+type Row = z.infer<typeof rowSchema>;
+
+/**
+ * SLA compliance of the conversations started in [from, to): first response and resolution,
+ * met / breached / still running, by channel, by queue and by hour of day, with every breach.
+ */
+export function slaReport(ctx: PlatformContext, from: number, to: number): SlaReport {
+  const now = ctx.clock.now();
+  const rows = { channel: new Map<string, Row>(), queue: new Map<string, Row>(), hour: new Map<string, Row>() };
+  const row = (map: Map<string, Row>, key: string, label: string) => {
+    let found = map.get(key);
+    if (!found) {
+      found = {
+        key,
+        label,
+        firstResponse: { met: 0, breached: 0, active: 0 },
+        resolution: { met: 0, breached: 0, active: 0 },
+      };
+      map.set(key, found);
+    }
+    return found;
+  };
+  const breaches: SlaReport['breaches'] = [];
+  let conversations = 0;
+  for (const conversation of ctx.store.all('conversations')) {
+    if (conversation.createdAt < from || conversation.createdAt >= to) continue;
+    conversations++;
+    const sla = slaOf(ctx.store, conversation, now);
+    const channel = ctx.store.get('channels', conversation.channelId);
+    const skill = ctx.store.get('skills', conversation.skillId);
+    const zone = slaSettings(ctx.store, conversation.channelId).hours.timeZone;
+    const hour = DateTime.fromMillis(conversation.createdAt, { zone }).hour;
+    const targets = [
+      row(rows.channel, conversation.channelId, channel?.name ?? conversation.channelId),
+      row(rows.queue, conversation.skillId, skill?.name ?? conversation.skillId),
+      row(rows.hour, String(hour).padStart(2, '0'), `${String(hour).padStart(2, '0')}:00`),
+    ];
+    for (const target of targets) {
+      target.firstResponse[sla.firstResponse.state]++;
+      target.resolution[sla.resolution.state]++;
+    }
+    for (const clock of ['firstResponse', 'resolution'] as const) {
+      if (sla[clock].state !== 'breached') continue;
+      breaches.push({
+        conversationId: conversation.id,
+        customer: maskerFor(ctx.store, conversation).phone(fromWaId(conversation.customerWaId)),
+        channel: channel?.name ?? conversation.channelId,
+        queue: skill?.name ?? conversation.skillId,
+        clock,
+        dueAt: sla[clock].dueAt,
+      });
+    }
+  }
+  const sorted = (map: Map<string, Row>) => [...map.values()].sort((a, b) => a.key.localeCompare(b.key));
+  return {
+    from,
+    to,
+    conversations,
+    byChannel: sorted(rows.channel),
+    byQueue: sorted(rows.queue),
+    byHour: sorted(rows.hour),
+    breaches: breaches.sort((a, b) => a.dueAt - b.dueAt),
+  };
+}
