@@ -23,6 +23,7 @@ async function main(): Promise<void> {
 Loro platform is running on ${server.url}
   Health           ${server.url}/healthz
   API description  ${server.url}/openapi.json
+  Admin (SLA)      ${server.url}/admin
   Customer sim     ${server.url}/simulator
   Graph API        ${config.GRAPH_BASE_URL ?? `${server.url}/graph`}
   Data             ${resolve(config.DATA_DIR)}
