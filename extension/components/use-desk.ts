@@ -19,6 +19,8 @@ import { PlatformError, request } from '../utils/api-client.ts';
 import { deskReducer, initialDeskState } from '../utils/desk-state.ts';
 import { runAgentStream } from '../utils/event-stream.ts';
 import { notificationFor } from '../utils/notify.ts';
+import { refreshSession } from '../utils/refresh.ts';
+import { refreshDelay } from '../utils/refresh-timing.ts';
 import { clearSession, type Session } from '../utils/storage.ts';
 
 export type DeskDialog =
@@ -99,6 +101,20 @@ export function useDesk(session: Session) {
     });
     return () => stop.abort();
   }, [session.platformUrl, session.token]);
+
+  // Keep the session alive through a long shift: a fresh token an hour before this one expires.
+  // The new session is saved to storage, which re-creates the desk with it (SessionGate).
+  useEffect(() => {
+    const timer = setTimeout(
+      () => {
+        void attempt(async () => {
+          await refreshSession(session);
+        });
+      },
+      refreshDelay(session.expiresAt, Date.now()),
+    );
+    return () => clearTimeout(timer);
+  }, [session.token]);
 
   const selected = state.conversations.find((c) => c.id === state.selectedId);
 

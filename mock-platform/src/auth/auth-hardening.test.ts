@@ -43,4 +43,17 @@ describe('sign-in hardening', () => {
     });
     expect([huge.status, huge.body.error.code]).toEqual([413, 'payload_too_large']);
   });
+
+  it('refreshes a session: a new token with a new expiry, the old one revoked', async () => {
+    const t = await testPlatform();
+    const first = (await t.call('POST', '/api/auth/login', { body: { username: 'ana', password: 'loro-agent' } })).body;
+    t.clock.advance(11 * 60 * 60_000);
+    const refreshed = await t.call('POST', '/api/auth/refresh', { token: first.token });
+    expect(refreshed.status).toBe(200);
+    expect(refreshed.body.expiresAt).toBe(first.expiresAt + 11 * 60 * 60_000);
+    expect((await t.call('GET', '/api/me', { token: first.token })).status).toBe(401);
+    t.clock.advance(2 * 60 * 60_000); // past the first token's expiry
+    expect((await t.call('GET', '/api/me', { token: refreshed.body.token })).status).toBe(200);
+    expect((await t.call('POST', '/api/auth/refresh', { token: first.token })).status).toBe(401);
+  });
 });

@@ -64,6 +64,30 @@ export function authRoutes(ctx: PlatformContext, sessions: Sessions) {
   );
   app.use('/logout', requireUser({ sessions }));
   app.use('/logout-all', requireUser({ sessions }));
+  app.use('/refresh', requireUser({ sessions }));
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/refresh',
+      tags: ['Auth'],
+      summary: 'Exchange a valid token for a fresh one (the old one is revoked)',
+      security: bearerSecurity,
+      responses: { 200: jsonContent(loginResponseSchema, 'A new token'), 401: errorResponses[401] },
+    }),
+    async (c) => {
+      const user = c.get('user');
+      const { token, expiresAt } = await sessions.create(user);
+      await sessions.revoke(c.get('token'));
+      return c.json(
+        {
+          token,
+          expiresAt,
+          user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role },
+        },
+        200,
+      );
+    },
+  );
   app.openapi(
     createRoute({
       method: 'post',

@@ -24,6 +24,7 @@ describe('platform HTTP API', () => {
         '/api/auth/login',
         '/api/auth/logout',
         '/api/auth/logout-all',
+        '/api/auth/refresh',
         '/api/conversations',
         '/api/conversations/{id}',
         '/api/closure-reasons',
