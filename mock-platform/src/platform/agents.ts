@@ -5,6 +5,7 @@ import type { WriteOp } from '../store/store.ts';
 import { joinConference, withdrawInvitation } from './conference.ts';
 import { agentTopic, type PlatformContext } from './context.ts';
 import { dispatch } from './dispatcher.ts';
+import { pendingWrapUp, systemMessage } from './new-records.ts';
 import { agentConversation } from './participants.ts';
 import type { PlatformSchema, User } from './records.ts';
 import { put } from './records.ts';
@@ -92,15 +93,7 @@ export function acceptOffer(ctx: PlatformContext, agent: User, offerId: string):
     const from = offer.fromAgentId ? ctx.store.get('users', offer.fromAgentId) : undefined;
     if (from) {
       ops.push(
-        put('messages', {
-          id: newId('sys'),
-          conversationId: active.id,
-          direction: 'system',
-          type: 'system',
-          text: `Transferred from ${from.displayName} to ${agent.displayName}`,
-          timestamp: now,
-          seq: ctx.messageSeq.next(),
-        }),
+        put('messages', systemMessage(ctx, active.id, `Transferred from ${from.displayName} to ${agent.displayName}`)),
       );
     }
     await ctx.store.commit(ops);
@@ -204,14 +197,7 @@ export function endConversation(
     ctx.events.publish(agentTopic(agent.id), 'conversation.updated', view);
     if (guestId) {
       // The guest's part ends with the conversation: they wrap up too.
-      const guestWrapUp = {
-        id: newId('wrap'),
-        conversationId,
-        agentId: guestId,
-        reason: 'conference' as const,
-        status: 'pending' as const,
-        createdAt: ended.endedAt,
-      };
+      const guestWrapUp = pendingWrapUp(ctx, conversationId, guestId, 'conference');
       await ctx.store.commit([put('wrapUps', guestWrapUp)]);
       ctx.events.publish(agentTopic(guestId), 'conversation.updated', conversationView(ctx, ended, guestId));
       ctx.events.publish(agentTopic(guestId), 'wrapup', wrapUpView(ctx, guestWrapUp));

@@ -4,22 +4,11 @@ import { chooseAgent } from '../../../shared/routing/choose-agent.ts';
 import { ApiError } from '../http/errors.ts';
 import type { WriteOp } from '../store/store.ts';
 import { agentTopic, type PlatformContext } from './context.ts';
-import { agentLoad, candidatesFor } from './dispatcher.ts';
+import { Availability, agentLoad } from './dispatcher.ts';
+import { pendingWrapUp, systemMessage } from './new-records.ts';
 import { agentConversation, publishToParticipants, workableConversation } from './participants.ts';
 import { type Conversation, type Offer, type PlatformSchema, put, type User } from './records.ts';
 import { conversationView, messageView, offerView, wrapUpView } from './views.ts';
-
-function systemMessage(ctx: PlatformContext, conversationId: string, text: string) {
-  return {
-    id: newId('sys'),
-    conversationId,
-    direction: 'system' as const,
-    type: 'system',
-    text,
-    timestamp: ctx.clock.now(),
-    seq: ctx.messageSeq.next(),
-  };
-}
 
 function displayName(ctx: PlatformContext, agentId: string): string {
   return ctx.store.get('users', agentId)?.displayName ?? agentId;
@@ -39,7 +28,7 @@ function fromQueue(ctx: PlatformContext, skillId: string, ownerId: string): stri
     throw new ApiError(400, 'validation_failed', `skillId: ${skillId} is not a queue`, [
       { path: 'skillId', message: 'is not a queue' },
     ]);
-  const agentId = chooseAgent(candidatesFor(ctx, skillId, [ownerId]));
+  const agentId = chooseAgent(new Availability(ctx).candidates(skillId, [ownerId]));
   if (!agentId) throw new ApiError(409, 'agent_not_available', `Nobody in ${skill.name} is available to join`);
   return agentId;
 }
@@ -152,7 +141,6 @@ export function stopConference(
       throw new ApiError(403, 'not_guest', 'Only the invited agent can leave; the owner ends the conference');
     if (how === 'end' && conversation.agentId !== agent.id)
       throw new ApiError(403, 'not_owner', 'Only the owner can end the conference; leave it instead');
-    const now = ctx.clock.now();
     const guestName = displayName(ctx, conference.agentId);
     const { conference: _conference, ...alone } = conversation;
     const notice = systemMessage(
@@ -160,14 +148,7 @@ export function stopConference(
       conversationId,
       how === 'leave' ? `${guestName} left the conversation` : `${agent.displayName} ended the conference`,
     );
-    const wrapUp = {
-      id: newId('wrap'),
-      conversationId,
-      agentId: conference.agentId,
-      reason: 'conference' as const,
-      status: 'pending' as const,
-      createdAt: now,
-    };
+    const wrapUp = pendingWrapUp(ctx, conversationId, conference.agentId, 'conference');
     await ctx.store.commit([put('conversations', alone), put('messages', notice), put('wrapUps', wrapUp)]);
     announce(ctx, alone, notice);
     ctx.events.publish(agentTopic(conference.agentId), 'conversation.removed', { conversationId });

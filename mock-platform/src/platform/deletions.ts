@@ -1,7 +1,7 @@
-import { newId } from '../../../shared/ids.ts';
 import { notFound } from '../http/errors.ts';
 import type { WriteOp } from '../store/store.ts';
 import { agentTopic, type PlatformContext } from './context.ts';
+import { systemMessage } from './new-records.ts';
 import { publishToParticipants } from './participants.ts';
 import { type PlatformSchema, put } from './records.ts';
 import { conversationView, messageView } from './views.ts';
@@ -37,15 +37,7 @@ export function deleteChannel(ctx: PlatformContext, channelId: string): Promise<
           }
           const base = conference?.state === 'requested' ? withoutConference : conversation;
           const interrupted = { ...base, interrupted: { at: now, reason } };
-          const notice = {
-            id: newId('sys'),
-            conversationId: conversation.id,
-            direction: 'system' as const,
-            type: 'system',
-            text: reason,
-            timestamp: now,
-            seq: ctx.messageSeq.next(),
-          };
+          const notice = systemMessage(ctx, conversation.id, reason);
           ops.push(put('conversations', interrupted), put('messages', notice));
           after.push(() => {
             publishToParticipants(ctx, interrupted, 'message', () => messageView(ctx, notice));

@@ -14,29 +14,6 @@ export function agentLoad(ctx: PlatformContext, agentId: string): number {
   return active + offered;
 }
 
-/** Available agents with a skill (and room or not: `chooseAgent` checks), minus `excluded`. */
-export function candidatesFor(
-  ctx: PlatformContext,
-  skillId: string,
-  excluded: readonly string[] = [],
-): RoutingCandidate[] {
-  const candidates: RoutingCandidate[] = [];
-  for (const user of ctx.store.all('users')) {
-    if (user.role !== 'agent') continue;
-    const skill = user.skills.find((s) => s.skillId === skillId);
-    const status = ctx.store.get('agentStatus', user.id);
-    if (!skill || status?.state !== 'available' || excluded.includes(user.id)) continue;
-    candidates.push({
-      agentId: user.id,
-      proficiency: skill.proficiency,
-      load: agentLoad(ctx, user.id),
-      capacity: user.capacity,
-      idleSince: status.lastAssignedAt ?? status.since,
-    });
-  }
-  return candidates;
-}
-
 /** The customer's preferred agent for this conversation's skill, by case or by customer. */
 function preferredAgent(ctx: PlatformContext, conversation: Conversation): string | undefined {
   const evaluation = ctx.store.get('skills', conversation.skillId)?.evaluation;
@@ -50,7 +27,7 @@ function preferredAgent(ctx: PlatformContext, conversation: Conversation): strin
  * pass and updated as offers are made, so a long queue behind full agents costs one map lookup
  * per waiting conversation, not a scan of every agent.
  */
-class Availability {
+export class Availability {
   readonly #withRoom = new Map<string, Map<string, RoutingCandidate>>();
 
   constructor(ctx: PlatformContext) {

@@ -1,9 +1,9 @@
-import { newId } from '../../../shared/ids.ts';
 import { customerResponseDeadline, offerExpiresAt } from '../../../shared/routing/timers.ts';
 import type { WriteOp } from '../store/store.ts';
 import { withdrawInvitation } from './conference.ts';
 import { agentTopic, type PlatformContext } from './context.ts';
 import { dispatch } from './dispatcher.ts';
+import { pendingWrapUp, systemMessage } from './new-records.ts';
 import { publishToParticipants } from './participants.ts';
 import { type PlatformSchema, put } from './records.ts';
 import { conversationView, messageView, wrapUpView } from './views.ts';
@@ -55,27 +55,14 @@ export function sweep(ctx: PlatformContext): Promise<void> {
         endedAt: now,
         endedBy: 'customer_timeout' as const,
       };
-      const notice = {
-        id: newId('sys'),
-        conversationId: conversation.id,
-        direction: 'system' as const,
-        type: 'system',
-        text: 'The customer did not reply in time: the conversation was unassigned.',
-        timestamp: now,
-        seq: ctx.messageSeq.next(),
-      };
+      const notice = systemMessage(
+        ctx,
+        conversation.id,
+        'The customer did not reply in time: the conversation was unassigned.',
+      );
       // A conference guest's part ends too: they owe a wrap-up.
       const guestId = conversation.conference?.state === 'active' ? conversation.conference.agentId : undefined;
-      const guestWrapUp = guestId
-        ? {
-            id: newId('wrap'),
-            conversationId: conversation.id,
-            agentId: guestId,
-            reason: 'conference' as const,
-            status: 'pending' as const,
-            createdAt: now,
-          }
-        : undefined;
+      const guestWrapUp = guestId ? pendingWrapUp(ctx, conversation.id, guestId, 'conference') : undefined;
       await ctx.store.commit([
         put('conversations', ended),
         put('messages', notice),

@@ -4,6 +4,7 @@ import { ApiError, notFound } from '../http/errors.ts';
 import type { WriteOp } from '../store/store.ts';
 import { agentTopic, type PlatformContext } from './context.ts';
 import { agentLoad, dispatch } from './dispatcher.ts';
+import { pendingWrapUp } from './new-records.ts';
 import { workableConversation } from './participants.ts';
 import { type Conversation, type PlatformSchema, put, type User } from './records.ts';
 import { offerView, wrapUpView } from './views.ts';
@@ -57,14 +58,7 @@ export function transfer(
     }
     const now = ctx.clock.now();
     const { agentId: _agent, awaitingCustomerSince: _since, ...released } = conversation;
-    const wrapUp = {
-      id: newId('wrap'),
-      conversationId,
-      agentId: agent.id,
-      reason: 'transfer' as const,
-      status: 'pending' as const,
-      createdAt: now,
-    };
+    const wrapUp = pendingWrapUp(ctx, conversationId, agent.id, 'transfer');
     const ops: WriteOp<PlatformSchema>[] = [put('wrapUps', wrapUp)];
     let handedTo: Conversation;
     let offer: PlatformSchema['offers'] | undefined;

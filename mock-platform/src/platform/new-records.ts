@@ -1,0 +1,26 @@
+import { newId } from '../../../shared/ids.ts';
+import type { PlatformContext } from './context.ts';
+import type { PlatformSchema } from './records.ts';
+
+/** A system message in a transcript ("X joined", "transferred", "interrupted"), in creation order. */
+export function systemMessage(ctx: PlatformContext, conversationId: string, text: string): PlatformSchema['messages'] {
+  return {
+    id: newId('sys'),
+    conversationId,
+    direction: 'system',
+    type: 'system',
+    text,
+    timestamp: ctx.clock.now(),
+    seq: ctx.messageSeq.next(),
+  };
+}
+
+/** A wrap-up an agent now owes for their part in a conversation (transfer, leaving a conference). */
+export function pendingWrapUp(
+  ctx: PlatformContext,
+  conversationId: string,
+  agentId: string,
+  reason: 'transfer' | 'conference',
+): PlatformSchema['wrapUps'] {
+  return { id: newId('wrap'), conversationId, agentId, reason, status: 'pending', createdAt: ctx.clock.now() };
+}
