@@ -15,6 +15,7 @@ const conversation: ConversationView = {
   originNumber: '+16145551234',
   queueName: 'Customer support',
   status: 'active',
+  permissions: ['reply', 'templates', 'transfer', 'conference', 'end'],
   createdAt: now - 60_000,
   windowClosesAt: now + 23 * 3_600_000,
   sla: {
@@ -91,5 +92,19 @@ describe('ConversationPanel', () => {
     expect(screen.getByTestId('show-earlier').textContent).toBe('Show earlier messages (250)');
     fireEvent.click(screen.getByTestId('show-earlier'));
     expect(document.querySelectorAll('[data-testid="transcript"] .message')).toHaveLength(300);
+  });
+
+  it('offers only what the role permits: no composer without Reply, no Transfer/Conference/End buttons without theirs (RP-4)', () => {
+    panel({ permissions: ['end'] });
+    expect(screen.queryByTestId('composer-input')).toBeNull();
+    expect(screen.getByTestId('no-reply-permission').textContent).toContain('Reply permission');
+    expect(screen.queryByTestId('transfer-conversation')).toBeNull();
+    expect(screen.queryByTestId('start-conference')).toBeNull();
+    expect(screen.getByTestId('end-conversation')).toBeTruthy();
+    cleanup();
+    panel({ permissions: ['reply', 'transfer'] });
+    expect(screen.getByTestId('composer-input')).toBeTruthy();
+    expect(screen.getByTestId('transfer-conversation')).toBeTruthy();
+    expect(screen.queryByTestId('end-conversation')).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ChannelPermission } from '../../shared/api/permissions.ts';
 import type { ConversationView, MessageView } from '../../shared/api/schemas.ts';
 import { initials } from '../../shared/initials.ts';
 import { formatPhone } from '../../shared/phone-format.ts';
@@ -40,6 +41,7 @@ export function ConversationPanel({
   const windowOpen = windowLeft > 0;
   const conference = conversation.conference;
   const role = conference?.role ?? 'owner';
+  const can = (permission: ChannelPermission) => conversation.permissions.includes(permission);
 
   // A long transcript renders its latest messages first; earlier ones on request, a page at a time.
   const [shown, setShown] = useState(TRANSCRIPT_PAGE);
@@ -73,12 +75,16 @@ export function ConversationPanel({
             <>
               {!conference && !conversation.interrupted && (
                 <>
-                  <button type="button" onClick={onTransfer} data-testid="transfer-conversation">
-                    {t('transfer')}
-                  </button>
-                  <button type="button" onClick={onConference} data-testid="start-conference">
-                    {t('conference')}
-                  </button>
+                  {can('transfer') && (
+                    <button type="button" onClick={onTransfer} data-testid="transfer-conversation">
+                      {t('transfer')}
+                    </button>
+                  )}
+                  {can('conference') && (
+                    <button type="button" onClick={onConference} data-testid="start-conference">
+                      {t('conference')}
+                    </button>
+                  )}
                 </>
               )}
               {conference?.state === 'active' && (
@@ -86,9 +92,11 @@ export function ConversationPanel({
                   {t('endConference')}
                 </button>
               )}
-              <button type="button" onClick={onEnd} data-testid="end-conversation">
-                {t('end')}
-              </button>
+              {can('end') && (
+                <button type="button" onClick={onEnd} data-testid="end-conversation">
+                  {t('end')}
+                </button>
+              )}
             </>
           )}
         </div>
@@ -136,12 +144,18 @@ export function ConversationPanel({
           {error}
         </p>
       )}
-      <Composer
-        placeholder={t('typeReply', { name: conversation.customerName })}
-        disabled={!windowOpen || conversation.interrupted !== undefined}
-        onSend={onSend}
-        onFocusChange={setReplyFocused}
-      />
+      {can('reply') ? (
+        <Composer
+          placeholder={t('typeReply', { name: conversation.customerName })}
+          disabled={!windowOpen || conversation.interrupted !== undefined}
+          onSend={onSend}
+          onFocusChange={setReplyFocused}
+        />
+      ) : (
+        <p class="no-reply" role="note" data-testid="no-reply-permission">
+          {t('noReplyPermission')}
+        </p>
+      )}
     </section>
   );
 }

@@ -22,6 +22,7 @@ const conversation: ConversationView = {
   originNumber: '+16145551234',
   queueName: 'Support',
   status: 'active',
+  permissions: ['reply', 'templates', 'transfer', 'conference', 'end'],
   createdAt: 1,
 };
 const message = (id: string, timestamp: number, status?: MessageView['status']): MessageView => ({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TEXT_BODY_MAX } from '../whatsapp/send-schema.ts';
+import { channelPermissionSchema } from './permissions.ts';
 
 /**
  * Shapes of the platform's agent-facing HTTP API and event stream, shared by the server (which
@@ -80,6 +81,8 @@ export const conversationViewSchema = z.object({
   originNumber: z.string(),
   queueName: z.string(),
   status: conversationStatusSchema,
+  /** What the viewing agent's role lets them do in this conversation (RP-4): the panel hides the rest. */
+  permissions: z.array(channelPermissionSchema),
   agentId: z.string().optional(),
   createdAt: z.number(),
   lastInboundAt: z.number().optional(),

@@ -7,6 +7,7 @@ import { agentTopic, type PlatformContext } from './context.ts';
 import { dispatch } from './dispatcher.ts';
 import { pendingWrapUp, systemMessage } from './new-records.ts';
 import { agentConversation } from './participants.ts';
+import { requirePermission } from './permissions.ts';
 import type { PlatformSchema, User } from './records.ts';
 import { put } from './records.ts';
 import { conversationView, wrapUpView } from './views.ts';
@@ -161,6 +162,7 @@ export function endConversation(
     if (conversation.agentId !== agent.id) {
       throw new ApiError(403, 'not_owner', 'Only the owner ends the conversation; leave the conference instead');
     }
+    requirePermission(ctx.store, agent, conversation, 'end');
     if (!ctx.store.get('closureReasons', wrapUp.closureReasonId)) {
       throw new ApiError(
         400,

@@ -7,6 +7,7 @@ import { agentTopic, type PlatformContext } from './context.ts';
 import { Availability, agentLoad } from './dispatcher.ts';
 import { pendingWrapUp, systemMessage } from './new-records.ts';
 import { agentConversation, publishToParticipants, workableConversation } from './participants.ts';
+import { worksChannel } from './permissions.ts';
 import { type Conversation, type Offer, type PlatformSchema, put, type User } from './records.ts';
 import { conversationView, messageView, offerView, wrapUpView } from './views.ts';
 
@@ -22,13 +23,13 @@ function announce(ctx: PlatformContext, conversation: Conversation, notice: Plat
   );
 }
 
-function fromQueue(ctx: PlatformContext, skillId: string, ownerId: string): string {
+function fromQueue(ctx: PlatformContext, skillId: string, channelId: string, ownerId: string): string {
   const skill = ctx.store.get('skills', skillId);
   if (!skill)
     throw new ApiError(400, 'validation_failed', `skillId: ${skillId} is not a queue`, [
       { path: 'skillId', message: 'is not a queue' },
     ]);
-  const agentId = chooseAgent(new Availability(ctx).candidates(skillId, [ownerId]));
+  const agentId = chooseAgent(new Availability(ctx).candidates(skillId, channelId, [ownerId]));
   if (!agentId) throw new ApiError(409, 'agent_not_available', `Nobody in ${skill.name} is available to join`);
   return agentId;
 }
@@ -44,12 +45,13 @@ export function inviteToConference(
   target: ConferenceRequest,
 ): Promise<void> {
   return ctx.serial.run(async () => {
-    const conversation = workableConversation(ctx, owner, conversationId);
+    const conversation = workableConversation(ctx, owner, conversationId, 'conference');
     if (conversation.agentId !== owner.id)
       throw new ApiError(403, 'not_owner', 'Only the agent who owns the conversation can start a conference');
     if (conversation.conference)
       throw new ApiError(409, 'conference_in_progress', 'This conversation already has a conference');
-    const guestId = 'agentId' in target ? target.agentId : fromQueue(ctx, target.skillId, owner.id);
+    const guestId =
+      'agentId' in target ? target.agentId : fromQueue(ctx, target.skillId, conversation.channelId, owner.id);
     const guest = ctx.store.get('users', guestId);
     if (guest?.role !== 'agent' || guest.id === owner.id) {
       throw new ApiError(400, 'validation_failed', `agentId: ${guestId} is not another agent`, [
@@ -58,6 +60,9 @@ export function inviteToConference(
     }
     if (ctx.store.get('agentStatus', guest.id)?.state !== 'available' || agentLoad(ctx, guest.id) >= guest.capacity) {
       throw new ApiError(409, 'agent_not_available', `${guest.displayName} is not available to join`);
+    }
+    if (!worksChannel(ctx.store, guest, conversation.channelId)) {
+      throw new ApiError(409, 'channel_not_in_role', `${guest.displayName}'s role does not include this channel`);
     }
     const now = ctx.clock.now();
     const offer: Offer = {

@@ -23,20 +23,26 @@ function preferredAgent(ctx: PlatformContext, conversation: Conversation): strin
 }
 
 /**
- * Who can take conversations in this pass: available agents with room, per skill. Built once per
- * pass and updated as offers are made, so a long queue behind full agents costs one map lookup
- * per waiting conversation, not a scan of every agent.
+ * Who can take conversations in this pass: available agents with room, per skill, whose role
+ * includes the conversation's channel (RP-1). Built once per pass and updated as offers are made,
+ * so a long queue behind full agents costs one map lookup per waiting conversation, not a scan of
+ * every agent.
  */
 export class Availability {
   readonly #withRoom = new Map<string, Map<string, RoutingCandidate>>();
+  /** Agent id → the channels their role includes. */
+  readonly #channels = new Map<string, Readonly<Record<string, unknown>>>();
 
   constructor(ctx: PlatformContext) {
     for (const user of ctx.store.all('users')) {
       if (user.role !== 'agent') continue;
       const status = ctx.store.get('agentStatus', user.id);
       if (status?.state !== 'available') continue;
+      const role = user.roleId ? ctx.store.get('roles', user.roleId) : undefined;
+      if (!role) continue;
       const load = agentLoad(ctx, user.id);
       if (load >= user.capacity) continue;
+      this.#channels.set(user.id, role.channels);
       for (const { skillId, proficiency } of user.skills) {
         let agents = this.#withRoom.get(skillId);
         if (!agents) {
@@ -54,10 +60,12 @@ export class Availability {
     }
   }
 
-  candidates(skillId: string, excluded: readonly string[] = []): RoutingCandidate[] {
+  candidates(skillId: string, channelId: string, excluded: readonly string[] = []): RoutingCandidate[] {
     const agents = this.#withRoom.get(skillId);
     if (!agents) return [];
-    return [...agents.values()].filter((candidate) => !excluded.includes(candidate.agentId));
+    return [...agents.values()].filter(
+      (candidate) => !excluded.includes(candidate.agentId) && this.#channels.get(candidate.agentId)?.[channelId],
+    );
   }
 
   /** The agent was just offered a conversation: one more load, and out of every list when full. */
@@ -83,7 +91,7 @@ export async function dispatch(ctx: PlatformContext): Promise<void> {
     .sort((a, b) => b.priority - a.priority || a.queuedAt - b.queuedAt);
   const durable: Promise<void>[] = [];
   for (const conversation of waiting) {
-    const candidates = availability.candidates(conversation.skillId, conversation.rejectedBy);
+    const candidates = availability.candidates(conversation.skillId, conversation.channelId, conversation.rejectedBy);
     const evaluation = ctx.store.get('skills', conversation.skillId)?.evaluation ?? { mode: 'proficiency' as const };
     // Nobody with room, and no reservation to honour: nothing to decide.
     if (candidates.length === 0 && evaluation.mode === 'proficiency') continue;

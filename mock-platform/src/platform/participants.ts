@@ -1,6 +1,8 @@
+import type { ChannelPermission } from '../../../shared/api/permissions.ts';
 import type { AgentEventName, AgentEvents } from '../../../shared/api/schemas.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import { agentTopic, type PlatformContext } from './context.ts';
+import { requirePermission } from './permissions.ts';
 import type { Conversation, User } from './records.ts';
 
 /** Everyone working on a conversation now: its owner and, in a conference, the joined guest. */
@@ -21,9 +23,18 @@ export function agentConversation(ctx: PlatformContext, agent: User, conversatio
   return conversation;
 }
 
-/** One of the agent's conversations that can still be worked on: active and not interrupted (AG-4). */
-export function workableConversation(ctx: PlatformContext, agent: User, conversationId: string): Conversation {
+/**
+ * One of the agent's conversations that can still be worked on: active, not interrupted (AG-4),
+ * and the agent's role grants `permission` on its channel (RP-4, RP-5).
+ */
+export function workableConversation(
+  ctx: PlatformContext,
+  agent: User,
+  conversationId: string,
+  permission: ChannelPermission,
+): Conversation {
   const conversation = agentConversation(ctx, agent, conversationId);
+  requirePermission(ctx.store, agent, conversation, permission);
   if (conversation.status !== 'active') {
     throw new ApiError(409, 'conversation_not_active', `Conversation ${conversationId} is ${conversation.status}`);
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { channelPermissionSchema } from '../../../shared/api/permissions.ts';
 import {
   agentStateSchema,
   conversationStatusSchema,
@@ -52,9 +53,23 @@ export const channelSchema = z.object({
   deletedAt: z.number().optional(),
 });
 
+/** Service level per inbound skill (RT-6): the share of contacts answered within the threshold. */
+export const serviceLevelSchema = z.object({
+  targetPercent: z.number().int().min(1, 'must be 1–100').max(100, 'must be 1–100'),
+  thresholdSeconds: z.number().int().min(1, 'must be at least 1 second').max(86_400, 'must be at most one day'),
+});
+
 export const skillSchema = z.object({
   id: z.string(),
   name: z.string().min(1),
+  /** RT-1: digital skills are inbound unless used for personal-connection style outbound. */
+  direction: z.enum(['inbound', 'outbound']).optional(),
+  campaign: z.string().max(200).optional(),
+  /** The message template used for rich outbound content (its name on the WhatsApp account). */
+  outboundTemplate: z.string().max(512).optional(),
+  /** Only meaningful with routing queues (RT-1). */
+  secondarySkillId: z.string().optional(),
+  serviceLevel: serviceLevelSchema.optional(),
   /** Agents may reject an offer (it goes to another agent); accepting is always required. */
   acceptReject: z.boolean(),
   /** Agent response timer: an offer not accepted in time puts the agent in RONA. */
@@ -77,6 +92,8 @@ export const userSchema = z.object({
   username: z.string().min(1),
   displayName: z.string().min(1),
   role: userRoleSchema,
+  /** The agent's one digital role (RP-2): which channels they work and with what permissions. */
+  roleId: z.string().optional(),
   passwordHash: z.string(),
   skills: z.array(z.object({ skillId: z.string(), proficiency: z.number().int().min(1).max(10) })),
   /** How many digital conversations the agent may hold at once. */
@@ -103,6 +120,81 @@ export const sessionSchema = z.object({
 export const closureReasonSchema = z.object({
   id: z.string(),
   name: z.string().min(1),
+});
+
+/** A role (RP-1 … RP-3): per channel, the permissions its agents have there. */
+export const roleSchema = z.object({
+  id: z.string(),
+  name: z.string().trim().min(1, 'is required').max(120),
+  description: z.string().max(500).optional(),
+  /** Channel id → the permissions granted on it; a channel absent here is not available to the role. */
+  channels: z.record(z.string(), z.array(channelPermissionSchema)),
+});
+
+/** A custom UI component (TP-5): the template picker's page, loaded in the agent's panel. */
+export const customComponentSchema = z.object({
+  id: z.string(),
+  name: z.string().trim().min(1, 'is required').max(120),
+  /** The template-settings URL with `%s` appended: replaced by the conversation id. */
+  url: z.string().max(2048),
+  height: z.number().int().min(50, 'must be at least 50 px').max(2000, 'must be at most 2000 px'),
+  /** None = every channel. */
+  channelIds: z.array(z.string()),
+});
+
+export const richMessageSchema = z.object({
+  id: z.string(),
+  name: z.string().trim().min(1, 'is required').max(120),
+  /** Assigned channels (TP-3): defined once, used on several. */
+  channelIds: z.array(z.string()),
+  content: z.discriminatedUnion('kind', [
+    z.object({
+      kind: z.literal('quick_replies'),
+      text: z.string().trim().min(1, 'is required').max(1024),
+      options: z.array(z.string().trim().min(1, 'is required').max(20, 'at most 20 characters')).min(1).max(3),
+    }),
+    z.object({
+      kind: z.literal('rich_link'),
+      title: z.string().trim().min(1, 'is required').max(200),
+      url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
+      description: z.string().max(500).optional(),
+    }),
+    z.object({
+      kind: z.literal('list_picker'),
+      text: z.string().trim().min(1, 'is required').max(1024),
+      button: z.string().trim().min(1, 'is required').max(20, 'at most 20 characters'),
+      items: z
+        .array(
+          z.object({
+            title: z.string().trim().min(1, 'is required').max(24, 'at most 24 characters'),
+            description: z.string().max(72, 'at most 72 characters').optional(),
+          }),
+        )
+        .min(1)
+        .max(10),
+    }),
+    z.object({
+      kind: z.literal('time_picker'),
+      text: z.string().trim().min(1, 'is required').max(1024),
+      /** Offered slots as ISO local date-times, e.g. 2026-11-23T10:00. */
+      slots: z
+        .array(z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'must be YYYY-MM-DDTHH:MM'))
+        .min(1)
+        .max(10),
+    }),
+  ]),
+});
+
+/** Who changed what in the administration, and when. Never edited. */
+export const auditEntrySchema = z.object({
+  id: z.string(),
+  at: z.number(),
+  actorId: z.string(),
+  actorName: z.string(),
+  action: z.enum(['create', 'update', 'delete']),
+  resource: z.string(),
+  resourceId: z.string(),
+  summary: z.string().max(500),
 });
 
 export const customerSchema = z.object({
@@ -224,6 +316,10 @@ export const settingsSchema = z.object({
 export const platformSchemas = {
   routingScripts: routingScriptSchema,
   routingQueues: routingQueueSchema,
+  roles: roleSchema,
+  customComponents: customComponentSchema,
+  richMessages: richMessageSchema,
+  audit: auditEntrySchema,
   settings: settingsSchema,
   accounts: accountSchema,
   channels: channelSchema,
@@ -246,6 +342,7 @@ export type User = PlatformSchema['users'];
 export type Conversation = PlatformSchema['conversations'];
 export type Offer = PlatformSchema['offers'];
 export type Message = PlatformSchema['messages'];
+export type Role = PlatformSchema['roles'];
 
 export const platformIndexes: NonNullable<SegmentedStoreOptions<PlatformSchema>['indexes']> = {
   users: ['username'],

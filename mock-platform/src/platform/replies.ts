@@ -19,7 +19,7 @@ export async function reply(
   conversationId: string,
   text: string,
 ): Promise<MessageView> {
-  const conversation = workableConversation(ctx, agent, conversationId);
+  const conversation = workableConversation(ctx, agent, conversationId, 'reply');
   if (!isWindowOpen(conversation.lastInboundAt, ctx.clock.now())) {
     throw new ApiError(
       409,

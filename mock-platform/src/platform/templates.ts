@@ -24,7 +24,7 @@ async function accountTemplates(ctx: PlatformContext, conversation: Conversation
 
 /** The approved templates of the conversation's WhatsApp Business account (TP-2). */
 export async function templatesFor(ctx: PlatformContext, agent: User, conversationId: string): Promise<TemplateView[]> {
-  const conversation = workableConversation(ctx, agent, conversationId);
+  const conversation = workableConversation(ctx, agent, conversationId, 'templates');
   return (await accountTemplates(ctx, conversation))
     .filter((template) => template.status === 'APPROVED')
     .map((template) => ({
@@ -46,7 +46,7 @@ export async function sendTemplate(
   conversationId: string,
   request: { name: string; language: string; parameters: string[] },
 ): Promise<MessageView> {
-  const conversation = workableConversation(ctx, agent, conversationId);
+  const conversation = workableConversation(ctx, agent, conversationId, 'templates');
   return deliverTemplate(ctx, conversation, request, agent.id);
 }
 

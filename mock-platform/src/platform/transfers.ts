@@ -6,6 +6,7 @@ import { agentTopic, type PlatformContext } from './context.ts';
 import { agentLoad, dispatch } from './dispatcher.ts';
 import { pendingWrapUp } from './new-records.ts';
 import { workableConversation } from './participants.ts';
+import { worksChannel } from './permissions.ts';
 import { type Conversation, type PlatformSchema, put, type User } from './records.ts';
 import { offerView, wrapUpView } from './views.ts';
 
@@ -48,7 +49,7 @@ export function transfer(
   { target }: TransferRequest,
 ): Promise<WrapUpView> {
   return ctx.serial.run(async () => {
-    const conversation = workableConversation(ctx, agent, conversationId);
+    const conversation = workableConversation(ctx, agent, conversationId, 'transfer');
     if (conversation.agentId !== agent.id || conversation.conference) {
       throw new ApiError(
         409,
@@ -81,6 +82,9 @@ export function transfer(
           'agent_not_available',
           `${receiver.displayName} is not available to take a conversation`,
         );
+      }
+      if (!worksChannel(ctx.store, receiver, conversation.channelId)) {
+        throw new ApiError(409, 'channel_not_in_role', `${receiver.displayName}'s role does not include this channel`);
       }
       offer = {
         id: newId('offer'),

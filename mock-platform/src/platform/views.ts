@@ -6,6 +6,7 @@ import { screenPopUrl } from '../../../shared/routing/screen-pop.ts';
 import { offerExpiresAt } from '../../../shared/routing/timers.ts';
 import type { Store } from '../store/store.ts';
 import { maskerFor } from './masking.ts';
+import { channelPermissionsOf } from './permissions.ts';
 import type { Conversation, Message, Offer, PlatformSchema } from './records.ts';
 import { slaOf } from './sla.ts';
 
@@ -28,6 +29,7 @@ export function conversationView(
   const skill = store.get('skills', conversation.skillId);
   const closes = windowClosesAt(conversation.lastInboundAt);
   const mask = maskerFor(store, conversation);
+  const viewer = viewerId ? store.get('users', viewerId) : undefined;
   return {
     id: conversation.id,
     channelId: conversation.channelId,
@@ -36,6 +38,7 @@ export function conversationView(
     originNumber: mask.phone(channel?.phoneNumber ?? ''),
     queueName: skill?.name ?? '',
     status: conversation.status,
+    permissions: [...(viewer ? (channelPermissionsOf(store, viewer, conversation.channelId) ?? []) : [])],
     ...(conversation.agentId ? { agentId: conversation.agentId } : {}),
     createdAt: conversation.createdAt,
     ...(conversation.lastInboundAt !== undefined ? { lastInboundAt: conversation.lastInboundAt } : {}),

@@ -1,3 +1,4 @@
+import { defaultChannelPermissions } from '../../../shared/api/permissions.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { type PlatformSchema, put } from '../platform/records.ts';
 import { putSim, type SimulatorSchema } from '../simulator/records.ts';
@@ -18,6 +19,10 @@ export const DEMO = {
   skillName: 'Customer support',
   billingSkillId: 'skill_demo_billing',
   billingSkillName: 'Billing',
+  roleId: 'role_demo_agents',
+  roleName: 'Agents',
+  /** A second verified number on the WhatsApp account, not yet a channel: the admin can add it. */
+  spareNumber: { phoneNumberId: '200000000000002', phoneNumber: '+16145550199' },
   templateId: '300000000000001',
   templateName: 'order_update',
   surveyTemplateId: '300000000000002',
@@ -45,6 +50,12 @@ export async function seedPlatform(store: Store<PlatformSchema>): Promise<void> 
   missing('accounts', { id: DEMO.accountId, name: DEMO.businessName, wabaId: DEMO.wabaId });
   missing('skills', { id: DEMO.skillId, name: DEMO.skillName, acceptReject: true });
   missing('skills', { id: DEMO.billingSkillId, name: DEMO.billingSkillName, acceptReject: true });
+  missing('roles', {
+    id: DEMO.roleId,
+    name: DEMO.roleName,
+    description: 'Every WhatsApp permission on the demo channel',
+    channels: { [DEMO.channelId]: [...defaultChannelPermissions] },
+  });
   missing('channels', {
     id: DEMO.channelId,
     accountId: DEMO.accountId,
@@ -55,13 +66,17 @@ export async function seedPlatform(store: Store<PlatformSchema>): Promise<void> 
     defaultSkillId: DEMO.skillId,
   });
   for (const user of Object.values(DEMO.users)) {
-    if (store.get('users', user.id)) continue;
+    const stored = store.get('users', user.id);
+    // Agents created before roles existed get the demo role (RP-2: every agent has one).
+    if (stored?.role === 'agent' && !stored.roleId) ops.push(put('users', { ...stored, roleId: DEMO.roleId }));
+    if (stored) continue;
     ops.push(
       put('users', {
         id: user.id,
         username: user.username,
         displayName: user.displayName,
         role: user.role,
+        ...(user.role === 'agent' ? { roleId: DEMO.roleId } : {}),
         passwordHash: await hashPassword(user.password),
         // Both agents take support (Ana is the more proficient); only Bruno takes billing.
         skills:
@@ -92,6 +107,16 @@ export async function seedSimulator(store: Store<SimulatorSchema>): Promise<void
     id: DEMO.phoneNumberId,
     wabaId: DEMO.wabaId,
     phoneNumber: DEMO.phoneNumber,
+    verifiedName: DEMO.businessName,
+    status: 'CONNECTED',
+    qualityRating: 'GREEN',
+    messagingLimitTier: 'TIER_1K',
+    codeVerificationStatus: 'VERIFIED',
+  });
+  missing('phoneNumbers', {
+    id: DEMO.spareNumber.phoneNumberId,
+    wabaId: DEMO.wabaId,
+    phoneNumber: DEMO.spareNumber.phoneNumber,
     verifiedName: DEMO.businessName,
     status: 'CONNECTED',
     qualityRating: 'GREEN',
