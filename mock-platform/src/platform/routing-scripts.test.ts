@@ -77,7 +77,10 @@ describe('routing scripts (RT-2, RT-4)', () => {
       token: admin,
       body: { ...billingScript, fallback: { skillId: 'skill_nope', priority: 1 } },
     });
-    expect([unknownSkill.status, unknownSkill.body.error.message]).toEqual([400, 'skillId: skill_nope is not a skill']);
+    expect([unknownSkill.status, unknownSkill.body.error.message]).toEqual([
+      400,
+      'Invalid request: fallback.skillId: skill_nope is not a skill',
+    ]);
     expect(t.store.get('routingScripts', 'bad')).toBeUndefined();
   });
 });

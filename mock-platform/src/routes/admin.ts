@@ -1,17 +1,28 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { parsePhone } from '../../../shared/phone.ts';
-import { routingQueueBodySchema, routingQueueSchema } from '../../../shared/routing/queues.ts';
-import { evaluateScript, routingScriptBodySchema, routingScriptSchema } from '../../../shared/routing/script.ts';
+import { evaluateScript } from '../../../shared/routing/script.ts';
 import { businessHoursSchema } from '../../../shared/sla/business-hours.ts';
 import { type AuthEnv, requireUser } from '../auth/require-user.ts';
 import type { Sessions } from '../auth/sessions.ts';
 import { ApiError } from '../http/errors.ts';
 import { bearerSecurity, errorResponses, jsonBody, jsonContent, router } from '../http/openapi.ts';
+import { audited, auditLog } from '../platform/audit.ts';
 import type { PlatformContext } from '../platform/context.ts';
-import { deleteChannel } from '../platform/deletions.ts';
-import { put, remove, slaPolicySchema } from '../platform/records.ts';
+import { auditEntrySchema, put, slaPolicySchema } from '../platform/records.ts';
 import { DEFAULT_BUSINESS_HOURS, DEFAULT_SLA, slaSettings } from '../platform/sla.ts';
 import { slaReport, slaReportSchema } from '../platform/sla-report.ts';
+import { channelRoutes } from './admin-channels.ts';
+import { resourceRoutes } from './admin-resource.ts';
+import {
+  closureReasonResource,
+  customComponentResource,
+  richMessageResource,
+  roleResource,
+  routingQueueResource,
+  routingScriptResource,
+  skillResource,
+  userResource,
+} from './admin-resources.ts';
 
 const settingsViewSchema = z.object({
   maskSensitiveData: z.boolean(),
@@ -76,63 +87,17 @@ export function adminRoutes(ctx: PlatformContext, sessions: Sessions) {
       const changes = c.req.valid('json');
       await ctx.serial.run(() => {
         const stored = ctx.store.get('settings', 'tenant') ?? { id: 'tenant' as const, maskSensitiveData: false };
-        return ctx.store.commit([put('settings', { ...stored, ...changes })]);
+        const what = Object.entries(changes)
+          .map(([key, value]) => (key === 'maskSensitiveData' ? `masking ${value ? 'on' : 'off'}` : key))
+          .join(', ');
+        return ctx.store.commit([
+          put('settings', { ...stored, ...changes }),
+          audited(ctx, c.get('user'), 'update', 'settings', 'tenant', `Changed settings: ${what || 'nothing'}`),
+        ]);
       });
       return c.json(current(), 200);
     },
   );
-  app.openapi(
-    createRoute({
-      ...base,
-      method: 'delete',
-      path: '/channels/{id}',
-      summary: 'Delete a WhatsApp channel: its conversations are interrupted (agents can only end them)',
-      request: { params: z.object({ id: z.string().min(1) }) },
-      responses: {
-        200: jsonContent(z.object({ ok: z.literal(true) }), 'Deleted'),
-        401: errorResponses[401],
-        403: errorResponses[403],
-        404: errorResponses[404],
-      },
-    }),
-    async (c) => {
-      await deleteChannel(ctx, c.req.valid('param').id);
-      return c.json({ ok: true as const }, 200);
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      ...base,
-      method: 'put',
-      path: '/routing-scripts/{id}',
-      summary: 'Create or replace a routing script (ordered rules → skill and priority)',
-      request: {
-        params: z.object({ id: z.string().regex(/^[\w-]{1,64}$/, 'must be letters, digits, _ or -') }),
-        body: jsonBody(routingScriptBodySchema),
-      },
-      responses: {
-        200: jsonContent(routingScriptSchema, 'Saved'),
-        400: errorResponses[400],
-        401: errorResponses[401],
-        403: errorResponses[403],
-      },
-    }),
-    async (c) => {
-      const script = { ...c.req.valid('json'), id: c.req.valid('param').id };
-      const missing = [
-        ...script.rules.map((rule) => rule.route.skillId),
-        ...(script.fallback ? [script.fallback.skillId] : []),
-      ].find((skillId) => !ctx.store.get('skills', skillId));
-      if (missing)
-        throw new ApiError(400, 'validation_failed', `skillId: ${missing} is not a skill`, [
-          { path: 'skillId', message: `${missing} is not a skill` },
-        ]);
-      await ctx.serial.run(() => ctx.store.commit([put('routingScripts', script)]));
-      return c.json(script, 200);
-    },
-  );
-
   app.openapi(
     createRoute({
       ...base,
@@ -174,86 +139,6 @@ export function adminRoutes(ctx: PlatformContext, sessions: Sessions) {
     createRoute({
       ...base,
       method: 'get',
-      path: '/routing-queues',
-      summary: 'Routing queues (legacy path), in evaluation order',
-      responses: {
-        200: jsonContent(z.array(routingQueueSchema), 'Queues'),
-        401: errorResponses[401],
-        403: errorResponses[403],
-      },
-    }),
-    (c) =>
-      c.json(
-        ctx.store.all('routingQueues').sort((a, b) => a.order - b.order || a.id.localeCompare(b.id)),
-        200,
-      ),
-  );
-
-  app.openapi(
-    createRoute({
-      ...base,
-      method: 'put',
-      path: '/routing-queues/{id}',
-      summary: 'Create or change a routing queue: filters, included channels; saved at once (RT-3)',
-      request: {
-        params: z.object({ id: z.string().regex(/^[\w-]{1,64}$/, 'must be letters, digits, _ or -') }),
-        body: jsonBody(routingQueueBodySchema),
-      },
-      responses: {
-        200: jsonContent(routingQueueSchema, 'Saved'),
-        400: errorResponses[400],
-        401: errorResponses[401],
-        403: errorResponses[403],
-      },
-    }),
-    async (c) => {
-      const queue = { ...c.req.valid('json'), id: c.req.valid('param').id };
-      if (!ctx.store.get('skills', queue.skillId)) {
-        throw new ApiError(400, 'validation_failed', `skillId: ${queue.skillId} is not a skill`, [
-          { path: 'skillId', message: 'is not a skill' },
-        ]);
-      }
-      const unknown = queue.includedChannels.findIndex((channelId) => !ctx.store.get('channels', channelId));
-      if (unknown !== -1) {
-        throw new ApiError(
-          400,
-          'validation_failed',
-          `includedChannels.${unknown}: ${queue.includedChannels[unknown]} is not a channel`,
-          [{ path: `includedChannels.${unknown}`, message: 'is not a channel' }],
-        );
-      }
-      await ctx.serial.run(() => ctx.store.commit([put('routingQueues', queue)]));
-      return c.json(queue, 200);
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      ...base,
-      method: 'delete',
-      path: '/routing-queues/{id}',
-      summary: 'Delete a routing queue',
-      request: { params: z.object({ id: z.string() }) },
-      responses: {
-        200: jsonContent(z.object({ ok: z.literal(true) }), 'Deleted'),
-        401: errorResponses[401],
-        403: errorResponses[403],
-        404: errorResponses[404],
-      },
-    }),
-    async (c) => {
-      const { id } = c.req.valid('param');
-      if (!ctx.store.get('routingQueues', id))
-        throw new ApiError(404, 'not_found', `Routing queue ${id} was not found`);
-      await ctx.serial.run(() => ctx.store.commit([remove('routingQueues', id)]));
-      return c.json({ ok: true as const }, 200);
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      ...base,
-      method: 'get',
       path: '/sla-report',
       summary: 'SLA compliance by channel, queue and hour of day, with the breaches (BY-4)',
       request: {
@@ -276,5 +161,40 @@ export function adminRoutes(ctx: PlatformContext, sessions: Sessions) {
     },
   );
 
+  app.openapi(
+    createRoute({
+      ...base,
+      method: 'get',
+      path: '/audit',
+      summary: 'The audit log of administrative changes, newest first: who, what, when',
+      request: {
+        query: z.object({
+          limit: z.coerce.number().int().min(1).max(1000).default(200),
+          resource: z.string().max(64).optional(),
+        }),
+      },
+      responses: {
+        200: jsonContent(z.array(auditEntrySchema), 'Entries'),
+        400: errorResponses[400],
+        401: errorResponses[401],
+        403: errorResponses[403],
+      },
+    }),
+    (c) => c.json(auditLog(ctx, c.req.valid('query')), 200),
+  );
+
+  channelRoutes(app, ctx);
+  for (const resource of [
+    roleResource(ctx),
+    skillResource(ctx),
+    userResource(ctx),
+    customComponentResource(ctx),
+    richMessageResource(ctx),
+    closureReasonResource(),
+    routingScriptResource(ctx),
+    routingQueueResource(ctx),
+  ]) {
+    resourceRoutes(app, ctx, resource as never);
+  }
   return app;
 }

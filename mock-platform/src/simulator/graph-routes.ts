@@ -117,6 +117,30 @@ export function graphRoutes(simulator: Simulator, { token }: { token: string }) 
       );
     });
 
+    app.get(`${prefix}/:wabaId/phone_numbers`, (c) => {
+      const wabaId = c.req.param('wabaId');
+      if (!simulator.store.get('wabas', wabaId)) {
+        throw new MetaError(
+          400,
+          100,
+          `Unsupported get request. Object with ID '${wabaId}' does not exist`,
+          'GraphMethodException',
+        );
+      }
+      const data = simulator.store.where('phoneNumbers', 'wabaId', wabaId).map((number) => ({
+        verified_name: number.verifiedName,
+        code_verification_status: number.codeVerificationStatus,
+        display_phone_number: number.phoneNumber,
+        quality_rating: number.qualityRating,
+        messaging_limit_tier: number.messagingLimitTier,
+        status: number.status,
+        platform_type: 'CLOUD_API',
+        throughput: { level: 'STANDARD' },
+        id: number.id,
+      }));
+      return c.json({ data, paging: { cursors: { before: 'QVFIUp', after: 'QVFIUq' } } }, 200);
+    });
+
     app.get(`${prefix}/:wabaId/message_templates`, (c) => {
       const wabaId = c.req.param('wabaId');
       if (!simulator.store.get('wabas', wabaId)) {
@@ -165,6 +189,15 @@ export function registerGraphDocs(registry: OpenAPIHono['openAPIRegistry']): voi
       400: error,
       401: error,
     },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/graph/{version}/{wabaId}/phone_numbers',
+    tags: ['Cloud API simulator'],
+    summary: 'List the WhatsApp Business account’s phone numbers with status, quality rating and limit tier',
+    security: [{ bearerAuth: [] }],
+    request: { params: z.object({ version: z.string(), wabaId: z.string() }) },
+    responses: { 200: { description: 'Phone numbers' }, 400: error, 401: error },
   });
   registry.registerPath({
     method: 'get',

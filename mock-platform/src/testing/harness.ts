@@ -65,9 +65,14 @@ export async function testPlatform(env: Record<string, string> = {}, storage: Se
   }
 
   /** The customer writes; resolves once the webhook has been delivered and processed. */
-  async function customerSays(text: string, from = '+34 612 345 678', name = 'María García') {
+  async function customerSays(
+    text: string,
+    from = '+34 612 345 678',
+    name = 'María García',
+    phoneNumberId: string = DEMO.phoneNumberId,
+  ) {
     const response = await call('POST', '/simulator/api/messages', {
-      body: { phoneNumberId: DEMO.phoneNumberId, from, name, text },
+      body: { phoneNumberId, from, name, text },
     });
     await platform.webhooks.idle();
     return response;

@@ -98,6 +98,16 @@ export function createGraphClient({ baseUrl, version, token, fetch = globalThis.
       return templateListSchema.parse(json).data;
     },
 
+    /** The WhatsApp Business account's phone numbers, with status and quality (WhatsApp Manager's list). */
+    async listPhoneNumbers(wabaId: string): Promise<GraphPhoneNumber[]> {
+      const response = await fetch(`${baseUrl}/${version}/${wabaId}/phone_numbers`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      const json: unknown = await response.json().catch(() => undefined);
+      if (!response.ok) throw new GraphApiError(response.status, 131000, `Cloud API answered HTTP ${response.status}`);
+      return phoneNumberListSchema.parse(json).data;
+    },
+
     /** Marks an inbound message as read (blue ticks on the customer's phone). */
     async markRead(phoneNumberId: string, messageId: string): Promise<void> {
       await post(`${phoneNumberId}/messages`, { messaging_product: 'whatsapp', status: 'read', message_id: messageId });
@@ -119,4 +129,18 @@ const templateListSchema = z.object({
     }),
   ),
 });
+const phoneNumberListSchema = z.object({
+  data: z.array(
+    z.looseObject({
+      id: z.string(),
+      display_phone_number: z.string(),
+      verified_name: z.string(),
+      quality_rating: z.string(),
+      code_verification_status: z.string().optional(),
+      status: z.string().optional(),
+      messaging_limit_tier: z.string().optional(),
+    }),
+  ),
+});
+export type GraphPhoneNumber = z.infer<typeof phoneNumberListSchema>['data'][number];
 export type GraphTemplate = z.infer<typeof templateListSchema>['data'][number];

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO } from '../seed/demo-tenant.ts';
+import { testPlatform } from '../testing/harness.ts';
+
+describe('per-channel permissions from the agent’s role (RP-1 … RP-5)', () => {
+  it('the server refuses each action the role lacks, and a role change applies on the next request', async () => {
+    const t = await testPlatform();
+    const admin = await t.login('admin', 'loro-admin');
+    const ana = await t.login('ana', 'loro-agent');
+    const setPermissions = (permissions: string[]) =>
+      t.call('PUT', `/api/admin/roles/${DEMO.roleId}`, {
+        token: admin,
+        body: { name: 'Agents', channels: { [DEMO.channelId]: permissions } },
+      });
+    await t.call('PUT', '/api/agent/state', { token: ana, body: { state: 'available' } });
+    await t.customerSays('hello');
+    const [offer] = (await t.call('GET', '/api/agent/offers', { token: ana })).body;
+    const { body: conversation } = await t.call('POST', `/api/offers/${offer.id}/accept`, { token: ana });
+    expect(conversation.permissions).toEqual(['reply', 'templates', 'transfer', 'conference', 'end']);
+
+    expect((await setPermissions(['end'])).status).toBe(200);
+    const view = (await t.call('GET', `/api/conversations/${conversation.id}`, { token: ana })).body;
+    expect(view.permissions).toEqual(['end']);
+    const attempts: [string, string, unknown, string][] = [
+      ['POST', 'messages', { text: 'hi' }, 'Reply'],
+      ['GET', 'templates', undefined, 'Send templates'],
+      ['POST', 'template', { name: 'order_update', language: 'en_US', parameters: ['a', 'b'] }, 'Send templates'],
+      ['POST', 'transfer', { target: { type: 'queue', skillId: DEMO.billingSkillId } }, 'Transfer'],
+      ['POST', 'conference', { skillId: DEMO.billingSkillId }, 'Conference'],
+    ];
+    for (const [method, action, body, name] of attempts) {
+      const refused = await t.call(method, `/api/conversations/${conversation.id}/${action}`, { token: ana, body });
+      expect([refused.status, refused.body.error.code], action).toEqual([403, 'permission_denied']);
+      expect(refused.body.error.message).toBe(
+        `Your role Agents does not have the ${name} permission on the channel Demo WhatsApp`,
+      );
+    }
+    expect(t.store.where('messages', 'conversationId', conversation.id)).toHaveLength(1);
+
+    await setPermissions(['reply']);
+    expect(
+      (await t.call('POST', `/api/conversations/${conversation.id}/messages`, { token: ana, body: { text: 'hi' } }))
+        .status,
+    ).toBe(201);
+    const end = await t.call('POST', `/api/conversations/${conversation.id}/end`, {
+      token: ana,
+      body: { closureReasonId: 'closure_resolved' },
+    });
+    expect([end.status, end.body.error.message]).toEqual([
+      403,
+      'Your role Agents does not have the End conversations permission on the channel Demo WhatsApp',
+    ]);
+  });
+
+  it('offers a channel’s conversations only to agents whose role includes the channel', async () => {
+    const t = await testPlatform();
+    const admin = await t.login('admin', 'loro-admin');
+    const ana = await t.login('ana', 'loro-agent');
+    const other = await t.call('POST', '/api/admin/roles', {
+      token: admin,
+      body: { name: 'Email only', channels: {} },
+    });
+    const user = t.store.get('users', DEMO.users.ana.id);
+    await t.call('PUT', `/api/admin/users/${DEMO.users.ana.id}`, {
+      token: admin,
+      body: { ...user, roleId: other.body.id, passwordHash: undefined, id: undefined },
+    });
+    await t.call('PUT', '/api/agent/state', { token: ana, body: { state: 'available' } });
+    await t.customerSays('hello');
+    expect((await t.call('GET', '/api/agent/offers', { token: ana })).body).toEqual([]);
+    expect(t.store.where('conversations', 'status', 'queued')).toHaveLength(1);
+
+    // Given the channel back, Ana gets the waiting conversation at once.
+    await t.call('PUT', `/api/admin/roles/${other.body.id}`, {
+      token: admin,
+      body: { name: 'Email only', channels: { [DEMO.channelId]: ['reply'] } },
+    });
+    expect((await t.call('GET', '/api/agent/offers', { token: ana })).body).toHaveLength(1);
+  });
+});

@@ -1,0 +1,283 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { newId } from '../../../shared/ids.ts';
+import { parsePhone } from '../../../shared/phone.ts';
+import { businessHoursSchema } from '../../../shared/sla/business-hours.ts';
+import type { AuthEnv } from '../auth/require-user.ts';
+import { ApiError, type Issue, notFound } from '../http/errors.ts';
+import { bearerSecurity, errorResponses, jsonBody, jsonContent } from '../http/openapi.ts';
+import { audited } from '../platform/audit.ts';
+import type { PlatformContext } from '../platform/context.ts';
+import { deleteChannelOps } from '../platform/deletions.ts';
+import { dispatch } from '../platform/dispatcher.ts';
+import { type Channel, channelSchema, put, slaPolicySchema } from '../platform/records.ts';
+
+/**
+ * Digital touchpoints → WhatsApp (CH-4, CH-5, RT-2, SL-1): the account's numbers as WhatsApp
+ * Manager lists them, "My channels" with the template-settings URL under the list, channel
+ * creation from a verified number, each channel's defaults and SLA, deletion (AG-4).
+ */
+
+const channelView = channelSchema.omit({ deletedAt: true });
+const myChannelsSchema = z.object({
+  channels: z.array(channelView),
+  /** Paste it into a custom component with `%s` appended (TP-5). */
+  templateSettingsUrl: z.string(),
+});
+const numberViewSchema = z.object({
+  phoneNumberId: z.string(),
+  phoneNumber: z.string(),
+  verifiedName: z.string(),
+  status: z.string(),
+  qualityRating: z.string(),
+  messagingLimitTier: z.string().optional(),
+  /** The channel already using the number, if any. */
+  channelId: z.string().optional(),
+});
+
+const defaultsShape = {
+  name: z.string().trim().min(1, 'is required').max(120),
+  defaultSkillId: z.string().min(1, 'choose a default skill'),
+  defaultScriptId: z.string().min(1, 'choose a default routing script'),
+};
+const createChannelSchema = z.object({
+  phoneNumberId: z.string().min(1, 'choose a verified number'),
+  ...defaultsShape,
+});
+const updateChannelSchema = z.object({
+  ...defaultsShape,
+  /** null: follow the global SLA (SL-1). */
+  sla: slaPolicySchema.nullable().default(null),
+  /** null: the tenant's business hours. */
+  businessHours: businessHoursSchema.nullable().default(null),
+  surveyTemplate: z
+    .object({ name: z.string().min(1), language: z.string().min(2) })
+    .nullable()
+    .default(null),
+});
+
+const idParam = z.object({ id: z.string().min(1).max(200) });
+const base = { tags: ['Administration'], security: bearerSecurity };
+
+export function channelRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext): void {
+  const account = () => {
+    const account = ctx.store.all('accounts')[0];
+    if (!account) throw new ApiError(409, 'no_account', 'Connect a WhatsApp Business account first');
+    return account;
+  };
+  const live = () => ctx.store.all('channels').filter((channel) => channel.deletedAt === undefined);
+  const liveChannel = (id: string) => {
+    const channel = ctx.store.get('channels', id);
+    if (!channel || channel.deletedAt !== undefined) throw notFound(`Channel ${id}`);
+    return channel;
+  };
+  const defaultsIssues = (body: { defaultSkillId: string; defaultScriptId: string }): Issue[] => [
+    ...(ctx.store.get('skills', body.defaultSkillId)
+      ? []
+      : [{ path: 'defaultSkillId', message: `${body.defaultSkillId} is not a skill` }]),
+    ...(ctx.store.get('routingScripts', body.defaultScriptId)
+      ? []
+      : [{ path: 'defaultScriptId', message: `${body.defaultScriptId} is not a routing script` }]),
+  ];
+  const refuse = (issues: Issue[]) => {
+    if (issues.length === 0) return;
+    const summary = issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
+    throw new ApiError(400, 'validation_failed', `Invalid request: ${summary}`, issues);
+  };
+  const view = ({ deletedAt: _deleted, ...channel }: Channel) => channel;
+
+  async function accountNumbers() {
+    try {
+      return await ctx.graph.listPhoneNumbers(account().wabaId);
+    } catch (error) {
+      if (error instanceof ApiError) throw error;
+      throw new ApiError(502, 'whatsapp_unreachable', 'The WhatsApp account’s numbers could not be loaded');
+    }
+  }
+
+  app.openapi(
+    createRoute({
+      ...base,
+      method: 'get',
+      path: '/channels',
+      summary: 'My channels, and the template-settings URL to paste into a custom component',
+      responses: { 200: jsonContent(myChannelsSchema, 'Channels'), 401: errorResponses[401], 403: errorResponses[403] },
+    }),
+    (c) =>
+      c.json(
+        {
+          channels: live()
+            .sort((a, b) => a.name.localeCompare(b.name))
+            .map(view),
+          templateSettingsUrl: `${new URL(c.req.url).origin}/components/templates/`,
+        },
+        200,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
+      ...base,
+      method: 'get',
+      path: '/whatsapp-numbers',
+      summary: 'The WhatsApp Business account’s numbers (status, quality, limit tier) and the channel using each',
+      responses: {
+        200: jsonContent(z.array(numberViewSchema), 'Numbers'),
+        401: errorResponses[401],
+        403: errorResponses[403],
+        502: errorResponses[409],
+      },
+    }),
+    async (c) => {
+      const byNumberId = new Map(live().map((channel) => [channel.phoneNumberId, channel.id]));
+      const numbers = (await accountNumbers()).map((number) => {
+        const parsed = parsePhone(number.display_phone_number);
+        const channelId = byNumberId.get(number.id);
+        return {
+          phoneNumberId: number.id,
+          phoneNumber: parsed.ok ? parsed.e164 : number.display_phone_number,
+          verifiedName: number.verified_name,
+          status: number.status ?? 'CONNECTED',
+          qualityRating: number.quality_rating,
+          ...(number.messaging_limit_tier ? { messagingLimitTier: number.messaging_limit_tier } : {}),
+          ...(channelId ? { channelId } : {}),
+        };
+      });
+      return c.json(numbers, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      ...base,
+      method: 'post',
+      path: '/channels',
+      summary: 'Create a channel from a verified number of the account (pending until WhatsApp approves it)',
+      request: { body: jsonBody(createChannelSchema) },
+      responses: {
+        201: jsonContent(channelView, 'Created'),
+        400: errorResponses[400],
+        401: errorResponses[401],
+        403: errorResponses[403],
+      },
+    }),
+    async (c) => {
+      const body = c.req.valid('json');
+      const numbers = await accountNumbers();
+      const channel = await ctx.serial.run(async () => {
+        const number = numbers.find((n) => n.id === body.phoneNumberId);
+        const issues = defaultsIssues(body);
+        if (!number) issues.push({ path: 'phoneNumberId', message: 'is not a number of this WhatsApp account' });
+        else if (number.code_verification_status && number.code_verification_status !== 'VERIFIED')
+          issues.push({
+            path: 'phoneNumberId',
+            message: 'the number is not verified yet: finish its verification first',
+          });
+        const used = live().find((channel) => channel.phoneNumberId === body.phoneNumberId);
+        if (used) issues.push({ path: 'phoneNumberId', message: `is already the channel ${used.name}` });
+        refuse(issues);
+        const parsed = parsePhone(number?.display_phone_number ?? '');
+        if (!number || !parsed.ok) throw new ApiError(502, 'whatsapp_invalid', 'WhatsApp returned an invalid number');
+        const channel: Channel = {
+          id: newId('ch'),
+          accountId: account().id,
+          name: body.name,
+          phoneNumberId: number.id,
+          phoneNumber: parsed.e164,
+          status: number.status === 'CONNECTED' ? 'approved' : 'pending',
+          defaultSkillId: body.defaultSkillId,
+          defaultScriptId: body.defaultScriptId,
+        };
+        await ctx.store.commit([
+          put('channels', channel),
+          audited(
+            ctx,
+            c.get('user'),
+            'create',
+            'channels',
+            channel.id,
+            `Created channel ${channel.name} (${channel.phoneNumber})`,
+          ),
+        ]);
+        return channel;
+      });
+      return c.json(view(channel), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      ...base,
+      method: 'put',
+      path: '/channels/{id}',
+      summary: 'Change a channel: name, default skill and routing script (RT-2), its SLA or "follow global" (SL-1)',
+      request: { params: idParam, body: jsonBody(updateChannelSchema) },
+      responses: {
+        200: jsonContent(channelView, 'Saved'),
+        400: errorResponses[400],
+        401: errorResponses[401],
+        403: errorResponses[403],
+        404: errorResponses[404],
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const { sla, businessHours, surveyTemplate, ...defaults } = c.req.valid('json');
+      const saved = await ctx.serial.run(async () => {
+        const channel = liveChannel(id);
+        refuse(defaultsIssues(defaults));
+        const { sla: _sla, businessHours: _hours, surveyTemplate: _survey, ...rest } = channel;
+        const saved: Channel = {
+          ...rest,
+          ...defaults,
+          ...(sla ? { sla } : {}),
+          ...(businessHours ? { businessHours } : {}),
+          ...(surveyTemplate ? { surveyTemplate } : {}),
+        };
+        const slaText = sla ? `its own SLA` : 'the global SLA';
+        await ctx.store.commit([
+          put('channels', saved),
+          audited(ctx, c.get('user'), 'update', 'channels', id, `Changed channel ${saved.name}: follows ${slaText}`),
+        ]);
+        return saved;
+      });
+      return c.json(view(saved), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      ...base,
+      method: 'delete',
+      path: '/channels/{id}',
+      summary: 'Delete a WhatsApp channel: its conversations are interrupted (agents can only end them)',
+      request: { params: idParam },
+      responses: {
+        200: jsonContent(z.object({ ok: z.literal(true) }), 'Deleted'),
+        401: errorResponses[401],
+        403: errorResponses[403],
+        404: errorResponses[404],
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      await ctx.serial.run(async () => {
+        const channel = liveChannel(id);
+        const { ops, after } = deleteChannelOps(ctx, channel);
+        await ctx.store.commit([
+          ...ops,
+          audited(
+            ctx,
+            c.get('user'),
+            'delete',
+            'channels',
+            id,
+            `Deleted channel ${channel.name} (${channel.phoneNumber})`,
+          ),
+        ]);
+        after();
+        await dispatch(ctx);
+      });
+      return c.json({ ok: true as const }, 200);
+    },
+  );
+}

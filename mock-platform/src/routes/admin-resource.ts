@@ -1,0 +1,212 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { newId } from '../../../shared/ids.ts';
+import type { AuthEnv } from '../auth/require-user.ts';
+import { ApiError, type Issue, notFound } from '../http/errors.ts';
+import { bearerSecurity, errorResponses, jsonBody, jsonContent } from '../http/openapi.ts';
+import { audited } from '../platform/audit.ts';
+import type { PlatformContext } from '../platform/context.ts';
+import { type PlatformSchema, put, remove, type User } from '../platform/records.ts';
+import type { WriteOp } from '../store/store.ts';
+
+type Collection = keyof PlatformSchema & string;
+type Row<C extends Collection> = PlatformSchema[C];
+
+/**
+ * One administrable collection: how a request body becomes a stored row, which references it must
+ * satisfy, what may stop its deletion. `resourceRoutes` turns it into list/get/create/update/delete
+ * routes, each write validated, serialised, committed with its audit entry, and documented.
+ */
+export interface Resource<C extends Collection, B extends z.ZodType> {
+  collection: C;
+  /** URL segment: `/api/admin/{path}`. */
+  path: string;
+  /** Singular, for messages and docs: "Role". */
+  label: string;
+  idPrefix: string;
+  /** The request body, for create and update. */
+  body: B;
+  /** What the routes answer with. */
+  view: z.ZodType;
+  toRow(body: z.infer<B>, id: string, existing: Row<C> | undefined): Row<C> | Promise<Row<C>>;
+  toView?(row: Row<C>): unknown;
+  /** Broken references and other cross-record rules, each naming its field. */
+  check?(row: Row<C>, existing: Row<C> | undefined): Issue[];
+  /** More writes that go with saving it, in the same commit. */
+  alsoWrite?(row: Row<C>, existing: Row<C> | undefined): WriteOp<PlatformSchema>[];
+  /** Why it cannot be deleted now (409), if so. */
+  blocksDelete?(row: Row<C>, actor: User): string | undefined;
+  /** How to delete it (default: remove the row): ops committed with the audit entry, and what to announce after. */
+  deleteOps?(row: Row<C>): { ops: WriteOp<PlatformSchema>[]; after?: () => void };
+  /** What a row looks like in the audit log. */
+  describe(row: Row<C>): string;
+  /** Rows the list shows (default: all), in order. */
+  list?(rows: Row<C>[]): Row<C>[];
+  /** PUT on an unknown id creates it (ids chosen by the administrator, e.g. routing scripts). */
+  upsert?: boolean;
+  /** Also runs after a committed write (events to agents, dispatch). */
+  afterWrite?(row: Row<C>, action: 'create' | 'update' | 'delete'): void | Promise<void>;
+}
+
+const idParam = z.object({ id: z.string().min(1).max(200) });
+const chosenIdParam = z.object({ id: z.string().regex(/^[\w-]{1,64}$/, 'must be 1–64 letters, digits, _ or -') });
+
+export function resourceRoutes<C extends Collection, B extends z.ZodType>(
+  app: OpenAPIHono<AuthEnv>,
+  ctx: PlatformContext,
+  resource: Resource<C, B>,
+): void {
+  const { collection, path, label } = resource;
+  const base = { tags: ['Administration'], security: bearerSecurity };
+  const show = (row: Row<C>) => (resource.toView ? resource.toView(row) : row);
+  const find = (id: string) => ctx.store.get(collection, id) as Row<C> | undefined;
+  const rows = () => {
+    const all = ctx.store.all(collection) as Row<C>[];
+    return resource.list ? resource.list(all) : all;
+  };
+  const refuse = (issues: Issue[]) => {
+    const summary = issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
+    throw new ApiError(400, 'validation_failed', `Invalid request: ${summary}`, issues);
+  };
+
+  async function write(actor: User, id: string, body: z.infer<B>, asked: 'create' | 'update') {
+    const { row, action } = await ctx.serial.run(async () => {
+      const existing = find(id);
+      if (asked === 'update' && !existing && !resource.upsert) throw notFound(`${label} ${id}`);
+      const action = existing ? ('update' as const) : ('create' as const);
+      const row = await resource.toRow(body, id, existing);
+      const issues = resource.check?.(row, existing) ?? [];
+      if (issues.length > 0) refuse(issues);
+      await ctx.store.commit([
+        put(collection, row),
+        ...(resource.alsoWrite?.(row, existing) ?? []),
+        audited(
+          ctx,
+          actor,
+          action,
+          path,
+          id,
+          `${action === 'create' ? 'Created' : 'Changed'} ${resource.describe(row)}`,
+        ),
+      ]);
+      return { row, action };
+    });
+    await resource.afterWrite?.(row, action);
+    return row;
+  }
+
+  app.openapi(
+    createRoute({
+      ...base,
+      method: 'get',
+      path: `/${path}`,
+      summary: `List ${label.toLowerCase()}s`,
+      responses: {
+        200: jsonContent(z.array(resource.view), `${label}s`),
+        401: errorResponses[401],
+        403: errorResponses[403],
+      },
+    }),
+    (c) => c.json(rows().map(show) as never, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      ...base,
+      method: 'get',
+      path: `/${path}/{id}`,
+      summary: `One ${label.toLowerCase()}`,
+      request: { params: idParam },
+      responses: {
+        200: jsonContent(resource.view, label),
+        401: errorResponses[401],
+        403: errorResponses[403],
+        404: errorResponses[404],
+      },
+    }),
+    (c) => {
+      const { id } = c.req.valid('param');
+      const row = find(id);
+      if (!row) throw notFound(`${label} ${id}`);
+      return c.json(show(row) as never, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      ...base,
+      method: 'post',
+      path: `/${path}`,
+      summary: `Create a ${label.toLowerCase()}`,
+      request: { body: jsonBody(resource.body) },
+      responses: {
+        201: jsonContent(resource.view, 'Created'),
+        400: errorResponses[400],
+        401: errorResponses[401],
+        403: errorResponses[403],
+      },
+    }),
+    async (c) => {
+      const body = c.req.valid('json' as never) as z.infer<B>;
+      const row = await write(c.get('user'), newId(resource.idPrefix), body, 'create');
+      return c.json(show(row) as never, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      ...base,
+      method: 'put',
+      path: `/${path}/{id}`,
+      summary: resource.upsert
+        ? `Create or change a ${label.toLowerCase()} under the id you choose; applies at once`
+        : `Change a ${label.toLowerCase()}; applies at once`,
+      request: { params: resource.upsert ? chosenIdParam : idParam, body: jsonBody(resource.body) },
+      responses: {
+        200: jsonContent(resource.view, 'Saved'),
+        400: errorResponses[400],
+        401: errorResponses[401],
+        403: errorResponses[403],
+        404: errorResponses[404],
+      },
+    }),
+    async (c) => {
+      // Validated by `idParam` and the body schema above; the generic body type needs the casts.
+      const body = c.req.valid('json' as never) as z.infer<B>;
+      const row = await write(c.get('user'), c.req.param('id') as string, body, 'update');
+      return c.json(show(row) as never, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      ...base,
+      method: 'delete',
+      path: `/${path}/{id}`,
+      summary: `Delete a ${label.toLowerCase()}`,
+      request: { params: idParam },
+      responses: {
+        200: jsonContent(z.object({ ok: z.literal(true) }), 'Deleted'),
+        401: errorResponses[401],
+        403: errorResponses[403],
+        404: errorResponses[404],
+        409: errorResponses[409],
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const actor = c.get('user');
+      const row = await ctx.serial.run(async () => {
+        const row = find(id);
+        if (!row) throw notFound(`${label} ${id}`);
+        const blocked = resource.blocksDelete?.(row, actor);
+        if (blocked) throw new ApiError(409, 'in_use', blocked);
+        const { ops, after } = resource.deleteOps ? resource.deleteOps(row) : { ops: [remove(collection, id)] };
+        await ctx.store.commit([...ops, audited(ctx, actor, 'delete', path, id, `Deleted ${resource.describe(row)}`)]);
+        after?.();
+        return row;
+      });
+      await resource.afterWrite?.(row, 'delete');
+      return c.json({ ok: true as const }, 200);
+    },
+  );
+}
