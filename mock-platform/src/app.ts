@@ -3,7 +3,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AgentEvents } from '../../shared/api/schemas.ts';
 import type { Clock } from '../../shared/clock.ts';
-import { adminPage, adminScript } from './admin/admin-page.ts';
+import { adminPage } from './admin/admin-page.ts';
+import { adminAssets } from './admin/bundle.ts';
 import { Sessions } from './auth/sessions.ts';
 import type { Config } from './config.ts';
 import { EventHub } from './events/event-hub.ts';
@@ -115,7 +116,16 @@ export function createPlatform(options: PlatformOptions) {
   app.route('/graph', graphRoutes(simulator, { token: config.WHATSAPP_TOKEN }));
   app.route('/simulator', customerRoutes(simulator));
   app.get('/admin', (c) => c.html(adminPage()));
-  app.get('/admin/app.js', (c) => c.body(adminScript, 200, { 'content-type': 'text/javascript; charset=utf-8' }));
+  app.get('/admin/app.js', async (c) =>
+    c.body((await adminAssets()).js, 200, {
+      'content-type': 'text/javascript; charset=utf-8',
+      'cache-control': 'no-cache',
+    }),
+  );
+  app.get('/admin/app.css', async (c) =>
+    c.body((await adminAssets()).css, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'no-cache' }),
+  );
+  app.get('/docs', (c) => c.redirect('/admin#/api'));
   app.get('/', (c) => c.redirect('/simulator'));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });

@@ -149,6 +149,44 @@ export function channelRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext): 
   app.openapi(
     createRoute({
       ...base,
+      method: 'get',
+      path: '/templates',
+      summary: 'The WhatsApp Business account’s message templates, as WhatsApp reports them (TP-1, TP-2)',
+      responses: {
+        200: jsonContent(
+          z.array(
+            z.object({
+              id: z.string(),
+              name: z.string(),
+              language: z.string(),
+              status: z.string(),
+              category: z.string(),
+            }),
+          ),
+          'Templates',
+        ),
+        401: errorResponses[401],
+        403: errorResponses[403],
+      },
+    }),
+    async (c) => {
+      let templates: Awaited<ReturnType<typeof ctx.graph.listTemplates>>;
+      try {
+        templates = await ctx.graph.listTemplates(account().wabaId);
+      } catch (error) {
+        if (error instanceof ApiError) throw error;
+        throw new ApiError(502, 'whatsapp_unreachable', 'The templates could not be loaded from WhatsApp');
+      }
+      return c.json(
+        templates.map(({ id, name, language, status, category }) => ({ id, name, language, status, category })),
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      ...base,
       method: 'post',
       path: '/channels',
       summary: 'Create a channel from a verified number of the account (pending until WhatsApp approves it)',

@@ -237,23 +237,10 @@ describe('administration API: each resource', () => {
     const t = await testPlatform();
     const admin = await t.login('admin', 'loro-admin');
     const bruno = await t.login('bruno', 'loro-agent');
-    await t.call('PUT', `/api/admin/routing-scripts/billing`, {
-      token: admin,
-      body: {
-        name: 'Billing words',
-        rules: [
-          {
-            when: [{ field: 'text', op: 'contains', value: 'invoice' }],
-            route: { skillId: DEMO.billingSkillId, priority: 1 },
-          },
-        ],
-      },
-    });
-    const channel = t.store.get('channels', DEMO.channelId);
-    if (!channel) throw new Error('no demo channel');
+    // The demo's script sends billing words to Billing; make it the channel's default.
     await t.call('PUT', `/api/admin/channels/${DEMO.channelId}`, {
       token: admin,
-      body: { name: channel.name, defaultSkillId: DEMO.skillId, defaultScriptId: 'billing' },
+      body: { name: 'Demo WhatsApp', defaultSkillId: DEMO.skillId, defaultScriptId: DEMO.scriptId },
     });
     await t.call('PUT', '/api/agent/state', { token: bruno, body: { state: 'available' } });
     await t.customerSays('my invoice is wrong');
@@ -262,20 +249,17 @@ describe('administration API: each resource', () => {
     const { body: active } = await t.call('POST', `/api/offers/${offer.id}/accept`, { token: bruno });
 
     const blocked = await t.call('DELETE', `/api/admin/skills/${DEMO.billingSkillId}`, { token: admin });
-    expect(blocked.body.error.message).toBe('The routing script Billing words routes to Billing: change it first');
-    const inUse = await t.call('DELETE', '/api/admin/routing-scripts/billing', { token: admin });
-    expect(inUse.body.error.message).toBe(
-      'Billing words is the default script of the channel Demo WhatsApp: choose another first',
+    expect(blocked.body.error.message).toBe(
+      'The routing script Billing words to Billing, the rest to support routes to Billing: change it first',
     );
-    await t.call('PUT', '/api/admin/routing-scripts/default', {
+    const inUse = await t.call('DELETE', `/api/admin/routing-scripts/${DEMO.scriptId}`, { token: admin });
+    expect(inUse.body.error.message).toBe(
+      'Billing words to Billing, the rest to support is the default script of the channel Demo WhatsApp: choose another first',
+    );
+    await t.call('PUT', `/api/admin/routing-scripts/${DEMO.scriptId}`, {
       token: admin,
       body: { name: 'Everything to support', rules: [], fallback: { skillId: DEMO.skillId, priority: 0 } },
     });
-    await t.call('PUT', `/api/admin/channels/${DEMO.channelId}`, {
-      token: admin,
-      body: { name: channel.name, defaultSkillId: DEMO.skillId, defaultScriptId: 'default' },
-    });
-    expect((await t.call('DELETE', '/api/admin/routing-scripts/billing', { token: admin })).status).toBe(200);
 
     const stream = await t.listen(bruno);
     expect((await t.call('DELETE', `/api/admin/skills/${DEMO.billingSkillId}`, { token: admin })).status).toBe(200);

@@ -31,6 +31,7 @@ describe('platform HTTP API', () => {
         '/api/admin/skills',
         '/api/admin/skills/{id}',
         '/api/admin/sla-report',
+        '/api/admin/templates',
         '/api/admin/users',
         '/api/admin/users/{id}',
         '/api/admin/whatsapp-numbers',

@@ -20,6 +20,9 @@ export const DEMO = {
   billingSkillId: 'skill_demo_billing',
   billingSkillName: 'Billing',
   roleId: 'role_demo_agents',
+  scriptId: 'script_demo_default',
+  /** A component left from the Smooch era: the reference has the administrator find and remove it (TP-5). */
+  legacyComponentId: 'component_legacy_smooch',
   roleName: 'Agents',
   /** A second verified number on the WhatsApp account, not yet a channel: the admin can add it. */
   spareNumber: { phoneNumberId: '200000000000002', phoneNumber: '+16145550199' },
@@ -55,6 +58,25 @@ export async function seedPlatform(store: Store<PlatformSchema>): Promise<void> 
     name: DEMO.roleName,
     description: 'Every WhatsApp permission on the demo channel',
     channels: { [DEMO.channelId]: [...defaultChannelPermissions] },
+  });
+  missing('routingScripts', {
+    id: DEMO.scriptId,
+    name: 'Billing words to Billing, the rest to support',
+    rules: [
+      {
+        name: 'Billing',
+        when: [{ field: 'text', op: 'matches', value: '\\b(invoice|billing|factura|cobro)\\b' }],
+        route: { skillId: DEMO.billingSkillId, priority: 1 },
+      },
+    ],
+    fallback: { skillId: DEMO.skillId, priority: 0 },
+  });
+  missing('customComponents', {
+    id: DEMO.legacyComponentId,
+    name: 'Templates (Smooch)',
+    url: 'https://app.smooch.io/apps/loro-demo/templates/%s',
+    height: 200,
+    channelIds: [],
   });
   missing('channels', {
     id: DEMO.channelId,

@@ -1,0 +1,79 @@
+/** The admin UI's one way to the platform's HTTP API: bearer token from this tab's sessionStorage. */
+
+const TOKEN = 'loro.admin.token';
+const NAME = 'loro.admin.name';
+
+export type Issue = { path: string; message: string };
+
+/** A refusal from the API, with the fields it names (shown next to each field). */
+export class ApiFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues: Issue[] = [],
+  ) {
+    super(message);
+  }
+
+  /** Field path → message, for forms. */
+  get fieldErrors(): Record<string, string> {
+    return Object.fromEntries(this.issues.map((issue) => [issue.path, issue.message]));
+  }
+}
+
+const listeners = new Set<() => void>();
+/** Called when the session ends (401): the app shows the sign-in form. */
+export function onSignedOut(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export const session = {
+  token: () => sessionStorage.getItem(TOKEN),
+  name: () => sessionStorage.getItem(NAME) ?? '',
+  start(token: string, name: string) {
+    sessionStorage.setItem(TOKEN, token);
+    sessionStorage.setItem(NAME, name);
+  },
+  clear() {
+    sessionStorage.removeItem(TOKEN);
+    sessionStorage.removeItem(NAME);
+  },
+};
+
+export async function api<T>(
+  path: string,
+  { method = 'GET', body }: { method?: string; body?: unknown } = {},
+): Promise<T> {
+  const token = session.token();
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers: {
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+  } catch {
+    throw new ApiFailure(0, 'unreachable', 'The platform cannot be reached: check your connection and try again.');
+  }
+  const json = (await response.json().catch(() => ({}))) as {
+    error?: { code: string; message: string; issues?: Issue[] };
+  };
+  if (response.status === 401 && token) {
+    session.clear();
+    for (const listener of listeners) listener();
+  }
+  if (!response.ok) {
+    throw new ApiFailure(
+      response.status,
+      json.error?.code ?? 'http_error',
+      json.error?.message ?? `HTTP ${response.status}`,
+      json.error?.issues ?? [],
+    );
+  }
+  return json as T;
+}

@@ -1,0 +1,197 @@
+import { useEffect, useState } from 'preact/hooks';
+import { api } from '../api.ts';
+import { t, weekdayName } from '../i18n.ts';
+import type { BusinessHours, Settings } from '../types.ts';
+import { Card, Checkbox, DurationField, ErrorText, errorAt, TextField, useLoad, useSave } from '../ui.tsx';
+
+const DAYS = ['1', '2', '3', '4', '5', '6', '7'] as const;
+type Day = (typeof DAYS)[number];
+
+/** Digital → SLA (SL-1 … SL-3): the global SLA and the business hours its clocks run in. */
+export function ServiceLevelsPage() {
+  const settings = useLoad(() => api<Settings>('/api/admin/settings'));
+  const [draft, setDraft] = useState<Settings | undefined>(undefined);
+  const [saved, setSaved] = useState(false);
+  const save = useSave();
+  useEffect(() => setDraft(settings.data), [settings.data]);
+  if (!draft) return <ErrorText message={settings.error} />;
+
+  const hours = draft.businessHours;
+  const setHours = (businessHours: BusinessHours) => setDraft({ ...draft, businessHours });
+  const setDay = (day: Day, intervals: { start: string; end: string }[]) =>
+    setHours({ ...hours, week: { ...hours.week, [day]: intervals } });
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setSaved(false);
+    const result = await save.run(() =>
+      api<Settings>('/api/admin/settings', {
+        method: 'PUT',
+        body: { sla: draft.sla, businessHours: draft.businessHours },
+      }),
+    );
+    if (result) {
+      setDraft(result);
+      setSaved(true);
+    }
+  };
+
+  return (
+    <form class="form" onSubmit={submit} noValidate data-testid="service-levels-page">
+      {saved && (
+        <p class="banner success" role="status" data-testid="notice">
+          {t('saved')}
+        </p>
+      )}
+      <Card title={t('globalSla')}>
+        <p class="intro">{t('globalSlaIntro')}</p>
+        <DurationField
+          label={t('firstResponseTime')}
+          name="sla.firstResponseMs"
+          value={draft.sla.firstResponseMs}
+          onChange={(firstResponseMs) => setDraft({ ...draft, sla: { ...draft.sla, firstResponseMs } })}
+          errors={save.errors}
+        />
+        <DurationField
+          label={t('resolutionTime')}
+          name="sla.resolutionMs"
+          value={draft.sla.resolutionMs}
+          onChange={(resolutionMs) => setDraft({ ...draft, sla: { ...draft.sla, resolutionMs } })}
+          errors={save.errors}
+        />
+      </Card>
+      <Card title={t('businessHours')}>
+        <p class="intro">{t('businessHoursIntro')}</p>
+        <TextField
+          label={t('timeZone')}
+          name="businessHours.timeZone"
+          value={hours.timeZone}
+          onChange={(timeZone) => setHours({ ...hours, timeZone })}
+          errors={save.errors}
+          list="time-zones"
+          hint={t('timeZoneHint')}
+        />
+        <datalist id="time-zones">
+          {(Intl.supportedValuesOf?.('timeZone') ?? []).map((zone) => (
+            <option key={zone} value={zone} />
+          ))}
+        </datalist>
+        <table class="hours" data-testid="week">
+          <tbody>
+            {DAYS.map((day) => {
+              const intervals = hours.week[day] ?? [];
+              return (
+                <tr key={day} data-testid={`day-${day}`}>
+                  <th scope="row">{weekdayName(Number(day))}</th>
+                  <td>
+                    {intervals.length === 0 && <span class="muted">{t('closed')}</span>}
+                    {intervals.map((interval, index) => (
+                      <span class="interval" key={index}>
+                        <input
+                          type="time"
+                          value={interval.start}
+                          aria-label={`${weekdayName(Number(day))} ${t('from')}`}
+                          onInput={(event) =>
+                            setDay(
+                              day,
+                              intervals.map((it, i) =>
+                                i === index ? { ...it, start: event.currentTarget.value } : it,
+                              ),
+                            )
+                          }
+                        />
+                        –
+                        <input
+                          type="time"
+                          value={interval.end}
+                          aria-label={`${weekdayName(Number(day))} ${t('to')}`}
+                          onInput={(event) =>
+                            setDay(
+                              day,
+                              intervals.map((it, i) => (i === index ? { ...it, end: event.currentTarget.value } : it)),
+                            )
+                          }
+                        />
+                        <button
+                          type="button"
+                          class="link"
+                          aria-label={t('removeInterval')}
+                          onClick={() =>
+                            setDay(
+                              day,
+                              intervals.filter((_, i) => i !== index),
+                            )
+                          }
+                        >
+                          ×
+                        </button>
+                        {errorAt(save.errors, `businessHours.week.${day}.${index}`) && (
+                          <span class="field-error">{errorAt(save.errors, `businessHours.week.${day}.${index}`)}</span>
+                        )}
+                      </span>
+                    ))}
+                    <button
+                      type="button"
+                      class="link"
+                      data-testid={`add-interval-${day}`}
+                      onClick={() => setDay(day, [...intervals, { start: '09:00', end: '17:00' }])}
+                    >
+                      + {t('addInterval')}
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        <TextField
+          label={t('holidays')}
+          name="businessHours.holidays"
+          value={hours.holidays.join(', ')}
+          onChange={(text) =>
+            setHours({
+              ...hours,
+              holidays: text
+                .split(/[,\s]+/)
+                .map((d) => d.trim())
+                .filter(Boolean),
+            })
+          }
+          errors={save.errors}
+          hint={t('holidaysHint')}
+        />
+      </Card>
+      <ErrorText message={save.message} />
+      <div class="form-actions">
+        <button type="submit" data-testid="save" disabled={save.busy}>
+          {t('save')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The "mask sensitive customer data" switch (AG-6): applies to agents at once. */
+export function PrivacyPage() {
+  const settings = useLoad(() => api<Settings>('/api/admin/settings'));
+  const save = useSave();
+  const [on, setOn] = useState<boolean | undefined>(undefined);
+  useEffect(() => setOn(settings.data?.maskSensitiveData), [settings.data]);
+  const toggle = async (value: boolean) => {
+    const result = await save.run(() =>
+      api<Settings>('/api/admin/settings', { method: 'PUT', body: { maskSensitiveData: value } }),
+    );
+    if (result) setOn(result.maskSensitiveData);
+  };
+  return (
+    <Card title={t('privacy')} testid="privacy-page">
+      <p class="intro">{t('maskingIntro')}</p>
+      {on !== undefined && (
+        <Checkbox label={t('maskSensitive')} checked={on} onChange={toggle} testid="mask-sensitive" />
+      )}
+      <p class="hint" data-testid="masking-state">
+        {on === undefined ? '' : on ? t('maskingOn') : t('maskingOff')}
+      </p>
+      <ErrorText message={save.message ?? settings.error} />
+    </Card>
+  );
+}
