@@ -18,7 +18,11 @@ describe('per-channel permissions from the agent’s role (RP-1 … RP-5)', () =
     const { body: conversation } = await t.call('POST', `/api/offers/${offer.id}/accept`, { token: ana });
     expect(conversation.permissions).toEqual(['reply', 'templates', 'transfer', 'conference', 'end']);
 
+    const stream = await t.listen(ana);
     expect((await setPermissions(['end'])).status).toBe(200);
+    // The panel learns at once: the conversation comes again with the new permissions.
+    await stream.until((text) => text.includes('"permissions":["end"]'));
+    await stream.stop();
     const view = (await t.call('GET', `/api/conversations/${conversation.id}`, { token: ana })).body;
     expect(view.permissions).toEqual(['end']);
     const attempts: [string, string, unknown, string][] = [

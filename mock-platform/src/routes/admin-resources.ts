@@ -4,7 +4,7 @@ import { routingQueueBodySchema, routingQueueSchema } from '../../../shared/rout
 import { routingScriptBodySchema, routingScriptSchema } from '../../../shared/routing/script.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { Issue } from '../http/errors.ts';
-import type { PlatformContext } from '../platform/context.ts';
+import { agentTopic, type PlatformContext } from '../platform/context.ts';
 import { deleteSkillOps } from '../platform/deletions.ts';
 import { dispatch } from '../platform/dispatcher.ts';
 import { activeConversations } from '../platform/participants.ts';
@@ -19,6 +19,7 @@ import {
   skillSchema,
   userSchema,
 } from '../platform/records.ts';
+import { conversationView } from '../platform/views.ts';
 import type { WriteOp } from '../store/store.ts';
 import type { Resource } from './admin-resource.ts';
 
@@ -77,8 +78,14 @@ export function roleResource(ctx: PlatformContext): Resource<'roles', typeof rol
     },
     describe: (role) => `role ${role.name} (${Object.keys(role.channels).length} channels)`,
     list: byName,
-    // A permission taken away may stop an offer from being answered; one given may start routing.
-    afterWrite: () => ctx.serial.run(() => dispatch(ctx)),
+    // The role's agents see their new permissions at once; a channel given may start routing.
+    afterWrite: async (role) => {
+      announcePermissions(
+        ctx,
+        ctx.store.all('users').filter((user) => user.roleId === role.id),
+      );
+      await ctx.serial.run(() => dispatch(ctx));
+    },
   };
 }
 
@@ -213,8 +220,20 @@ export function userResource(ctx: PlatformContext): Resource<'users', typeof use
     },
     describe: (user) => `${user.role} ${user.username} (${user.displayName})`,
     list: (rows) => rows.sort((a, b) => a.displayName.localeCompare(b.displayName)),
-    afterWrite: () => ctx.serial.run(() => dispatch(ctx)),
+    afterWrite: async (user, action) => {
+      if (action !== 'delete') announcePermissions(ctx, [user]);
+      await ctx.serial.run(() => dispatch(ctx));
+    },
   };
+}
+
+/** Sends each agent's open conversations again, with the permissions their role now grants (RP-4). */
+function announcePermissions(ctx: PlatformContext, users: readonly PlatformSchema['users'][]): void {
+  for (const user of users) {
+    for (const conversation of activeConversations(ctx, user.id)) {
+      ctx.events.publish(agentTopic(user.id), 'conversation.updated', conversationView(ctx, conversation, user.id));
+    }
+  }
 }
 
 function adminCount(ctx: PlatformContext): number {

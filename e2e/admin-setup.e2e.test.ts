@@ -1,0 +1,206 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO } from '../mock-platform/src/seed/demo-tenant.ts';
+import { signedInPanel, text } from './support/agent-panel.ts';
+import { launchWithExtension, screenshot } from './support/browser.ts';
+import { startTestPlatform } from './support/platform.ts';
+
+/**
+ * The administrator's reference document, task by task in its order, in the admin web UI; then an
+ * agent's panel and the server reflect what was set up.
+ */
+describe('an administrator sets up a WhatsApp channel in the admin UI, and agents feel it', () => {
+  let platform: Awaited<ReturnType<typeof startTestPlatform>>;
+  let chrome: Awaited<ReturnType<typeof launchWithExtension>>;
+  let admin: Page;
+
+  beforeAll(async () => {
+    platform = await startTestPlatform();
+    chrome = await launchWithExtension();
+    admin = await chrome.browser.newPage();
+    await admin.setViewport({ width: 1280, height: 960 });
+    // Deletions ask for confirmation: the administrator confirms.
+    admin.on('dialog', (dialog) => dialog.accept());
+  });
+
+  afterAll(async () => {
+    await chrome?.close();
+    await platform?.close();
+  });
+
+  /** Clicks once the element is there: lists load after the page shows. */
+  const click = async (selector: string) => {
+    await (await admin.waitForSelector(selector))?.click();
+  };
+  const go = async (route: string, ready: string) => {
+    await click(`[data-testid="nav-${route}"]`);
+    await admin.waitForSelector(ready);
+  };
+  const fill = async (selector: string, value: string) => {
+    const input = await admin.waitForSelector(selector);
+    await input?.click({ count: 3 });
+    await input?.press('Backspace');
+    await input?.type(value);
+  };
+  const rowByName = (name: string) => `tr[data-name="${name}"]`;
+
+  it('does the reference document’s tasks in order, and the agent’s capabilities change accordingly', async () => {
+    await admin.goto(`${platform.url}/admin`);
+    await fill('[data-testid="admin-username"]', 'admin');
+    await fill('[data-testid="admin-password"]', 'loro-admin');
+    await click('[data-testid="admin-sign-in"]');
+    await admin.waitForSelector('[data-testid="sla-dashboard"]');
+
+    // 1. Digital touchpoints → WhatsApp: create a channel from the account's second verified number.
+    await go('whatsapp', '[data-testid="create-channel"]');
+    await admin.waitForSelector(`[data-testid="number-${DEMO.spareNumber.phoneNumberId}"]`);
+    // Validation first: nothing chosen names each field.
+    await click('[data-testid="create"]');
+    await admin.waitForSelector('[data-testid="error-phoneNumberId"]');
+    expect(await text(admin, '[data-testid="error-defaultSkillId"]')).toBe('choose a default skill');
+    await admin.select('[data-testid="field-phoneNumberId"]', DEMO.spareNumber.phoneNumberId);
+    await fill('[data-testid="field-name"]', 'Sales WhatsApp');
+    await admin.select('[data-testid="field-defaultScriptId"]', DEMO.scriptId);
+    await admin.select('[data-testid="field-defaultSkillId"]', DEMO.skillId);
+    await click('[data-testid="create"]');
+    await admin.waitForSelector('[data-testid="banner"]');
+    expect(await text(admin, '[data-testid="banner"]')).toBe('Sales WhatsApp created');
+    const channel = platform.platform.ctx.store.all('channels').find((c) => c.name === 'Sales WhatsApp');
+    expect(channel).toMatchObject({ phoneNumber: DEMO.spareNumber.phoneNumber, status: 'approved' });
+    if (!channel) throw new Error('no channel');
+    const templateUrl = await text(admin, '[data-testid="template-settings-url"]');
+    await screenshot(admin, 'admin-whatsapp-channels');
+
+    // 2. Settings → Custom components: remove the legacy Smooch one, add the templates component.
+    await go('components', '[data-testid="components-page"]');
+    await admin.waitForSelector(`[data-testid="row-${DEMO.legacyComponentId}"] [data-testid="legacy"]`);
+    await screenshot(admin, 'admin-custom-components-legacy');
+    await click(`[data-testid="row-${DEMO.legacyComponentId}"] [data-testid="delete"]`);
+    await admin.waitForSelector(`[data-testid="row-${DEMO.legacyComponentId}"]`, { hidden: true });
+    await click('[data-testid="add"]');
+    await fill('[data-testid="field-url"]', templateUrl);
+    await click('[data-testid="save"]');
+    expect(await (await admin.waitForSelector('[data-testid="error-url"]'))?.evaluate((e) => e.textContent)).toBe(
+      'must end with %s: it is replaced by the conversation id',
+    );
+    await fill('[data-testid="field-url"]', `${templateUrl}%s`);
+    await click(`[data-testid="channelIds-${channel.id}"]`);
+    await click('[data-testid="save"]');
+    await admin.waitForSelector('[data-testid="notice"]');
+    const components = platform.platform.ctx.store.all('customComponents');
+    expect(components).toEqual([
+      expect.objectContaining({ url: `${templateUrl}%s`, height: 200, channelIds: [channel.id] }),
+    ]);
+    await screenshot(admin, 'admin-custom-components');
+
+    // 3. Roles: add the channel to the agents' role, without Reply.
+    await go('roles', '[data-testid="roles-page"]');
+    await click(`${rowByName('Agents')} [data-testid="edit"]`);
+    await click(`[data-testid="role-channel-${channel.id}"]`);
+    await click(`[data-testid="permission-${channel.id}-reply"]`);
+    await screenshot(admin, 'admin-role-permissions');
+    await click('[data-testid="save"]');
+    await admin.waitForSelector('[data-testid="notice"]');
+    expect(platform.platform.ctx.store.get('roles', DEMO.roleId)?.channels[channel.id]).toEqual([
+      'templates',
+      'transfer',
+      'conference',
+      'end',
+    ]);
+
+    // 4. A digital skill, with the reference's fields.
+    await go('skills', '[data-testid="skills-page"]');
+    await click('[data-testid="add"]');
+    await fill('[data-testid="field-name"]', 'Sales');
+    await fill('[data-testid="field-campaign"]', 'Winter 2026');
+    await admin.select('[data-testid="field-evaluation"]', 'preferred');
+    await admin.select('[data-testid="field-evaluation.focus"]', 'customer');
+    await click('[data-testid="field-acceptReject"]');
+    await fill('[data-testid="field-agentResponseSeconds"]', '2');
+    await click('[data-testid="save"]');
+    expect(
+      await (await admin.waitForSelector('[data-testid="error-agentResponseSeconds"]'))?.evaluate((e) => e.textContent),
+    ).toMatch(/5/);
+    await fill('[data-testid="field-agentResponseSeconds"]', '45');
+    await screenshot(admin, 'admin-skill');
+    await click('[data-testid="save"]');
+    await admin.waitForSelector(rowByName('Sales'));
+    expect(platform.platform.ctx.store.all('skills').find((s) => s.name === 'Sales')).toMatchObject({
+      campaign: 'Winter 2026',
+      acceptReject: true,
+      agentResponseSeconds: 45,
+      evaluation: { mode: 'preferred', focus: 'customer', lock: 'available' },
+    });
+
+    // 5 and 6. The channel's defaults and its own SLA (1 hour to first response).
+    await go('whatsapp', `[data-testid="channel-${channel.id}"]`);
+    await click(`[data-testid="channel-${channel.id}"] [data-testid="edit"]`);
+    await admin.waitForSelector('[data-testid="channel-editor"]');
+    await click('[data-testid="sla-own"]');
+    await fill('[data-testid="field-sla.firstResponseMs-days"]', '0');
+    await fill('[data-testid="field-sla.firstResponseMs-hours"]', '1');
+    await fill('[data-testid="field-sla.firstResponseMs-minutes"]', '0');
+    await screenshot(admin, 'admin-channel-sla');
+    await click('[data-testid="channel-editor"] [data-testid="save"]');
+    await admin.waitForSelector('[data-testid="banner"]');
+    expect(platform.platform.ctx.store.get('channels', channel.id)?.sla?.firstResponseMs).toBe(60 * 60_000);
+
+    // The agent: a customer writes to the new number; Ana is offered it, and without Reply the
+    // panel shows no composer and the server refuses a reply.
+    const ana = await signedInPanel(chrome.browser, chrome.extensionId, platform.url, 'ana', 'loro-agent');
+    await fetch(`${platform.url}/simulator/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        phoneNumberId: DEMO.spareNumber.phoneNumberId,
+        from: '+34 612 345 678',
+        name: 'María García',
+        text: 'Hola, ¿tienen el modelo en azul?',
+      }),
+    });
+    await ana.waitForSelector('[data-testid="offer"]');
+    await ana.click('[data-testid="accept-offer"]');
+    await ana.waitForSelector('[data-testid="no-reply-permission"]');
+    expect(await ana.$('[data-testid="composer-input"]')).toBeNull();
+    await screenshot(ana, 'side-panel-without-reply');
+    const login = await (
+      await fetch(`${platform.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'ana', password: 'loro-agent' }),
+      })
+    ).json();
+    const [conversation] = platform.platform.ctx.store.where('conversations', 'agentId', DEMO.users.ana.id);
+    const refused = await fetch(`${platform.url}/api/conversations/${conversation?.id}/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${login.token}` },
+      body: JSON.stringify({ text: 'Sí' }),
+    });
+    expect(refused.status).toBe(403);
+
+    // Given Reply back, the panel offers the composer at once.
+    await admin.bringToFront();
+    await go('roles', '[data-testid="roles-page"]');
+    await click(`${rowByName('Agents')} [data-testid="edit"]`);
+    await click(`[data-testid="permission-${channel.id}-reply"]`);
+    await click('[data-testid="save"]');
+    await admin.waitForSelector('[data-testid="notice"]');
+    await ana.bringToFront();
+    await ana.waitForSelector('[data-testid="composer-input"]');
+
+    // Every change is in the audit log, newest first.
+    await admin.bringToFront();
+    await go('audit', '[data-testid="audit-entry"]');
+    const entries = await admin.$$eval('[data-testid="audit-entry"]', (rows) => rows.map((row) => row.textContent));
+    expect(entries.length).toBeGreaterThanOrEqual(7);
+    expect(entries.at(-1)).toContain('Created channel Sales WhatsApp (+16145550199)');
+    await screenshot(admin, 'admin-audit-log');
+
+    // The same UI in Spanish.
+    await click('[data-testid="language"]');
+    await go('roles', '[data-testid="roles-page"]');
+    expect(await text(admin, 'nav.side')).toContain('Puntos de contacto digital');
+    await screenshot(admin, 'admin-roles-es');
+    await click('[data-testid="language"]');
+  });
+});
