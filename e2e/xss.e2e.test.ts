@@ -57,4 +57,49 @@ describe('hostile customer content is rendered inert', () => {
     }
     expect(await text(customer, '[data-testid="customer-message"] div')).toBe(TEXT);
   });
+
+  it('in the admin UI (roles, skills, closure reasons, rich messages, audit log, SLA breaches): shown as text, no script runs', async () => {
+    const login = await fetch(`${platform.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: 'loro-admin' }),
+    });
+    const { token } = await login.json();
+    const create = (path: string, body: unknown) =>
+      fetch(`${platform.url}/api/admin/${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+      }).then((response) => expect(response.status, path).toBe(201));
+    await create('roles', { name: NAME, description: TEXT, channels: {} });
+    await create('skills', { name: NAME, acceptReject: false, campaign: TEXT });
+    await create('closure-reasons', { name: TEXT });
+    await create('rich-messages', {
+      name: NAME,
+      channelIds: [],
+      content: { kind: 'list_picker', text: TEXT, button: 'Pick', items: [{ title: 'x', description: '<b>y</b>' }] },
+    });
+
+    const page = await chrome.browser.newPage();
+    await page.goto(`${platform.url}/admin`);
+    await page.type('[data-testid="admin-username"]', 'admin');
+    await page.type('[data-testid="admin-password"]', 'loro-admin');
+    await page.click('[data-testid="admin-sign-in"]');
+    await page.waitForSelector('[data-testid="sla-dashboard"]');
+    const seen: string[] = [];
+    for (const route of ['roles', 'skills', 'closure-reasons', 'rich-messages', 'audit', 'users', 'dashboard']) {
+      await page.click(`[data-testid="nav-${route}"]`);
+      await page.waitForFunction((r) => location.hash === `#/${r}`, {}, route);
+      await page.waitForFunction(() => document.querySelector('main.content table, main.content .empty') !== null);
+      seen.push(await page.$eval('main.content', (main) => main.textContent ?? ''));
+      await page.hover('main.content');
+    }
+    expect(seen.join('\n')).toContain(NAME);
+    expect(seen.join('\n')).toContain(TEXT);
+    const state = await page.evaluate(() => ({
+      xss: (window as { __xss?: number }).__xss,
+      injected: document.querySelectorAll('main img, main script, main b, main svg[onload]').length,
+    }));
+    expect(state).toEqual({ xss: undefined, injected: 0 });
+  });
 });

@@ -21,6 +21,13 @@ function counts(t: Harness): Record<string, number> {
     'routingScripts',
     'channels',
     'customers',
+    'roles',
+    'skills',
+    'customComponents',
+    'richMessages',
+    'closureReasons',
+    'routingQueues',
+    'audit',
   ] as const;
   const simulator = ['messages', 'templates', 'phoneNumbers'] as const;
   return {
@@ -52,6 +59,18 @@ const bodies = fc.oneof(
       'messaging_product',
       'from',
       'phoneNumberId',
+      'channels',
+      'channelIds',
+      'url',
+      'height',
+      'content',
+      'roleId',
+      'skills',
+      'defaultSkillId',
+      'defaultScriptId',
+      'acceptReject',
+      'displayName',
+      'role',
     ),
     fc.jsonValue(),
   ),
@@ -76,11 +95,22 @@ describe('every JSON endpoint under fuzzed bodies', () => {
         .filter(([, operation]) => operation.requestBody !== undefined)
         .map(([method]) => ({ method: method.toUpperCase(), path })),
     );
-    expect(targets.length).toBeGreaterThanOrEqual(13);
+    expect(targets.length).toBeGreaterThanOrEqual(30);
 
+    // Admin paths name an existing row of their resource, so updates get past "not found".
+    const adminIds: Record<string, string> = {
+      'routing-scripts': 's1',
+      roles: DEMO.roleId,
+      skills: DEMO.skillId,
+      users: DEMO.users.bruno.id,
+      channels: DEMO.channelId,
+      'closure-reasons': 'closure_info',
+      'custom-components': DEMO.legacyComponentId,
+    };
+    const idFor = (path: string) => adminIds[/^\/api\/admin\/([\w-]+)\//.exec(path)?.[1] ?? ''] ?? conversation.id;
     const concrete = (path: string) =>
       path
-        .replace('{id}', path.startsWith('/api/admin/routing-scripts') ? 's1' : conversation.id)
+        .replace('{id}', idFor(path))
         .replace('{version}', 'v23.0')
         .replace('{phoneNumberId}', DEMO.phoneNumberId)
         .replace('{wabaId}', DEMO.wabaId)
