@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ChannelPermission } from '../../shared/api/permissions.ts';
-import type { ConversationView, MessageView } from '../../shared/api/schemas.ts';
+import type { ConversationView, CustomComponentView, MessageView } from '../../shared/api/schemas.ts';
 import { initials } from '../../shared/initials.ts';
 import { formatPhone } from '../../shared/phone-format.ts';
 import { formatRemaining } from '../utils/format.ts';
@@ -8,6 +8,7 @@ import { t } from '../utils/i18n.ts';
 import { Composer } from './composer.tsx';
 import { MessageBubble } from './message-bubble.tsx';
 import { SlaLine } from './sla-line.tsx';
+import { TemplatePicker } from './template-picker.tsx';
 import { useNow } from './use-now.ts';
 
 /** How many messages a transcript shows at first, and adds per "show earlier". */
@@ -23,6 +24,7 @@ export function ConversationPanel({
   onTransfer,
   onConference,
   onStopConference,
+  loadComponent,
 }: {
   conversation: ConversationView;
   messages: MessageView[];
@@ -32,7 +34,11 @@ export function ConversationPanel({
   onTransfer: () => void;
   onConference: () => void;
   onStopConference: (how: 'leave' | 'end') => void;
+  /** The template picker's custom component (TP-6); absent in tests that do not need it. */
+  loadComponent?: () => Promise<CustomComponentView>;
 }) {
+  const [templatesOpen, setTemplatesOpen] = useState(false);
+  useEffect(() => setTemplatesOpen(false), [conversation.id]);
   const now = useNow(15_000);
   const [replyFocused, setReplyFocused] = useState(false);
   const transcript = useRef<HTMLDivElement>(null);
@@ -136,9 +142,23 @@ export function ConversationPanel({
         ))}
       </div>
       {conversation.sla && <SlaLine sla={conversation.sla} now={now} detailed={replyFocused} />}
-      <p class={`window ${windowOpen ? '' : 'closed'}`} data-testid="window-state">
-        {windowOpen ? t('windowLeft', { time: formatRemaining(windowLeft) }) : t('windowClosed')}
-      </p>
+      <div class="window-row">
+        <p class={`window ${windowOpen ? '' : 'closed'}`} data-testid="window-state">
+          {windowOpen ? t('windowLeft', { time: formatRemaining(windowLeft) }) : t('windowClosed')}
+        </p>
+        {loadComponent && can('templates') && !conversation.interrupted && (
+          <button
+            type="button"
+            class={`link templates-toggle ${windowOpen ? '' : 'emphasis'}`}
+            aria-expanded={templatesOpen}
+            onClick={() => setTemplatesOpen(!templatesOpen)}
+            data-testid="open-templates"
+          >
+            {templatesOpen ? t('hideTemplates') : t('templates')}
+          </button>
+        )}
+      </div>
+      {templatesOpen && loadComponent && <TemplatePicker conversationId={conversation.id} load={loadComponent} />}
       {error && (
         <p class="form-error" role="alert" data-testid="send-error">
           {error}

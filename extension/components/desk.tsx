@@ -78,6 +78,7 @@ export function Desk({ session }: { session: Session }) {
           onTransfer={() => actions.openTransfer(selected)}
           onConference={() => actions.openConference(selected)}
           onStopConference={(how) => void actions.stopConference(selected.id, how)}
+          loadComponent={() => actions.loadComponent(selected.id)}
         />
       ) : (
         error && (

@@ -8,6 +8,7 @@ import {
   type ConversationView,
   closureReasonViewSchema,
   conversationViewSchema,
+  customComponentViewSchema,
   historyEntrySchema,
   messageViewSchema,
   type TransferRequest,
@@ -171,6 +172,10 @@ export function useDesk(session: Session) {
         dispatch({ event: 'message', data: message });
       });
     },
+
+    /** The custom component (template picker) for a conversation, with a fresh token (TP-6). */
+    loadComponent: (conversationId: string) =>
+      api(`/api/conversations/${path(conversationId)}/component`, customComponentViewSchema),
 
     openEnd: (conversationId: string) =>
       attempt(async () => setDialog({ kind: 'end', conversationId, reasons: await closureReasons() })),

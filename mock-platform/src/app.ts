@@ -6,6 +6,7 @@ import type { Clock } from '../../shared/clock.ts';
 import { adminPage } from './admin/admin-page.ts';
 import { adminAssets } from './admin/bundle.ts';
 import { Sessions } from './auth/sessions.ts';
+import { ComponentTokens } from './components/component-token.ts';
 import type { Config } from './config.ts';
 import { EventHub } from './events/event-hub.ts';
 import { ApiError, renderError, validationHook } from './http/errors.ts';
@@ -17,6 +18,7 @@ import { sweep } from './platform/timers.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { agentRoutes } from './routes/agent.ts';
 import { authRoutes } from './routes/auth.ts';
+import { componentRoutes } from './routes/components.ts';
 import { healthRoutes } from './routes/health.ts';
 import { whatsappWebhookRoutes } from './routes/whatsapp-webhook.ts';
 import { customerRoutes } from './simulator/customer-routes.ts';
@@ -63,6 +65,7 @@ export function createPlatform(options: PlatformOptions) {
     }),
   };
   const sessions = new Sessions(store, clock);
+  const componentTokens = new ComponentTokens(clock);
   const webhooks = new WebhookDelivery({
     url: config.SIMULATOR_WEBHOOK_URL ?? `${origin}/webhooks/whatsapp`,
     appSecret: config.WHATSAPP_APP_SECRET,
@@ -108,7 +111,8 @@ export function createPlatform(options: PlatformOptions) {
   );
   app.route('/api/auth', authRoutes(ctx, sessions));
   app.route('/api/admin', adminRoutes(ctx, sessions));
-  app.route('/api', agentRoutes(ctx, sessions));
+  app.route('/api', agentRoutes(ctx, sessions, componentTokens));
+  app.route('/components', componentRoutes(ctx, componentTokens));
   app.route(
     '/webhooks',
     whatsappWebhookRoutes(ctx, { appSecret: config.WHATSAPP_APP_SECRET, verifyToken: config.WHATSAPP_VERIFY_TOKEN }),
@@ -129,6 +133,11 @@ export function createPlatform(options: PlatformOptions) {
   app.get('/', (c) => c.redirect('/simulator'));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'componentToken', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'The short-lived token the agent’s panel gives a custom component in its URL fragment',
+  });
   registerGraphDocs(app.openAPIRegistry);
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -187,6 +187,16 @@ export const templateViewSchema = z.object({
 });
 export type TemplateView = z.infer<typeof templateViewSchema>;
 
+/** The custom component (template picker) an agent's panel loads for a conversation (TP-6). */
+export const customComponentViewSchema = z.object({
+  name: z.string(),
+  /** The configured URL with `%s` replaced by the conversation id, and `#token=` for the component. */
+  url: z.string(),
+  height: z.number(),
+  expiresAt: z.number(),
+});
+export type CustomComponentView = z.infer<typeof customComponentViewSchema>;
+
 export const sendTemplateRequestSchema = z.object({
   name: z.string().min(1, 'choose a template'),
   language: z.string().min(2, 'language is required'),

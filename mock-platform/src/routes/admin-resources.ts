@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { isLegacyComponentUrl } from '../../../shared/api/custom-components.ts';
 import { channelPermissionSchema } from '../../../shared/api/permissions.ts';
 import { routingQueueBodySchema, routingQueueSchema } from '../../../shared/routing/queues.ts';
 import { routingScriptBodySchema, routingScriptSchema } from '../../../shared/routing/script.ts';
@@ -239,9 +240,6 @@ function announcePermissions(ctx: PlatformContext, users: readonly PlatformSchem
 function adminCount(ctx: PlatformContext): number {
   return ctx.store.all('users').filter((user) => user.role === 'admin').length;
 }
-
-/** Legacy Smooch-era components must be removed (TP-5): flagged in lists, refused as new. */
-export const isLegacyComponentUrl = (url: string) => /smooch/i.test(url);
 
 const componentBody = z.object({
   name: z.string().trim().min(1, 'is required').max(120),

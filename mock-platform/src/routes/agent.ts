@@ -7,6 +7,7 @@ import {
   closureReasonViewSchema,
   conferenceRequestSchema,
   conversationViewSchema,
+  customComponentViewSchema,
   endConversationRequestSchema,
   historyEntrySchema,
   messageViewSchema,
@@ -23,6 +24,9 @@ import {
 } from '../../../shared/api/schemas.ts';
 import { type AuthEnv, requireUser } from '../auth/require-user.ts';
 import type { Sessions } from '../auth/sessions.ts';
+import type { ComponentTokens } from '../components/component-token.ts';
+import { componentFor, componentUrl } from '../components/custom-component.ts';
+import { ApiError } from '../http/errors.ts';
 import { bearerSecurity, errorResponses, jsonBody, jsonContent, router } from '../http/openapi.ts';
 import {
   acceptOffer,
@@ -35,7 +39,7 @@ import {
 import { inviteToConference, stopConference } from '../platform/conference.ts';
 import { agentTopic, type PlatformContext } from '../platform/context.ts';
 import { interactionHistory } from '../platform/history.ts';
-import { activeConversations, agentConversation } from '../platform/participants.ts';
+import { activeConversations, agentConversation, workableConversation } from '../platform/participants.ts';
 import { reply, transcript } from '../platform/replies.ts';
 import { sendSurvey, sendTemplate, templatesFor } from '../platform/templates.ts';
 import { completeWrapUp, pendingWrapUps, transfer, transferTargets } from '../platform/transfers.ts';
@@ -45,7 +49,7 @@ const idParam = z.object({ id: z.string().min(1).max(200) });
 const KEEP_ALIVE_MS = 15_000;
 
 /** The agent's side of the platform: state, offers, conversations and the live event stream. */
-export function agentRoutes(ctx: PlatformContext, sessions: Sessions) {
+export function agentRoutes(ctx: PlatformContext, sessions: Sessions, componentTokens: ComponentTokens) {
   const app = router<AuthEnv>();
   // Mounted under /api beside other routers: guard only this router's own paths.
   const agentOnly = requireUser({ sessions, roles: ['agent'] });
@@ -291,6 +295,47 @@ export function agentRoutes(ctx: PlatformContext, sessions: Sessions) {
       },
     }),
     async (c) => c.json(await templatesFor(ctx, c.get('user'), c.req.valid('param').id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      ...base,
+      method: 'get',
+      path: '/conversations/{id}/component',
+      summary:
+        'The custom component (template picker) for the conversation’s channel: its URL with %s replaced and a short-lived token, and its height (TP-6)',
+      request: { params: idParam },
+      responses: {
+        200: jsonContent(customComponentViewSchema, 'The component to load'),
+        401: errorResponses[401],
+        403: errorResponses[403],
+        404: errorResponses[404],
+        409: errorResponses[409],
+      },
+    }),
+    (c) => {
+      const user = c.get('user');
+      const conversation = workableConversation(ctx, user, c.req.valid('param').id, 'templates');
+      const component = componentFor(ctx.store, conversation.channelId);
+      if (!component) {
+        const channel = ctx.store.get('channels', conversation.channelId)?.name ?? conversation.channelId;
+        throw new ApiError(
+          404,
+          'no_custom_component',
+          `Templates are unavailable: no custom component is set up for the channel ${channel}. An administrator adds one in Digital settings → Custom components.`,
+        );
+      }
+      const { token, expiresAt } = componentTokens.issue(user.id, conversation.id);
+      return c.json(
+        {
+          name: component.name,
+          url: `${componentUrl(component.url, conversation.id)}#token=${encodeURIComponent(token)}`,
+          height: component.height,
+          expiresAt,
+        },
+        200,
+      );
+    },
   );
 
   app.openapi(
