@@ -17,6 +17,30 @@ describe('sign-in hardening', () => {
     expect((await attempt('loro-agent')).status).toBe(200);
   });
 
+  it('refuses an address that fails 20 sign-ins across usernames (password spraying), not the others', async () => {
+    const t = await testPlatform();
+    const from = (address: string, username: string, password: string) =>
+      t.app.request(
+        'http://platform.test/api/auth/login',
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username, password }),
+        },
+        { incoming: { socket: { remoteAddress: address } } },
+      );
+    for (let i = 0; i < 20; i++) expect((await from('203.0.113.7', `user${i}`, 'guess')).status).toBe(401);
+    const blocked = await from('203.0.113.7', 'ana', 'loro-agent');
+    expect(blocked.status).toBe(429);
+    expect((await blocked.json()).error.message).toBe(
+      'Too many failed sign-ins from your address: try again in 15 min',
+    );
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await from('198.51.100.2', 'ana', 'loro-agent')).status).toBe(200);
+    t.clock.advance(15 * 60_000);
+    expect((await from('203.0.113.7', 'ana', 'loro-agent')).status).toBe(200);
+  });
+
   it('a successful sign-in clears the failures', async () => {
     const t = await testPlatform();
     const attempt = (password: string) => t.call('POST', '/api/auth/login', { body: { username: 'ana', password } });

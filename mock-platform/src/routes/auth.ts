@@ -1,4 +1,6 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { apiErrorSchema, loginRequestSchema, loginResponseSchema } from '../../../shared/api/schemas.ts';
 import { LoginLimiter } from '../auth/login-limiter.ts';
 import { verifyPassword } from '../auth/passwords.ts';
@@ -12,9 +14,23 @@ import type { PlatformContext } from '../platform/context.ts';
 // as for a wrong password and does not reveal which usernames exist.
 const DUMMY_HASH = 'scrypt$32768$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
+/** MAX_FAILURES_PER_ADDRESS failed sign-ins from one address, across usernames, in 15 minutes. */
+const MAX_FAILURES_PER_ADDRESS = 20;
+
+/** The caller's address on a real socket; requests built in memory (tests) share one key. */
+function clientAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'in-process';
+  }
+}
+
 export function authRoutes(ctx: PlatformContext, sessions: Sessions) {
   const app = router<AuthEnv>();
+  // Per username (guessing one account's password) and per address (trying many accounts).
   const limiter = new LoginLimiter(ctx.clock);
+  const byAddress = new LoginLimiter(ctx.clock, MAX_FAILURES_PER_ADDRESS);
   app.openapi(
     createRoute({
       method: 'post',
@@ -28,13 +44,23 @@ export function authRoutes(ctx: PlatformContext, sessions: Sessions) {
         401: errorResponses[401],
         429: jsonContent(
           apiErrorSchema,
-          'Too many failed sign-ins for this username (Retry-After says when to try again)',
+          'Too many failed sign-ins for this username or from this address (Retry-After says when to try again)',
         ),
       },
     }),
     async (c) => {
       const { username, password } = c.req.valid('json');
       const key = username.toLowerCase();
+      const address = clientAddress(c);
+      const waitAddress = byAddress.retryAfter(address);
+      if (waitAddress > 0) {
+        c.header('retry-after', String(Math.ceil(waitAddress / 1000)));
+        throw new ApiError(
+          429,
+          'too_many_attempts',
+          `Too many failed sign-ins from your address: try again in ${Math.ceil(waitAddress / 60_000)} min`,
+        );
+      }
       const wait = limiter.retryAfter(key);
       if (wait > 0) {
         c.header('retry-after', String(Math.ceil(wait / 1000)));
@@ -48,6 +74,7 @@ export function authRoutes(ctx: PlatformContext, sessions: Sessions) {
       const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
       if (!user || !ok) {
         limiter.failed(key);
+        byAddress.failed(address);
         throw new ApiError(401, 'invalid_credentials', 'Wrong username or password');
       }
       limiter.succeeded(key);
