@@ -19,6 +19,8 @@ const mediaSchema = z.looseObject({
   caption: z.string().optional(),
 });
 
+const titled = z.looseObject({ id: z.string(), title: z.string(), description: z.string().optional() });
+
 export const inboundMessageSchema = z.looseObject({
   from: z.string(),
   id: z.string().min(1),
@@ -26,6 +28,33 @@ export const inboundMessageSchema = z.looseObject({
   type: z.string(),
   text: z.looseObject({ body: z.string() }).optional(),
   image: mediaSchema.optional(),
+  video: mediaSchema.optional(),
+  audio: mediaSchema.optional(),
+  sticker: mediaSchema.optional(),
+  document: mediaSchema.extend({ filename: z.string().optional() }).optional(),
+  /** A reply to an interactive message: the button or list row the customer chose. */
+  interactive: z
+    .looseObject({ type: z.string(), button_reply: titled.optional(), list_reply: titled.optional() })
+    .optional(),
+  /** A template's quick-reply button. */
+  button: z.looseObject({ text: z.string(), payload: z.string().optional() }).optional(),
+  location: z
+    .looseObject({
+      latitude: z.number(),
+      longitude: z.number(),
+      name: z.string().optional(),
+      address: z.string().optional(),
+    })
+    .optional(),
+  reaction: z.looseObject({ message_id: z.string(), emoji: z.string().optional() }).optional(),
+  contacts: z
+    .array(z.looseObject({ name: z.looseObject({ formatted_name: z.string().optional() }).optional() }))
+    .optional(),
+  order: z
+    .looseObject({ text: z.string().optional(), product_items: z.array(z.looseObject({})).optional() })
+    .optional(),
+  system: z.looseObject({ body: z.string().optional() }).optional(),
+  errors: z.array(z.looseObject({ code: z.number(), title: z.string().optional() })).optional(),
   context: z.looseObject({ from: z.string().optional(), id: z.string().optional() }).optional(),
 });
 export type InboundMessage = z.infer<typeof inboundMessageSchema>;

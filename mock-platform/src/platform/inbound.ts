@@ -4,6 +4,7 @@ import { fromWaId, parsePhone } from '../../../shared/phone.ts';
 import { formatPhone } from '../../../shared/phone-format.ts';
 import { matchQueue } from '../../../shared/routing/queues.ts';
 import { evaluateScript } from '../../../shared/routing/script.ts';
+import { inboundText } from '../../../shared/whatsapp/inbound-text.ts';
 import {
   type InboundMessage,
   type MessagesValue,
@@ -20,13 +21,6 @@ import { put } from './records.ts';
 import { slaSettings } from './sla.ts';
 import { conversationView, messageView } from './views.ts';
 
-/** What an agent reads for a message that has no text of its own. */
-function messageText(message: InboundMessage): string {
-  if (message.text) return message.text.body;
-  if (message.image) return message.image.caption ?? '[image]';
-  return `[${message.type}]`;
-}
-
 /**
  * Takes one verified Cloud API webhook: stores every inbound message (idempotently, by wamid),
  * applies delivery statuses, then offers new conversations to agents. Resolves once all of it is
@@ -36,7 +30,14 @@ export async function receiveWebhook(ctx: PlatformContext, envelope: WebhookEnve
   const values: MessagesValue[] = [];
   for (const entry of envelope.entry) {
     for (const change of entry.changes) {
-      if (change.field !== 'messages') continue;
+      if (change.field !== 'messages') {
+        // Template status and quality, number quality, groups…: acknowledged (Meta would retry
+        // otherwise) and logged, not acted on by the platform.
+        console.info(
+          `[webhook] acknowledged a ${change.field} update for account ${entry.id}: ${describe(change.value)}`,
+        );
+        continue;
+      }
       const parsed = messagesValueSchema.safeParse(change.value);
       if (!parsed.success) {
         throw new ApiError(
@@ -76,6 +77,16 @@ export async function receiveWebhook(ctx: PlatformContext, envelope: WebhookEnve
   // disk (for a retried message: the earlier request's write).
   await Promise.all(durable);
   if (routable) await ctx.serial.run(() => dispatch(ctx));
+}
+
+/** A short description of a non-message webhook value for the log (no personal data). */
+function describe(value: unknown): string {
+  if (typeof value !== 'object' || value === null) return 'no details';
+  const v = value as Record<string, unknown>;
+  const parts = ['event', 'message_template_name', 'message_template_language', 'display_phone_number', 'current_limit']
+    .filter((key) => typeof v[key] === 'string')
+    .map((key) => `${key}=${String(v[key])}`);
+  return parts.join(' ') || 'no details';
 }
 
 /** A commit's durability, observed later: a rejection must not count as unhandled meanwhile. */
@@ -120,7 +131,7 @@ function storeInbound(
     conversationId: conversation.id,
     direction: 'inbound' as const,
     type: message.type,
-    text: messageText(message),
+    text: inboundText(message),
     timestamp: sentAt,
     seq: ctx.messageSeq.next(),
   };
@@ -148,7 +159,7 @@ function storeInbound(
 function route(ctx: PlatformContext, channel: Channel, message: InboundMessage, customerKnown: boolean) {
   const parsed = parsePhone(fromWaId(message.from));
   const contact = {
-    text: messageText(message),
+    text: inboundText(message),
     channelId: channel.id,
     customerCountry: parsed.ok ? parsed.country : undefined,
     customerKnown,
@@ -178,14 +189,14 @@ function awaitingSurveyAnswer(
     .sort((a, b) => (b.survey?.sentAt ?? 0) - (a.survey?.sentAt ?? 0))[0];
   if (!latest?.survey) return undefined;
   const repliesToSurvey = message.context?.id === latest.survey.messageId;
-  const isRating = /^\s*[1-5]\s*$/.test(messageText(message));
+  const isRating = /^\s*[1-5]\s*$/.test(inboundText(message));
   return repliesToSurvey || isRating ? latest : undefined;
 }
 
 function storeSurveyAnswer(ctx: PlatformContext, conversation: Conversation, message: InboundMessage, sentAt: number) {
   const survey = conversation.survey;
   if (!survey) return { routable: false, durable: Promise.resolve() };
-  const answer = messageText(message).trim();
+  const answer = inboundText(message).trim();
   const durable = later(
     ctx.store.commit([
       put('conversations', { ...conversation, survey: { ...survey, answer, answeredAt: sentAt } }),
@@ -194,7 +205,7 @@ function storeSurveyAnswer(ctx: PlatformContext, conversation: Conversation, mes
         conversationId: conversation.id,
         direction: 'inbound',
         type: message.type,
-        text: messageText(message),
+        text: inboundText(message),
         timestamp: sentAt,
         seq: ctx.messageSeq.next(),
       }),
