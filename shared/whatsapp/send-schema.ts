@@ -58,6 +58,14 @@ const templateParameterSchema = z.discriminatedUnion('type', [
     currency: z.object({ fallback_value: z.string().min(1), code: z.string(), amount_1000: z.number() }),
   }),
   z.object({ type: z.literal('date_time'), date_time: z.looseObject({ fallback_value: z.string().min(1) }) }),
+  // Header media and quick-reply button payloads.
+  ...(['image', 'video', 'document'] as const).map((kind) =>
+    z.object({
+      type: z.literal(kind),
+      [kind]: z.looseObject({ id: z.string().min(1).optional(), link: z.string().min(1).optional() }),
+    }),
+  ),
+  z.object({ type: z.literal('payload'), payload: z.string().min(1).max(1000) }),
 ]);
 export type TemplateParameter = z.infer<typeof templateParameterSchema>;
 
@@ -88,7 +96,8 @@ export type SendTemplateRequest = z.infer<typeof sendTemplateRequestSchema>;
 export function parameterText(parameter: TemplateParameter): string {
   if (parameter.type === 'text') return parameter.text;
   if (parameter.type === 'currency') return parameter.currency.fallback_value;
-  return parameter.date_time.fallback_value;
+  if (parameter.type === 'date_time') return parameter.date_time.fallback_value;
+  return '';
 }
 
 /** `{{1}}`-style placeholders in a template text, highest index (0 when none). */

@@ -52,7 +52,7 @@ describe('Graph-compatible Cloud API', () => {
   it.each([
     ['a missing field', { messaging_product: 'whatsapp', type: 'text', text: { body: 'x' } }, 131008, /to is required/],
     ['a text over 4096 characters', text('+34612345678', 'x'.repeat(4097)), 100, /text\.body must be at most 4096/],
-    ['an unsupported type', { ...text('+34612345678'), type: 'sticker' }, 100, /sticker/],
+    ['an unsupported type', { ...text('+34612345678'), type: 'hologram' }, 100, /type/],
   ])('answers %s in Meta’s error shape', async (_label, body, code, details) => {
     const t = await testPlatform();
     const response = await graph(t, `/v23.0/${DEMO.phoneNumberId}/messages`, body);

@@ -5,6 +5,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
 import { toWaId } from '../../../shared/phone.ts';
+import { sendMessageRequestSchema } from '../../../shared/whatsapp/send-message-schema.ts';
 import {
   graphErrorSchema,
   markReadRequestSchema,
@@ -12,6 +13,8 @@ import {
   sendTemplateRequestSchema,
   sendTextRequestSchema,
 } from '../../../shared/whatsapp/send-schema.ts';
+import { mediaRoutes } from './graph-media.ts';
+import { MAX_MEDIA_BYTES } from './media.ts';
 import { MetaError } from './meta-error.ts';
 import type { Simulator } from './simulator.ts';
 
@@ -57,11 +60,16 @@ export function graphRoutes(simulator: Simulator, { token }: { token: string }) 
 
   app.use(
     '*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new MetaError(413, 100, `Request bodies are limited to ${MAX_BODY_BYTES} bytes`);
-      },
+    // Media uploads may be larger than any JSON body.
+    createMiddleware(async (c, next) => {
+      const media = c.req.method === 'POST' && c.req.path.endsWith('/media');
+      const maxSize = media ? MAX_MEDIA_BYTES + 64 * 1024 : MAX_BODY_BYTES;
+      return bodyLimit({
+        maxSize,
+        onError: () => {
+          throw new MetaError(413, 100, `Request bodies are limited to ${maxSize} bytes`);
+        },
+      })(c, next);
     }),
     createMiddleware(async (c, next) => {
       const match = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '');
@@ -72,6 +80,7 @@ export function graphRoutes(simulator: Simulator, { token }: { token: string }) 
     }),
   );
 
+  mediaRoutes(app, simulator, PREFIXES);
   for (const prefix of PREFIXES) {
     app.post(`${prefix}/:phoneNumberId/messages`, async (c) => {
       const phoneNumberId = c.req.param('phoneNumberId');
@@ -83,30 +92,9 @@ export function graphRoutes(simulator: Simulator, { token }: { token: string }) 
         simulator.markReadByBusiness(phoneNumberId, read.data.message_id);
         return c.json({ success: true }, 200);
       }
-      const type = typeof body === 'object' && body !== null && 'type' in body ? body.type : 'text';
-      if (type === 'template') {
-        const template = sendTemplateRequestSchema.safeParse(body);
-        if (!template.success) throw toMetaError(template.error);
-        const message = await simulator.businessSendsTemplate(phoneNumberId, template.data);
-        return c.json(
-          {
-            messaging_product: 'whatsapp' as const,
-            contacts: [{ input: template.data.to, wa_id: toWaId(template.data.to) }],
-            messages: [{ id: message.id }],
-          },
-          200,
-        );
-      }
-      if (type !== 'text') {
-        throw new MetaError(
-          400,
-          100,
-          `Invalid parameter type: messages of type ${String(type)} are not supported by this simulator yet`,
-        );
-      }
-      const parsed = sendTextRequestSchema.safeParse(body);
+      const parsed = sendMessageRequestSchema.safeParse(body);
       if (!parsed.success) throw toMetaError(parsed.error);
-      const message = await simulator.businessSendsText(phoneNumberId, parsed.data);
+      const message = await simulator.businessSends(phoneNumberId, parsed.data);
       return c.json(
         {
           messaging_product: 'whatsapp' as const,
@@ -127,17 +115,9 @@ export function graphRoutes(simulator: Simulator, { token }: { token: string }) 
           'GraphMethodException',
         );
       }
-      const data = simulator.store.where('phoneNumbers', 'wabaId', wabaId).map((number) => ({
-        verified_name: number.verifiedName,
-        code_verification_status: number.codeVerificationStatus,
-        display_phone_number: number.phoneNumber,
-        quality_rating: number.qualityRating,
-        messaging_limit_tier: number.messagingLimitTier,
-        status: number.status,
-        platform_type: 'CLOUD_API',
-        throughput: { level: 'STANDARD' },
-        id: number.id,
-      }));
+      const data = simulator.store
+        .where('phoneNumbers', 'wabaId', wabaId)
+        .map((number) => simulator.phoneNumberView(number));
       return c.json({ data, paging: { cursors: { before: 'QVFIUp', after: 'QVFIUq' } } }, 200);
     });
 

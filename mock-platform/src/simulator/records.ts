@@ -44,11 +44,25 @@ export const simMessageSchema = z.object({
   customerName: z.string().optional(),
   /** The business message a customer's message answers (WhatsApp's "reply", `context.id`). */
   replyTo: z.string().optional(),
+  /** The message object as sent (image, interactive…), for the customer's phone to render. */
+  payload: z.record(z.string(), z.unknown()).optional(),
   status: simMessageStatusSchema.optional(),
   errorCode: z.number().optional(),
 });
 
+/** Uploaded media (bytes are kept in memory by `SimMedia`, like Meta's short-lived media URLs). */
+export const simMediaSchema = z.object({
+  id: z.string(),
+  phoneNumberId: z.string(),
+  mimeType: z.string(),
+  sha256: z.string(),
+  fileSize: z.number().int(),
+  filename: z.string().optional(),
+  uploadedAt: z.number(),
+});
+
 export const simulatorSchemas = {
+  media: simMediaSchema,
   wabas: simWabaSchema,
   phoneNumbers: simPhoneNumberSchema,
   templates: simTemplateSchema,

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../../../shared/clock.ts';
 import { isWindowOpen } from '../../../shared/customer-window.ts';
+import { mediaOf, messageText, type SendMessageRequest } from '../../../shared/whatsapp/send-message-schema.ts';
 import {
   fillTemplate,
   parameterText,
@@ -10,6 +11,7 @@ import {
 } from '../../../shared/whatsapp/send-schema.ts';
 import { EventHub } from '../events/event-hub.ts';
 import type { Store } from '../store/store.ts';
+import { SimMedia } from './media.ts';
 import { MetaError } from './meta-error.ts';
 import { putSim as put, type SimMessage, type SimPhoneNumber, type SimulatorSchema, threadKey } from './records.ts';
 import type { WebhookDelivery } from './webhook-delivery.ts';
@@ -28,12 +30,15 @@ export function newWamid(): string {
  */
 export class Simulator {
   readonly events = new EventHub<SimulatorEvents>();
+  readonly media: SimMedia;
 
   constructor(
     readonly store: Store<SimulatorSchema>,
     private readonly clock: Clock,
     private readonly webhooks: WebhookDelivery,
-  ) {}
+  ) {
+    this.media = new SimMedia(store, clock);
+  }
 
   phoneNumber(id: string): SimPhoneNumber {
     const phone = this.store.get('phoneNumbers', id);
@@ -46,6 +51,22 @@ export class Simulator {
       );
     }
     return phone;
+  }
+
+  /** A phone number as the Graph API describes it (`GET /{phone-number-id}`, the account's list). */
+  phoneNumberView(number: SimPhoneNumber) {
+    return {
+      verified_name: number.verifiedName,
+      code_verification_status: number.codeVerificationStatus,
+      display_phone_number: number.phoneNumber,
+      quality_rating: number.qualityRating,
+      messaging_limit_tier: number.messagingLimitTier,
+      status: number.status,
+      name_status: 'APPROVED',
+      platform_type: 'CLOUD_API',
+      throughput: { level: 'STANDARD' },
+      id: number.id,
+    };
   }
 
   /** A customer types a message to a business number. */
@@ -75,13 +96,38 @@ export class Simulator {
     return message;
   }
 
+  /** A text from the business (the platform's replies). */
+  businessSendsText(phoneNumberId: string, request: SendTextRequest): Promise<SimMessage> {
+    return this.businessSends(phoneNumberId, request);
+  }
+
   /**
-   * The business sends a text. Like Meta, the API accepts it at once and reports the outcome in
-   * status webhooks: delivered to the (always online) phone, or failed with 131047 when the
-   * customer service window is closed.
+   * Any business message. Like Meta, the API accepts a free-form message at once and reports the
+   * outcome in status webhooks: delivered to the (always online) phone, or failed with 131047
+   * when the customer service window is closed. Templates go through their own checks. Uploaded
+   * media must exist; a reaction must name a message of the chat.
    */
-  async businessSendsText(phoneNumberId: string, request: SendTextRequest): Promise<SimMessage> {
+  async businessSends(phoneNumberId: string, request: SendMessageRequest): Promise<SimMessage> {
+    if (request.type === 'template') return this.businessSendsTemplate(phoneNumberId, request);
     const phone = this.phoneNumber(phoneNumberId);
+    const mediaId = mediaOf(request)?.id;
+    if (mediaId && this.media.get(mediaId)?.phoneNumberId !== phone.id) {
+      throw new MetaError(
+        400,
+        131009,
+        `Parameter value is not valid: media id ${mediaId} was not uploaded to this number`,
+      );
+    }
+    if (
+      request.type === 'reaction' &&
+      this.store.get('messages', request.reaction.message_id)?.phoneNumberId !== phone.id
+    ) {
+      throw new MetaError(
+        400,
+        131009,
+        `Parameter value is not valid: message ${request.reaction.message_id} is not in this chat`,
+      );
+    }
     const customerWaId = request.to.replace(/^\+/, '');
     const thread = threadKey(phone.id, customerWaId);
     const now = this.clock.now();
@@ -96,9 +142,13 @@ export class Simulator {
       customerWaId,
       thread,
       direction: 'outbound',
-      type: 'text',
-      text: request.text.body,
+      type: request.type,
+      text: messageText(request),
       timestamp: now,
+      ...(request.type === 'text'
+        ? {}
+        : { payload: (request as Record<string, unknown>)[request.type] as Record<string, unknown> }),
+      ...(request.context ? { replyTo: request.context.message_id } : {}),
       status: windowOpen ? 'delivered' : 'failed',
       ...(windowOpen ? {} : { errorCode: 131047 }),
     };

@@ -1,0 +1,88 @@
+import type { Hono } from 'hono';
+import { MetaError } from './meta-error.ts';
+import type { Simulator } from './simulator.ts';
+
+/**
+ * Media on the Cloud API: upload (`POST /{phone-number-id}/media`, multipart), metadata with a
+ * download URL (`GET /{media-id}`), download with the bearer token, delete. `GET /{id}` also
+ * answers for phone numbers, as Meta's node lookup does.
+ */
+export function mediaRoutes(app: Hono, simulator: Simulator, prefixes: readonly string[]): void {
+  app.get('/media-download/:id', (c) => {
+    const id = c.req.param('id');
+    const media = simulator.media.get(id);
+    const bytes = simulator.media.bytes(id);
+    if (!media || !bytes)
+      throw new MetaError(404, 131052, `Media download error: media ${id} does not exist or has expired`);
+    return c.body(bytes.slice().buffer, 200, {
+      'content-type': media.mimeType,
+      'content-length': String(media.fileSize),
+      'content-disposition': `attachment; filename="${(media.filename ?? id).replace(/[^\w.-]/g, '_')}"`,
+    });
+  });
+
+  for (const prefix of prefixes) {
+    app.post(`${prefix}/:phoneNumberId/media`, async (c) => {
+      const phone = simulator.phoneNumber(c.req.param('phoneNumberId'));
+      let form: FormData;
+      try {
+        form = await c.req.formData();
+      } catch {
+        throw new MetaError(400, 100, 'Media uploads are multipart/form-data with file, type and messaging_product');
+      }
+      if (form.get('messaging_product') !== 'whatsapp') {
+        throw new MetaError(400, 131008, 'The parameter messaging_product is required.');
+      }
+      const file = form.get('file');
+      if (!(file instanceof File)) throw new MetaError(400, 131008, 'The parameter file is required.');
+      const type = String(form.get('type') ?? file.type ?? '');
+      const media = await simulator.media.upload(phone.id, {
+        bytes: new Uint8Array(await file.arrayBuffer()),
+        type,
+        filename: file.name || undefined,
+      });
+      return c.json({ id: media.id }, 200);
+    });
+
+    app.get(`${prefix}/:id`, (c) => {
+      const id = c.req.param('id');
+      const media = simulator.media.get(id);
+      if (media) {
+        const url = new URL(c.req.url);
+        url.pathname = url.pathname.replace(/\/[^/]+(\/[^/]+)?$/, '') + `/media-download/${id}`;
+        url.search = '';
+        return c.json(
+          {
+            messaging_product: 'whatsapp',
+            url: url.toString(),
+            mime_type: media.mimeType,
+            sha256: media.sha256,
+            file_size: media.fileSize,
+            id: media.id,
+          },
+          200,
+        );
+      }
+      const phone = simulator.store.get('phoneNumbers', id);
+      if (phone) return c.json(simulator.phoneNumberView(phone), 200);
+      throw new MetaError(
+        400,
+        100,
+        `Unsupported get request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation`,
+        'GraphMethodException',
+      );
+    });
+
+    app.delete(`${prefix}/:id`, async (c) => {
+      if (!(await simulator.media.remove(c.req.param('id')))) {
+        throw new MetaError(
+          400,
+          100,
+          `Unsupported delete request. Object with ID '${c.req.param('id')}' does not exist`,
+          'GraphMethodException',
+        );
+      }
+      return c.json({ success: true }, 200);
+    });
+  }
+}
