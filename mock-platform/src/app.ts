@@ -21,6 +21,7 @@ import { authRoutes } from './routes/auth.ts';
 import { componentRoutes } from './routes/components.ts';
 import { healthRoutes } from './routes/health.ts';
 import { whatsappWebhookRoutes } from './routes/whatsapp-webhook.ts';
+import { businessManagerRoutes } from './simulator/business-manager-routes.ts';
 import { customerRoutes } from './simulator/customer-routes.ts';
 import { graphRoutes, registerGraphDocs } from './simulator/graph-routes.ts';
 import type { SimulatorSchema } from './simulator/records.ts';
@@ -119,6 +120,7 @@ export function createPlatform(options: PlatformOptions) {
   );
   app.route('/graph', graphRoutes(simulator, { token: config.WHATSAPP_TOKEN }));
   app.route('/simulator', customerRoutes(simulator));
+  app.route('/simulator', businessManagerRoutes(simulator, clock));
   app.get('/admin', (c) => c.html(adminPage()));
   app.get('/admin/app.js', async (c) =>
     c.body((await adminAssets()).js, 200, {

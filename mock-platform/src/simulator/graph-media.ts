@@ -49,7 +49,7 @@ export function mediaRoutes(app: Hono, simulator: Simulator, prefixes: readonly 
       const media = simulator.media.get(id);
       if (media) {
         const url = new URL(c.req.url);
-        url.pathname = url.pathname.replace(/\/[^/]+(\/[^/]+)?$/, '') + `/media-download/${id}`;
+        url.pathname = `${url.pathname.replace(/\/[^/]+(\/[^/]+)?$/, '')}/media-download/${id}`;
         url.search = '';
         return c.json(
           {

@@ -13,7 +13,10 @@ import {
   sendTemplateRequestSchema,
   sendTextRequestSchema,
 } from '../../../shared/whatsapp/send-schema.ts';
+import { createTemplateRequestSchema, editTemplateRequestSchema } from '../../../shared/whatsapp/template-schema.ts';
+import { readJson, toMetaError } from './graph-helpers.ts';
 import { mediaRoutes } from './graph-media.ts';
+import { templateRoutes } from './graph-templates.ts';
 import { MAX_MEDIA_BYTES } from './media.ts';
 import { MetaError } from './meta-error.ts';
 import type { Simulator } from './simulator.ts';
@@ -26,24 +29,6 @@ function sameToken(given: string, expected: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);
-}
-
-/** Meta's first validation error for a zod failure: 131008 for a missing field, 100 otherwise. */
-function toMetaError(error: z.ZodError): MetaError {
-  const issue = error.issues[0];
-  const path = issue?.path.join('.') || '(body)';
-  if (issue?.code === 'invalid_type' && issue.input === undefined) {
-    return new MetaError(400, 131008, `The parameter ${path} is required.`);
-  }
-  return new MetaError(400, 100, `Invalid parameter ${path}: ${issue?.message ?? 'invalid'}`);
-}
-
-async function readJson(request: Request): Promise<unknown> {
-  try {
-    return await request.json();
-  } catch {
-    throw new MetaError(400, 100, 'The request body must be a JSON object');
-  }
 }
 
 /** The Graph-compatible Cloud API under /graph, answering in Meta's shapes and error codes. */
@@ -81,6 +66,7 @@ export function graphRoutes(simulator: Simulator, { token }: { token: string }) 
   );
 
   mediaRoutes(app, simulator, PREFIXES);
+  templateRoutes(app, simulator, PREFIXES);
   for (const prefix of PREFIXES) {
     app.post(`${prefix}/:phoneNumberId/messages`, async (c) => {
       const phoneNumberId = c.req.param('phoneNumberId');
@@ -119,27 +105,6 @@ export function graphRoutes(simulator: Simulator, { token }: { token: string }) 
         .where('phoneNumbers', 'wabaId', wabaId)
         .map((number) => simulator.phoneNumberView(number));
       return c.json({ data, paging: { cursors: { before: 'QVFIUp', after: 'QVFIUq' } } }, 200);
-    });
-
-    app.get(`${prefix}/:wabaId/message_templates`, (c) => {
-      const wabaId = c.req.param('wabaId');
-      if (!simulator.store.get('wabas', wabaId)) {
-        throw new MetaError(
-          400,
-          100,
-          `Unsupported get request. Object with ID '${wabaId}' does not exist`,
-          'GraphMethodException',
-        );
-      }
-      const data = simulator.store.where('templates', 'wabaId', wabaId).map((t) => ({
-        name: t.name,
-        components: t.components,
-        language: t.language,
-        status: t.status,
-        category: t.category,
-        id: t.id,
-      }));
-      return c.json({ data, paging: { cursors: { before: 'MAZDZD', after: 'MjQZD' } } }, 200);
     });
   }
   return app;
@@ -188,4 +153,57 @@ export function registerGraphDocs(registry: OpenAPIHono['openAPIRegistry']): voi
     request: { params: z.object({ version: z.string(), wabaId: z.string() }) },
     responses: { 200: { description: 'Templates' }, 400: error, 401: error },
   });
+  registry.registerPath({
+    method: 'post',
+    path: '/graph/{version}/{wabaId}/message_templates',
+    tags: ['Cloud API simulator'],
+    summary: 'Create a message template (PENDING until the reviewer decides)',
+    security: [{ bearerAuth: [] }],
+    request: {
+      params: z.object({ version: z.string(), wabaId: z.string() }),
+      body: { content: { 'application/json': { schema: createTemplateRequestSchema } } },
+    },
+    responses: { 200: { description: 'Created' }, 400: error, 401: error },
+  });
+  registry.registerPath({
+    method: 'delete',
+    path: '/graph/{version}/{wabaId}/message_templates',
+    tags: ['Cloud API simulator'],
+    summary: 'Delete a template by name (every language), or one by hsm_id',
+    security: [{ bearerAuth: [] }],
+    request: {
+      params: z.object({ version: z.string(), wabaId: z.string() }),
+      query: z.object({ name: z.string(), hsm_id: z.string().optional() }),
+    },
+    responses: { 200: { description: 'Deleted' }, 400: error, 401: error },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/graph/{version}/{phoneNumberId}/media',
+    tags: ['Cloud API simulator'],
+    summary: 'Upload media (multipart: file, type, messaging_product); JPEG/PNG ≤ 5 MB checked from the bytes',
+    security: [{ bearerAuth: [] }],
+    request: { params: z.object({ version: z.string(), phoneNumberId: z.string() }) },
+    responses: { 200: { description: 'The media id' }, 400: error, 401: error },
+  });
+  for (const method of ['get', 'post', 'delete'] as const) {
+    registry.registerPath({
+      method,
+      path: '/graph/{version}/{id}',
+      tags: ['Cloud API simulator'],
+      summary: {
+        get: 'A media object (with its download URL) or a phone number',
+        post: 'Edit a message template (back to review)',
+        delete: 'Delete a media object',
+      }[method],
+      security: [{ bearerAuth: [] }],
+      request: {
+        params: z.object({ version: z.string(), id: z.string() }),
+        ...(method === 'post'
+          ? { body: { content: { 'application/json': { schema: editTemplateRequestSchema } } } }
+          : {}),
+      },
+      responses: { 200: { description: 'OK' }, 400: error, 401: error },
+    });
+  }
 }

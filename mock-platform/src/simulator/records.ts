@@ -25,6 +25,8 @@ export const simTemplateSchema = z.object({
   category: z.enum(['MARKETING', 'UTILITY', 'AUTHENTICATION']),
   status: z.enum(['PENDING', 'APPROVED', 'REJECTED', 'PAUSED', 'DISABLED']),
   components: z.array(z.record(z.string(), z.unknown())),
+  qualityScore: z.enum(['GREEN', 'YELLOW', 'RED', 'UNKNOWN']).optional(),
+  rejectedReason: z.string().optional(),
 });
 
 export const simMessageStatusSchema = z.enum(['accepted', 'sent', 'delivered', 'read', 'failed']);
@@ -71,6 +73,7 @@ export const simulatorSchemas = {
 
 export type SimulatorSchema = { [C in keyof typeof simulatorSchemas]: z.infer<(typeof simulatorSchemas)[C]> };
 export type SimPhoneNumber = SimulatorSchema['phoneNumbers'];
+export type SimTemplate = SimulatorSchema['templates'];
 export type SimMessage = SimulatorSchema['messages'];
 
 export const simulatorIndexes = {

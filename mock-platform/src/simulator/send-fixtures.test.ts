@@ -10,7 +10,7 @@ const examples = readdirSync(DIR)
   .map((name) => [name, readFileSync(new URL(name, DIR), 'utf8')] as const);
 const auth = { authorization: 'Bearer loro-demo-access-token' };
 /** A 1×1 PNG. */
-export const PNG = Buffer.from(
+const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
   'base64',
 );

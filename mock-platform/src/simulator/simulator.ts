@@ -14,6 +14,7 @@ import type { Store } from '../store/store.ts';
 import { SimMedia } from './media.ts';
 import { MetaError } from './meta-error.ts';
 import { putSim as put, type SimMessage, type SimPhoneNumber, type SimulatorSchema, threadKey } from './records.ts';
+import { SimTemplates } from './templates.ts';
 import type { WebhookDelivery } from './webhook-delivery.ts';
 import { inboundMessageWebhook, statusWebhook } from './webhook-payloads.ts';
 
@@ -31,6 +32,7 @@ export function newWamid(): string {
 export class Simulator {
   readonly events = new EventHub<SimulatorEvents>();
   readonly media: SimMedia;
+  readonly templates: SimTemplates;
 
   constructor(
     readonly store: Store<SimulatorSchema>,
@@ -38,6 +40,7 @@ export class Simulator {
     private readonly webhooks: WebhookDelivery,
   ) {
     this.media = new SimMedia(store, clock);
+    this.templates = new SimTemplates(store, clock, webhooks);
   }
 
   phoneNumber(id: string): SimPhoneNumber {
@@ -51,6 +54,11 @@ export class Simulator {
       );
     }
     return phone;
+  }
+
+  /** Sends a webhook to the platform (reviewer and quality changes). */
+  notify(payload: unknown): void {
+    this.webhooks.enqueue(payload);
   }
 
   /** A phone number as the Graph API describes it (`GET /{phone-number-id}`, the account's list). */

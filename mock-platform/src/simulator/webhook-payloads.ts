@@ -1,6 +1,6 @@
 import { toWaId } from '../../../shared/phone.ts';
 import { metaTitle } from './meta-error.ts';
-import type { SimMessage, SimPhoneNumber } from './records.ts';
+import type { SimMessage, SimPhoneNumber, SimTemplate } from './records.ts';
 
 const seconds = (ms: number) => String(Math.floor(ms / 1000));
 
@@ -79,4 +79,54 @@ export function statusWebhook(
       },
     ],
   });
+}
+
+/** A change of another field than `messages` (templates, number quality), as Meta sends it. */
+function accountChange(wabaId: string, field: string, value: Record<string, unknown>, at: number) {
+  return {
+    object: 'whatsapp_business_account',
+    entry: [{ id: wabaId, time: Math.floor(at / 1000), changes: [{ value, field }] }],
+  };
+}
+
+/** The reviewer approved, rejected, paused or disabled a template. */
+export function templateStatusWebhook(template: SimTemplate, event: string, reason: string, at: number) {
+  return accountChange(
+    template.wabaId,
+    'message_template_status_update',
+    {
+      event,
+      message_template_id: Number(template.id),
+      message_template_name: template.name,
+      message_template_language: template.language,
+      reason,
+    },
+    at,
+  );
+}
+
+/** A template's quality score changed. */
+export function templateQualityWebhook(template: SimTemplate, previous: string, score: string, at: number) {
+  return accountChange(
+    template.wabaId,
+    'message_template_quality_update',
+    {
+      previous_quality_score: previous,
+      new_quality_score: score,
+      message_template_id: Number(template.id),
+      message_template_name: template.name,
+      message_template_language: template.language,
+    },
+    at,
+  );
+}
+
+/** A number was flagged or unflagged, or its messaging limit changed. */
+export function numberQualityWebhook(phone: SimPhoneNumber, event: string, at: number) {
+  return accountChange(
+    phone.wabaId,
+    'phone_number_quality_update',
+    { display_phone_number: toWaId(phone.phoneNumber), event, current_limit: phone.messagingLimitTier },
+    at,
+  );
 }

@@ -1,0 +1,135 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { ApiError } from '../http/errors.ts';
+import { errorResponses, jsonBody, jsonContent, router } from '../http/openapi.ts';
+import { putSim as put, simPhoneNumberSchema, simTemplateSchema } from './records.ts';
+import type { Simulator } from './simulator.ts';
+import { numberQualityWebhook } from './webhook-payloads.ts';
+
+const idParam = z.object({ id: z.string().min(1).max(64) });
+const TIERS = ['TIER_250', 'TIER_1K', 'TIER_10K', 'TIER_100K', 'TIER_UNLIMITED'] as const;
+
+/**
+ * The simulator's "WhatsApp" side that Meta runs: the template reviewer (TP-1) and the quality
+ * ratings of templates and numbers (CH-8). Each change reaches the platform as Meta's webhook.
+ */
+export function businessManagerRoutes(simulator: Simulator, clock: { now(): number }) {
+  const app = router();
+  const tags = ['WhatsApp reviewer (simulator)'];
+  const template = (id: string) => {
+    const found = simulator.store.get('templates', id);
+    if (!found) throw new ApiError(404, 'not_found', `Template ${id} was not found`);
+    return found;
+  };
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/templates',
+      tags,
+      summary: 'Every template of every account, with status and quality',
+      responses: { 200: jsonContent(z.array(simTemplateSchema), 'Templates') },
+    }),
+    (c) =>
+      c.json(
+        simulator.store.all('templates').sort((a, b) => a.name.localeCompare(b.name)),
+        200,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/templates/{id}/review',
+      tags,
+      summary: 'Approve, reject, pause or disable a template (status webhook to the platform)',
+      request: {
+        params: idParam,
+        body: jsonBody(
+          z.object({
+            decision: z.enum(['APPROVED', 'REJECTED', 'PAUSED', 'DISABLED']),
+            reason: z.string().max(200).optional(),
+          }),
+        ),
+      },
+      responses: {
+        200: jsonContent(simTemplateSchema, 'Reviewed'),
+        400: errorResponses[400],
+        404: errorResponses[404],
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      template(id);
+      const { decision, reason } = c.req.valid('json');
+      return c.json(await simulator.templates.review(id, decision, reason), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/templates/{id}/quality',
+      tags,
+      summary: 'Set a template’s quality score (RED pauses it)',
+      request: { params: idParam, body: jsonBody(z.object({ score: z.enum(['GREEN', 'YELLOW', 'RED']) })) },
+      responses: { 200: jsonContent(simTemplateSchema, 'Rated'), 400: errorResponses[400], 404: errorResponses[404] },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      template(id);
+      return c.json(await simulator.templates.rate(id, c.req.valid('json').score), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/numbers/{id}/quality',
+      tags,
+      summary: 'Set a number’s quality rating and messaging limit tier; FLAGGED lowers its limit (CH-8)',
+      request: {
+        params: idParam,
+        body: jsonBody(
+          z.object({
+            rating: z.enum(['GREEN', 'YELLOW', 'RED']),
+            flagged: z.boolean().default(false),
+            tier: z.enum(TIERS).optional(),
+          }),
+        ),
+      },
+      responses: {
+        200: jsonContent(simPhoneNumberSchema, 'Rated'),
+        400: errorResponses[400],
+        404: errorResponses[404],
+      },
+    }),
+    async (c) => {
+      const phone = simulator.store.get('phoneNumbers', c.req.valid('param').id);
+      if (!phone) throw new ApiError(404, 'not_found', `Number ${c.req.valid('param').id} was not found`);
+      const { rating, flagged, tier } = c.req.valid('json');
+      const index = TIERS.indexOf(tier ?? phone.messagingLimitTier);
+      // A flagged number drops one tier (never below the first).
+      const newTier = flagged ? (TIERS[Math.max(0, index - 1)] ?? 'TIER_250') : (tier ?? phone.messagingLimitTier);
+      const rated = {
+        ...phone,
+        qualityRating: rating,
+        status: flagged ? ('FLAGGED' as const) : phone.status === 'FLAGGED' ? ('CONNECTED' as const) : phone.status,
+        messagingLimitTier: newTier,
+      };
+      await simulator.store.commit([put('phoneNumbers', rated)]);
+      const event = flagged
+        ? 'FLAGGED'
+        : phone.status === 'FLAGGED'
+          ? 'UNFLAGGED'
+          : index < TIERS.indexOf(newTier)
+            ? 'UPGRADE'
+            : newTier === phone.messagingLimitTier
+              ? 'ONBOARDING'
+              : 'DOWNGRADE';
+      simulator.notify(numberQualityWebhook(rated, event, clock.now()));
+      return c.json(rated, 200);
+    },
+  );
+
+  return app;
+}

@@ -1,0 +1,20 @@
+import type { z } from 'zod';
+import { MetaError } from './meta-error.ts';
+
+/** Meta's first validation error for a zod failure: 131008 for a missing field, 100 otherwise. */
+export function toMetaError(error: z.ZodError): MetaError {
+  const issue = error.issues[0];
+  const path = issue?.path.join('.') || '(body)';
+  if (issue?.code === 'invalid_type' && issue.input === undefined) {
+    return new MetaError(400, 131008, `The parameter ${path} is required.`);
+  }
+  return new MetaError(400, 100, `Invalid parameter ${path}: ${issue?.message ?? 'invalid'}`);
+}
+
+export async function readJson(request: Request): Promise<unknown> {
+  try {
+    return await request.json();
+  } catch {
+    throw new MetaError(400, 100, 'The request body must be a JSON object');
+  }
+}
