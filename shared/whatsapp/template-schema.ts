@@ -15,7 +15,14 @@ const component = z.looseObject({
     .pipe(z.enum(['HEADER', 'BODY', 'FOOTER', 'BUTTONS'])),
   format: z.enum(['TEXT', 'IMAGE', 'VIDEO', 'DOCUMENT', 'LOCATION']).optional(),
   text: z.string().optional(),
-  buttons: z.array(z.looseObject({ type: z.string(), text: z.string().max(25, 'button text must be at most 25 characters').optional() })).optional(),
+  buttons: z
+    .array(
+      z.looseObject({
+        type: z.string(),
+        text: z.string().max(25, 'button text must be at most 25 characters').optional(),
+      }),
+    )
+    .optional(),
   example: z
     .looseObject({
       header_text: z.array(z.string()).optional(),

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ApiError } from '../http/errors.ts';
 import { errorResponses, jsonBody, jsonContent, router } from '../http/openapi.ts';
-import { putSim as put, simPhoneNumberSchema, simTemplateSchema } from './records.ts';
+import { putSim as put, simOutboxSchema, simPhoneNumberSchema, simTemplateSchema } from './records.ts';
 import type { Simulator } from './simulator.ts';
 import { numberQualityWebhook } from './webhook-payloads.ts';
 
@@ -128,6 +128,28 @@ export function businessManagerRoutes(simulator: Simulator, clock: { now(): numb
               : 'DOWNGRADE';
       simulator.notify(numberQualityWebhook(rated, event, clock.now()));
       return c.json(rated, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/outbox',
+      tags,
+      summary: 'Verification codes the simulated phone network delivered (SMS and voice calls), newest first',
+      request: { query: z.object({ phoneNumberId: z.string().optional() }) },
+      responses: { 200: jsonContent(z.array(simOutboxSchema), 'Delivered codes') },
+    }),
+    (c) => {
+      const { phoneNumberId } = c.req.valid('query');
+      return c.json(
+        simulator.store
+          .all('outbox')
+          .filter((entry) => !phoneNumberId || entry.phoneNumberId === phoneNumberId)
+          .reverse()
+          .sort((a, b) => b.sentAt - a.sentAt),
+        200,
+      );
     },
   );
 

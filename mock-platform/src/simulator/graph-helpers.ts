@@ -18,3 +18,8 @@ export async function readJson(request: Request): Promise<unknown> {
     throw new MetaError(400, 100, 'The request body must be a JSON object');
   }
 }
+
+/** Where a media object is downloaded from (the simulator is mounted at `/graph`). */
+export function mediaDownloadUrl(requestUrl: string, mediaId: string): string {
+  return `${new URL(requestUrl).origin}/graph/media-download/${encodeURIComponent(mediaId)}`;
+}

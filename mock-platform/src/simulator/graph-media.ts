@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { mediaDownloadUrl } from './graph-helpers.ts';
 import { MetaError } from './meta-error.ts';
 import type { Simulator } from './simulator.ts';
 
@@ -48,13 +49,10 @@ export function mediaRoutes(app: Hono, simulator: Simulator, prefixes: readonly 
       const id = c.req.param('id');
       const media = simulator.media.get(id);
       if (media) {
-        const url = new URL(c.req.url);
-        url.pathname = `${url.pathname.replace(/\/[^/]+(\/[^/]+)?$/, '')}/media-download/${id}`;
-        url.search = '';
         return c.json(
           {
             messaging_product: 'whatsapp',
-            url: url.toString(),
+            url: mediaDownloadUrl(c.req.url, media.id),
             mime_type: media.mimeType,
             sha256: media.sha256,
             file_size: media.fileSize,

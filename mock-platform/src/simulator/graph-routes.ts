@@ -16,6 +16,7 @@ import {
 import { createTemplateRequestSchema, editTemplateRequestSchema } from '../../../shared/whatsapp/template-schema.ts';
 import { readJson, toMetaError } from './graph-helpers.ts';
 import { mediaRoutes } from './graph-media.ts';
+import { numberRoutes } from './graph-numbers.ts';
 import { templateRoutes } from './graph-templates.ts';
 import { MAX_MEDIA_BYTES } from './media.ts';
 import { MetaError } from './meta-error.ts';
@@ -67,6 +68,7 @@ export function graphRoutes(simulator: Simulator, { token }: { token: string }) 
 
   mediaRoutes(app, simulator, PREFIXES);
   templateRoutes(app, simulator, PREFIXES);
+  numberRoutes(app, simulator, PREFIXES);
   for (const prefix of PREFIXES) {
     app.post(`${prefix}/:phoneNumberId/messages`, async (c) => {
       const phoneNumberId = c.req.param('phoneNumberId');
@@ -206,4 +208,32 @@ export function registerGraphDocs(registry: OpenAPIHono['openAPIRegistry']): voi
       responses: { 200: { description: 'OK' }, 400: error, 401: error },
     });
   }
+  for (const [action, summary] of [
+    ['request_code', 'Send a six-digit verification code by SMS or voice (to the simulator’s outbox)'],
+    ['verify_code', 'Verify the number with the code (5 wrong codes lock it for an hour; codes expire in 10 min)'],
+    ['register', 'Register the verified number with a two-step verification PIN'],
+    [
+      'whatsapp_business_profile',
+      'Update the WhatsApp Business profile (about, address, description, email, websites, vertical, picture)',
+    ],
+  ] as const) {
+    registry.registerPath({
+      method: 'post',
+      path: `/graph/{version}/{phoneNumberId}/${action}`,
+      tags: ['Cloud API simulator'],
+      summary,
+      security: [{ bearerAuth: [] }],
+      request: { params: z.object({ version: z.string(), phoneNumberId: z.string() }) },
+      responses: { 200: { description: 'Done' }, 400: error, 401: error },
+    });
+  }
+  registry.registerPath({
+    method: 'get',
+    path: '/graph/{version}/{phoneNumberId}/whatsapp_business_profile',
+    tags: ['Cloud API simulator'],
+    summary: 'The WhatsApp Business profile, flat in data[0]',
+    security: [{ bearerAuth: [] }],
+    request: { params: z.object({ version: z.string(), phoneNumberId: z.string() }) },
+    responses: { 200: { description: 'Profile' }, 400: error, 401: error },
+  });
 }

@@ -15,6 +15,8 @@ export const simPhoneNumberSchema = z.object({
   qualityRating: z.enum(['GREEN', 'YELLOW', 'RED', 'UNKNOWN']),
   messagingLimitTier: z.enum(['TIER_250', 'TIER_1K', 'TIER_10K', 'TIER_100K', 'TIER_UNLIMITED']),
   codeVerificationStatus: z.enum(['NOT_VERIFIED', 'VERIFIED', 'EXPIRED']),
+  /** SHA-256 of the two-step verification PIN set at registration. */
+  pinHash: z.string().optional(),
 });
 
 export const simTemplateSchema = z.object({
@@ -63,8 +65,46 @@ export const simMediaSchema = z.object({
   uploadedAt: z.number(),
 });
 
+/** A pending number verification (CH-3): the six-digit code, its expiry and the wrong attempts. */
+export const simVerificationSchema = z.object({
+  /** The phone number id. */
+  id: z.string(),
+  code: z.string().regex(/^\d{6}$/),
+  method: z.enum(['SMS', 'VOICE']),
+  sentAt: z.number(),
+  expiresAt: z.number(),
+  attempts: z.number().int(),
+  lockedUntil: z.number().optional(),
+});
+
+/** What the simulated phone network delivered: verification codes by SMS or voice call. */
+export const simOutboxSchema = z.object({
+  id: z.string(),
+  phoneNumberId: z.string(),
+  phoneNumber: z.string(),
+  method: z.enum(['SMS', 'VOICE']),
+  text: z.string(),
+  sentAt: z.number(),
+});
+
+/** The WhatsApp Business profile of a number (`/whatsapp_business_profile`). */
+export const simBusinessProfileSchema = z.object({
+  id: z.string(),
+  about: z.string().optional(),
+  address: z.string().optional(),
+  description: z.string().optional(),
+  email: z.string().optional(),
+  websites: z.array(z.string()).optional(),
+  vertical: z.string().optional(),
+  /** The media id of the profile picture. */
+  pictureMediaId: z.string().optional(),
+});
+
 export const simulatorSchemas = {
   media: simMediaSchema,
+  verifications: simVerificationSchema,
+  outbox: simOutboxSchema,
+  businessProfiles: simBusinessProfileSchema,
   wabas: simWabaSchema,
   phoneNumbers: simPhoneNumberSchema,
   templates: simTemplateSchema,

@@ -14,6 +14,7 @@ import type { Store } from '../store/store.ts';
 import { SimMedia } from './media.ts';
 import { MetaError } from './meta-error.ts';
 import { putSim as put, type SimMessage, type SimPhoneNumber, type SimulatorSchema, threadKey } from './records.ts';
+import { Registration } from './registration.ts';
 import { SimTemplates } from './templates.ts';
 import type { WebhookDelivery } from './webhook-delivery.ts';
 import { inboundMessageWebhook, statusWebhook } from './webhook-payloads.ts';
@@ -33,6 +34,7 @@ export class Simulator {
   readonly events = new EventHub<SimulatorEvents>();
   readonly media: SimMedia;
   readonly templates: SimTemplates;
+  readonly registration: Registration;
 
   constructor(
     readonly store: Store<SimulatorSchema>,
@@ -41,6 +43,7 @@ export class Simulator {
   ) {
     this.media = new SimMedia(store, clock);
     this.templates = new SimTemplates(store, clock, webhooks);
+    this.registration = new Registration(store, clock);
   }
 
   phoneNumber(id: string): SimPhoneNumber {
