@@ -73,7 +73,9 @@ export function createPlatform(options: PlatformOptions) {
     fetch,
     ...(options.webhookBackoff ? { backoff: options.webhookBackoff } : {}),
   });
-  const simulator = new Simulator(simulatorStore, clock, webhooks);
+  const simulator = new Simulator(simulatorStore, clock, webhooks, {
+    throughputPerSecond: config.SIMULATOR_THROUGHPUT,
+  });
 
   const app = new OpenAPIHono({ defaultHook: validationHook });
   app.use(

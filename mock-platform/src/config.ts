@@ -43,6 +43,13 @@ const envSchema = z.object({
     .default('v23.0'),
   /** Where the built-in simulator posts webhooks; empty means this server's /webhooks/whatsapp. */
   SIMULATOR_WEBHOOK_URL: httpUrl.optional(),
+  /** Messages per second per business number the simulator allows (Meta: 80 by default, up to 1,000). */
+  SIMULATOR_THROUGHPUT: z.coerce
+    .number({ error: 'must be a whole number from 1 to 1000' })
+    .int('must be a whole number from 1 to 1000')
+    .min(1, 'must be a whole number from 1 to 1000')
+    .max(1000, 'must be a whole number from 1 to 1000')
+    .default(80),
 });
 
 export type Config = z.infer<typeof envSchema>;

@@ -65,6 +65,7 @@ describe('platform HTTP API', () => {
         '/graph/{version}/{id}',
         '/simulator/api/templates',
         '/simulator/api/outbox',
+        '/simulator/api/consent',
         '/graph/{version}/{phoneNumberId}/request_code',
         '/graph/{version}/{phoneNumberId}/verify_code',
         '/graph/{version}/{phoneNumberId}/register',

@@ -120,6 +120,35 @@ export function customerRoutes(simulator: Simulator) {
     },
   );
 
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/consent',
+      tags,
+      summary: 'The customer opts in to, or out of, messages from a business number (CH-6)',
+      request: {
+        body: jsonBody(
+          z.object({
+            phoneNumberId: z.string().min(1, 'phoneNumberId is required'),
+            from: z.string().min(1, 'from (the customer’s phone number) is required'),
+            optIn: z.boolean(),
+          }),
+        ),
+      },
+      responses: { 200: jsonContent(z.object({ ok: z.literal(true) }), 'Recorded'), 400: errorResponses[400] },
+    }),
+    async (c) => {
+      const { phoneNumberId, from, optIn } = c.req.valid('json');
+      if (!simulator.store.get('phoneNumbers', phoneNumberId)) {
+        throw new ApiError(400, 'validation_failed', `phoneNumberId: ${phoneNumberId} is not a business number`, [
+          { path: 'phoneNumberId', message: 'is not a business number' },
+        ]);
+      }
+      await simulator.setConsent(phoneNumberId, customerWaId(from, 'from'), optIn);
+      return c.json({ ok: true as const }, 200);
+    },
+  );
+
   app.get('/api/events', (c) =>
     streamSSE(c, async (stream) => {
       const closed = new AbortController();

@@ -107,6 +107,9 @@ describe('Graph-compatible Cloud API', () => {
 
     it('sends an approved template, filled, even outside the 24-hour window (TP-4)', async () => {
       const t = await testPlatform();
+      // The customer wrote a day ago: the window is closed, but they may be contacted (CH-6).
+      await t.customerSays('hola', '+34 612 345 678');
+      t.clock.advance(25 * 60 * 60_000);
       const sent = await graph(
         t,
         `/v23.0/${DEMO.phoneNumberId}/messages`,

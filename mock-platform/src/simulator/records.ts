@@ -48,6 +48,8 @@ export const simMessageSchema = z.object({
   customerName: z.string().optional(),
   /** The business message a customer's message answers (WhatsApp's "reply", `context.id`). */
   replyTo: z.string().optional(),
+  /** A template sent outside the customer's service window: counts against the messaging limit. */
+  businessInitiated: z.boolean().optional(),
   /** The message object as sent (image, interactive…), for the customer's phone to render. */
   payload: z.record(z.string(), z.unknown()).optional(),
   status: simMessageStatusSchema.optional(),
@@ -100,8 +102,18 @@ export const simBusinessProfileSchema = z.object({
   pictureMediaId: z.string().optional(),
 });
 
+/** A customer's consent for one business number (CH-6): opted in, or opted out. */
+export const simConsentSchema = z.object({
+  /** `${phoneNumberId}:${customerWaId}` */
+  id: z.string(),
+  optedIn: z.boolean().optional(),
+  optedOut: z.boolean().optional(),
+  at: z.number(),
+});
+
 export const simulatorSchemas = {
   media: simMediaSchema,
+  consents: simConsentSchema,
   verifications: simVerificationSchema,
   outbox: simOutboxSchema,
   businessProfiles: simBusinessProfileSchema,

@@ -13,6 +13,7 @@ import { EventHub } from '../events/event-hub.ts';
 import type { Store } from '../store/store.ts';
 import { SimMedia } from './media.ts';
 import { MetaError } from './meta-error.ts';
+import { consentRefusal, pairRefusal, throughputRefusal, tierRefusal } from './policy.ts';
 import { putSim as put, type SimMessage, type SimPhoneNumber, type SimulatorSchema, threadKey } from './records.ts';
 import { Registration } from './registration.ts';
 import { SimTemplates } from './templates.ts';
@@ -36,10 +37,14 @@ export class Simulator {
   readonly templates: SimTemplates;
   readonly registration: Registration;
 
+  /** When each number last carried messages (both directions), for the throughput limit. */
+  readonly #traffic = new Map<string, number[]>();
+
   constructor(
     readonly store: Store<SimulatorSchema>,
     private readonly clock: Clock,
     private readonly webhooks: WebhookDelivery,
+    private readonly limits: { throughputPerSecond: number } = { throughputPerSecond: 80 },
   ) {
     this.media = new SimMedia(store, clock);
     this.templates = new SimTemplates(store, clock, webhooks);
@@ -102,6 +107,9 @@ export class Simulator {
       ...(input.replyTo ? { replyTo: input.replyTo } : {}),
     };
     await this.store.commit([put('messages', message)]);
+    // Inbound messages count towards the number's throughput too (they are never refused).
+    const now = this.clock.now();
+    this.#traffic.set(phone.id, [...(this.#traffic.get(phone.id) ?? []).filter((t) => t > now - 1000), now]);
     this.#publish(message);
     this.webhooks.enqueue(inboundMessageWebhook(phone, message));
     return message;
@@ -121,6 +129,7 @@ export class Simulator {
   async businessSends(phoneNumberId: string, request: SendMessageRequest): Promise<SimMessage> {
     if (request.type === 'template') return this.businessSendsTemplate(phoneNumberId, request);
     const phone = this.phoneNumber(phoneNumberId);
+    this.#checkRates(phone, request.to.replace(/^\+/, ''));
     const mediaId = mediaOf(request)?.id;
     if (mediaId && this.media.get(mediaId)?.phoneNumberId !== phone.id) {
       throw new MetaError(
@@ -181,6 +190,8 @@ export class Simulator {
    */
   async businessSendsTemplate(phoneNumberId: string, request: SendTemplateRequest): Promise<SimMessage> {
     const phone = this.phoneNumber(phoneNumberId);
+    const customer = request.to.replace(/^\+/, '');
+    this.#checkRates(phone, customer);
     const { name, language, components } = request.template;
     const template = this.store
       .where('templates', 'wabaId', phone.wabaId)
@@ -206,14 +217,28 @@ export class Simulator {
         `body: number of localizable_params (${values.length}) does not match the expected number of params (${expected})`,
       );
     }
-    const customerWaId = request.to.replace(/^\+/, '');
+    const customerWaId = customer;
     const now = this.clock.now();
+    const thread = this.store.where('messages', 'thread', threadKey(phone.id, customerWaId));
+    const inbound = thread.filter((m) => m.direction === 'inbound');
+    const lastInbound = inbound.reduce<number | undefined>(
+      (latest, m) => Math.max(latest ?? 0, m.timestamp),
+      undefined,
+    );
+    const businessInitiated = !isWindowOpen(lastInbound, now);
+    if (businessInitiated) {
+      const refusal =
+        consentRefusal(this.store.get('consents', threadKey(phone.id, customerWaId)), inbound.length > 0) ??
+        tierRefusal(this.#initiated(phone.id), customerWaId, now, phone);
+      if (refusal) throw new MetaError(refusal.status, refusal.code, refusal.details);
+    }
     const message: SimMessage = {
       id: newWamid(),
       phoneNumberId: phone.id,
       customerWaId,
       thread: threadKey(phone.id, customerWaId),
       direction: 'outbound',
+      ...(businessInitiated ? { businessInitiated: true } : {}),
       type: 'template',
       text: fillTemplate(bodyText, values),
       timestamp: now,
@@ -260,6 +285,40 @@ export class Simulator {
     return this.store
       .where('messages', 'thread', threadKey(phoneNumberId, customerWaId))
       .sort((a, b) => a.timestamp - b.timestamp);
+  }
+
+  /** A customer opts in to (or out of) messages from a business number (CH-6). */
+  async setConsent(phoneNumberId: string, customerWaId: string, optIn: boolean): Promise<void> {
+    const phone = this.phoneNumber(phoneNumberId);
+    await this.store.commit([
+      put('consents', {
+        id: threadKey(phone.id, customerWaId),
+        ...(optIn ? { optedIn: true } : { optedOut: true }),
+        at: this.clock.now(),
+      }),
+    ]);
+  }
+
+  /** Throughput per number and the pair rate per customer; counts this message when it passes. */
+  #checkRates(phone: SimPhoneNumber, customerWaId: string): void {
+    const now = this.clock.now();
+    const traffic = (this.#traffic.get(phone.id) ?? []).filter((t) => t > now - 1000);
+    const refusal =
+      throughputRefusal(traffic, now, this.limits.throughputPerSecond) ??
+      pairRefusal(this.store.where('messages', 'thread', threadKey(phone.id, customerWaId)), now);
+    if (refusal) throw new MetaError(refusal.status, refusal.code, refusal.details);
+    traffic.push(now);
+    this.#traffic.set(phone.id, traffic);
+  }
+
+  /** Per customer, when this number last started a conversation with them (a template outside the window). */
+  #initiated(phoneNumberId: string): Map<string, number> {
+    const latest = new Map<string, number>();
+    for (const message of this.store.all('messages')) {
+      if (message.phoneNumberId !== phoneNumberId || !message.businessInitiated) continue;
+      latest.set(message.customerWaId, Math.max(latest.get(message.customerWaId) ?? 0, message.timestamp));
+    }
+    return latest;
   }
 
   #publish(message: SimMessage): void {
