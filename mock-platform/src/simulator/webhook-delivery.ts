@@ -43,6 +43,25 @@ export class WebhookDelivery {
       });
   }
 
+  /**
+   * The verification handshake Meta performs when a webhook is subscribed: a GET with
+   * `hub.mode=subscribe`, the verify token and a challenge the receiver must echo.
+   */
+  async verify(verifyToken: string): Promise<{ verified: boolean; status: number }> {
+    const challenge = String(Math.floor(Math.random() * 2 ** 31));
+    const url = new URL(this.#options.url);
+    url.searchParams.set('hub.mode', 'subscribe');
+    url.searchParams.set('hub.verify_token', verifyToken);
+    url.searchParams.set('hub.challenge', challenge);
+    try {
+      const response = await this.#options.fetch(url.toString(), { method: 'GET' });
+      const text = await response.text();
+      return { verified: response.status === 200 && text === challenge, status: response.status };
+    } catch {
+      return { verified: false, status: 0 };
+    }
+  }
+
   /** Resolves when everything queued so far has been delivered or given up on. */
   idle(): Promise<void> {
     return this.#tail;
