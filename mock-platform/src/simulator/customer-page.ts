@@ -30,6 +30,13 @@ export function customerPage(): string {
   textarea { flex: 1; resize: none; border: 0; border-radius: 8px; padding: 9px 12px; font: inherit; height: 40px; box-sizing: border-box; }
   button { background: #008069; color: #fff; border: 0; border-radius: 20px; padding: 0 16px; font: inherit; font-weight: 600; cursor: pointer; }
   #error { color: #d93025; font-size: 13px; padding: 0 12px 8px; background: #f0f2f5; min-height: 0; }
+  .options { display: flex; flex-direction: column; gap: 4px; margin-top: 6px; }
+  .options button { background: #fff; color: #027eb5; border: 1px solid #d1d7db; border-radius: 8px; padding: 6px; font-weight: 500; }
+  .options .section { font-size: 12px; color: #667781; margin-top: 4px; }
+  .media { font-size: 13px; color: #54656f; }
+  .consent { display: flex; gap: 6px; margin-top: 8px; }
+  .consent button { background: #ffffff26; padding: 4px 10px; font-size: 12px; }
+  #attach { background: #fff; color: #54656f; padding: 0 12px; font-size: 18px; }
 </style>
 </head>
 <body>
@@ -42,10 +49,16 @@ export function customerPage(): string {
       <input id="customer" data-testid="customer-number" value="+34 612 345 678" autocomplete="off"></label>
     <label>Your name · Tu nombre
       <input id="name" data-testid="customer-name" value="María García" autocomplete="off"></label>
+    <div class="consent">
+      <button type="button" id="opt-in" data-testid="opt-in">Opt in · Aceptar mensajes</button>
+      <button type="button" id="opt-out" data-testid="opt-out">Opt out · No recibir</button>
+    </div>
   </header>
   <section id="thread" data-testid="thread" aria-live="polite"></section>
   <div id="error" role="alert" data-testid="error"></div>
   <form id="composer">
+    <button type="button" id="attach" data-testid="attach-image" aria-label="Send a photo · Enviar una foto" title="Send a photo · Enviar una foto">+</button>
+    <input type="file" id="photo" accept="image/png,image/jpeg" hidden data-testid="photo-input">
     <textarea id="text" data-testid="message-input" placeholder="Type a message · Escribe un mensaje" maxlength="4096"></textarea>
     <button type="submit" data-testid="send">Send</button>
   </form>
@@ -82,6 +95,12 @@ function render() {
     bubble.dataset.status = m.status || '';
     const text = document.createElement('div');
     text.textContent = m.text;
+    if (m.type === 'image') {
+      const media = document.createElement('div');
+      media.className = 'media';
+      media.textContent = (m.direction === 'inbound' ? '📷 ' : '🖼 ') + (m.payload && m.payload.link ? m.payload.link : 'photo · foto');
+      bubble.append(media);
+    }
     const meta = document.createElement('div');
     meta.className = 'meta';
     meta.textContent = new Date(m.timestamp).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) + ' ';
@@ -93,11 +112,60 @@ function render() {
       t.textContent = ticks[m.status] || '';
       meta.append(t);
     }
-    bubble.append(text, meta);
+    bubble.append(text);
+    if (m.direction === 'outbound' && m.type === 'interactive' && m.payload) bubble.append(options(m));
+    bubble.append(meta);
     thread.append(bubble);
   }
   thread.scrollTop = thread.scrollHeight;
   markRead(list);
+}
+
+/** The buttons or list rows of an interactive business message: tapping one answers it. */
+function options(m) {
+  const box = document.createElement('div');
+  box.className = 'options';
+  const action = m.payload.action || {};
+  const add = (id, title, description) => {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.dataset.testid = 'option';
+    button.dataset.id = id;
+    button.textContent = description ? title + ' — ' + description : title;
+    button.addEventListener('click', () => send({ choice: { messageId: m.id, optionId: id } }));
+    box.append(button);
+  };
+  for (const b of action.buttons || []) add(b.reply.id, b.reply.title);
+  for (const section of action.sections || []) {
+    if (section.title) { const t = document.createElement('div'); t.className = 'section'; t.textContent = section.title; box.append(t); }
+    for (const row of section.rows) add(row.id, row.title, row.description);
+  }
+  return box;
+}
+
+async function send(part) {
+  const res = await fetch('/simulator/api/messages', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ phoneNumberId: $('business').value, from: $('customer').value, name: $('name').value, ...part }),
+  });
+  const body = await res.json();
+  if (!res.ok) { showError(body.error?.message); return false; }
+  showError('');
+  messages.set(body.id, body);
+  render();
+  return true;
+}
+
+async function consent(optIn) {
+  const res = await fetch('/simulator/api/consent', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ phoneNumberId: $('business').value, from: $('customer').value, optIn }),
+  });
+  const body = await res.json();
+  showError(res.ok ? '' : body.error?.message);
+  if (res.ok) $('error').textContent = optIn ? 'You opted in · Aceptaste mensajes' : 'You opted out · No recibirás mensajes';
 }
 
 let reading = false;
@@ -141,18 +209,23 @@ async function start() {
     event.preventDefault();
     const text = $('text').value;
     if (!text.trim()) return;
-    const res = await fetch('/simulator/api/messages', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ phoneNumberId: $('business').value, from: $('customer').value, name: $('name').value, text }),
-    });
-    const body = await res.json();
-    if (!res.ok) { showError(body.error?.message); return; }
-    showError('');
-    $('text').value = '';
-    messages.set(body.id, body);
-    render();
+    if (await send({ text })) $('text').value = '';
   });
+  $('attach').addEventListener('click', () => $('photo').click());
+  $('photo').addEventListener('change', () => {
+    const file = $('photo').files[0];
+    if (!file) return;
+    const reader = new FileReader();
+    reader.onload = async () => {
+      const data = String(reader.result).split(',')[1] || '';
+      const caption = $('text').value.trim();
+      if (await send({ image: { data, mimeType: file.type, ...(caption ? { caption } : {}) } })) $('text').value = '';
+      $('photo').value = '';
+    };
+    reader.readAsDataURL(file);
+  });
+  $('opt-in').addEventListener('click', () => consent(true));
+  $('opt-out').addEventListener('click', () => consent(false));
   $('text').addEventListener('keydown', (event) => {
     if (event.key === 'Enter' && !event.shiftKey) { event.preventDefault(); $('composer').requestSubmit(); }
   });

@@ -8,17 +8,33 @@ import { customerPage, customerPageScript } from './customer-page.ts';
 import { simMessageSchema } from './records.ts';
 import { ALL_THREADS, type Simulator } from './simulator.ts';
 
-const customerSendSchema = z.object({
-  phoneNumberId: z.string().min(1, 'phoneNumberId is required'),
-  from: z.string().min(1, 'from (the customer’s phone number) is required'),
-  name: z.string().trim().max(256, 'name must be at most 256 characters').optional(),
-  /** Reply to a business message (its wamid), as WhatsApp's swipe-to-reply does. */
-  replyTo: z.string().max(200).optional(),
-  text: z
-    .string()
-    .refine((text) => text.trim().length > 0, 'text must not be empty')
-    .refine((text) => text.length <= TEXT_BODY_MAX, `text must be at most ${TEXT_BODY_MAX} characters`),
-});
+const customerSendSchema = z
+  .object({
+    phoneNumberId: z.string().min(1, 'phoneNumberId is required'),
+    from: z.string().min(1, 'from (the customer’s phone number) is required'),
+    name: z.string().trim().max(256, 'name must be at most 256 characters').optional(),
+    /** Reply to a business message (its wamid), as WhatsApp's swipe-to-reply does. */
+    replyTo: z.string().max(200).optional(),
+    text: z
+      .string()
+      .refine((text) => text.trim().length > 0, 'text must not be empty')
+      .refine((text) => text.length <= TEXT_BODY_MAX, `text must be at most ${TEXT_BODY_MAX} characters`)
+      .optional(),
+    /** A photo from the customer's gallery: JPEG or PNG, base64, with an optional caption. */
+    image: z
+      .object({
+        data: z.base64('image.data must be base64').max(7_000_000, 'images are limited to 5 MB'),
+        mimeType: z.enum(['image/jpeg', 'image/png']),
+        caption: z.string().max(1024).optional(),
+      })
+      .optional(),
+    /** The button or list row the customer taps in an interactive business message. */
+    choice: z.object({ messageId: z.string().min(1), optionId: z.string().min(1) }).optional(),
+  })
+  .refine((body) => [body.text, body.image, body.choice].filter((part) => part !== undefined).length === 1, {
+    message: 'send exactly one of text, image or choice',
+    path: ['text'],
+  });
 
 const numberSchema = z.object({ id: z.string(), phoneNumber: z.string(), verifiedName: z.string() });
 const threadParams = z.object({ phoneNumberId: z.string().min(1), customer: z.string().min(1) });
@@ -63,7 +79,8 @@ export function customerRoutes(simulator: Simulator) {
       method: 'post',
       path: '/api/messages',
       tags,
-      summary: 'The customer sends a text to a business number (delivered to the platform as a signed webhook)',
+      summary:
+        'The customer sends a text, a photo or a button/list choice to a business number (delivered to the platform as a signed webhook)',
       request: { body: jsonBody(customerSendSchema) },
       responses: { 201: jsonContent(simMessageSchema, 'Sent'), 400: errorResponses[400], 404: errorResponses[404] },
     }),
@@ -81,7 +98,9 @@ export function customerRoutes(simulator: Simulator) {
         phoneNumberId: input.phoneNumberId,
         customerWaId: waId,
         customerName: input.name || `+${waId}`,
-        text: input.text,
+        ...(input.text !== undefined ? { text: input.text } : {}),
+        ...(input.image ? { image: { ...input.image, bytes: Buffer.from(input.image.data, 'base64') } } : {}),
+        ...(input.choice ? { choice: input.choice } : {}),
         replyTo: input.replyTo,
       });
       return c.json(message, 201);

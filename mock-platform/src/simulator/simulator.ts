@@ -10,6 +10,7 @@ import {
   type SendTextRequest,
 } from '../../../shared/whatsapp/send-schema.ts';
 import { EventHub } from '../events/event-hub.ts';
+import { ApiError } from '../http/errors.ts';
 import type { Store } from '../store/store.ts';
 import { SimMedia } from './media.ts';
 import { MetaError } from './meta-error.ts';
@@ -85,26 +86,42 @@ export class Simulator {
     };
   }
 
-  /** A customer types a message to a business number. */
+  /** A customer types a message, sends a photo, or taps a button or list row of a business message. */
   async customerSends(input: {
     phoneNumberId: string;
     customerWaId: string;
     customerName: string;
-    text: string;
+    text?: string | undefined;
+    image?: { bytes: Uint8Array; mimeType: string; caption?: string | undefined } | undefined;
+    choice?: { messageId: string; optionId: string } | undefined;
     replyTo?: string | undefined;
   }): Promise<SimMessage> {
     const phone = this.phoneNumber(input.phoneNumberId);
+    const thread = threadKey(phone.id, input.customerWaId);
+    let content: Pick<SimMessage, 'type' | 'text' | 'payload' | 'replyTo'>;
+    if (input.image) {
+      const media = await this.media.upload(phone.id, { bytes: input.image.bytes, type: input.image.mimeType });
+      const caption = input.image.caption;
+      content = {
+        type: 'image',
+        text: caption ?? '',
+        payload: { id: media.id, mime_type: media.mimeType, sha256: media.sha256, ...(caption ? { caption } : {}) },
+      };
+    } else if (input.choice) {
+      content = this.#choice(thread, input.choice);
+    } else {
+      content = { type: 'text', text: input.text ?? '' };
+    }
     const message: SimMessage = {
       id: newWamid(),
       phoneNumberId: phone.id,
       customerWaId: input.customerWaId,
-      thread: threadKey(phone.id, input.customerWaId),
+      thread,
       direction: 'inbound',
-      type: 'text',
-      text: input.text,
       timestamp: this.clock.now(),
       customerName: input.customerName,
       ...(input.replyTo ? { replyTo: input.replyTo } : {}),
+      ...content,
     };
     await this.store.commit([put('messages', message)]);
     // Inbound messages count towards the number's throughput too (they are never refused).
@@ -297,6 +314,40 @@ export class Simulator {
         at: this.clock.now(),
       }),
     ]);
+  }
+
+  /** The reply for a tapped button or list row: what the webhook's `interactive` carries. */
+  #choice(thread: string, { messageId, optionId }: { messageId: string; optionId: string }) {
+    const message = this.store.get('messages', messageId);
+    const interactive = message?.thread === thread && message.type === 'interactive' ? message.payload : undefined;
+    const action = interactive?.action as
+      | {
+          buttons?: { reply: { id: string; title: string } }[];
+          sections?: { rows: { id: string; title: string; description?: string }[] }[];
+        }
+      | undefined;
+    const button = action?.buttons?.find((b) => b.reply.id === optionId)?.reply;
+    const row = action?.sections?.flatMap((section) => section.rows).find((r) => r.id === optionId);
+    if (!button && !row) {
+      throw new ApiError(400, 'validation_failed', `choice: ${optionId} is not an option of message ${messageId}`, [
+        { path: 'choice.optionId', message: 'is not an option of that message' },
+      ]);
+    }
+    return {
+      type: 'interactive',
+      text: (button ?? row)?.title ?? '',
+      replyTo: messageId,
+      payload: button
+        ? { type: 'button_reply', button_reply: { id: button.id, title: button.title } }
+        : {
+            type: 'list_reply',
+            list_reply: {
+              id: row?.id,
+              title: row?.title,
+              ...(row?.description ? { description: row.description } : {}),
+            },
+          },
+    };
   }
 
   /** Throughput per number and the pair rate per customer; counts this message when it passes. */
