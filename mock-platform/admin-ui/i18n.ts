@@ -75,6 +75,7 @@ const en = {
   confirmDeleteChannel: 'Delete the channel {name}? Its live conversations are interrupted: agents can only end them.',
   channelCreated: '{name} created',
   createChannel: 'Create channel',
+  connectNumber: 'Connect a number with WhatsApp',
   createChannelIntro:
     'Pick a number verified on the WhatsApp Business account (approval by WhatsApp may take hours), name the channel and choose its default routing script and skill.',
   verifiedNumber: 'Verified number',
@@ -400,6 +401,7 @@ const es: Record<Key, string> = {
     '¿Eliminar el canal {name}? Sus conversaciones en curso se interrumpen: los agentes solo podrán finalizarlas.',
   channelCreated: 'Se creó {name}',
   createChannel: 'Crear canal',
+  connectNumber: 'Conectar un número con WhatsApp',
   createChannelIntro:
     'Elija un número verificado de la cuenta de WhatsApp Business (la aprobación de WhatsApp puede tardar horas), póngale nombre al canal y elija su script y habilidad predeterminados.',
   verifiedNumber: 'Número verificado',

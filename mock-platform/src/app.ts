@@ -24,6 +24,8 @@ import { whatsappWebhookRoutes } from './routes/whatsapp-webhook.ts';
 import { businessManagerRoutes } from './simulator/business-manager-routes.ts';
 import { customerRoutes } from './simulator/customer-routes.ts';
 import { graphRoutes, registerGraphDocs } from './simulator/graph-routes.ts';
+import { Onboarding } from './simulator/onboarding.ts';
+import { onboardingRoutes } from './simulator/onboarding-routes.ts';
 import type { SimulatorSchema } from './simulator/records.ts';
 import { Simulator } from './simulator/simulator.ts';
 import { WebhookDelivery } from './simulator/webhook-delivery.ts';
@@ -152,7 +154,19 @@ export function createPlatform(options: PlatformOptions) {
     },
   });
 
-  return { app, ctx, simulator, webhooks, sessions, sweep: () => sweep(ctx) };
+  const onboarding = new Onboarding(simulator, clock, config.SIMULATOR_APPROVAL_SECONDS * 1000);
+  app.route('/simulator', onboardingRoutes(onboarding, simulator));
+  return {
+    app,
+    ctx,
+    simulator,
+    webhooks,
+    sessions,
+    sweep: async () => {
+      await simulator.approveDue();
+      await sweep(ctx);
+    },
+  };
 }
 
 export type Platform = ReturnType<typeof createPlatform>;

@@ -11,6 +11,7 @@ describe('loadConfig', () => {
       WHATSAPP_VERIFY_TOKEN: 'loro-demo-verify-token',
       WHATSAPP_TOKEN: 'loro-demo-access-token',
       GRAPH_API_VERSION: 'v23.0',
+      SIMULATOR_APPROVAL_SECONDS: 60,
       SIMULATOR_THROUGHPUT: 80,
     });
   });

@@ -43,6 +43,13 @@ const envSchema = z.object({
     .default('v23.0'),
   /** Where the built-in simulator posts webhooks; empty means this server's /webhooks/whatsapp. */
   SIMULATOR_WEBHOOK_URL: httpUrl.optional(),
+  /** How long WhatsApp's approval of a newly registered number takes in the simulator (seconds). */
+  SIMULATOR_APPROVAL_SECONDS: z.coerce
+    .number({ error: 'must be a whole number of seconds from 0 to 86400' })
+    .int('must be a whole number of seconds from 0 to 86400')
+    .min(0, 'must be a whole number of seconds from 0 to 86400')
+    .max(86_400, 'must be a whole number of seconds from 0 to 86400')
+    .default(60),
   /** Messages per second per business number the simulator allows (Meta: 80 by default, up to 1,000). */
   SIMULATOR_THROUGHPUT: z.coerce
     .number({ error: 'must be a whole number from 1 to 1000' })

@@ -228,7 +228,15 @@ function CreateChannel({
     }
   };
   return (
-    <Card title={t('createChannel')} testid="create-channel">
+    <Card
+      title={t('createChannel')}
+      testid="create-channel"
+      actions={
+        <a class="button-link" href="/simulator/signup" data-testid="connect-number">
+          {t('connectNumber')}
+        </a>
+      }
+    >
       <p class="intro">{t('createChannelIntro')}</p>
       <form class="form" onSubmit={submit} noValidate>
         <SelectField

@@ -85,6 +85,19 @@ export function channelRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext): 
   };
   const view = ({ deletedAt: _deleted, ...channel }: Channel) => channel;
 
+  /** Channels whose number WhatsApp was still approving become approved once it is CONNECTED. */
+  async function approvePendingChannels(): Promise<void> {
+    if (!live().some((channel) => channel.status === 'pending')) return;
+    const connected = new Set(
+      (await accountNumbers().catch(() => [])).filter((n) => n.status === 'CONNECTED').map((n) => n.id),
+    );
+    await ctx.serial.run(async () => {
+      const approved = live().filter((channel) => channel.status === 'pending' && connected.has(channel.phoneNumberId));
+      if (approved.length > 0)
+        await ctx.store.commit(approved.map((channel) => put('channels', { ...channel, status: 'approved' })));
+    });
+  }
+
   async function accountNumbers() {
     try {
       return await ctx.graph.listPhoneNumbers(account().wabaId);
@@ -102,8 +115,9 @@ export function channelRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext): 
       summary: 'My channels, and the template-settings URL to paste into a custom component',
       responses: { 200: jsonContent(myChannelsSchema, 'Channels'), 401: errorResponses[401], 403: errorResponses[403] },
     }),
-    (c) =>
-      c.json(
+    async (c) => {
+      await approvePendingChannels();
+      return c.json(
         {
           channels: live()
             .sort((a, b) => a.name.localeCompare(b.name))
@@ -111,7 +125,8 @@ export function channelRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext): 
           templateSettingsUrl: `${new URL(c.req.url).origin}/components/templates/`,
         },
         200,
-      ),
+      );
+    },
   );
 
   app.openapi(

@@ -93,7 +93,8 @@ export function graphRoutes(simulator: Simulator, { token }: { token: string }) 
       );
     });
 
-    app.get(`${prefix}/:wabaId/phone_numbers`, (c) => {
+    app.get(`${prefix}/:wabaId/phone_numbers`, async (c) => {
+      await simulator.approveDue();
       const wabaId = c.req.param('wabaId');
       if (!simulator.store.get('wabas', wabaId)) {
         throw new MetaError(

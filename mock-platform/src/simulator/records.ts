@@ -3,7 +3,13 @@ import { writeOps } from '../store/store.ts';
 
 /** What the simulated Meta side stores: accounts, numbers, templates and the customers' phones. */
 
-export const simWabaSchema = z.object({ id: z.string(), name: z.string() });
+export const simWabaSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  website: z.string().optional(),
+  country: z.string().optional(),
+  address: z.string().optional(),
+});
 
 export const simPhoneNumberSchema = z.object({
   id: z.string(),
@@ -17,6 +23,8 @@ export const simPhoneNumberSchema = z.object({
   codeVerificationStatus: z.enum(['NOT_VERIFIED', 'VERIFIED', 'EXPIRED']),
   /** SHA-256 of the two-step verification PIN set at registration. */
   pinHash: z.string().optional(),
+  /** Registered and waiting for WhatsApp's approval of the display name: CONNECTED from this time. */
+  approvesAt: z.number().optional(),
 });
 
 export const simTemplateSchema = z.object({

@@ -65,6 +65,19 @@ export class Simulator {
     return phone;
   }
 
+  /** Numbers whose approval time has come become CONNECTED (run by the sweep and before listings). */
+  async approveDue(): Promise<number> {
+    const now = this.clock.now();
+    const due = this.store.all('phoneNumbers').filter((n) => n.approvesAt !== undefined && n.approvesAt <= now);
+    if (due.length === 0) return 0;
+    await this.store.commit(
+      due.map(({ approvesAt: _at, ...number }) =>
+        put('phoneNumbers', { ...number, status: number.status === 'PENDING' ? 'CONNECTED' : number.status }),
+      ),
+    );
+    return due.length;
+  }
+
   /** Sends a webhook to the platform (reviewer and quality changes). */
   notify(payload: unknown): void {
     this.webhooks.enqueue(payload);

@@ -1,0 +1,83 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { errorResponses, jsonBody, jsonContent, router } from '../http/openapi.ts';
+import { businessDetailsSchema, numberSignupSchema, type Onboarding } from './onboarding.ts';
+import { signupPage, signupScript } from './signup-page.ts';
+import type { Simulator } from './simulator.ts';
+
+/** WhatsApp's Embedded Signup, simulated: the wizard page and the API it calls (CH-1 … CH-5). */
+export function onboardingRoutes(onboarding: Onboarding, simulator: Simulator) {
+  const app = router();
+  const tags = ['WhatsApp signup (simulator)'];
+
+  app.get('/signup', (c) => c.html(signupPage()));
+  app.get('/signup.js', (c) => c.body(signupScript, 200, { 'content-type': 'text/javascript; charset=utf-8' }));
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/signup/accounts',
+      tags,
+      summary: 'WhatsApp Business accounts the signed-in Facebook user can select',
+      responses: { 200: jsonContent(z.array(z.object({ id: z.string(), name: z.string() })), 'Accounts') },
+    }),
+    (c) =>
+      c.json(
+        simulator.store.all('wabas').map(({ id, name }) => ({ id, name })),
+        200,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/signup/business',
+      tags,
+      summary: 'Business details: select a WhatsApp Business account, or create one (name, website, country, address)',
+      request: { body: jsonBody(businessDetailsSchema) },
+      responses: {
+        200: jsonContent(z.object({ wabaId: z.string(), name: z.string() }), 'The account'),
+        400: errorResponses[400],
+      },
+    }),
+    async (c) => c.json(await onboarding.business(c.req.valid('json')), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/signup/number',
+      tags,
+      summary: 'WhatsApp Business profile and phone number; sends the six-digit code by SMS or voice (to the outbox)',
+      request: { body: jsonBody(numberSignupSchema) },
+      responses: {
+        200: jsonContent(z.object({ phoneNumberId: z.string(), phoneNumber: z.string() }), 'Code sent'),
+        400: errorResponses[400],
+      },
+    }),
+    async (c) => c.json(await onboarding.number(c.req.valid('json')), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/signup/verify',
+      tags,
+      summary: 'Verify the code and register the number; WhatsApp approves it after the configured delay',
+      request: {
+        body: jsonBody(
+          z.object({ phoneNumberId: z.string().min(1), code: z.string().regex(/^\d{6}$/, 'the code has 6 digits') }),
+        ),
+      },
+      responses: {
+        200: jsonContent(z.object({ status: z.string(), approvesAt: z.number() }), 'Registered, pending approval'),
+        400: errorResponses[400],
+      },
+    }),
+    async (c) => {
+      const { phoneNumberId, code } = c.req.valid('json');
+      return c.json(await onboarding.verify(phoneNumberId, code), 200);
+    },
+  );
+
+  return app;
+}

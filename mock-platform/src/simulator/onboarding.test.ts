@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO } from '../seed/demo-tenant.ts';
+import { testPlatform } from '../testing/harness.ts';
+import { jpegOfSize, pngOfSize } from '../testing/images.ts';
+
+type Harness = Awaited<ReturnType<typeof testPlatform>>;
+const signup = (t: Harness, step: string, body: unknown) => t.call('POST', `/simulator/api/signup/${step}`, { body });
+const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+
+describe('WhatsApp signup, simulated (CH-1 … CH-5)', () => {
+  it('validates business details, the profile and the number, each naming its field', async () => {
+    const t = await testPlatform();
+    const badSite = await signup(t, 'business', { name: 'Loro Sales', website: 'loro', country: 'ES' });
+    expect(badSite.body.error.issues).toEqual([
+      expect.objectContaining({ message: 'website must be an http(s) URL (a website or profile page)' }),
+    ]);
+    const account = await signup(t, 'business', { name: 'Loro Sales', website: 'https://loro.example', country: 'ES' });
+    expect(account.body).toEqual({ wabaId: expect.stringMatching(/^\d+$/), name: 'Loro Sales' });
+
+    await t.customerSays('hola', '+34 612 345 678');
+    const number = (phoneNumber: string, extra: Record<string, unknown> = {}) =>
+      signup(t, 'number', {
+        wabaId: account.body.wabaId,
+        phoneNumber,
+        displayName: 'Loro Sales',
+        category: 'RETAIL',
+        method: 'SMS',
+        ...extra,
+      });
+    const refusals: [string, Record<string, unknown>, string, string][] = [
+      ['+1 555', {}, 'phoneNumber', 'enter it in international format, e.g. +1 614 555 1234'],
+      [DEMO.phoneNumber, {}, 'phoneNumber', 'this number is already used with the WhatsApp Business API'],
+      [
+        '+34 612 345 678',
+        {},
+        'phoneNumber',
+        'this number is still registered to a personal WhatsApp account: delete that account first',
+      ],
+      [
+        '+34 910 123 456',
+        { logo: { data: base64(jpegOfSize(800, 600)), mimeType: 'image/jpeg' } },
+        'logo',
+        'The profile picture must be square (it is 800×600)',
+      ],
+      [
+        '+34 910 123 456',
+        { logo: { data: base64(pngOfSize(64, 64)), mimeType: 'image/gif' } },
+        'logo',
+        'Media upload error: type image/gif is not supported',
+      ],
+      ['+34 910 123 456', { displayName: 'L' }, 'displayName', 'the display name must be 3 to 512 characters'],
+    ];
+    for (const [phone, extra, path, message] of refusals) {
+      const refused = await number(phone, extra);
+      expect(refused.status, `${phone} ${path}`).toBe(400);
+      const issue = refused.body.error.issues.find((i: { path: string }) => i.path === path);
+      expect(issue?.message, JSON.stringify(refused.body)).toContain(message);
+    }
+    expect(t.simulatorStore.all('phoneNumbers')).toHaveLength(2);
+  });
+
+  it('sends the code, verifies it, waits for WhatsApp’s approval, and the platform makes a channel of it', async () => {
+    const t = await testPlatform();
+    const admin = await t.login('admin', 'loro-admin');
+    const started = await signup(t, 'number', {
+      wabaId: DEMO.wabaId,
+      phoneNumber: '+34 910 123 456',
+      displayName: 'Loro Madrid',
+      category: 'RETAIL',
+      logo: { data: base64(pngOfSize(640, 640)), mimeType: 'image/png' },
+      method: 'VOICE',
+    });
+    expect(started.body).toEqual({ phoneNumberId: expect.any(String), phoneNumber: '+34910123456' });
+    const id = started.body.phoneNumberId;
+    const [sent] = (await t.call('GET', `/simulator/api/outbox?phoneNumberId=${id}`)).body;
+    expect(sent.method).toBe('VOICE');
+    const code = /(\d{3})-(\d{3})/.exec(sent.text)?.slice(1).join('') ?? '';
+
+    const wrong = await signup(t, 'verify', { phoneNumberId: id, code: code === '999999' ? '111111' : '999999' });
+    expect(wrong.body.error.issues).toEqual([
+      { path: 'code', message: 'Verification code error: the code is wrong (4 attempts left)' },
+    ]);
+    const verified = await signup(t, 'verify', { phoneNumberId: id, code });
+    expect(verified.body).toEqual({ status: 'PENDING', approvesAt: t.clock.now() + 60_000 });
+
+    const numbers = async () => (await t.call('GET', '/api/admin/whatsapp-numbers', { token: admin })).body;
+    expect((await numbers()).find((n: { phoneNumberId: string }) => n.phoneNumberId === id)).toMatchObject({
+      status: 'PENDING',
+      verifiedName: 'Loro Madrid',
+    });
+    const channel = await t.call('POST', '/api/admin/channels', {
+      token: admin,
+      body: { phoneNumberId: id, name: 'Madrid', defaultSkillId: DEMO.skillId, defaultScriptId: DEMO.scriptId },
+    });
+    expect(channel.body.status).toBe('pending');
+
+    t.clock.advance(60_000);
+    await t.sweep();
+    expect((await numbers()).find((n: { phoneNumberId: string }) => n.phoneNumberId === id)?.status).toBe('CONNECTED');
+    const mine = (await t.call('GET', '/api/admin/channels', { token: admin })).body.channels;
+    expect(mine.find((c: { name: string }) => c.name === 'Madrid')?.status).toBe('approved');
+  });
+});
