@@ -77,6 +77,7 @@ describe('platform HTTP API', () => {
         '/simulator/api/templates/{id}/review',
         '/simulator/api/templates/{id}/quality',
         '/simulator/api/numbers/{id}/quality',
+        '/simulator/api/numbers/{id}',
         '/api/transfer-targets',
         '/api/wrap-ups',
         '/api/wrap-ups/{id}',

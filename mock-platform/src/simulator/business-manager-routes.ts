@@ -1,6 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { createTemplateRequestSchema } from '../../../shared/whatsapp/template-schema.ts';
 import { ApiError } from '../http/errors.ts';
 import { errorResponses, jsonBody, jsonContent, router } from '../http/openapi.ts';
+import { businessManagerPage, businessManagerScript } from './business-manager-page.ts';
+import { MetaError } from './meta-error.ts';
 import { putSim as put, simOutboxSchema, simPhoneNumberSchema, simTemplateSchema } from './records.ts';
 import type { Simulator } from './simulator.ts';
 import { numberQualityWebhook } from './webhook-payloads.ts';
@@ -34,6 +37,35 @@ export function businessManagerRoutes(simulator: Simulator, clock: { now(): numb
         simulator.store.all('templates').sort((a, b) => a.name.localeCompare(b.name)),
         200,
       ),
+  );
+
+  app.get('/business', (c) => c.html(businessManagerPage()));
+  app.get('/business.js', (c) =>
+    c.body(businessManagerScript, 200, { 'content-type': 'text/javascript; charset=utf-8' }),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/templates',
+      tags,
+      summary: 'Create a template from WhatsApp Manager (the same rules as the Graph API; PENDING until reviewed)',
+      request: { body: jsonBody(z.object({ wabaId: z.string().min(1), template: createTemplateRequestSchema })) },
+      responses: { 201: jsonContent(simTemplateSchema, 'Created'), 400: errorResponses[400] },
+    }),
+    async (c) => {
+      const { wabaId, template } = c.req.valid('json');
+      try {
+        return c.json(await simulator.templates.create(wabaId, template), 201);
+      } catch (error) {
+        if (error instanceof MetaError) {
+          throw new ApiError(400, 'validation_failed', error.details ?? error.message, [
+            { path: 'template.name', message: error.details ?? error.message },
+          ]);
+        }
+        throw error;
+      }
+    },
   );
 
   app.openapi(
@@ -78,6 +110,24 @@ export function businessManagerRoutes(simulator: Simulator, clock: { now(): numb
       const { id } = c.req.valid('param');
       template(id);
       return c.json(await simulator.templates.rate(id, c.req.valid('json').score), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/numbers/{id}',
+      tags,
+      summary: 'A business number with its status, quality rating and messaging limit tier',
+      request: { params: idParam },
+      responses: { 200: jsonContent(simPhoneNumberSchema.omit({ pinHash: true }), 'Number'), 404: errorResponses[404] },
+    }),
+    async (c) => {
+      await simulator.approveDue();
+      const phone = simulator.store.get('phoneNumbers', c.req.valid('param').id);
+      if (!phone) throw new ApiError(404, 'not_found', `Number ${c.req.valid('param').id} was not found`);
+      const { pinHash: _pin, ...view } = phone;
+      return c.json(view, 200);
     },
   );
 

@@ -79,6 +79,16 @@ describe('Graph-compatible Cloud API', () => {
     expect(stored).toMatchObject({ status: 'failed', errorCode: 131047 });
   });
 
+  it('reports a message to a number that cannot be on WhatsApp as failed with 131026', async () => {
+    const t = await testPlatform();
+    const sent = await graph(t, `/v23.0/${DEMO.phoneNumberId}/messages`, text('+1000000000'));
+    expect(sent.status).toBe(200);
+    expect(t.simulatorStore.get('messages', sent.body.messages[0].id)).toMatchObject({
+      status: 'failed',
+      errorCode: 131026,
+    });
+  });
+
   it('lists the account’s templates', async () => {
     const t = await testPlatform();
     const response = await graph(t, `/v23.0/${DEMO.wabaId}/message_templates`);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../../../shared/clock.ts';
 import { isWindowOpen } from '../../../shared/customer-window.ts';
+import { parsePhone } from '../../../shared/phone.ts';
 import { mediaOf, messageText, type SendMessageRequest } from '../../../shared/whatsapp/send-message-schema.ts';
 import {
   fillTemplate,
@@ -186,6 +187,8 @@ export class Simulator {
       .filter((m) => m.direction === 'inbound')
       .reduce<number | undefined>((latest, m) => Math.max(latest ?? 0, m.timestamp), undefined);
     const windowOpen = isWindowOpen(lastInbound, now);
+    // A number that cannot exist has no WhatsApp: accepted, then failed as undeliverable (131026).
+    const failure = !parsePhone(`+${customerWaId}`).ok ? 131026 : windowOpen ? undefined : 131047;
     const message: SimMessage = {
       id: newWamid(),
       phoneNumberId: phone.id,
@@ -199,16 +202,16 @@ export class Simulator {
         ? {}
         : { payload: (request as Record<string, unknown>)[request.type] as Record<string, unknown> }),
       ...(request.context ? { replyTo: request.context.message_id } : {}),
-      status: windowOpen ? 'delivered' : 'failed',
-      ...(windowOpen ? {} : { errorCode: 131047 }),
+      status: failure ? 'failed' : 'delivered',
+      ...(failure ? { errorCode: failure } : {}),
     };
     await this.store.commit([put('messages', message)]);
     this.#publish(message);
-    if (windowOpen) {
+    if (failure) {
+      this.webhooks.enqueue(statusWebhook(phone, message, 'failed', now, failure));
+    } else {
       this.webhooks.enqueue(statusWebhook(phone, message, 'sent', now));
       this.webhooks.enqueue(statusWebhook(phone, message, 'delivered', now));
-    } else {
-      this.webhooks.enqueue(statusWebhook(phone, message, 'failed', now, 131047));
     }
     return message;
   }

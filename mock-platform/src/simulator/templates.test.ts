@@ -155,4 +155,26 @@ describe('message templates on the Cloud API simulator (TP-1)', () => {
       [],
     );
   });
+
+  it('is created from the simulator’s WhatsApp Manager page too, with the same rules', async () => {
+    const t = await testPlatform();
+    const page = await t.app.request('http://platform.test/simulator/business');
+    expect(await page.text()).toContain('<script src="/simulator/business.js"></script>');
+    const created = await t.call('POST', '/simulator/api/templates', {
+      body: { wabaId: DEMO.wabaId, template: reminder },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ name: 'appointment_reminder', status: 'PENDING' });
+    const again = await t.call('POST', '/simulator/api/templates', {
+      body: { wabaId: DEMO.wabaId, template: reminder },
+    });
+    expect(again.body.error.message).toBe('Message template "appointment_reminder" already exists in es');
+    const invalid = await t.call('POST', '/simulator/api/templates', {
+      body: { wabaId: DEMO.wabaId, template: { ...reminder, name: 'Bad Name' } },
+    });
+    expect(invalid.body.error.issues[0]).toEqual({
+      path: 'template.name',
+      message: 'name must be lowercase letters, digits and underscores',
+    });
+  });
 });
