@@ -1,12 +1,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ChannelPermission } from '../../shared/api/permissions.ts';
-import type { ConversationView, CustomComponentView, MessageView } from '../../shared/api/schemas.ts';
+import type { ConversationView, CustomComponentView, MessageView, RichMessageView } from '../../shared/api/schemas.ts';
 import { initials } from '../../shared/initials.ts';
 import { formatPhone } from '../../shared/phone-format.ts';
 import { formatRemaining } from '../utils/format.ts';
 import { t } from '../utils/i18n.ts';
 import { Composer } from './composer.tsx';
 import { MessageBubble } from './message-bubble.tsx';
+import { RichMessagePicker } from './rich-message-picker.tsx';
 import { SlaLine } from './sla-line.tsx';
 import { TemplatePicker } from './template-picker.tsx';
 import { useNow } from './use-now.ts';
@@ -25,6 +26,8 @@ export function ConversationPanel({
   onConference,
   onStopConference,
   loadComponent,
+  rich,
+  loadMedia,
 }: {
   conversation: ConversationView;
   messages: MessageView[];
@@ -36,9 +39,14 @@ export function ConversationPanel({
   onStopConference: (how: 'leave' | 'end') => void;
   /** The template picker's custom component (TP-6); absent in tests that do not need it. */
   loadComponent?: () => Promise<CustomComponentView>;
+  /** The channel's rich messages and how to send one (TP-3). */
+  rich?: { load: () => Promise<RichMessageView[]>; send: (richMessageId: string) => Promise<boolean> };
+  /** Loads a customer's photo (with the session's token). */
+  loadMedia?: (mediaId: string) => Promise<Blob>;
 }) {
-  const [templatesOpen, setTemplatesOpen] = useState(false);
-  useEffect(() => setTemplatesOpen(false), [conversation.id]);
+  const [open, setOpen] = useState<'templates' | 'rich' | undefined>(undefined);
+  useEffect(() => setOpen(undefined), [conversation.id]);
+  const toggle = (what: 'templates' | 'rich') => setOpen(open === what ? undefined : what);
   const now = useNow(15_000);
   const [replyFocused, setReplyFocused] = useState(false);
   const transcript = useRef<HTMLDivElement>(null);
@@ -138,7 +146,7 @@ export function ConversationPanel({
           </button>
         )}
         {messages.slice(hidden).map((message) => (
-          <MessageBubble key={message.id} message={message} customerInitials={customerInitials} />
+          <MessageBubble key={message.id} message={message} customerInitials={customerInitials} loadMedia={loadMedia} />
         ))}
       </div>
       {conversation.sla && <SlaLine sla={conversation.sla} now={now} detailed={replyFocused} />}
@@ -146,19 +154,43 @@ export function ConversationPanel({
         <p class={`window ${windowOpen ? '' : 'closed'}`} data-testid="window-state">
           {windowOpen ? t('windowLeft', { time: formatRemaining(windowLeft) }) : t('windowClosed')}
         </p>
+        {rich && can('reply') && windowOpen && !conversation.interrupted && (
+          <button
+            type="button"
+            class="link templates-toggle"
+            aria-expanded={open === 'rich'}
+            onClick={() => toggle('rich')}
+            data-testid="open-rich"
+          >
+            {open === 'rich' ? t('hideRichMessages') : t('richMessages')}
+          </button>
+        )}
         {loadComponent && can('templates') && !conversation.interrupted && (
           <button
             type="button"
             class={`link templates-toggle ${windowOpen ? '' : 'emphasis'}`}
-            aria-expanded={templatesOpen}
-            onClick={() => setTemplatesOpen(!templatesOpen)}
+            aria-expanded={open === 'templates'}
+            onClick={() => toggle('templates')}
             data-testid="open-templates"
           >
-            {templatesOpen ? t('hideTemplates') : t('templates')}
+            {open === 'templates' ? t('hideTemplates') : t('templates')}
           </button>
         )}
       </div>
-      {templatesOpen && loadComponent && <TemplatePicker conversationId={conversation.id} load={loadComponent} />}
+      {open === 'templates' && loadComponent && (
+        <TemplatePicker conversationId={conversation.id} load={loadComponent} />
+      )}
+      {open === 'rich' && rich && (
+        <RichMessagePicker
+          conversationId={conversation.id}
+          load={rich.load}
+          onSend={async (id) => {
+            const sent = await rich.send(id);
+            if (sent) setOpen(undefined);
+            return sent;
+          }}
+        />
+      )}
       {error && (
         <p class="form-error" role="alert" data-testid="send-error">
           {error}

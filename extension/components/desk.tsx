@@ -79,6 +79,11 @@ export function Desk({ session }: { session: Session }) {
           onConference={() => actions.openConference(selected)}
           onStopConference={(how) => void actions.stopConference(selected.id, how)}
           loadComponent={() => actions.loadComponent(selected.id)}
+          loadMedia={(mediaId) => actions.loadMedia(selected.id, mediaId)}
+          rich={{
+            load: () => actions.loadRichMessages(selected.id),
+            send: (richMessageId) => actions.sendRich(selected.id, richMessageId),
+          }}
         />
       ) : (
         error && (

@@ -1,6 +1,7 @@
 import type { DeliveryStatus, MessageView } from '../../shared/api/schemas.ts';
 import { formatTime } from '../utils/format.ts';
 import { type MessageKey, t } from '../utils/i18n.ts';
+import { MessageImage } from './message-image.tsx';
 
 const tickText: Record<DeliveryStatus, string> = { pending: '🕓', sent: '✓', delivered: '✓✓', read: '✓✓', failed: '!' };
 const statusLabel: Record<DeliveryStatus, MessageKey> = {
@@ -15,7 +16,15 @@ const statusLabel: Record<DeliveryStatus, MessageKey> = {
  * Customer messages: gray bubbles with the customer's initials. Agent messages: solid blue, with
  * delivery ticks. Text is rendered as text (Preact escapes it), never as HTML.
  */
-export function MessageBubble({ message, customerInitials }: { message: MessageView; customerInitials: string }) {
+export function MessageBubble({
+  message,
+  customerInitials,
+  loadMedia,
+}: {
+  message: MessageView;
+  customerInitials: string;
+  loadMedia?: ((mediaId: string) => Promise<Blob>) | undefined;
+}) {
   if (message.direction === 'system') {
     return (
       <p class="system-message" data-testid="system-message">
@@ -36,7 +45,8 @@ export function MessageBubble({ message, customerInitials }: { message: MessageV
       )}
       <div class="bubble">
         {!inbound && message.senderName && <div class="signature">{message.senderName}</div>}
-        <div class="text">{message.text}</div>
+        {message.media && loadMedia && <MessageImage mediaId={message.media.id} load={loadMedia} />}
+        {message.text && <div class="text">{message.text}</div>}
         <div class="meta">
           {formatTime(message.timestamp)}
           {!inbound && message.status && (

@@ -11,12 +11,13 @@ import {
   customComponentViewSchema,
   historyEntrySchema,
   messageViewSchema,
+  richMessageViewSchema,
   type TransferRequest,
   transferTargetsSchema,
   type WrapUpView,
   wrapUpViewSchema,
 } from '../../shared/api/schemas.ts';
-import { PlatformError, request } from '../utils/api-client.ts';
+import { PlatformError, request, requestBlob } from '../utils/api-client.ts';
 import { deskReducer, initialDeskState } from '../utils/desk-state.ts';
 import { runAgentStream } from '../utils/event-stream.ts';
 import { notificationFor } from '../utils/notify.ts';
@@ -176,6 +177,26 @@ export function useDesk(session: Session) {
     /** The custom component (template picker) for a conversation, with a fresh token (TP-6). */
     loadComponent: (conversationId: string) =>
       api(`/api/conversations/${path(conversationId)}/component`, customComponentViewSchema),
+
+    /** A customer's photo, with the session's token. */
+    loadMedia: (conversationId: string, mediaId: string) =>
+      requestBlob(session.platformUrl, `/api/conversations/${path(conversationId)}/media/${path(mediaId)}`, {
+        token: session.token,
+      }),
+
+    /** The channel's rich messages (TP-3). */
+    loadRichMessages: (conversationId: string) =>
+      api(`/api/conversations/${path(conversationId)}/rich-messages`, z.array(richMessageViewSchema)),
+
+    sendRich: (conversationId: string, richMessageId: string) => {
+      setError(undefined);
+      return attempt(async () => {
+        const message = await post(`/api/conversations/${path(conversationId)}/rich-message`, messageViewSchema, {
+          richMessageId,
+        });
+        dispatch({ event: 'message', data: message });
+      });
+    },
 
     openEnd: (conversationId: string) =>
       attempt(async () => setDialog({ kind: 'end', conversationId, reasons: await closureReasons() })),

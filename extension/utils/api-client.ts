@@ -68,3 +68,20 @@ export async function request<T>(
   if (!parsed.success) throw new PlatformError(response.status, 'bad_response', `Unexpected answer from ${path}`);
   return parsed.data;
 }
+
+/** Fetches a binary resource (a customer's photo) with the session's token. */
+export async function requestBlob(
+  baseUrl: string,
+  path: string,
+  { token, fetch = globalThis.fetch }: { token: string; fetch?: FetchLike },
+): Promise<Blob> {
+  let response: Response;
+  try {
+    response = await fetch(`${baseUrl.replace(/\/+$/, '')}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  } catch {
+    throw new PlatformError(0, 'unreachable', `The platform at ${baseUrl} cannot be reached`);
+  }
+  if (!response.ok)
+    throw new PlatformError(response.status, 'http_error', `The platform answered HTTP ${response.status}`);
+  return response.blob();
+}

@@ -126,6 +126,8 @@ export const messageViewSchema = z.object({
   status: deliveryStatusSchema.optional(),
   senderName: z.string().optional(),
   error: z.string().optional(),
+  /** A customer's photo: load it from `/api/conversations/{id}/media/{media.id}`. */
+  media: z.object({ id: z.string(), mimeType: z.string().optional() }).optional(),
 });
 export type MessageView = z.infer<typeof messageViewSchema>;
 
@@ -186,6 +188,17 @@ export const templateViewSchema = z.object({
   variables: z.number(),
 });
 export type TemplateView = z.infer<typeof templateViewSchema>;
+
+/** A rich message the agent may send in a conversation (TP-3): assigned to its channel. */
+export const richMessageViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(['quick_replies', 'rich_link', 'list_picker', 'time_picker']),
+  /** The message as the transcript will show it. */
+  preview: z.string(),
+});
+export type RichMessageView = z.infer<typeof richMessageViewSchema>;
+export const sendRichMessageRequestSchema = z.object({ richMessageId: z.string().min(1, 'choose a rich message') });
 
 /** The custom component (template picker) an agent's panel loads for a conversation (TP-6). */
 export const customComponentViewSchema = z.object({

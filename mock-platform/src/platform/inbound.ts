@@ -132,6 +132,9 @@ function storeInbound(
     direction: 'inbound' as const,
     type: message.type,
     text: inboundText(message),
+    ...(message.type === 'image' && message.image
+      ? { media: { id: message.image.id, ...(message.image.mime_type ? { mimeType: message.image.mime_type } : {}) } }
+      : {}),
     timestamp: sentAt,
     seq: ctx.messageSeq.next(),
   };

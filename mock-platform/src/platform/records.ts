@@ -292,6 +292,8 @@ export const messageSchema = z.object({
   statusAt: z.number().optional(),
   agentId: z.string().optional(),
   error: z.string().optional(),
+  /** A photo the customer sent: its Cloud API media id, fetched on demand for the agent. */
+  media: z.object({ id: z.string(), mimeType: z.string().optional() }).optional(),
 });
 
 /** Delivery statuses that arrived before the message they describe was stored. */

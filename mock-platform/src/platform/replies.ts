@@ -1,5 +1,6 @@
 import type { MessageView } from '../../../shared/api/schemas.ts';
 import { isWindowOpen } from '../../../shared/customer-window.ts';
+import { richMessagePayload, richMessageText } from '../../../shared/whatsapp/rich-message.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import type { WriteOp } from '../store/store.ts';
 import { GraphApiError } from '../whatsapp/graph-client.ts';
@@ -9,16 +10,56 @@ import type { Message, PlatformSchema, User } from './records.ts';
 import { put, remove } from './records.ts';
 import { conversationView, messageView } from './views.ts';
 
-/**
- * The agent answers: checked (their conversation, still active, inside the 24-hour window), sent
- * through the Cloud API, then stored under the wamid WhatsApp assigned.
- */
-export async function reply(
+/** The agent's text reply. */
+export function reply(ctx: PlatformContext, agent: User, conversationId: string, text: string): Promise<MessageView> {
+  return sendFreeForm(ctx, agent, conversationId, {
+    type: 'text',
+    text,
+    send: (phoneNumberId, to) => ctx.graph.sendText(phoneNumberId, to, text),
+  });
+}
+
+/** Rich messages assigned to the conversation's channel (TP-3), for the composer. */
+export function richMessagesFor(ctx: PlatformContext, agent: User, conversationId: string) {
+  const conversation = workableConversation(ctx, agent, conversationId, 'reply');
+  return ctx.store
+    .all('richMessages')
+    .filter((rich) => rich.channelIds.includes(conversation.channelId))
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((rich) => ({ id: rich.id, name: rich.name, kind: rich.content.kind, preview: richMessageText(rich.content) }));
+}
+
+/** Sends a rich message assigned to the channel: quick replies, a list or time-slot picker, a rich link. */
+export function sendRichMessage(
   ctx: PlatformContext,
   agent: User,
   conversationId: string,
-  text: string,
+  richMessageId: string,
 ): Promise<MessageView> {
+  const conversation = workableConversation(ctx, agent, conversationId, 'reply');
+  const rich = ctx.store.get('richMessages', richMessageId);
+  if (!rich?.channelIds.includes(conversation.channelId)) {
+    throw new ApiError(404, 'not_found', `Rich message ${richMessageId} is not assigned to this channel`);
+  }
+  const payload = richMessagePayload(rich.content);
+  return sendFreeForm(ctx, agent, conversationId, {
+    type: String(payload.type),
+    text: richMessageText(rich.content),
+    send: (phoneNumberId, to) => ctx.graph.sendMessage(phoneNumberId, to, payload),
+  });
+}
+
+/**
+ * Sends a free-form message (allowed only inside the 24-hour window, CH-7) and stores it under
+ * the wamid WhatsApp gave it; the first one stops the first-response SLA clock.
+ */
+async function sendFreeForm(
+  ctx: PlatformContext,
+  agent: User,
+  conversationId: string,
+  outgoing: { type: string; text: string; send: (phoneNumberId: string, to: string) => Promise<string> },
+): Promise<MessageView> {
+  const { text } = outgoing;
   const conversation = workableConversation(ctx, agent, conversationId, 'reply');
   if (!isWindowOpen(conversation.lastInboundAt, ctx.clock.now())) {
     throw new ApiError(
@@ -32,7 +73,7 @@ export async function reply(
 
   let wamid: string;
   try {
-    wamid = await ctx.graph.sendText(channel.phoneNumberId, conversation.customerWaId, text);
+    wamid = await outgoing.send(channel.phoneNumberId, conversation.customerWaId);
   } catch (error) {
     if (error instanceof GraphApiError) {
       throw new ApiError(502, 'whatsapp_refused', `WhatsApp refused the message (${error.code}): ${error.message}`);
@@ -51,7 +92,7 @@ export async function reply(
       id: wamid,
       conversationId,
       direction: 'outbound',
-      type: 'text',
+      type: outgoing.type,
       text,
       timestamp: ctx.clock.now(),
       seq: ctx.messageSeq.next(),

@@ -13,6 +13,8 @@ import {
   messageViewSchema,
   offerViewSchema,
   replyRequestSchema,
+  richMessageViewSchema,
+  sendRichMessageRequestSchema,
   sendTemplateRequestSchema,
   setAgentStateRequestSchema,
   templateViewSchema,
@@ -40,7 +42,7 @@ import { inviteToConference, stopConference } from '../platform/conference.ts';
 import { agentTopic, type PlatformContext } from '../platform/context.ts';
 import { interactionHistory } from '../platform/history.ts';
 import { activeConversations, agentConversation, workableConversation } from '../platform/participants.ts';
-import { reply, transcript } from '../platform/replies.ts';
+import { reply, richMessagesFor, sendRichMessage, transcript } from '../platform/replies.ts';
 import { sendSurvey, sendTemplate, templatesFor } from '../platform/templates.ts';
 import { completeWrapUp, pendingWrapUps, transfer, transferTargets } from '../platform/transfers.ts';
 import { conversationView, offerView } from '../platform/views.ts';
@@ -295,6 +297,78 @@ export function agentRoutes(ctx: PlatformContext, sessions: Sessions, componentT
       },
     }),
     async (c) => c.json(await templatesFor(ctx, c.get('user'), c.req.valid('param').id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      ...base,
+      method: 'get',
+      path: '/conversations/{id}/media/{mediaId}',
+      summary: 'A photo the customer sent in the conversation, fetched from WhatsApp',
+      request: { params: z.object({ id: z.string().min(1).max(200), mediaId: z.string().min(1).max(64) }) },
+      responses: {
+        200: { description: 'The image bytes', content: { 'image/*': { schema: z.string() } } },
+        401: errorResponses[401],
+        404: errorResponses[404],
+      },
+    }),
+    async (c) => {
+      const { id, mediaId } = c.req.valid('param');
+      agentConversation(ctx, c.get('user'), id);
+      const carried = ctx.store
+        .where('messages', 'conversationId', id)
+        .some((message) => message.media?.id === mediaId);
+      if (!carried) throw new ApiError(404, 'not_found', `Media ${mediaId} is not in conversation ${id}`);
+      try {
+        const { bytes, mimeType } = await ctx.graph.downloadMedia(mediaId);
+        return c.body(bytes, 200, { 'content-type': mimeType, 'cache-control': 'private, max-age=300' }) as never;
+      } catch {
+        throw new ApiError(404, 'media_unavailable', 'WhatsApp no longer has this photo (media expire)');
+      }
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      ...base,
+      method: 'get',
+      path: '/conversations/{id}/rich-messages',
+      summary:
+        'Rich messages assigned to the conversation’s channel (quick replies, links, list and time-slot pickers)',
+      request: { params: idParam },
+      responses: {
+        200: jsonContent(z.array(richMessageViewSchema), 'Rich messages'),
+        401: errorResponses[401],
+        403: errorResponses[403],
+        404: errorResponses[404],
+        409: errorResponses[409],
+      },
+    }),
+    (c) => c.json(richMessagesFor(ctx, c.get('user'), c.req.valid('param').id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      ...base,
+      method: 'post',
+      path: '/conversations/{id}/rich-message',
+      summary:
+        'Send a rich message assigned to the channel (inside the 24-hour window); the customer’s choice comes back as a message',
+      request: { params: idParam, body: jsonBody(sendRichMessageRequestSchema) },
+      responses: {
+        201: jsonContent(messageViewSchema, 'Sent'),
+        400: errorResponses[400],
+        401: errorResponses[401],
+        403: errorResponses[403],
+        404: errorResponses[404],
+        409: errorResponses[409],
+      },
+    }),
+    async (c) =>
+      c.json(
+        await sendRichMessage(ctx, c.get('user'), c.req.valid('param').id, c.req.valid('json').richMessageId),
+        201,
+      ),
   );
 
   app.openapi(

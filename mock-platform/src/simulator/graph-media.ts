@@ -15,7 +15,7 @@ export function mediaRoutes(app: Hono, simulator: Simulator, prefixes: readonly 
     const bytes = simulator.media.bytes(id);
     if (!media || !bytes)
       throw new MetaError(404, 131052, `Media download error: media ${id} does not exist or has expired`);
-    return c.body(bytes.slice().buffer, 200, {
+    return c.body(new Uint8Array(bytes).buffer, 200, {
       'content-type': media.mimeType,
       'content-length': String(media.fileSize),
       'content-disposition': `attachment; filename="${(media.filename ?? id).replace(/[^\w.-]/g, '_')}"`,

@@ -72,7 +72,8 @@ export class SimMedia {
       uploadedAt: this.clock.now(),
     };
     await this.store.commit([put('media', row)]);
-    this.#bytes.set(id, file.bytes);
+    // A copy: a Node Buffer may be a view into a shared pool.
+    this.#bytes.set(id, new Uint8Array(file.bytes));
     return row;
   }
 

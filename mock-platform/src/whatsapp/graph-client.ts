@@ -63,6 +63,19 @@ export function createGraphClient({ baseUrl, version, token, fetch = globalThis.
       return id;
     },
 
+    /** Sends any message (`type` and its object, e.g. an interactive one); resolves with the wamid. */
+    async sendMessage(phoneNumberId: string, to: string, message: Record<string, unknown>): Promise<string> {
+      const json = await post(`${phoneNumberId}/messages`, {
+        messaging_product: 'whatsapp',
+        recipient_type: 'individual',
+        to,
+        ...message,
+      });
+      const id = sendMessageResponseSchema.parse(json).messages[0]?.id;
+      if (!id) throw new GraphApiError(502, 131000, 'Cloud API returned no message id');
+      return id;
+    },
+
     /** Sends an approved template with its body parameters; resolves with the wamid. */
     async sendTemplate(
       phoneNumberId: string,
@@ -106,6 +119,20 @@ export function createGraphClient({ baseUrl, version, token, fetch = globalThis.
       const json: unknown = await response.json().catch(() => undefined);
       if (!response.ok) throw new GraphApiError(response.status, 131000, `Cloud API answered HTTP ${response.status}`);
       return phoneNumberListSchema.parse(json).data;
+    },
+
+    /** A media object's bytes: its URL from `GET /{media-id}`, then the download with the token. */
+    async downloadMedia(mediaId: string): Promise<{ bytes: ArrayBuffer; mimeType: string }> {
+      const auth = { headers: { authorization: `Bearer ${token}` } };
+      const info = await fetch(`${baseUrl}/${version}/${encodeURIComponent(mediaId)}`, auth);
+      const json = (await info.json().catch(() => undefined)) as { url?: string; mime_type?: string } | undefined;
+      if (!info.ok || !json?.url) throw new GraphApiError(info.status, 131052, 'The media could not be found');
+      const file = await fetch(json.url, auth);
+      if (!file.ok) throw new GraphApiError(file.status, 131052, 'The media could not be downloaded');
+      return {
+        bytes: await file.arrayBuffer(),
+        mimeType: json.mime_type ?? file.headers.get('content-type') ?? 'application/octet-stream',
+      };
     },
 
     /** Marks an inbound message as read (blue ticks on the customer's phone). */

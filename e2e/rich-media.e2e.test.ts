@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO } from '../mock-platform/src/seed/demo-tenant.ts';
+import { signedInPanel } from './support/agent-panel.ts';
+import { launchWithExtension, screenshot } from './support/browser.ts';
+import { startTestPlatform } from './support/platform.ts';
+
+/** A real 2×2 PNG (the panel must decode it, not just receive it). */
+const PHOTO = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4z8DwHwyBDAgBFMJgBgA2pQf6e3QqRgAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+describe('photos and rich messages in the side panel (CH-9, TP-3)', () => {
+  let platform: Awaited<ReturnType<typeof startTestPlatform>>;
+  let chrome: Awaited<ReturnType<typeof launchWithExtension>>;
+
+  beforeAll(async () => {
+    platform = await startTestPlatform();
+    chrome = await launchWithExtension();
+  });
+
+  afterAll(async () => {
+    await chrome?.close();
+    await platform?.close();
+  });
+
+  it('shows the customer’s photo, sends quick replies, and the customer’s tap comes back', async () => {
+    const login = await fetch(`${platform.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: 'loro-admin' }),
+    });
+    const { token } = await login.json();
+    await fetch(`${platform.url}/api/admin/rich-messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        name: 'Reembolso o cambio',
+        channelIds: [DEMO.channelId],
+        content: { kind: 'quick_replies', text: '¿Prefiere reembolso o cambio?', options: ['Reembolso', 'Cambio'] },
+      }),
+    });
+
+    const panel = await signedInPanel(chrome.browser, chrome.extensionId, platform.url, 'ana', 'loro-agent');
+    await fetch(`${platform.url}/simulator/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        phoneNumberId: DEMO.phoneNumberId,
+        from: '+34 612 345 678',
+        name: 'María García',
+        image: { data: PHOTO.toString('base64'), mimeType: 'image/png', caption: 'Llegó así' },
+      }),
+    });
+    await panel.waitForSelector('[data-testid="offer"]');
+    await panel.click('[data-testid="accept-offer"]');
+    const image = await panel.waitForSelector('[data-testid="message-image"]');
+    await panel.waitForFunction(
+      (img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth === 2,
+      {},
+      image,
+    );
+
+    await panel.click('[data-testid="open-rich"]');
+    await panel.waitForSelector('[data-testid="rich-message"]');
+    await screenshot(panel, 'side-panel-rich-messages');
+    await panel.click('[data-testid="send-rich"]');
+    await panel.waitForFunction(() =>
+      [...document.querySelectorAll('[data-testid="agent-message"]')].some((m) =>
+        m.textContent?.includes('[Reembolso] [Cambio]'),
+      ),
+    );
+
+    const customer = await chrome.browser.newPage();
+    await customer.goto(`${platform.url}/simulator`);
+    await customer.waitForSelector('[data-testid="option"][data-id="option_2"]');
+    await customer.click('[data-testid="option"][data-id="option_2"]');
+    await panel.bringToFront();
+    await panel.waitForFunction(() =>
+      [...document.querySelectorAll('[data-testid="customer-message"] .text')].some((m) => m.textContent === 'Cambio'),
+    );
+    await screenshot(panel, 'side-panel-photo-and-choice');
+  });
+});
