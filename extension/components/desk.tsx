@@ -1,11 +1,13 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { signOut } from '../utils/auth.ts';
 import { t } from '../utils/i18n.ts';
+import { watchPendingOutbound } from '../utils/pending-outbound.ts';
 import type { Session } from '../utils/storage.ts';
 import { ConversationPanel } from './conversation-panel.tsx';
 import { EndDialog } from './end-dialog.tsx';
 import { HistoryList } from './history-list.tsx';
 import { OfferCard } from './offer-card.tsx';
+import { StartConversation } from './start-conversation.tsx';
 import { StateBar } from './state-bar.tsx';
 import { TaskList } from './task-list.tsx';
 import { TransferDialog } from './transfer-dialog.tsx';
@@ -15,6 +17,9 @@ import { useDesk } from './use-desk.ts';
 export function Desk({ session }: { session: Session }) {
   const { state, selected, busyOffer, error, dialog, actions } = useDesk(session);
   const [view, setView] = useState<'tasks' | 'history'>('tasks');
+  // A number from the console page's "WhatsApp" button (BY-2), or '' for "New conversation".
+  const [starting, setStarting] = useState<string | undefined>(undefined);
+  useEffect(() => watchPendingOutbound((number) => setStarting(number)), []);
 
   return (
     <div class="desk">
@@ -42,6 +47,22 @@ export function Desk({ session }: { session: Session }) {
           </button>
         </div>
       ))}
+      {starting !== undefined && (
+        <StartConversation
+          number={starting}
+          loadChannels={actions.loadChannels}
+          loadTemplates={actions.loadChannelTemplates}
+          onStart={async (request) => {
+            const failure = await actions.startConversation(request);
+            if (!failure) {
+              setStarting(undefined);
+              setView('tasks');
+            }
+            return failure;
+          }}
+          onClose={() => setStarting(undefined)}
+        />
+      )}
       <div class="views" role="tablist">
         {(['tasks', 'history'] as const).map((name) => (
           <button
@@ -56,6 +77,14 @@ export function Desk({ session }: { session: Session }) {
             {t(name)}
           </button>
         ))}
+        <button
+          type="button"
+          class="tab new-conversation"
+          onClick={() => setStarting('')}
+          data-testid="new-conversation"
+        >
+          + {t('newConversation')}
+        </button>
       </div>
       {view === 'history' ? (
         <HistoryList load={actions.history} />

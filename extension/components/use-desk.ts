@@ -2,6 +2,7 @@ import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { z } from 'zod';
 import {
+  agentChannelSchema,
   agentStatusSchema,
   type ClosureReasonView,
   type ConferenceRequest,
@@ -13,6 +14,7 @@ import {
   messageViewSchema,
   richMessageViewSchema,
   type TransferRequest,
+  templateViewSchema,
   transferTargetsSchema,
   type WrapUpView,
   wrapUpViewSchema,
@@ -177,6 +179,28 @@ export function useDesk(session: Session) {
     /** The custom component (template picker) for a conversation, with a fresh token (TP-6). */
     loadComponent: (conversationId: string) =>
       api(`/api/conversations/${path(conversationId)}/component`, customComponentViewSchema),
+
+    /** Channels where the agent may start conversations, and their approved templates (BY-2). */
+    loadChannels: () => api('/api/channels', z.array(agentChannelSchema)),
+    loadChannelTemplates: (channelId: string) =>
+      api(`/api/channels/${path(channelId)}/templates`, z.array(templateViewSchema)),
+
+    /** Starts a conversation with a template; resolves with WhatsApp's or the platform's refusal, if any. */
+    startConversation: async (request: {
+      channelId: string;
+      to: string;
+      template: { name: string; language: string; parameters: string[] };
+    }): Promise<string | undefined> => {
+      try {
+        const conversation = await post('/api/outbound', conversationViewSchema, request);
+        dispatch({ event: 'conversation.updated', data: conversation });
+        dispatch({ event: 'select', data: { conversationId: conversation.id } });
+        return undefined;
+      } catch (caught) {
+        if (caught instanceof PlatformError && caught.signedOut) void clearSession();
+        return caught instanceof Error ? caught.message : String(caught);
+      }
+    },
 
     /** A customer's photo, with the session's token. */
     loadMedia: (conversationId: string, mediaId: string) =>

@@ -1,6 +1,6 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
-import { isOpenPanelMessage } from '../utils/messages.ts';
+import { isOpenPanelMessage, isStartConversationMessage, PENDING_OUTBOUND_KEY } from '../utils/messages.ts';
 
 // Thin wiring only: an MV3 service worker is killed when idle, so it keeps no state.
 export default defineBackground(() => {
@@ -8,8 +8,17 @@ export default defineBackground(() => {
   void chrome.sidePanel.setPanelBehavior({ openPanelOnActionClick: true });
 
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-    if (!isOpenPanelMessage(message) || !sender.tab?.windowId) return undefined;
+    const windowId = sender.tab?.windowId;
+    if (!windowId) return undefined;
+    if (isStartConversationMessage(message)) {
+      // The panel picks the number up from session storage (it may be opening right now).
+      // Opened first, synchronously in the click's user gesture, then the number is stored.
+      const opened = chrome.sidePanel.open({ windowId });
+      void browser.storage.session.set({ [PENDING_OUTBOUND_KEY]: { number: message.number, at: Date.now() } });
+      return opened.then(() => ({ ok: true }));
+    }
+    if (!isOpenPanelMessage(message)) return undefined;
     // Called inside the content script's click, so Chrome counts it as a user gesture.
-    return chrome.sidePanel.open({ windowId: sender.tab.windowId }).then(() => ({ ok: true }));
+    return chrome.sidePanel.open({ windowId }).then(() => ({ ok: true }));
   });
 });

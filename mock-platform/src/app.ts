@@ -8,6 +8,7 @@ import { adminAssets } from './admin/bundle.ts';
 import { Sessions } from './auth/sessions.ts';
 import { ComponentTokens } from './components/component-token.ts';
 import type { Config } from './config.ts';
+import { demoConsolePage } from './demo/console-page.ts';
 import { EventHub } from './events/event-hub.ts';
 import { ApiError, renderError, validationHook } from './http/errors.ts';
 import { useReadableZodMessages } from './http/zod-messages.ts';
@@ -136,6 +137,7 @@ export function createPlatform(options: PlatformOptions) {
     c.body((await adminAssets()).css, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'no-cache' }),
   );
   app.get('/docs', (c) => c.redirect('/admin#/api'));
+  app.get('/demo/console', (c) => c.html(demoConsolePage()));
   app.get('/', (c) => c.redirect('/simulator'));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });

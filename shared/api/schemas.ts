@@ -216,6 +216,18 @@ export const sendTemplateRequestSchema = z.object({
   parameters: z.array(z.string().trim().min(1, 'fill every variable').max(1024)).max(20),
 });
 
+/** Starting a WhatsApp conversation with an approved template (BY-2, CH-6). */
+export const startConversationRequestSchema = z.object({
+  channelId: z.string().min(1, 'choose a channel'),
+  /** The customer's number as found on the page, in any common format. */
+  to: z.string().trim().min(1, 'the customer’s number is required').max(40),
+  template: sendTemplateRequestSchema,
+});
+
+/** A channel the agent may start conversations on (their role grants Send templates there). */
+export const agentChannelSchema = z.object({ id: z.string(), name: z.string(), phoneNumber: z.string() });
+export type AgentChannel = z.infer<typeof agentChannelSchema>;
+
 /** One past conversation in the agent's interaction history (masked like every agent view). */
 export const historyEntrySchema = z.object({
   conversationId: z.string(),

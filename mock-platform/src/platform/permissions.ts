@@ -33,7 +33,7 @@ const names: Record<ChannelPermission, string> = {
 export function requirePermission(
   store: Store<PlatformSchema>,
   user: User,
-  conversation: Conversation,
+  conversation: Pick<Conversation, 'channelId'>,
   permission: ChannelPermission,
 ): void {
   const granted = channelPermissionsOf(store, user, conversation.channelId);

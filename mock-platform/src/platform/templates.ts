@@ -4,6 +4,7 @@ import { ApiError, notFound } from '../http/errors.ts';
 import { GraphApiError, type GraphTemplate } from '../whatsapp/graph-client.ts';
 import type { PlatformContext } from './context.ts';
 import { publishToParticipants, workableConversation } from './participants.ts';
+import { requirePermission } from './permissions.ts';
 import { type Conversation, put, type User } from './records.ts';
 import { messageView } from './views.ts';
 
@@ -11,10 +12,13 @@ function bodyOf(template: GraphTemplate): string {
   return template.components.find((component) => component.type === 'BODY')?.text ?? '';
 }
 
-async function accountTemplates(ctx: PlatformContext, conversation: Conversation): Promise<GraphTemplate[]> {
+async function accountTemplates(
+  ctx: PlatformContext,
+  conversation: Pick<Conversation, 'channelId'>,
+): Promise<GraphTemplate[]> {
   const channel = ctx.store.get('channels', conversation.channelId);
   const account = channel ? ctx.store.get('accounts', channel.accountId) : undefined;
-  if (!account) throw notFound(`The WhatsApp account of conversation ${conversation.id}`);
+  if (!account) throw notFound(`The WhatsApp account of channel ${conversation.channelId}`);
   try {
     return await ctx.graph.listTemplates(account.wabaId);
   } catch {
@@ -26,6 +30,22 @@ async function accountTemplates(ctx: PlatformContext, conversation: Conversation
 export async function templatesFor(ctx: PlatformContext, agent: User, conversationId: string): Promise<TemplateView[]> {
   const conversation = workableConversation(ctx, agent, conversationId, 'templates');
   return (await accountTemplates(ctx, conversation))
+    .filter((template) => template.status === 'APPROVED')
+    .map((template) => ({
+      name: template.name,
+      language: template.language,
+      category: template.category,
+      body: bodyOf(template),
+      variables: placeholderCount(bodyOf(template)),
+    }));
+}
+
+/** The approved templates of a channel, for starting a conversation on it (BY-2). */
+export async function channelTemplates(ctx: PlatformContext, agent: User, channelId: string): Promise<TemplateView[]> {
+  const channel = ctx.store.get('channels', channelId);
+  if (!channel || channel.deletedAt !== undefined) throw notFound(`Channel ${channelId}`);
+  requirePermission(ctx.store, agent, { channelId }, 'templates');
+  return (await accountTemplates(ctx, { channelId }))
     .filter((template) => template.status === 'APPROVED')
     .map((template) => ({
       name: template.name,
@@ -79,8 +99,15 @@ export async function deliverTemplate(
   try {
     wamid = await ctx.graph.sendTemplate(channel.phoneNumberId, conversation.customerWaId, name, language, parameters);
   } catch (error) {
-    if (error instanceof GraphApiError)
-      throw new ApiError(502, 'whatsapp_refused', `WhatsApp refused the template (${error.code}): ${error.message}`);
+    if (error instanceof GraphApiError) {
+      // WhatsApp's policy refusals (consent, limits, template state) are the request's fault: 409.
+      const policy = error.code >= 130_000 && error.code !== 131_000;
+      throw new ApiError(
+        policy ? 409 : 502,
+        'whatsapp_refused',
+        `WhatsApp refused the template (${error.code}): ${error.message}`,
+      );
+    }
     throw new ApiError(
       502,
       'whatsapp_unreachable',

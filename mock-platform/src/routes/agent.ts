@@ -3,6 +3,7 @@ import { streamSSE } from 'hono/streaming';
 import {
   type AgentEventName,
   type AgentEvents,
+  agentChannelSchema,
   agentStatusSchema,
   closureReasonViewSchema,
   conferenceRequestSchema,
@@ -17,6 +18,7 @@ import {
   sendRichMessageRequestSchema,
   sendTemplateRequestSchema,
   setAgentStateRequestSchema,
+  startConversationRequestSchema,
   templateViewSchema,
   transferRequestSchema,
   transferTargetsSchema,
@@ -41,9 +43,11 @@ import {
 import { inviteToConference, stopConference } from '../platform/conference.ts';
 import { agentTopic, type PlatformContext } from '../platform/context.ts';
 import { interactionHistory } from '../platform/history.ts';
+import { startConversation } from '../platform/outbound.ts';
 import { activeConversations, agentConversation, workableConversation } from '../platform/participants.ts';
+import { channelPermissionsOf } from '../platform/permissions.ts';
 import { reply, richMessagesFor, sendRichMessage, transcript } from '../platform/replies.ts';
-import { sendSurvey, sendTemplate, templatesFor } from '../platform/templates.ts';
+import { channelTemplates, sendSurvey, sendTemplate, templatesFor } from '../platform/templates.ts';
 import { completeWrapUp, pendingWrapUps, transfer, transferTargets } from '../platform/transfers.ts';
 import { conversationView, offerView } from '../platform/views.ts';
 
@@ -56,6 +60,9 @@ export function agentRoutes(ctx: PlatformContext, sessions: Sessions, componentT
   // Mounted under /api beside other routers: guard only this router's own paths.
   const agentOnly = requireUser({ sessions, roles: ['agent'] });
   const guarded = [
+    '/channels',
+    '/channels/*',
+    '/outbound',
     '/history',
     '/me',
     '/agent/*',
@@ -297,6 +304,63 @@ export function agentRoutes(ctx: PlatformContext, sessions: Sessions, componentT
       },
     }),
     async (c) => c.json(await templatesFor(ctx, c.get('user'), c.req.valid('param').id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      ...base,
+      method: 'get',
+      path: '/channels',
+      summary: 'The channels where the agent may start conversations (their role grants Send templates)',
+      responses: { 200: jsonContent(z.array(agentChannelSchema), 'Channels'), 401: errorResponses[401] },
+    }),
+    (c) => {
+      const user = c.get('user');
+      return c.json(
+        ctx.store
+          .all('channels')
+          .filter((channel) => channel.deletedAt === undefined)
+          .filter((channel) => channelPermissionsOf(ctx.store, user, channel.id)?.includes('templates'))
+          .map(({ id, name, phoneNumber }) => ({ id, name, phoneNumber })),
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      ...base,
+      method: 'get',
+      path: '/channels/{id}/templates',
+      summary: 'Approved templates of a channel’s WhatsApp Business account, to start a conversation with',
+      request: { params: idParam },
+      responses: {
+        200: jsonContent(z.array(templateViewSchema), 'Templates'),
+        401: errorResponses[401],
+        403: errorResponses[403],
+        404: errorResponses[404],
+      },
+    }),
+    async (c) => c.json(await channelTemplates(ctx, c.get('user'), c.req.valid('param').id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      ...base,
+      method: 'post',
+      path: '/outbound',
+      summary: 'Start a WhatsApp conversation with an approved template (BY-2); WhatsApp enforces consent',
+      request: { body: jsonBody(startConversationRequestSchema) },
+      responses: {
+        201: jsonContent(conversationViewSchema, 'Started'),
+        400: errorResponses[400],
+        401: errorResponses[401],
+        403: errorResponses[403],
+        404: errorResponses[404],
+        409: errorResponses[409],
+      },
+    }),
+    async (c) => c.json(await startConversation(ctx, c.get('user'), c.req.valid('json')), 201),
   );
 
   app.openapi(

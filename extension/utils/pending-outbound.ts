@@ -1,0 +1,21 @@
+import browser from 'webextension-polyfill';
+import { PENDING_OUTBOUND_KEY, pendingOutboundSchema } from './messages.ts';
+
+/**
+ * Calls `onNumber` with each number the console page's "WhatsApp" button leaves in session
+ * storage (BY-2), now and as new ones arrive, and clears it once taken. Returns the unsubscribe.
+ */
+export function watchPendingOutbound(onNumber: (number: string) => void): () => void {
+  const take = (value: unknown) => {
+    const parsed = pendingOutboundSchema.safeParse(value);
+    if (!parsed.success) return;
+    onNumber(parsed.data.number);
+    void browser.storage.session.remove(PENDING_OUTBOUND_KEY);
+  };
+  void browser.storage.session.get(PENDING_OUTBOUND_KEY).then((items) => take(items[PENDING_OUTBOUND_KEY]));
+  const listener = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
+    if (area === 'session' && changes[PENDING_OUTBOUND_KEY]) take(changes[PENDING_OUTBOUND_KEY].newValue);
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}

@@ -1,0 +1,80 @@
+import type { ConversationView } from '../../../shared/api/schemas.ts';
+import { newId } from '../../../shared/ids.ts';
+import { parsePhone } from '../../../shared/phone.ts';
+import { formatPhone } from '../../../shared/phone-format.ts';
+import { ApiError, notFound } from '../http/errors.ts';
+import type { PlatformContext } from './context.ts';
+import { requirePermission } from './permissions.ts';
+import { type Conversation, put, type User } from './records.ts';
+import { deliverTemplate } from './templates.ts';
+import { conversationView } from './views.ts';
+
+/**
+ * An agent starts a WhatsApp conversation (BY-2): with an approved template, as WhatsApp requires
+ * outside a service window (TP-4), on a channel where their role may send templates. Consent
+ * (CH-6) is WhatsApp's to enforce: a customer who never wrote and did not opt in, or who opted
+ * out, is refused with WhatsApp's reason and nothing is created.
+ */
+export async function startConversation(
+  ctx: PlatformContext,
+  agent: User,
+  request: { channelId: string; to: string; template: { name: string; language: string; parameters: string[] } },
+): Promise<ConversationView> {
+  const channel = ctx.store.get('channels', request.channelId);
+  if (!channel || channel.deletedAt !== undefined) throw notFound(`Channel ${request.channelId}`);
+  const phone = parsePhone(request.to);
+  if (!phone.ok) {
+    throw new ApiError(400, 'validation_failed', `to: ${phone.reason}`, [{ path: 'to', message: phone.reason }]);
+  }
+  const now = ctx.clock.now();
+  const customer = ctx.store.get('customers', phone.waId);
+  const draft: Conversation = {
+    id: newId('conv'),
+    channelId: channel.id,
+    customerWaId: phone.waId,
+    customerName: customer?.name ?? formatPhone(phone.e164),
+    skillId: channel.defaultSkillId,
+    status: 'active',
+    priority: 0,
+    createdAt: now,
+    queuedAt: now,
+    agentId: agent.id,
+    firstResponseAt: now,
+  };
+  requirePermission(ctx.store, agent, draft, 'templates');
+  const open = ctx.store
+    .where('conversations', 'customerWaId', phone.waId)
+    .find((c) => c.channelId === channel.id && c.status !== 'ended');
+  if (open) {
+    throw new ApiError(
+      409,
+      'conversation_exists',
+      open.agentId === agent.id
+        ? 'You already have a conversation with this customer on this channel: send the template there'
+        : 'This customer already has an open conversation on this channel',
+    );
+  }
+  // Validated (approved, variable count) and sent by the same path as in-conversation templates.
+  await ctx.serial.run(() => ctx.store.commit([put('conversations', draft)]));
+  try {
+    await deliverTemplate(ctx, draft, request.template, agent.id);
+  } catch (error) {
+    // Refused (no consent, limit, bad template): the conversation never started.
+    await ctx.serial.run(() => ctx.store.commit([{ type: 'delete', collection: 'conversations', id: draft.id }]));
+    throw error;
+  }
+  await ctx.serial.run(async () => {
+    const known = ctx.store.get('customers', phone.waId);
+    await ctx.store.commit([
+      put('customers', {
+        ...known,
+        id: phone.waId,
+        name: known?.name ?? draft.customerName,
+        firstSeenAt: known?.firstSeenAt ?? now,
+        lastAgentId: agent.id,
+        lastAgentByChannel: { ...known?.lastAgentByChannel, [channel.id]: agent.id },
+      }),
+    ]);
+  });
+  return conversationView(ctx, ctx.store.get('conversations', draft.id) ?? draft, agent.id);
+}
