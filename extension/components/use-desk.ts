@@ -23,6 +23,7 @@ import { PlatformError, request, requestBlob } from '../utils/api-client.ts';
 import { deskReducer, initialDeskState } from '../utils/desk-state.ts';
 import { runAgentStream } from '../utils/event-stream.ts';
 import { notificationFor } from '../utils/notify.ts';
+import { toastOnConsole } from '../utils/offer-toast.ts';
 import { refreshSession } from '../utils/refresh.ts';
 import { refreshDelay } from '../utils/refresh-timing.ts';
 import { clearSession, type Session } from '../utils/storage.ts';
@@ -91,6 +92,7 @@ export function useDesk(session: Session) {
                   focused,
                 )
               : undefined;
+        if (event.event === 'offer') void toastOnConsole(event.data.kind);
         if (note) {
           const iconUrl = browser.runtime.getURL('/icon-128.png');
           void browser.notifications

@@ -14,6 +14,21 @@ export const startConversationMessageSchema = z.object({
 });
 export type StartConversationMessage = z.infer<typeof startConversationMessageSchema>;
 
+/**
+ * The side panel tells the console page's overlay that an offer arrived, so the agent notices it
+ * while working in the console. Deliberately without the customer's data: the overlay lives in a
+ * page the extension does not control (a shadow root is not a security boundary).
+ */
+export const offerToastMessageSchema = z.object({
+  type: z.literal('loro:offer-toast'),
+  kind: z.enum(['conversation', 'transfer', 'conference']),
+});
+export type OfferToastMessage = z.infer<typeof offerToastMessageSchema>;
+
+export function isOfferToastMessage(message: unknown): message is OfferToastMessage {
+  return offerToastMessageSchema.safeParse(message).success;
+}
+
 export function isOpenPanelMessage(message: unknown): message is OpenPanelMessage {
   return openPanelMessageSchema.safeParse(message).success;
 }

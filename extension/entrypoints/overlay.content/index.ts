@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import type { OpenPanelMessage } from '../../utils/messages.ts';
+import type { OfferToastMessage, OpenPanelMessage } from '../../utils/messages.ts';
 import { decoratePhoneNumbers } from './phone-buttons.ts';
 import './style.css';
 
@@ -30,7 +30,17 @@ export default defineContentScript({
           const message: OpenPanelMessage = { type: 'loro:open-panel' };
           void browser.runtime.sendMessage(message);
         });
-        container.append(button);
+        const toast = document.createElement('div');
+        toast.className = 'toast';
+        toast.hidden = true;
+        toast.setAttribute('role', 'status');
+        toast.dataset.testid = 'loro-toast';
+        container.append(toast, button);
+        browser.runtime.onMessage.addListener((message: unknown) => {
+          if (!isOfferToastMessage(message)) return undefined;
+          showToast(toast, message.kind);
+          return undefined;
+        });
         return button;
       },
       onRemove(button) {
@@ -52,3 +62,33 @@ export default defineContentScript({
     ctx.onInvalidated(() => observer.disconnect());
   },
 });
+
+const TOAST_TEXT: Record<OfferToastMessage['kind'], string> = {
+  conversation: 'New WhatsApp conversation offered · Nueva conversación de WhatsApp',
+  transfer: 'A WhatsApp conversation was transferred to you · Le transfirieron una conversación',
+  conference: 'You are invited to a WhatsApp conference · Le invitan a una conferencia',
+};
+
+/** Shows the offer toast for a few seconds; clicking it opens the side panel. */
+function showToast(toast: HTMLElement, kind: OfferToastMessage['kind']): void {
+  const open = document.createElement('button');
+  open.type = 'button';
+  open.textContent = 'Open · Abrir';
+  open.addEventListener('click', () => {
+    const message: OpenPanelMessage = { type: 'loro:open-panel' };
+    void browser.runtime.sendMessage(message);
+    toast.hidden = true;
+  });
+  const label = document.createElement('span');
+  label.textContent = TOAST_TEXT[kind];
+  toast.replaceChildren(label, open);
+  toast.hidden = false;
+  clearTimeout(Number(toast.dataset.timer));
+  toast.dataset.timer = String(setTimeout(() => (toast.hidden = true), 10_000));
+}
+
+/** A hand-written check (not the zod schema): the content script stays small. */
+function isOfferToastMessage(message: unknown): message is OfferToastMessage {
+  const candidate = message as Partial<OfferToastMessage> | null;
+  return candidate?.type === 'loro:offer-toast' && typeof candidate.kind === 'string' && candidate.kind in TOAST_TEXT;
+}
