@@ -15,7 +15,7 @@ export default defineConfig({
   manifest: {
     name: 'Loro — WhatsApp for agents',
     description: 'WhatsApp conversation panels inside any contact-center agent console.',
-    permissions: ['storage', 'sidePanel', 'notifications'],
+    permissions: ['storage', 'sidePanel', 'notifications', 'scripting'],
     // The platform runs on loopback by default; other platform origins are granted at login.
     host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],

@@ -1,3 +1,4 @@
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../mock-platform/src/seed/demo-tenant.ts';
 import { signedInPanel } from './support/agent-panel.ts';
@@ -20,8 +21,7 @@ describe('in-page overlay on an agent console', () => {
 
   it('adds a launcher in a shadow root that opens the side panel, without exposing it to the page', async () => {
     const page = await chrome.browser.newPage();
-    await page.goto(`${platform.url}/healthz`);
-    const launcher = await page.waitForSelector('pierce/[data-testid="loro-launcher"]');
+    const launcher = await launcherOn(page, `${platform.url}/demo/console`);
     // The host page's own DOM queries do not see inside the extension's shadow root.
     expect(await page.evaluate(() => document.querySelector('[data-testid="loro-launcher"]'))).toBeNull();
     await launcher?.click();
@@ -29,6 +29,71 @@ describe('in-page overlay on an agent console', () => {
       (t) => t.url() === `chrome-extension://${chrome.extensionId}/sidepanel.html`,
     );
     expect(panel.type()).toBe('page');
+  });
+});
+
+/** Loads `url` until the overlay is there (the background registers it when the extension starts). */
+async function launcherOn(page: Page, url: string) {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    await page.goto(url);
+    const found = await page
+      .waitForSelector('pierce/[data-testid="loro-launcher"]', { timeout: 500 })
+      .catch(() => null);
+    if (found) return found;
+  }
+  throw new Error(`no overlay on ${url}`);
+}
+
+describe('console pages chosen by the agent', () => {
+  let platform: Awaited<ReturnType<typeof startTestPlatform>>;
+  let chrome: Awaited<ReturnType<typeof launchWithExtension>>;
+
+  beforeAll(async () => {
+    platform = await startTestPlatform();
+    chrome = await launchWithExtension();
+  });
+
+  afterAll(async () => {
+    await chrome?.close();
+    await platform?.close();
+  });
+
+  it('runs the overlay only on the demo console until the agent adds a page pattern in the options', async () => {
+    const page = await chrome.browser.newPage();
+    await launcherOn(page, `${platform.url}/demo/console`);
+    await page.goto(`${platform.url}/healthz`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await page.$('pierce/[data-testid="loro-launcher"]')).toBeNull();
+
+    const options = await chrome.browser.newPage();
+    await options.goto(`chrome-extension://${chrome.extensionId}/options.html`);
+    await options.waitForSelector('[data-testid="login-form"], [data-testid="console-patterns-form"]');
+    if (await options.$('[data-testid="login-form"]')) {
+      const url = await options.$('[data-testid="platform-url"]');
+      await url?.click({ count: 3 });
+      await url?.type(platform.url);
+      await options.type('[data-testid="username"]', 'ana');
+      await options.type('[data-testid="password"]', 'loro-agent');
+      await options.click('[data-testid="sign-in"]');
+    }
+    await options.waitForSelector('[data-testid="console-patterns"]');
+    await options.type('[data-testid="console-patterns"]', 'not a pattern');
+    await options.click('[data-testid="save-patterns"]');
+    await options.waitForSelector('[data-testid="patterns-status"]');
+    expect(await options.$eval('[data-testid="patterns-status"]', (e) => e.textContent)).toContain(
+      'Line 1: not a pattern',
+    );
+    await options.$eval('[data-testid="console-patterns"]', (e) => {
+      (e as HTMLTextAreaElement).value = '';
+    });
+    await options.type('[data-testid="console-patterns"]', 'http://127.0.0.1/healthz*');
+    await options.click('[data-testid="save-patterns"]');
+    await options.waitForFunction(() =>
+      document.querySelector('[data-testid="patterns-status"]')?.textContent?.startsWith('Saved'),
+    );
+    await screenshot(options, 'options-console-pages');
+
+    await launcherOn(page, `${platform.url}/healthz`);
   });
 });
 
@@ -49,8 +114,7 @@ describe('offer toasts on the console page', () => {
   it('shows a toast on the console page when an offer arrives, without the customer’s data', async () => {
     const panel = await signedInPanel(chrome.browser, chrome.extensionId, platform.url, 'ana', 'loro-agent');
     const page = await chrome.browser.newPage();
-    await page.goto(`${platform.url}/demo/console`);
-    await page.waitForSelector('pierce/[data-testid="loro-launcher"]');
+    await launcherOn(page, `${platform.url}/demo/console`);
     await page.bringToFront();
     await fetch(`${platform.url}/simulator/api/messages`, {
       method: 'POST',

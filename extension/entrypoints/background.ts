@@ -1,11 +1,18 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
+import { CONSOLE_PATTERNS_KEY } from '../utils/console-patterns.ts';
+import { registerOverlay } from '../utils/console-registration.ts';
 import { isOpenPanelMessage, isStartConversationMessage, PENDING_OUTBOUND_KEY } from '../utils/messages.ts';
 
 // Thin wiring only: an MV3 service worker is killed when idle, so it keeps no state.
 export default defineBackground(() => {
   // The toolbar button opens the side panel.
   void chrome.sidePanel.setPanelBehavior({ openPanelOnActionClick: true });
+  // The overlay runs on the console pages the agent chose (and loopback); again when they change.
+  void registerOverlay().catch((error: unknown) => console.error('[loro] overlay registration failed', error));
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && changes[CONSOLE_PATTERNS_KEY]) void registerOverlay();
+  });
 
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     const windowId = sender.tab?.windowId;

@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { ConsolePatternsForm } from '../../components/console-patterns-form.tsx';
 import { SessionGate } from '../../components/session-gate.tsx';
 import { signOut } from '../../utils/auth.ts';
 import { t } from '../../utils/i18n.ts';
@@ -18,6 +19,7 @@ if (root) {
           <button type="button" onClick={() => void signOut(session)} data-testid="sign-out">
             {t('signOut')}
           </button>
+          <ConsolePatternsForm />
         </section>
       )}
     </SessionGate>,

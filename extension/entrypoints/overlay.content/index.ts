@@ -1,9 +1,10 @@
 import browser from 'webextension-polyfill';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { DEFAULT_CONSOLE_PATTERNS } from '../../utils/console-patterns.ts';
 import type { OfferToastMessage, OpenPanelMessage } from '../../utils/messages.ts';
 import { decoratePhoneNumbers } from './phone-buttons.ts';
-import './style.css';
+import overlayStyles from './style.css?inline';
 
 /**
  * The in-page overlay on agent-console pages: a launcher, in its own shadow root, that opens the
@@ -11,9 +12,12 @@ import './style.css';
  * no conversation data, so the host page can learn nothing from it.
  */
 export default defineContentScript({
-  // TODO(2026-11-21): agent-configured console URL patterns (issue 6); loopback consoles for now.
-  matches: ['http://127.0.0.1/*', 'http://localhost/*'],
-  cssInjectionMode: 'ui',
+  // Registered by the background for the console pages the agent chose (options page), plus
+  // loopback consoles: see utils/console-registration.ts.
+  registration: 'runtime',
+  matches: [...DEFAULT_CONSOLE_PATTERNS],
+  // The styles travel inside the script: no web-accessible file, so any console page works.
+  cssInjectionMode: 'manual',
   async main(ctx) {
     const ui = await createShadowRootUi(ctx, {
       name: 'loro-overlay',
@@ -21,6 +25,9 @@ export default defineContentScript({
       anchor: 'body',
       append: 'last',
       onMount(container) {
+        const style = document.createElement('style');
+        style.textContent = overlayStyles;
+        container.append(style);
         const button = document.createElement('button');
         button.type = 'button';
         button.className = 'launcher';
