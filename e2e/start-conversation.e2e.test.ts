@@ -68,9 +68,12 @@ describe('starting a WhatsApp conversation from a number on the agent console (B
     // A number that never wrote and did not opt in: WhatsApp refuses, and the panel says why.
     await panel.click('[data-testid="new-conversation"]');
     await panel.waitForSelector('[data-testid="start-conversation"]');
-    await panel.type('[data-testid="start-number"]', '+1 614 555 0142');
     await panel.waitForFunction(
       () => (document.querySelector('[data-testid="start-template"]') as HTMLSelectElement)?.options.length > 1,
+    );
+    await panel.type('[data-testid="start-number"]', '+1 614 555 0142');
+    expect(await panel.$eval('[data-testid="start-number"]', (input) => (input as HTMLInputElement).value)).toBe(
+      '+1 614 555 0142',
     );
     await panel.select('[data-testid="start-template"]', 'order_update|en_US');
     await panel.type('[data-testid="start-variable-1"]', 'John');

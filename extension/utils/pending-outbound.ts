@@ -6,9 +6,12 @@ import { PENDING_OUTBOUND_KEY, pendingOutboundSchema } from './messages.ts';
  * storage (BY-2), now and as new ones arrive, and clears it once taken. Returns the unsubscribe.
  */
 export function watchPendingOutbound(onNumber: (number: string) => void): () => void {
+  // The same number can arrive twice (the initial read and the change event): take it once.
+  let lastAt = 0;
   const take = (value: unknown) => {
     const parsed = pendingOutboundSchema.safeParse(value);
-    if (!parsed.success) return;
+    if (!parsed.success || parsed.data.at <= lastAt) return;
+    lastAt = parsed.data.at;
     onNumber(parsed.data.number);
     void browser.storage.session.remove(PENDING_OUTBOUND_KEY);
   };
