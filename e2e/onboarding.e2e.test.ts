@@ -54,6 +54,23 @@ describe('an administrator onboards a second WhatsApp number, and a customer rea
       () => (document.querySelector('[data-testid="waba"]') as HTMLSelectElement)?.options.length > 0,
     );
     await click(admin, '[data-testid="business-next"]');
+    // Selecting an existing profile skips to the end (CH-4).
+    await admin.waitForSelector('[data-testid="existing-profile"]', { visible: true });
+    expect(
+      await admin.$$eval('[data-testid="existing-profile"] option', (options) => options.map((o) => o.textContent)),
+    ).toEqual(expect.arrayContaining(['Loro Demo Store · +16145551234']));
+    await click(admin, '[data-testid="use-existing"]');
+    await admin.waitForSelector('[data-testid="signup-done"]', { visible: true });
+    expect(await text(admin, '[data-testid="signup-done"]')).toContain('is already connected to this account');
+
+    // Again, this time for a new number.
+    await admin.goto(`${platform.url}/simulator/signup`);
+    await click(admin, '[data-testid="signup-continue"]');
+    await click(admin, '[data-testid="signup-accept"]');
+    await admin.waitForFunction(
+      () => (document.querySelector('[data-testid="waba"]') as HTMLSelectElement)?.options.length > 0,
+    );
+    await click(admin, '[data-testid="business-next"]');
     await fill(admin, '[data-testid="display-name"]', 'Loro Valencia');
     await admin.select('[data-testid="category"]', 'RETAIL');
     const logo = join(platform.dataDir, 'logo.png');

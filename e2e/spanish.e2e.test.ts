@@ -64,6 +64,36 @@ describe('the side panel in Spanish (the browser’s language)', () => {
     );
     await screenshot(panel, 'es-side-panel-conversation');
 
+    // The transfer dialog.
+    await panel.click('[data-testid="transfer-conversation"]');
+    await panel.waitForSelector('[data-testid="transfer-dialog"][open]');
+    await screenshot(panel, 'es-side-panel-transfer-dialog');
+    await panel.keyboard.press('Escape');
+    await panel.waitForSelector('[data-testid="transfer-dialog"][open]', { hidden: true });
+
+    // The template picker, once an administrator has set up the custom component.
+    const login = await fetch(`${platform.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: 'loro-admin' }),
+    });
+    const { token } = await login.json();
+    const admin = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+    const { templateSettingsUrl } = await (
+      await fetch(`${platform.url}/api/admin/channels`, { headers: admin })
+    ).json();
+    await fetch(`${platform.url}/api/admin/custom-components`, {
+      method: 'POST',
+      headers: admin,
+      body: JSON.stringify({ name: 'Plantillas', url: `${templateSettingsUrl}%s`, height: 240, channelIds: [] }),
+    });
+    await panel.click('[data-testid="open-templates"]');
+    const frame = await (await panel.waitForSelector('[data-testid="template-frame"]'))?.contentFrame();
+    await frame?.waitForSelector('body[data-ready="true"]');
+    expect(await frame?.$eval('main', (main) => main.textContent)).toContain('Elija una plantilla aprobada');
+    await screenshot(panel, 'es-side-panel-template-picker');
+    await panel.click('[data-testid="open-templates"]');
+
     await panel.click('[data-testid="end-conversation"]');
     await panel.waitForSelector('[data-testid="end-dialog"][open]');
     expect(await text(panel, '[data-testid="end-dialog"] h2')).toBe('Finalizar conversación');

@@ -53,7 +53,7 @@ describe('the template picker loaded from the custom component (TP-6)', () => {
     await panel.click('[data-testid="open-templates"]');
     await panel.waitForSelector('[data-testid="templates-unavailable"]');
     expect(await text(panel, '[data-testid="templates-unavailable"]')).toContain(
-      'no custom component is set up for the channel Demo WhatsApp',
+      'no custom component is set up for this channel',
     );
     await panel.click('[data-testid="open-templates"]');
 

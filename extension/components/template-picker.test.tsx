@@ -24,7 +24,8 @@ describe('TemplatePicker (TP-6)', () => {
   });
 
   it('says templates are unavailable, and why, without a custom component', async () => {
-    const message = 'Templates are unavailable: no custom component is set up for the channel Demo WhatsApp.';
+    const message =
+      'Templates are unavailable: no custom component is set up for this channel. An administrator adds one in Digital settings → Custom components.';
     render(
       <TemplatePicker
         conversationId="conv_1"

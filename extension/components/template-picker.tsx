@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CustomComponentView } from '../../shared/api/schemas.ts';
+import { PlatformError } from '../utils/api-client.ts';
 import { t } from '../utils/i18n.ts';
 
 /**
@@ -24,7 +25,13 @@ export function TemplatePicker({
     let current = true;
     load().then(
       (value) => current && setComponent(value),
-      (failure: Error) => current && setError(failure.message),
+      (failure: Error) =>
+        current &&
+        setError(
+          failure instanceof PlatformError && failure.code === 'no_custom_component'
+            ? t('noCustomComponent')
+            : failure.message,
+        ),
     );
     return () => {
       current = false;

@@ -75,6 +75,8 @@ const en = {
   hideTemplates: 'Hide templates',
   loadingTemplates: 'Loading templates…',
   richMessages: 'Rich messages',
+  noCustomComponent:
+    'Templates are unavailable: no custom component is set up for this channel. An administrator adds one in Digital settings → Custom components.',
   consolePages: 'Agent console pages',
   save: 'Save',
   consolePagesHint:
@@ -189,6 +191,8 @@ const es: Record<keyof typeof en, string> = {
   hideTemplates: 'Ocultar plantillas',
   loadingTemplates: 'Cargando plantillas…',
   richMessages: 'Mensajes enriquecidos',
+  noCustomComponent:
+    'Las plantillas no están disponibles: este canal no tiene un componente personalizado. Un administrador lo agrega en Ajustes digitales → Componentes personalizados.',
   consolePages: 'Páginas de la consola del agente',
   save: 'Guardar',
   consolePagesHint:

@@ -36,7 +36,12 @@ const customerSendSchema = z
     path: ['text'],
   });
 
-const numberSchema = z.object({ id: z.string(), phoneNumber: z.string(), verifiedName: z.string() });
+const numberSchema = z.object({
+  id: z.string(),
+  wabaId: z.string(),
+  phoneNumber: z.string(),
+  verifiedName: z.string(),
+});
 const threadParams = z.object({ phoneNumberId: z.string().min(1), customer: z.string().min(1) });
 
 function customerWaId(input: string, field: string): string {
@@ -69,7 +74,7 @@ export function customerRoutes(simulator: Simulator) {
       c.json(
         simulator.store
           .all('phoneNumbers')
-          .map((p) => ({ id: p.id, phoneNumber: p.phoneNumber, verifiedName: p.verifiedName })),
+          .map((p) => ({ id: p.id, wabaId: p.wabaId, phoneNumber: p.phoneNumber, verifiedName: p.verifiedName })),
         200,
       ),
   );

@@ -74,6 +74,11 @@ export function signupPage(): string {
 
   <section id="step-number" data-step="3" hidden>
     <h2>WhatsApp Business profile and number</h2>
+    <div id="existing" hidden>
+      <label>Select an existing WhatsApp Business profile <select id="existing-profile" data-testid="existing-profile"></select></label>
+      <div class="actions"><button type="button" class="secondary" id="use-existing" data-testid="use-existing">Use this profile</button></div>
+      <p>Or create a new one:</p>
+    </div>
     <label>Display name <input id="display-name" data-testid="display-name"></label>
     <span class="error" data-error="displayName"></span>
     <label>Category <select id="category" data-testid="category"><option value="">Choose…</option>${VERTICALS.filter(
@@ -160,6 +165,9 @@ export const signupScript = `'use strict';
       const account = await post('business', body);
       state.wabaId = account.wabaId;
       $('business-error').textContent = '';
+      const numbers = (await (await fetch('/simulator/api/numbers')).json()).filter((n) => n.wabaId === account.wabaId);
+      $('existing-profile').replaceChildren(...numbers.map((n) => Object.assign(document.createElement('option'), { value: n.id, textContent: n.verifiedName + ' · ' + n.phoneNumber })));
+      $('existing').hidden = numbers.length === 0;
       show('step-number');
     } catch (error) {
       $('business-error').textContent = error.message;
@@ -194,6 +202,13 @@ export const signupScript = `'use strict';
     } catch (error) {
       fieldErrors(error);
     }
+  });
+  // Selecting an existing profile skips to the end: that number is already connected.
+  $('use-existing').addEventListener('click', () => {
+    const option = $('existing-profile').selectedOptions[0];
+    if (!option) return;
+    $('done-text').textContent = option.textContent + ' is already connected to this account: nothing else to do. Create its channel in Loro if it has none.';
+    show('step-done');
   });
   $('verify').addEventListener('click', async () => {
     try {

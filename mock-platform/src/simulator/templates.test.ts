@@ -97,6 +97,29 @@ describe('message templates on the Cloud API simulator (TP-1)', () => {
 
     const { body: created } = await graph(t, 'POST', `/${DEMO.wabaId}/message_templates`, reminder);
     expect(await names()).not.toContain('appointment_reminder');
+    // Not approved yet: WhatsApp refuses to send it.
+    const pending = await graph(t, 'POST', `/${DEMO.phoneNumberId}/messages`, {
+      messaging_product: 'whatsapp',
+      to: '+34612345678',
+      type: 'template',
+      template: {
+        name: 'appointment_reminder',
+        language: { code: 'es' },
+        components: [
+          {
+            type: 'body',
+            parameters: [
+              { type: 'text', text: 'a' },
+              { type: 'text', text: 'b' },
+            ],
+          },
+        ],
+      },
+    });
+    expect([pending.body.error.code, pending.body.error.error_data.details]).toEqual([
+      132001,
+      'template name (appointment_reminder) does not exist in es (it is PENDING)',
+    ]);
 
     const review = (decision: string, reason?: string) =>
       t.call('POST', `/simulator/api/templates/${created.id}/review`, {
