@@ -137,6 +137,8 @@ async function platform(perSecond: number, total: number): Promise<MessagePathRe
     username: `bench${i}`,
     displayName: `Bench ${i}`,
     role: 'agent' as const,
+    // The demo role includes the demo channel: without a role, routing offers nothing (RP-1).
+    roleId: DEMO.roleId,
     skills: [{ skillId: skill.id, proficiency: 5 }],
     capacity: 10,
   }));

@@ -60,6 +60,8 @@ export async function benchRouting(): Promise<RoutingResult[]> {
       status: 'approved',
       defaultSkillId: 'support',
     }),
+    // Agents are offered a channel's conversations only through a role that includes it (RP-1).
+    put('roles', { id: 'role_bench', name: 'Bench', channels: { ch: ['reply', 'end'] } }),
   ];
   const now = clock.now();
   for (let a = 0; a < AGENTS; a++) {
@@ -70,6 +72,7 @@ export async function benchRouting(): Promise<RoutingResult[]> {
         username: id,
         displayName: id,
         role: 'agent',
+        roleId: 'role_bench',
         passwordHash: 'x',
         skills: [{ skillId: 'support', proficiency: 1 + (a % 10) }],
         capacity: CAPACITY,
