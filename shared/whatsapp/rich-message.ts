@@ -18,6 +18,14 @@ export function slotTitle(slot: string): string {
   return `${day} ${slot.slice(11, 16)}`.slice(0, 24);
 }
 
+/** An interactive list with one section of rows. */
+function listMessage(text: string, button: string, rows: { id: string; title: string; description?: string }[]) {
+  return {
+    type: 'interactive',
+    interactive: { type: 'list', body: { text }, action: { button, sections: [{ rows }] } },
+  };
+}
+
 export function richMessagePayload(content: RichContent): Record<string, unknown> {
   switch (content.kind) {
     case 'quick_replies':
@@ -32,37 +40,21 @@ export function richMessagePayload(content: RichContent): Record<string, unknown
         },
       };
     case 'list_picker':
-      return {
-        type: 'interactive',
-        interactive: {
-          type: 'list',
-          body: { text: content.text },
-          action: {
-            button: content.button,
-            sections: [
-              {
-                rows: content.items.map((item, i) => ({
-                  id: `item_${i + 1}`,
-                  title: item.title,
-                  ...(item.description ? { description: item.description } : {}),
-                })),
-              },
-            ],
-          },
-        },
-      };
+      return listMessage(
+        content.text,
+        content.button,
+        content.items.map((item, i) => ({
+          id: `item_${i + 1}`,
+          title: item.title,
+          ...(item.description ? { description: item.description } : {}),
+        })),
+      );
     case 'time_picker':
-      return {
-        type: 'interactive',
-        interactive: {
-          type: 'list',
-          body: { text: content.text },
-          action: {
-            button: 'Choose a time',
-            sections: [{ rows: content.slots.map((slot) => ({ id: `slot_${slot}`, title: slotTitle(slot) })) }],
-          },
-        },
-      };
+      return listMessage(
+        content.text,
+        'Choose a time',
+        content.slots.map((slot) => ({ id: `slot_${slot}`, title: slotTitle(slot) })),
+      );
     case 'rich_link':
       return { type: 'text', text: { body: richMessageText(content), preview_url: true } };
   }

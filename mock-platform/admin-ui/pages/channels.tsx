@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api.ts';
+import { useChannels, useSkills } from '../data.ts';
 import { t } from '../i18n.ts';
 import type { Channel, RoutingScript, Skill, SlaPolicy, WhatsAppNumber } from '../types.ts';
 import { Card, DurationField, Empty, ErrorText, SelectField, TextField, useLoad, useSave } from '../ui.tsx';
@@ -12,9 +13,9 @@ type Defaults = { name: string; defaultSkillId: string; defaultScriptId: string 
  * (CH-4, CH-5), and each channel's default skill and script (RT-2) and SLA (SL-1, SL-2).
  */
 export function ChannelsPage() {
-  const channels = useLoad(() => api<{ channels: Channel[]; templateSettingsUrl: string }>('/api/admin/channels'));
+  const channels = useChannels();
   const numbers = useLoad(() => api<WhatsAppNumber[]>('/api/admin/whatsapp-numbers'));
-  const skills = useLoad(() => api<Skill[]>('/api/admin/skills'));
+  const skills = useSkills();
   const scripts = useLoad(() => api<RoutingScript[]>('/api/admin/routing-scripts'));
   const [banner, setBanner] = useState<string | undefined>(undefined);
   const [editing, setEditing] = useState<Channel | undefined>(undefined);

@@ -1,8 +1,8 @@
-import { api } from '../api.ts';
 import { CrudPage } from '../crud.tsx';
+import { useChannels } from '../data.ts';
 import { t } from '../i18n.ts';
-import type { Channel, CustomComponent } from '../types.ts';
-import { ChannelChecks, NumberField, TextField, useLoad } from '../ui.tsx';
+import type { CustomComponent } from '../types.ts';
+import { ChannelChecks, NumberField, TextField } from '../ui.tsx';
 
 type Draft = { name: string; url: string; height: number | undefined; channelIds: string[] };
 
@@ -11,7 +11,7 @@ type Draft = { name: string; url: string; height: number | undefined; channelIds
  * suggested), channel checkboxes (none = all). Legacy Smooch components are flagged for removal.
  */
 export function CustomComponentsPage() {
-  const channels = useLoad(() => api<{ channels: Channel[]; templateSettingsUrl: string }>('/api/admin/channels'));
+  const channels = useChannels();
   const all = channels.data?.channels ?? [];
   return (
     <CrudPage<CustomComponent, Draft>

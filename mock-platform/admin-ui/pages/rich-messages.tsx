@@ -1,8 +1,8 @@
-import { api } from '../api.ts';
 import { CrudPage } from '../crud.tsx';
+import { useChannels } from '../data.ts';
 import { t } from '../i18n.ts';
-import type { Channel, RichMessage } from '../types.ts';
-import { ChannelChecks, errorAt, Field, SelectField, TextField, useLoad } from '../ui.tsx';
+import type { RichMessage } from '../types.ts';
+import { ChannelChecks, errorAt, Field, SelectField, TextField } from '../ui.tsx';
 
 type Kind = RichMessage['content']['kind'];
 type Draft = {
@@ -82,7 +82,7 @@ const kinds: Kind[] = ['quick_replies', 'rich_link', 'list_picker', 'time_picker
 
 /** Rich messages (TP-3): defined once, assigned to several channels. */
 export function RichMessagesPage() {
-  const channels = useLoad(() => api<{ channels: Channel[] }>('/api/admin/channels'));
+  const channels = useChannels();
   const all = channels.data?.channels ?? [];
   return (
     <CrudPage<RichMessage, Draft>

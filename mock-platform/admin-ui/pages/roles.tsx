@@ -1,14 +1,14 @@
-import { api } from '../api.ts';
 import { CrudPage, type EditorProps } from '../crud.tsx';
+import { useChannels } from '../data.ts';
 import { permissionLabel, permissionList, t } from '../i18n.ts';
 import type { Channel, ChannelPermission, Role } from '../types.ts';
-import { Checkbox, errorAt, TextField, useLoad } from '../ui.tsx';
+import { Checkbox, errorAt, TextField } from '../ui.tsx';
 
 type Draft = { name: string; description: string; channels: Record<string, ChannelPermission[]> };
 
 /** Roles (RP-1 … RP-3): each channel added to a role, with a checkbox per permission on its row. */
 export function RolesPage() {
-  const channels = useLoad(() => api<{ channels: Channel[] }>('/api/admin/channels'));
+  const channels = useChannels();
   const all = channels.data?.channels ?? [];
   const channelName = (id: string) => all.find((c) => c.id === id)?.name ?? id;
   return (

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api.ts';
 import { CrudPage, type EditorProps } from '../crud.tsx';
+import { useChannels, useSkills } from '../data.ts';
 import { t } from '../i18n.ts';
 import type { Channel, Condition, RoutingQueue, RoutingScript, Skill } from '../types.ts';
 import {
@@ -26,8 +27,8 @@ type ScriptDraft = {
 };
 
 function useReferences() {
-  const channels = useLoad(() => api<{ channels: Channel[] }>('/api/admin/channels'));
-  const skills = useLoad(() => api<Skill[]>('/api/admin/skills'));
+  const channels = useChannels();
+  const skills = useSkills();
   return { channels: channels.data?.channels ?? [], skills: skills.data ?? [] };
 }
 

@@ -1,5 +1,6 @@
 import { api } from '../api.ts';
 import { CrudPage, type EditorProps } from '../crud.tsx';
+import { useSkills } from '../data.ts';
 import { t } from '../i18n.ts';
 import type { Skill } from '../types.ts';
 import { Checkbox, Field, NumberField, SelectField, TextField, useLoad } from '../ui.tsx';
@@ -90,7 +91,7 @@ function toBody(draft: Draft): unknown {
 
 /** ACD → Skills (RT-1, RT-5 … RT-9): every field of a digital skill, in the reference's order. */
 export function SkillsPage() {
-  const skills = useLoad(() => api<Skill[]>('/api/admin/skills'));
+  const skills = useSkills();
   const templates = useLoad(() => api<{ name: string; language: string }[]>('/api/admin/templates'));
   return (
     <CrudPage<Skill, Draft>

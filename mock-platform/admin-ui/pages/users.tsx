@@ -1,5 +1,6 @@
 import { api } from '../api.ts';
 import { CrudPage, type EditorProps } from '../crud.tsx';
+import { useSkills } from '../data.ts';
 import { t } from '../i18n.ts';
 import type { AdminUser, Role, Skill } from '../types.ts';
 import { Checkbox, errorAt, NumberField, SelectField, TextField, useLoad } from '../ui.tsx';
@@ -17,7 +18,7 @@ type Draft = {
 /** Users and agents: their one role (RP-2), skills with proficiency, capacity, password. */
 export function UsersPage() {
   const roles = useLoad(() => api<Role[]>('/api/admin/roles'));
-  const skills = useLoad(() => api<Skill[]>('/api/admin/skills'));
+  const skills = useSkills();
   const roleName = (id: string | undefined) => roles.data?.find((role) => role.id === id)?.name ?? '—';
   const skillName = (id: string) => skills.data?.find((skill) => skill.id === id)?.name ?? id;
   return (

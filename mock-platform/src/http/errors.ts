@@ -29,10 +29,19 @@ export function zodIssues(error: ZodError): Issue[] {
   }));
 }
 
-export function validationError(error: ZodError): ApiError {
-  const issues = zodIssues(error);
+/** A 400 naming each field and its rule: the one shape for schema and cross-record checks alike. */
+export function invalidRequest(issues: Issue[]): ApiError {
   const summary = issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
   return new ApiError(400, 'validation_failed', `Invalid request: ${summary}`, issues);
+}
+
+/** A 400 about one field: `path: message`. */
+export function invalidField(path: string, message: string): ApiError {
+  return new ApiError(400, 'validation_failed', `${path}: ${message}`, [{ path, message }]);
+}
+
+export function validationError(error: ZodError): ApiError {
+  return invalidRequest(zodIssues(error));
 }
 
 /** Formats every error once, for `app.onError`: never a stack trace in a response. */

@@ -2,7 +2,7 @@ import type { ConversationView } from '../../../shared/api/schemas.ts';
 import { newId } from '../../../shared/ids.ts';
 import { parsePhone } from '../../../shared/phone.ts';
 import { formatPhone } from '../../../shared/phone-format.ts';
-import { ApiError, notFound } from '../http/errors.ts';
+import { ApiError, invalidField, notFound } from '../http/errors.ts';
 import type { PlatformContext } from './context.ts';
 import { requirePermission } from './permissions.ts';
 import { type Conversation, put, type User } from './records.ts';
@@ -24,7 +24,7 @@ export async function startConversation(
   if (!channel || channel.deletedAt !== undefined) throw notFound(`Channel ${request.channelId}`);
   const phone = parsePhone(request.to);
   if (!phone.ok) {
-    throw new ApiError(400, 'validation_failed', `to: ${phone.reason}`, [{ path: 'to', message: phone.reason }]);
+    throw invalidField('to', phone.reason);
   }
   const now = ctx.clock.now();
   const customer = ctx.store.get('customers', phone.waId);

@@ -26,10 +26,9 @@ async function accountTemplates(
   }
 }
 
-/** The approved templates of the conversation's WhatsApp Business account (TP-2). */
-export async function templatesFor(ctx: PlatformContext, agent: User, conversationId: string): Promise<TemplateView[]> {
-  const conversation = workableConversation(ctx, agent, conversationId, 'templates');
-  return (await accountTemplates(ctx, conversation))
+/** The approved templates of the channel's WhatsApp Business account (TP-2), as agents see them. */
+async function approvedTemplates(ctx: PlatformContext, channelId: string): Promise<TemplateView[]> {
+  return (await accountTemplates(ctx, { channelId }))
     .filter((template) => template.status === 'APPROVED')
     .map((template) => ({
       name: template.name,
@@ -40,20 +39,18 @@ export async function templatesFor(ctx: PlatformContext, agent: User, conversati
     }));
 }
 
+/** The approved templates for one of the agent's conversations. */
+export function templatesFor(ctx: PlatformContext, agent: User, conversationId: string): Promise<TemplateView[]> {
+  const conversation = workableConversation(ctx, agent, conversationId, 'templates');
+  return approvedTemplates(ctx, conversation.channelId);
+}
+
 /** The approved templates of a channel, for starting a conversation on it (BY-2). */
-export async function channelTemplates(ctx: PlatformContext, agent: User, channelId: string): Promise<TemplateView[]> {
+export function channelTemplates(ctx: PlatformContext, agent: User, channelId: string): Promise<TemplateView[]> {
   const channel = ctx.store.get('channels', channelId);
   if (!channel || channel.deletedAt !== undefined) throw notFound(`Channel ${channelId}`);
   requirePermission(ctx.store, agent, { channelId }, 'templates');
-  return (await accountTemplates(ctx, { channelId }))
-    .filter((template) => template.status === 'APPROVED')
-    .map((template) => ({
-      name: template.name,
-      language: template.language,
-      category: template.category,
-      body: bodyOf(template),
-      variables: placeholderCount(bodyOf(template)),
-    }));
+  return approvedTemplates(ctx, channelId);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { TransferRequest, TransferTargets, WrapUpView } from '../../../shared/api/schemas.ts';
 import { newId } from '../../../shared/ids.ts';
-import { ApiError, notFound } from '../http/errors.ts';
+import { ApiError, invalidField, notFound } from '../http/errors.ts';
 import type { WriteOp } from '../store/store.ts';
 import { agentTopic, type PlatformContext } from './context.ts';
 import { agentLoad, dispatch } from './dispatcher.ts';
@@ -66,13 +66,13 @@ export function transfer(
 
     if (target.type === 'queue') {
       if (!ctx.store.get('skills', target.skillId))
-        throw invalidTarget('target.skillId', `${target.skillId} is not a queue`);
+        throw invalidField('target.skillId', `${target.skillId} is not a queue`);
       handedTo = { ...released, status: 'queued', skillId: target.skillId, queuedAt: now, rejectedBy: [] };
     } else {
       const receiver = ctx.store.get('users', target.agentId);
-      if (receiver?.role !== 'agent') throw invalidTarget('target.agentId', `${target.agentId} is not an agent`);
+      if (receiver?.role !== 'agent') throw invalidField('target.agentId', `${target.agentId} is not an agent`);
       if (receiver.id === agent.id)
-        throw invalidTarget('target.agentId', 'you cannot transfer a conversation to yourself');
+        throw invalidField('target.agentId', 'you cannot transfer a conversation to yourself');
       if (
         ctx.store.get('agentStatus', receiver.id)?.state !== 'available' ||
         agentLoad(ctx, receiver.id) >= receiver.capacity
@@ -110,10 +110,6 @@ export function transfer(
   });
 }
 
-function invalidTarget(path: string, message: string): ApiError {
-  return new ApiError(400, 'validation_failed', `${path}: ${message}`, [{ path, message }]);
-}
-
 export function pendingWrapUps(ctx: PlatformContext, agent: User): WrapUpView[] {
   return ctx.store
     .where('wrapUps', 'agentId', agent.id)
@@ -134,7 +130,7 @@ export function completeWrapUp(
     if (!wrapUp || wrapUp.agentId !== agent.id) throw notFound(`Wrap-up ${wrapUpId}`);
     if (wrapUp.status !== 'pending') throw new ApiError(409, 'wrap_up_done', `Wrap-up ${wrapUpId} is already done`);
     if (!ctx.store.get('closureReasons', closureReasonId)) {
-      throw invalidTarget('closureReasonId', `${closureReasonId} is not a closure reason`);
+      throw invalidField('closureReasonId', `${closureReasonId} is not a closure reason`);
     }
     await ctx.store.commit([
       put('wrapUps', {

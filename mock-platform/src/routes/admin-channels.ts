@@ -3,7 +3,7 @@ import { newId } from '../../../shared/ids.ts';
 import { parsePhone } from '../../../shared/phone.ts';
 import { businessHoursSchema } from '../../../shared/sla/business-hours.ts';
 import type { AuthEnv } from '../auth/require-user.ts';
-import { ApiError, type Issue, notFound } from '../http/errors.ts';
+import { ApiError, type Issue, invalidRequest, notFound } from '../http/errors.ts';
 import { bearerSecurity, errorResponses, jsonBody, jsonContent } from '../http/openapi.ts';
 import { audited } from '../platform/audit.ts';
 import type { PlatformContext } from '../platform/context.ts';
@@ -79,9 +79,7 @@ export function channelRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext): 
       : [{ path: 'defaultScriptId', message: `${body.defaultScriptId} is not a routing script` }]),
   ];
   const refuse = (issues: Issue[]) => {
-    if (issues.length === 0) return;
-    const summary = issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
-    throw new ApiError(400, 'validation_failed', `Invalid request: ${summary}`, issues);
+    if (issues.length > 0) throw invalidRequest(issues);
   };
   const view = ({ deletedAt: _deleted, ...channel }: Channel) => channel;
 

@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { newId } from '../../../shared/ids.ts';
 import type { AuthEnv } from '../auth/require-user.ts';
-import { ApiError, type Issue, notFound } from '../http/errors.ts';
+import { ApiError, type Issue, invalidRequest, notFound } from '../http/errors.ts';
 import { bearerSecurity, errorResponses, jsonBody, jsonContent } from '../http/openapi.ts';
 import { audited } from '../platform/audit.ts';
 import type { PlatformContext } from '../platform/context.ts';
@@ -16,7 +16,7 @@ type Row<C extends Collection> = PlatformSchema[C];
  * satisfy, what may stop its deletion. `resourceRoutes` turns it into list/get/create/update/delete
  * routes, each write validated, serialised, committed with its audit entry, and documented.
  */
-export interface Resource<C extends Collection, B extends z.ZodType> {
+export interface Resource<C extends Collection, B extends z.ZodType, P = undefined> {
   collection: C;
   /** URL segment: `/api/admin/{path}`. */
   path: string;
@@ -27,7 +27,9 @@ export interface Resource<C extends Collection, B extends z.ZodType> {
   body: B;
   /** What the routes answer with. */
   view: z.ZodType;
-  toRow(body: z.infer<B>, id: string, existing: Row<C> | undefined): Row<C> | Promise<Row<C>>;
+  /** Slow work on the body (hashing a password), done before the write queue is entered. */
+  prepare?(body: z.infer<B>): Promise<P>;
+  toRow(body: z.infer<B>, id: string, existing: Row<C> | undefined, prepared: P): Row<C>;
   toView?(row: Row<C>): unknown;
   /** Broken references and other cross-record rules, each naming its field. */
   check?(row: Row<C>, existing: Row<C> | undefined): Issue[];
@@ -50,10 +52,10 @@ export interface Resource<C extends Collection, B extends z.ZodType> {
 const idParam = z.object({ id: z.string().min(1).max(200) });
 const chosenIdParam = z.object({ id: z.string().regex(/^[\w-]{1,64}$/, 'must be 1–64 letters, digits, _ or -') });
 
-export function resourceRoutes<C extends Collection, B extends z.ZodType>(
+export function resourceRoutes<C extends Collection, B extends z.ZodType, P = undefined>(
   app: OpenAPIHono<AuthEnv>,
   ctx: PlatformContext,
-  resource: Resource<C, B>,
+  resource: Resource<C, B, P>,
 ): void {
   const { collection, path, label } = resource;
   const base = { tags: ['Administration'], security: bearerSecurity };
@@ -63,19 +65,17 @@ export function resourceRoutes<C extends Collection, B extends z.ZodType>(
     const all = ctx.store.all(collection) as Row<C>[];
     return resource.list ? resource.list(all) : all;
   };
-  const refuse = (issues: Issue[]) => {
-    const summary = issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
-    throw new ApiError(400, 'validation_failed', `Invalid request: ${summary}`, issues);
-  };
 
   async function write(actor: User, id: string, body: z.infer<B>, asked: 'create' | 'update') {
+    // Outside the queue: other writes need not wait for it.
+    const prepared = (await resource.prepare?.(body)) as P;
     const { row, action } = await ctx.serial.run(async () => {
       const existing = find(id);
       if (asked === 'update' && !existing && !resource.upsert) throw notFound(`${label} ${id}`);
       const action = existing ? ('update' as const) : ('create' as const);
-      const row = await resource.toRow(body, id, existing);
+      const row = resource.toRow(body, id, existing, prepared);
       const issues = resource.check?.(row, existing) ?? [];
-      if (issues.length > 0) refuse(issues);
+      if (issues.length > 0) throw invalidRequest(issues);
       await ctx.store.commit([
         put(collection, row),
         ...(resource.alsoWrite?.(row, existing) ?? []),

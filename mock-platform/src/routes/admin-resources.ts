@@ -161,7 +161,7 @@ const userBody = z.object({
 
 export const userViewAdminSchema = userSchema.omit({ passwordHash: true });
 
-export function userResource(ctx: PlatformContext): Resource<'users', typeof userBody> {
+export function userResource(ctx: PlatformContext): Resource<'users', typeof userBody, string | undefined> {
   return {
     collection: 'users',
     path: 'users',
@@ -169,12 +169,14 @@ export function userResource(ctx: PlatformContext): Resource<'users', typeof use
     idPrefix: 'user',
     body: userBody,
     view: userViewAdminSchema,
-    toRow: async ({ password, roleId, ...body }, id, existing) => ({
+    // scrypt takes a while: hashed before the write queue, not inside it.
+    prepare: async ({ password }) => (password ? await hashPassword(password) : undefined),
+    toRow: ({ password: _password, roleId, ...body }, id, existing, hash) => ({
       id,
       ...body,
       ...(body.role === 'agent' && roleId ? { roleId } : {}),
       // An empty hash can match no password: `check` refuses a new user without one anyway.
-      passwordHash: password ? await hashPassword(password) : (existing?.passwordHash ?? ''),
+      passwordHash: hash ?? existing?.passwordHash ?? '',
     }),
     toView: ({ passwordHash: _hash, ...user }) => user,
     check: (user, existing) => {

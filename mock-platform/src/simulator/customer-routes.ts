@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import { parsePhone } from '../../../shared/phone.ts';
 import { TEXT_BODY_MAX } from '../../../shared/whatsapp/send-schema.ts';
-import { ApiError } from '../http/errors.ts';
+import { ApiError, invalidField } from '../http/errors.ts';
 import { errorResponses, jsonBody, jsonContent, router } from '../http/openapi.ts';
 import { customerPage, customerPageScript } from './customer-page.ts';
 import { simMessageSchema } from './records.ts';
@@ -46,8 +46,7 @@ const threadParams = z.object({ phoneNumberId: z.string().min(1), customer: z.st
 
 function customerWaId(input: string, field: string): string {
   const phone = parsePhone(input);
-  if (!phone.ok)
-    throw new ApiError(400, 'validation_failed', `${field}: ${phone.reason}`, [{ path: field, message: phone.reason }]);
+  if (!phone.ok) throw invalidField(field, phone.reason);
   return phone.waId;
 }
 

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { z } from 'zod';
 import type { Clock } from '../../../shared/clock.ts';
 import { parsePhone } from '../../../shared/phone.ts';
-import { ApiError, type Issue } from '../http/errors.ts';
+import { ApiError, invalidRequest } from '../http/errors.ts';
 import { checkProfilePicture, VERTICALS } from './business-profile.ts';
 import { MetaError } from './meta-error.ts';
 import { putSim as put, type SimPhoneNumber } from './records.ts';
@@ -38,14 +38,6 @@ export const numberSignupSchema = z.object({
   method: z.enum(['SMS', 'VOICE']),
 });
 
-const invalid = (issues: Issue[]) =>
-  new ApiError(
-    400,
-    'validation_failed',
-    `Invalid request: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
-    issues,
-  );
-
 /** The Cloud API's refusals, as the wizard's field errors (429 stays 429: a lockout). */
 async function asFieldError<T>(path: string, action: () => Promise<T>): Promise<T> {
   try {
@@ -73,7 +65,8 @@ export class Onboarding {
     const { store } = this.simulator;
     if ('wabaId' in details) {
       const waba = store.get('wabas', details.wabaId);
-      if (!waba) throw invalid([{ path: 'wabaId', message: `${details.wabaId} is not a WhatsApp Business account` }]);
+      if (!waba)
+        throw invalidRequest([{ path: 'wabaId', message: `${details.wabaId} is not a WhatsApp Business account` }]);
       return { wabaId: waba.id, name: waba.name };
     }
     const wabaId = String(10 ** 14 + randomInt(0, 2 ** 47));
@@ -93,20 +86,22 @@ export class Onboarding {
   async number(input: z.infer<typeof numberSignupSchema>): Promise<{ phoneNumberId: string; phoneNumber: string }> {
     const { store } = this.simulator;
     if (!store.get('wabas', input.wabaId)) {
-      throw invalid([{ path: 'wabaId', message: `${input.wabaId} is not a WhatsApp Business account` }]);
+      throw invalidRequest([{ path: 'wabaId', message: `${input.wabaId} is not a WhatsApp Business account` }]);
     }
     const parsed = parsePhone(input.phoneNumber);
     if (!parsed.ok) {
-      throw invalid([
+      throw invalidRequest([
         { path: 'phoneNumber', message: `${parsed.reason}: enter it in international format, e.g. +1 614 555 1234` },
       ]);
     }
     if (store.all('phoneNumbers').some((number) => number.phoneNumber === parsed.e164)) {
-      throw invalid([{ path: 'phoneNumber', message: 'this number is already used with the WhatsApp Business API' }]);
+      throw invalidRequest([
+        { path: 'phoneNumber', message: 'this number is already used with the WhatsApp Business API' },
+      ]);
     }
     // A number that chats as a customer is a personal WhatsApp account.
     if (store.all('messages').some((message) => message.customerWaId === parsed.waId)) {
-      throw invalid([
+      throw invalidRequest([
         {
           path: 'phoneNumber',
           message: 'this number is still registered to a personal WhatsApp account: delete that account first',
@@ -132,7 +127,8 @@ export class Onboarding {
         checkProfilePicture(this.simulator.media, pictureMediaId);
       } catch (error) {
         if (pictureMediaId) await this.simulator.media.remove(pictureMediaId);
-        if (error instanceof MetaError) throw invalid([{ path: 'logo', message: error.details ?? error.message }]);
+        if (error instanceof MetaError)
+          throw invalidRequest([{ path: 'logo', message: error.details ?? error.message }]);
         throw error;
       }
     }

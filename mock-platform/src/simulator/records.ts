@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SegmentedStoreOptions } from '../store/segmented-store.ts';
 import { writeOps } from '../store/store.ts';
 
 /** What the simulated Meta side stores: accounts, numbers, templates and the customers' phones. */
@@ -136,11 +137,15 @@ export type SimPhoneNumber = SimulatorSchema['phoneNumbers'];
 export type SimTemplate = SimulatorSchema['templates'];
 export type SimMessage = SimulatorSchema['messages'];
 
-export const simulatorIndexes = {
+export const simulatorIndexes: NonNullable<SegmentedStoreOptions<SimulatorSchema>['indexes']> = {
   phoneNumbers: ['wabaId'],
   templates: ['wabaId'],
-  messages: ['thread'],
-} as const;
+  messages: [
+    'thread',
+    // The conversations each number started (the messaging limit): found without a scan.
+    { name: 'initiatedBy', value: (m) => (m.businessInitiated ? m.phoneNumberId : undefined) },
+  ],
+};
 
 export const threadKey = (phoneNumberId: string, customerWaId: string) => `${phoneNumberId}:${customerWaId}`;
 

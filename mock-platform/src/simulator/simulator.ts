@@ -139,8 +139,7 @@ export class Simulator {
     };
     await this.store.commit([put('messages', message)]);
     // Inbound messages count towards the number's throughput too (they are never refused).
-    const now = this.clock.now();
-    this.#traffic.set(phone.id, [...(this.#traffic.get(phone.id) ?? []).filter((t) => t > now - 1000), now]);
+    this.#recentTraffic(phone.id).push(this.clock.now());
     this.#publish(message);
     this.webhooks.enqueue(inboundMessageWebhook(phone, message));
     return message;
@@ -369,20 +368,26 @@ export class Simulator {
   /** Throughput per number and the pair rate per customer; counts this message when it passes. */
   #checkRates(phone: SimPhoneNumber, customerWaId: string): void {
     const now = this.clock.now();
-    const traffic = (this.#traffic.get(phone.id) ?? []).filter((t) => t > now - 1000);
+    const traffic = this.#recentTraffic(phone.id);
     const refusal =
       throughputRefusal(traffic, now, this.limits.throughputPerSecond) ??
       pairRefusal(this.store.where('messages', 'thread', threadKey(phone.id, customerWaId)), now);
     if (refusal) throw new MetaError(refusal.status, refusal.code, refusal.details);
     traffic.push(now);
-    this.#traffic.set(phone.id, traffic);
+  }
+
+  /** The number's messages of the last second (kept in place; older ones dropped). */
+  #recentTraffic(phoneNumberId: string): number[] {
+    const now = this.clock.now();
+    const recent = (this.#traffic.get(phoneNumberId) ?? []).filter((t) => t > now - 1000);
+    this.#traffic.set(phoneNumberId, recent);
+    return recent;
   }
 
   /** Per customer, when this number last started a conversation with them (a template outside the window). */
   #initiated(phoneNumberId: string): Map<string, number> {
     const latest = new Map<string, number>();
-    for (const message of this.store.all('messages')) {
-      if (message.phoneNumberId !== phoneNumberId || !message.businessInitiated) continue;
+    for (const message of this.store.where('messages', 'initiatedBy', phoneNumberId)) {
       latest.set(message.customerWaId, Math.max(latest.get(message.customerWaId) ?? 0, message.timestamp));
     }
     return latest;

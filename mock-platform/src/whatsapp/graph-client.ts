@@ -25,10 +25,12 @@ export interface GraphClientOptions {
 
 /** The few Cloud API calls the platform makes, over plain fetch, exactly as Meta documents them. */
 export function createGraphClient({ baseUrl, version, token, fetch = globalThis.fetch }: GraphClientOptions) {
+  const auth = { authorization: `Bearer ${token}` };
+
   async function post(path: string, body: unknown): Promise<unknown> {
     const response = await fetch(`${baseUrl}/${version}/${path}`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      headers: { ...auth, 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
     const json: unknown = await response.json().catch(() => undefined);
@@ -47,47 +49,43 @@ export function createGraphClient({ baseUrl, version, token, fetch = globalThis.
     return json;
   }
 
-  return {
-    /** Sends a text message; resolves with the wamid WhatsApp assigned. */
-    async sendText(phoneNumberId: string, to: string, body: string): Promise<string> {
-      const json = await post(`${phoneNumberId}/messages`, {
-        messaging_product: 'whatsapp',
-        recipient_type: 'individual',
-        to,
-        type: 'text',
-        text: { body, preview_url: false },
-      });
-      const parsed = sendMessageResponseSchema.parse(json);
-      const id = parsed.messages[0]?.id;
-      if (!id) throw new GraphApiError(502, 131000, 'Cloud API returned no message id');
-      return id;
-    },
+  async function get(path: string): Promise<unknown> {
+    const response = await fetch(`${baseUrl}/${version}/${path}`, { headers: auth });
+    const json: unknown = await response.json().catch(() => undefined);
+    if (!response.ok) throw new GraphApiError(response.status, 131000, `Cloud API answered HTTP ${response.status}`);
+    return json;
+  }
 
-    /** Sends any message (`type` and its object, e.g. an interactive one); resolves with the wamid. */
-    async sendMessage(phoneNumberId: string, to: string, message: Record<string, unknown>): Promise<string> {
-      const json = await post(`${phoneNumberId}/messages`, {
-        messaging_product: 'whatsapp',
-        recipient_type: 'individual',
-        to,
-        ...message,
-      });
-      const id = sendMessageResponseSchema.parse(json).messages[0]?.id;
-      if (!id) throw new GraphApiError(502, 131000, 'Cloud API returned no message id');
-      return id;
+  /** Sends any message (`type` and its object); resolves with the wamid WhatsApp assigned. */
+  async function sendMessage(phoneNumberId: string, to: string, message: Record<string, unknown>): Promise<string> {
+    const json = await post(`${phoneNumberId}/messages`, {
+      messaging_product: 'whatsapp',
+      recipient_type: 'individual',
+      to,
+      ...message,
+    });
+    const id = sendMessageResponseSchema.parse(json).messages[0]?.id;
+    if (!id) throw new GraphApiError(502, 131000, 'Cloud API returned no message id');
+    return id;
+  }
+
+  return {
+    sendMessage,
+
+    /** Sends a text message; resolves with the wamid WhatsApp assigned. */
+    sendText(phoneNumberId: string, to: string, body: string): Promise<string> {
+      return sendMessage(phoneNumberId, to, { type: 'text', text: { body, preview_url: false } });
     },
 
     /** Sends an approved template with its body parameters; resolves with the wamid. */
-    async sendTemplate(
+    sendTemplate(
       phoneNumberId: string,
       to: string,
       name: string,
       language: string,
       values: readonly string[],
     ): Promise<string> {
-      const json = await post(`${phoneNumberId}/messages`, {
-        messaging_product: 'whatsapp',
-        recipient_type: 'individual',
-        to,
+      return sendMessage(phoneNumberId, to, {
         type: 'template',
         template: {
           name,
@@ -96,38 +94,25 @@ export function createGraphClient({ baseUrl, version, token, fetch = globalThis.
             values.length > 0 ? [{ type: 'body', parameters: values.map((text) => ({ type: 'text', text })) }] : [],
         },
       });
-      const id = sendMessageResponseSchema.parse(json).messages[0]?.id;
-      if (!id) throw new GraphApiError(502, 131000, 'Cloud API returned no message id');
-      return id;
     },
 
     /** The WhatsApp Business account's message templates. */
     async listTemplates(wabaId: string): Promise<GraphTemplate[]> {
-      const response = await fetch(`${baseUrl}/${version}/${wabaId}/message_templates?limit=200`, {
-        headers: { authorization: `Bearer ${token}` },
-      });
-      const json: unknown = await response.json().catch(() => undefined);
-      if (!response.ok) throw new GraphApiError(response.status, 131000, `Cloud API answered HTTP ${response.status}`);
-      return templateListSchema.parse(json).data;
+      return templateListSchema.parse(await get(`${wabaId}/message_templates?limit=200`)).data;
     },
 
     /** The WhatsApp Business account's phone numbers, with status and quality (WhatsApp Manager's list). */
     async listPhoneNumbers(wabaId: string): Promise<GraphPhoneNumber[]> {
-      const response = await fetch(`${baseUrl}/${version}/${wabaId}/phone_numbers`, {
-        headers: { authorization: `Bearer ${token}` },
-      });
-      const json: unknown = await response.json().catch(() => undefined);
-      if (!response.ok) throw new GraphApiError(response.status, 131000, `Cloud API answered HTTP ${response.status}`);
-      return phoneNumberListSchema.parse(json).data;
+      return phoneNumberListSchema.parse(await get(`${wabaId}/phone_numbers`)).data;
     },
 
     /** A media object's bytes: its URL from `GET /{media-id}`, then the download with the token. */
     async downloadMedia(mediaId: string): Promise<{ bytes: ArrayBuffer; mimeType: string }> {
-      const auth = { headers: { authorization: `Bearer ${token}` } };
-      const info = await fetch(`${baseUrl}/${version}/${encodeURIComponent(mediaId)}`, auth);
-      const json = (await info.json().catch(() => undefined)) as { url?: string; mime_type?: string } | undefined;
-      if (!info.ok || !json?.url) throw new GraphApiError(info.status, 131052, 'The media could not be found');
-      const file = await fetch(json.url, auth);
+      const json = (await get(encodeURIComponent(mediaId)).catch(() => undefined)) as
+        | { url?: string; mime_type?: string }
+        | undefined;
+      if (!json?.url) throw new GraphApiError(404, 131052, 'The media could not be found');
+      const file = await fetch(json.url, { headers: auth });
       if (!file.ok) throw new GraphApiError(file.status, 131052, 'The media could not be downloaded');
       return {
         bytes: await file.arrayBuffer(),
