@@ -4,7 +4,7 @@ import { DEMO } from '../mock-platform/src/seed/demo-tenant.ts';
 import { ManualClock } from '../shared/clock.ts';
 import { signedInPanel, text } from './support/agent-panel.ts';
 import { launchWithExtension, screenshot } from './support/browser.ts';
-import { startTestPlatform } from './support/platform.ts';
+import { adminApi, startTestPlatform } from './support/platform.ts';
 
 describe('two agents: reject, RONA, transfer, conference, interruption, and end with a closure reason', () => {
   // The platform runs on a manual clock: the offer timeout is reached by moving it, not by waiting.
@@ -184,17 +184,8 @@ describe('two agents: reject, RONA, transfer, conference, interruption, and end 
   });
 
   it('interrupts the conversation when an administrator deletes its channel: alert, no reply, only End', async () => {
-    const login = await fetch(`${platform.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password: 'loro-admin' }),
-    });
-    const { token } = (await login.json()) as { token: string };
-    const deleted = await fetch(`${platform.url}/api/admin/channels/${DEMO.channelId}`, {
-      method: 'DELETE',
-      headers: { authorization: `Bearer ${token}` },
-    });
-    expect(deleted.status).toBe(200);
+    const admin = await adminApi(platform.url);
+    expect((await admin('DELETE', `channels/${DEMO.channelId}`)).status).toBe(200);
 
     await bruno.waitForSelector('[data-testid="interrupted"]');
     expect(await text(bruno, '[data-testid="interrupted"]')).toMatch(

@@ -2,7 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../mock-platform/src/seed/demo-tenant.ts';
 import { signedInPanel } from './support/agent-panel.ts';
-import { launchWithExtension, screenshot } from './support/browser.ts';
+import { launchWithExtension, loadUntil, screenshot } from './support/browser.ts';
 import { startTestPlatform } from './support/platform.ts';
 
 describe('in-page overlay on an agent console', () => {
@@ -32,17 +32,9 @@ describe('in-page overlay on an agent console', () => {
   });
 });
 
-/** Loads `url` until the overlay is there (the background registers it when the extension starts). */
-async function launcherOn(page: Page, url: string) {
-  for (let attempt = 0; attempt < 20; attempt++) {
-    await page.goto(url);
-    const found = await page
-      .waitForSelector('pierce/[data-testid="loro-launcher"]', { timeout: 500 })
-      .catch(() => null);
-    if (found) return found;
-  }
-  throw new Error(`no overlay on ${url}`);
-}
+/** Loads `url` until the overlay's launcher is there. */
+const launcherOn = (page: Page, url: string) =>
+  loadUntil(page, url, (loaded) => loaded.waitForSelector('pierce/[data-testid="loro-launcher"]', { timeout: 500 }));
 
 describe('console pages chosen by the agent', () => {
   let platform: Awaited<ReturnType<typeof startTestPlatform>>;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import { DEMO } from '../mock-platform/src/seed/demo-tenant.ts';
 import { signedInPanel } from './support/agent-panel.ts';
 import { launchWithExtension, screenshot } from './support/browser.ts';
-import { startTestPlatform } from './support/platform.ts';
+import { adminApi, startTestPlatform } from './support/platform.ts';
 
 /** A real 2×2 PNG (the panel must decode it, not just receive it). */
 const PHOTO = Buffer.from(
@@ -25,20 +25,11 @@ describe('photos and rich messages in the side panel (CH-9, TP-3)', () => {
   });
 
   it('shows the customer’s photo, sends quick replies, and the customer’s tap comes back', async () => {
-    const login = await fetch(`${platform.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password: 'loro-admin' }),
-    });
-    const { token } = await login.json();
-    await fetch(`${platform.url}/api/admin/rich-messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({
-        name: 'Reembolso o cambio',
-        channelIds: [DEMO.channelId],
-        content: { kind: 'quick_replies', text: '¿Prefiere reembolso o cambio?', options: ['Reembolso', 'Cambio'] },
-      }),
+    const admin = await adminApi(platform.url);
+    await admin('POST', 'rich-messages', {
+      name: 'Reembolso o cambio',
+      channelIds: [DEMO.channelId],
+      content: { kind: 'quick_replies', text: '¿Prefiere reembolso o cambio?', options: ['Reembolso', 'Cambio'] },
     });
 
     const panel = await signedInPanel(chrome.browser, chrome.extensionId, platform.url, 'ana', 'loro-agent');

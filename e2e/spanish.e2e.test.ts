@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../mock-platform/src/seed/demo-tenant.ts';
 import { text } from './support/agent-panel.ts';
 import { launchWithExtension, openSidePanel, screenshot } from './support/browser.ts';
-import { startTestPlatform } from './support/platform.ts';
+import { adminApi, startTestPlatform } from './support/platform.ts';
 
 describe('the side panel in Spanish (the browser’s language)', () => {
   let platform: Awaited<ReturnType<typeof startTestPlatform>>;
@@ -72,20 +72,13 @@ describe('the side panel in Spanish (the browser’s language)', () => {
     await panel.waitForSelector('[data-testid="transfer-dialog"][open]', { hidden: true });
 
     // The template picker, once an administrator has set up the custom component.
-    const login = await fetch(`${platform.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password: 'loro-admin' }),
-    });
-    const { token } = await login.json();
-    const admin = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
-    const { templateSettingsUrl } = await (
-      await fetch(`${platform.url}/api/admin/channels`, { headers: admin })
-    ).json();
-    await fetch(`${platform.url}/api/admin/custom-components`, {
-      method: 'POST',
-      headers: admin,
-      body: JSON.stringify({ name: 'Plantillas', url: `${templateSettingsUrl}%s`, height: 240, channelIds: [] }),
+    const admin = await adminApi(platform.url);
+    const { templateSettingsUrl } = (await admin('GET', 'channels')).body;
+    await admin('POST', 'custom-components', {
+      name: 'Plantillas',
+      url: `${templateSettingsUrl}%s`,
+      height: 240,
+      channelIds: [],
     });
     await panel.click('[data-testid="open-templates"]');
     const frame = await (await panel.waitForSelector('[data-testid="template-frame"]'))?.contentFrame();

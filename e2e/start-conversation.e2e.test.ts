@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../mock-platform/src/seed/demo-tenant.ts';
 import { signedInPanel, text } from './support/agent-panel.ts';
-import { launchWithExtension, screenshot } from './support/browser.ts';
+import { launchWithExtension, loadUntil, screenshot } from './support/browser.ts';
 import { startTestPlatform } from './support/platform.ts';
 
 describe('starting a WhatsApp conversation from a number on the agent console (BY-2)', () => {
@@ -28,14 +28,9 @@ describe('starting a WhatsApp conversation from a number on the agent console (B
     const panel = await signedInPanel(chrome.browser, chrome.extensionId, platform.url, 'ana', 'loro-agent');
     const console = await chrome.browser.newPage();
     await console.setViewport({ width: 1100, height: 700 });
-    // The overlay is registered when the extension starts: load until it is there.
-    for (let attempt = 0; attempt < 20; attempt++) {
-      await console.goto(`${platform.url}/demo/console`);
-      const ready = await console
-        .waitForFunction(() => document.querySelectorAll('[data-loro-phone]').length === 3, { timeout: 500 })
-        .catch(() => null);
-      if (ready) break;
-    }
+    await loadUntil(console, `${platform.url}/demo/console`, (page) =>
+      page.waitForFunction(() => document.querySelectorAll('[data-loro-phone]').length === 3, { timeout: 500 }),
+    );
     await screenshot(console, 'overlay-phone-buttons');
     // The buttons live in closed shadow roots: the page sees only an empty span.
     expect(await console.$eval('[data-loro-phone]', (host) => [host.shadowRoot, host.textContent])).toEqual([null, '']);

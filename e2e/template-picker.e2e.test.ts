@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../mock-platform/src/seed/demo-tenant.ts';
 import { signedInPanel, text } from './support/agent-panel.ts';
 import { launchWithExtension, screenshot } from './support/browser.ts';
-import { startTestPlatform } from './support/platform.ts';
+import { adminApi, startTestPlatform } from './support/platform.ts';
 
 describe('the template picker loaded from the custom component (TP-6)', () => {
   let platform: Awaited<ReturnType<typeof startTestPlatform>>;
@@ -18,20 +18,8 @@ describe('the template picker loaded from the custom component (TP-6)', () => {
     await platform?.close();
   });
 
-  const adminCall = async (method: string, path: string, body?: unknown) => {
-    const login = await fetch(`${platform.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password: 'loro-admin' }),
-    });
-    const { token } = await login.json();
-    const response = await fetch(`${platform.url}/api/admin/${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    return response.json();
-  };
+  const adminCall = async (method: string, path: string, body?: unknown) =>
+    (await (await adminApi(platform.url))(method, path, body)).body;
 
   it('says why templates are unavailable, then, once the administrator adds the component, sends one with its variables', async () => {
     const panel = await signedInPanel(chrome.browser, chrome.extensionId, platform.url, 'ana', 'loro-agent');

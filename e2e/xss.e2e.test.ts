@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInPanel, text } from './support/agent-panel.ts';
 import { launchWithExtension } from './support/browser.ts';
-import { startTestPlatform } from './support/platform.ts';
+import { adminApi, startTestPlatform } from './support/platform.ts';
 
 // Each payload would set window.__xss (or add an element) if any page rendered it as HTML.
 const NAME = '<img src=x onerror="window.__xss=1">Eve';
@@ -59,18 +59,9 @@ describe('hostile customer content is rendered inert', () => {
   });
 
   it('in the admin UI (roles, skills, closure reasons, rich messages, audit log, SLA breaches): shown as text, no script runs', async () => {
-    const login = await fetch(`${platform.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password: 'loro-admin' }),
-    });
-    const { token } = await login.json();
-    const create = (path: string, body: unknown) =>
-      fetch(`${platform.url}/api/admin/${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify(body),
-      }).then((response) => expect(response.status, path).toBe(201));
+    const admin = await adminApi(platform.url);
+    const create = async (path: string, body: unknown) =>
+      expect((await admin('POST', path, body)).status, path).toBe(201);
     await create('roles', { name: NAME, description: TEXT, channels: {} });
     await create('skills', { name: NAME, acceptReject: false, campaign: TEXT });
     await create('closure-reasons', { name: TEXT });

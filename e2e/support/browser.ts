@@ -63,3 +63,19 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(ARTIFACTS_DIR, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS_DIR, `${name}.png`) as `${string}.png` });
 }
+
+/**
+ * Loads `url` until `ready` succeeds: the overlay content script is registered by the extension's
+ * background when it starts, so the first loads of a fresh browser may come before it.
+ * `ready` should wait briefly (about half a second) and throw when the page is not ready yet.
+ */
+export async function loadUntil<T>(page: Page, url: string, ready: (page: Page) => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    await page.goto(url);
+    try {
+      return await ready(page);
+    } catch (error) {
+      if (attempt >= 20) throw error;
+    }
+  }
+}

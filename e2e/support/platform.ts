@@ -18,3 +18,22 @@ export async function startTestPlatform(clock: Clock = systemClock): Promise<Run
     },
   };
 }
+
+/** Signs in as the demo administrator; resolves with a caller of `/api/admin/{path}` (status and JSON). */
+export async function adminApi(platformUrl: string) {
+  const login = await fetch(`${platformUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: 'loro-admin' }),
+  });
+  const { token } = (await login.json()) as { token: string };
+  return async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${platformUrl}/api/admin/${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    // biome-ignore lint/suspicious/noExplicitAny: assertions check the shape
+    return { status: response.status, body: (await response.json()) as any };
+  };
+}

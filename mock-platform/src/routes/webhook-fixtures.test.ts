@@ -1,14 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { stringifyLikeMeta } from '../../../shared/whatsapp/escape-json.ts';
 import { DEMO } from '../seed/demo-tenant.ts';
+import { whatsappFixtures } from '../testing/fixtures.ts';
 import { testPlatform } from '../testing/harness.ts';
 import { signBody } from '../whatsapp/signature.ts';
 
-const DIR = new URL('../../../shared/whatsapp/__fixtures__/', import.meta.url);
-const webhooks = readdirSync(DIR)
-  .filter((name) => name.startsWith('webhook_'))
-  .map((name) => [name, readFileSync(new URL(name, DIR), 'utf8')] as const);
+const webhooks = whatsappFixtures('webhook_');
 
 afterEach(() => vi.restoreAllMocks());
 

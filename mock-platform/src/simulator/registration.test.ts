@@ -8,16 +8,6 @@ const auth = { authorization: 'Bearer loro-demo-access-token' };
 type Harness = Awaited<ReturnType<typeof testPlatform>>;
 const NEW_ID = '200000000000077';
 
-async function graph(t: Harness, method: string, path: string, body?: unknown) {
-  const response = await t.app.request(`http://platform.test/graph/v23.0${path}`, {
-    method,
-    headers: { ...auth, 'content-type': 'application/json' },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  // biome-ignore lint/suspicious/noExplicitAny: assertions check the shape
-  return { status: response.status, body: (await response.json()) as any };
-}
-
 async function withNewNumber(t: Harness) {
   await t.simulatorStore.commit([
     putSim('phoneNumbers', {
@@ -43,20 +33,20 @@ describe('number verification and registration (CH-3)', () => {
     const t = await testPlatform();
     await withNewNumber(t);
     expect(
-      (await graph(t, 'POST', `/${NEW_ID}/register`, { messaging_product: 'whatsapp', pin: '123456' })).body.error.code,
+      (await t.graph('POST', `/${NEW_ID}/register`, { messaging_product: 'whatsapp', pin: '123456' })).body.error.code,
     ).toBe(133010);
-    expect((await graph(t, 'POST', `/${NEW_ID}/request_code`, { code_method: 'SMS', language: 'en_US' })).body).toEqual(
-      { success: true },
-    );
+    expect((await t.graph('POST', `/${NEW_ID}/request_code`, { code_method: 'SMS', language: 'en_US' })).body).toEqual({
+      success: true,
+    });
     const code = await lastCode(t);
     expect(code).toMatch(/^\d{6}$/);
     const outbox = (await t.call('GET', '/simulator/api/outbox')).body;
     expect(outbox[0]).toMatchObject({ method: 'SMS', phoneNumber: '+16145557788' });
-    expect((await graph(t, 'POST', `/${NEW_ID}/verify_code`, { code })).body).toEqual({ success: true, id: NEW_ID });
+    expect((await t.graph('POST', `/${NEW_ID}/verify_code`, { code })).body).toEqual({ success: true, id: NEW_ID });
     expect(
-      (await graph(t, 'POST', `/${NEW_ID}/register`, { messaging_product: 'whatsapp', pin: '123456' })).body,
+      (await t.graph('POST', `/${NEW_ID}/register`, { messaging_product: 'whatsapp', pin: '123456' })).body,
     ).toEqual({ success: true });
-    expect((await graph(t, 'GET', `/${NEW_ID}`)).body).toMatchObject({
+    expect((await t.graph('GET', `/${NEW_ID}`)).body).toMatchObject({
       code_verification_status: 'VERIFIED',
       status: 'CONNECTED',
     });
@@ -65,34 +55,34 @@ describe('number verification and registration (CH-3)', () => {
   it('refuses a wrong code with the attempts left, locks the number after five, and lets codes expire', async () => {
     const t = await testPlatform();
     await withNewNumber(t);
-    const malformed = await graph(t, 'POST', `/${NEW_ID}/verify_code`, { code: '12ab' });
+    const malformed = await t.graph('POST', `/${NEW_ID}/verify_code`, { code: '12ab' });
     expect([malformed.body.error.code, malformed.body.error.error_data.details]).toEqual([
       100,
       'Invalid parameter code: code must be 6 digits',
     ]);
-    await graph(t, 'POST', `/${NEW_ID}/request_code`, { code_method: 'VOICE', language: 'es' });
+    await t.graph('POST', `/${NEW_ID}/request_code`, { code_method: 'VOICE', language: 'es' });
     const code = await lastCode(t);
     const wrong = code === '000000' ? '111111' : '000000';
-    const first = await graph(t, 'POST', `/${NEW_ID}/verify_code`, { code: wrong });
+    const first = await t.graph('POST', `/${NEW_ID}/verify_code`, { code: wrong });
     expect([first.status, first.body.error.code, first.body.error.error_data.details]).toEqual([
       400,
       136024,
       'Verification code error: the code is wrong (4 attempts left)',
     ]);
-    for (let i = 0; i < 3; i++) await graph(t, 'POST', `/${NEW_ID}/verify_code`, { code: wrong });
-    const locked = await graph(t, 'POST', `/${NEW_ID}/verify_code`, { code: wrong });
+    for (let i = 0; i < 3; i++) await t.graph('POST', `/${NEW_ID}/verify_code`, { code: wrong });
+    const locked = await t.graph('POST', `/${NEW_ID}/verify_code`, { code: wrong });
     expect([locked.status, locked.body.error.code]).toEqual([429, 133016]);
     // Locked: even the right code and a new request are refused, for an hour.
-    expect((await graph(t, 'POST', `/${NEW_ID}/verify_code`, { code })).body.error.code).toBe(133016);
+    expect((await t.graph('POST', `/${NEW_ID}/verify_code`, { code })).body.error.code).toBe(133016);
     expect(
-      (await graph(t, 'POST', `/${NEW_ID}/request_code`, { code_method: 'SMS', language: 'es' })).body.error.error_data
+      (await t.graph('POST', `/${NEW_ID}/request_code`, { code_method: 'SMS', language: 'es' })).body.error.error_data
         .details,
     ).toBe('Too many wrong codes: the number is locked; try again in 60 min');
     t.clock.advance(60 * 60_000);
-    await graph(t, 'POST', `/${NEW_ID}/request_code`, { code_method: 'SMS', language: 'es' });
+    await t.graph('POST', `/${NEW_ID}/request_code`, { code_method: 'SMS', language: 'es' });
     const fresh = await lastCode(t);
     t.clock.advance(10 * 60_000);
-    const expired = await graph(t, 'POST', `/${NEW_ID}/verify_code`, { code: fresh });
+    const expired = await t.graph('POST', `/${NEW_ID}/verify_code`, { code: fresh });
     expect([expired.body.error.code, expired.body.error.error_data.details]).toEqual([
       136025,
       'Verification code expired: request a new code',
@@ -116,22 +106,22 @@ describe('the WhatsApp Business profile', () => {
 
   it('answers flat, updates within Meta’s limits, and checks the logo from its bytes', async () => {
     const t = await testPlatform();
-    const empty = await graph(t, 'GET', `/${DEMO.phoneNumberId}/whatsapp_business_profile`);
+    const empty = await t.graph('GET', `/${DEMO.phoneNumberId}/whatsapp_business_profile`);
     expect(empty.body.data[0]).toMatchObject({ messaging_product: 'whatsapp', about: '', websites: [] });
 
-    const tooLong = await graph(t, 'POST', `/${DEMO.phoneNumberId}/whatsapp_business_profile`, {
+    const tooLong = await t.graph('POST', `/${DEMO.phoneNumberId}/whatsapp_business_profile`, {
       messaging_product: 'whatsapp',
       about: 'x'.repeat(140),
     });
     expect(tooLong.body.error.error_data.details).toBe('Invalid parameter about: about must be at most 139 characters');
-    const threeSites = await graph(t, 'POST', `/${DEMO.phoneNumberId}/whatsapp_business_profile`, {
+    const threeSites = await t.graph('POST', `/${DEMO.phoneNumberId}/whatsapp_business_profile`, {
       messaging_product: 'whatsapp',
       websites: ['https://a.example', 'https://b.example', 'https://c.example'],
     });
     expect(threeSites.body.error.error_data.details).toBe('Invalid parameter websites: at most 2 websites');
 
     const wide = await upload(t, jpegOfSize(800, 600), 'image/jpeg');
-    const notSquare = await graph(t, 'POST', `/${DEMO.phoneNumberId}/whatsapp_business_profile`, {
+    const notSquare = await t.graph('POST', `/${DEMO.phoneNumberId}/whatsapp_business_profile`, {
       messaging_product: 'whatsapp',
       profile_picture_handle: wide,
     });
@@ -141,7 +131,7 @@ describe('the WhatsApp Business profile', () => {
     ]);
 
     const square = await upload(t, pngOfSize(640, 640), 'image/png');
-    const saved = await graph(t, 'POST', `/${DEMO.phoneNumberId}/whatsapp_business_profile`, {
+    const saved = await t.graph('POST', `/${DEMO.phoneNumberId}/whatsapp_business_profile`, {
       messaging_product: 'whatsapp',
       about: 'Hablamos español 💬',
       email: 'hola@loro.example',
@@ -150,7 +140,7 @@ describe('the WhatsApp Business profile', () => {
       profile_picture_handle: square,
     });
     expect(saved.body).toEqual({ success: true });
-    const profile = (await graph(t, 'GET', `/${DEMO.phoneNumberId}/whatsapp_business_profile`)).body.data[0];
+    const profile = (await t.graph('GET', `/${DEMO.phoneNumberId}/whatsapp_business_profile`)).body.data[0];
     expect(profile).toMatchObject({
       about: 'Hablamos español 💬',
       vertical: 'RETAIL',

@@ -1,13 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEMO } from '../seed/demo-tenant.ts';
+import { whatsappFixtures } from '../testing/fixtures.ts';
 import { testPlatform } from '../testing/harness.ts';
 import { putSim } from './records.ts';
 
-const DIR = new URL('../../../shared/whatsapp/__fixtures__/', import.meta.url);
-const examples = readdirSync(DIR)
-  .filter((name) => name.startsWith('send_request_'))
-  .map((name) => [name, readFileSync(new URL(name, DIR), 'utf8')] as const);
+const examples = whatsappFixtures('send_request_');
 const auth = { authorization: 'Bearer loro-demo-access-token' };
 /** A 1×1 PNG. */
 const PNG = Buffer.from(

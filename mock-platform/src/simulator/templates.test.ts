@@ -1,25 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEMO } from '../seed/demo-tenant.ts';
+import { whatsappFixtures } from '../testing/fixtures.ts';
 import { testPlatform } from '../testing/harness.ts';
 
-const DIR = new URL('../../../shared/whatsapp/__fixtures__/', import.meta.url);
-const creations = readdirSync(DIR)
-  .filter((name) => name.startsWith('template_create_create_'))
+const creations = whatsappFixtures('template_create_create_')
   // Meta's flow examples leave the name as a placeholder: fill it.
-  .map((name) => [name, readFileSync(new URL(name, DIR), 'utf8').replaceAll('<TEMPLATE_NAME>', 'flow_offer')] as const);
-const headers = { authorization: 'Bearer loro-demo-access-token', 'content-type': 'application/json' };
-type Harness = Awaited<ReturnType<typeof testPlatform>>;
-
-async function graph(t: Harness, method: string, path: string, body?: unknown) {
-  const response = await t.app.request(`http://platform.test/graph/v23.0${path}`, {
-    method,
-    headers,
-    ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
-  });
-  // biome-ignore lint/suspicious/noExplicitAny: assertions check the shape
-  return { status: response.status, body: (await response.json()) as any };
-}
+  .map(([name, raw]) => [name, raw.replaceAll('<TEMPLATE_NAME>', 'flow_offer')] as const);
 
 const reminder = {
   name: 'appointment_reminder',
@@ -40,14 +26,14 @@ afterEach(() => vi.restoreAllMocks());
 describe('message templates on the Cloud API simulator (TP-1)', () => {
   it.each(creations)('accepts Meta’s example %s as PENDING', async (_name, raw) => {
     const t = await testPlatform();
-    const created = await graph(t, 'POST', `/${DEMO.wabaId}/message_templates`, raw);
+    const created = await t.graph('POST', `/${DEMO.wabaId}/message_templates`, raw);
     expect(created.status, JSON.stringify(created.body)).toBe(200);
     expect(created.body).toEqual({
       id: expect.stringMatching(/^\d+$/),
       status: 'PENDING',
       category: JSON.parse(raw).category,
     });
-    const again = await graph(t, 'POST', `/${DEMO.wabaId}/message_templates`, raw);
+    const again = await t.graph('POST', `/${DEMO.wabaId}/message_templates`, raw);
     expect([again.status, again.body.error.code]).toEqual([400, 100]);
   });
 
@@ -75,7 +61,7 @@ describe('message templates on the Cloud API simulator (TP-1)', () => {
     ['an unknown category', { ...reminder, category: 'SPAM' }, 'category'],
   ])('refuses %s with code 100 naming the rule', async (_label, body, details) => {
     const t = await testPlatform();
-    const refused = await graph(t, 'POST', `/${DEMO.wabaId}/message_templates`, body);
+    const refused = await t.graph('POST', `/${DEMO.wabaId}/message_templates`, body);
     expect([refused.status, refused.body.error.code]).toEqual([400, 100]);
     expect(refused.body.error.error_data.details).toContain(details.split(': ')[0]);
     if (details.includes(': ')) expect(refused.body.error.error_data.details).toContain(details.split(': ')[1]);
@@ -95,10 +81,10 @@ describe('message templates on the Cloud API simulator (TP-1)', () => {
         (template: { name: string }) => template.name,
       );
 
-    const { body: created } = await graph(t, 'POST', `/${DEMO.wabaId}/message_templates`, reminder);
+    const { body: created } = await t.graph('POST', `/${DEMO.wabaId}/message_templates`, reminder);
     expect(await names()).not.toContain('appointment_reminder');
     // Not approved yet: WhatsApp refuses to send it.
-    const pending = await graph(t, 'POST', `/${DEMO.phoneNumberId}/messages`, {
+    const pending = await t.graph('POST', `/${DEMO.phoneNumberId}/messages`, {
       messaging_product: 'whatsapp',
       to: '+34612345678',
       type: 'template',
@@ -141,7 +127,7 @@ describe('message templates on the Cloud API simulator (TP-1)', () => {
     expect(
       (await t.call('POST', `/simulator/api/templates/${created.id}/quality`, { body: { score: 'RED' } })).body.status,
     ).toBe('PAUSED');
-    const paused = await graph(t, 'POST', `/${DEMO.phoneNumberId}/messages`, {
+    const paused = await t.graph('POST', `/${DEMO.phoneNumberId}/messages`, {
       messaging_product: 'whatsapp',
       to: '+34612345678',
       type: 'template',
@@ -163,20 +149,18 @@ describe('message templates on the Cloud API simulator (TP-1)', () => {
     expect(await names()).not.toContain('appointment_reminder');
 
     // An edit sends it back to review; deleting it removes it.
-    const edited = await graph(t, 'POST', `/${created.id}`, { components: reminder.components.slice(0, 1) });
+    const edited = await t.graph('POST', `/${created.id}`, { components: reminder.components.slice(0, 1) });
     expect(edited.body).toEqual({ success: true });
-    const listed = await graph(t, 'GET', `/${DEMO.wabaId}/message_templates?name=appointment_reminder`);
+    const listed = await t.graph('GET', `/${DEMO.wabaId}/message_templates?name=appointment_reminder`);
     expect(listed.body.data).toEqual([expect.objectContaining({ status: 'PENDING', quality_score: { score: 'RED' } })]);
     expect((await review('REJECTED', 'INVALID_FORMAT')).body).toMatchObject({
       status: 'REJECTED',
       rejectedReason: 'INVALID_FORMAT',
     });
-    expect((await graph(t, 'DELETE', `/${DEMO.wabaId}/message_templates?name=appointment_reminder`)).body).toEqual({
+    expect((await t.graph('DELETE', `/${DEMO.wabaId}/message_templates?name=appointment_reminder`)).body).toEqual({
       success: true,
     });
-    expect((await graph(t, 'GET', `/${DEMO.wabaId}/message_templates?name=appointment_reminder`)).body.data).toEqual(
-      [],
-    );
+    expect((await t.graph('GET', `/${DEMO.wabaId}/message_templates?name=appointment_reminder`)).body.data).toEqual([]);
   });
 
   it('is created from the simulator’s WhatsApp Manager page too, with the same rules', async () => {

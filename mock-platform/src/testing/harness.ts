@@ -58,6 +58,14 @@ export async function testPlatform(env: Record<string, string> = {}, storage: Se
     return { status: response.status, body: json as any, headers: response.headers };
   }
 
+  /** A Cloud API call to the simulator (`/graph/v23.0…`) with the configured token. */
+  function graph(method: string, path: string, body?: unknown) {
+    return call(method, `/graph/v23.0${path}`, {
+      token: config.WHATSAPP_TOKEN,
+      ...(body !== undefined ? { body } : {}),
+    });
+  }
+
   async function login(username: string, password: string): Promise<string> {
     const response = await call('POST', '/api/auth/login', { body: { username, password } });
     if (response.status !== 200) throw new Error(`login failed: ${JSON.stringify(response.body)}`);
@@ -108,5 +116,5 @@ export async function testPlatform(env: Record<string, string> = {}, storage: Se
     };
   }
 
-  return { ...platform, config, clock, store, simulatorStore, call, login, customerSays, listen };
+  return { ...platform, config, clock, store, simulatorStore, call, graph, login, customerSays, listen };
 }
