@@ -196,6 +196,19 @@ describe('an administrator sets up a WhatsApp channel in the admin UI, and agent
     expect(entries.at(-1)).toContain('Created channel Sales WhatsApp (+16145550199)');
     await screenshot(admin, 'admin-audit-log');
 
+    // The masking switch (AG-6) applies from the Privacy page.
+    await go('privacy', '[data-testid="mask-sensitive"]');
+    await click('[data-testid="mask-sensitive"]');
+    await admin.waitForFunction(() =>
+      document.querySelector('[data-testid="masking-state"]')?.textContent?.startsWith('Masking is on'),
+    );
+    expect(platform.platform.ctx.store.get('settings', 'tenant')?.maskSensitiveData).toBe(true);
+
+    // The browsable API reference (BY-5), generated from /openapi.json.
+    await go('api', '[data-testid="operation"]');
+    expect((await admin.$$('[data-testid="operation"]')).length).toBeGreaterThan(60);
+    await screenshot(admin, 'admin-api-reference');
+
     // The same UI in Spanish.
     await click('[data-testid="language"]');
     await go('roles', '[data-testid="roles-page"]');

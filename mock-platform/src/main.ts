@@ -23,8 +23,11 @@ async function main(): Promise<void> {
 Loro platform is running on ${server.url}
   Health           ${server.url}/healthz
   API description  ${server.url}/openapi.json
-  Admin (SLA)      ${server.url}/admin
+  Admin UI         ${server.url}/admin
   Customer sim     ${server.url}/simulator
+  WhatsApp signup  ${server.url}/simulator/signup
+  WhatsApp Manager ${server.url}/simulator/business
+  Demo console     ${server.url}/demo/console
   Graph API        ${config.GRAPH_BASE_URL ?? `${server.url}/graph`}
   Data             ${resolve(config.DATA_DIR)}
 
