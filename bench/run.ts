@@ -6,6 +6,7 @@ import { benchMasking } from './masking.ts';
 import { benchMessagePath } from './message-path.ts';
 import { benchPanelRender } from './panel-render.ts';
 import { benchRouting } from './routing.ts';
+import { benchRoutingPatterns } from './routing-patterns.ts';
 import { benchStartup } from './startup.ts';
 import { benchStoreAppend } from './store-append.ts';
 
@@ -25,6 +26,7 @@ const messagePath = await benchMessagePath(
 );
 const bare = messagePath[0];
 const routing = await benchRouting();
+const patterns = benchRoutingPatterns();
 const panel = await benchPanelRender();
 const startup = await benchStartup(Number(process.env.BENCH_STARTUP_MESSAGES ?? 100_000));
 const loro = masking[0];
@@ -41,6 +43,12 @@ const rows = [
     result: `p50 ${r.p50Ms.toFixed(3)} ms · p99 ${r.p99Ms.toFixed(3)} ms (${r.runs} runs)`,
     baseline: index === 0 ? 'pure decision (shared/routing)' : 'whole pass: availability, queue order, offers',
     target: index === 0 ? 'p99 < 1 ms' : 'well under the 1 s timer sweep',
+  })),
+  ...patterns.map((p) => ({
+    benchmark: `routing pattern ${p.pattern} on a customer message`,
+    result: `${p.shortMs.toFixed(3)} ms at 1,000 chars · ${p.longMs.toFixed(3)} ms at 10,000 chars`,
+    baseline: `${(p.longMs / p.shortMs).toFixed(1)}× for 10× the text`,
+    target: 'linear: about 10× (JavaScript RegExp: never returns on ^(a+)+$)',
   })),
   ...panel.map((r) => ({
     benchmark: r.name,
@@ -90,5 +98,5 @@ const machine = {
 await mkdir(join(import.meta.dirname, 'results'), { recursive: true });
 await writeFile(
   join(import.meta.dirname, 'results', 'latest.json'),
-  `${JSON.stringify({ at: new Date().toISOString(), machine, messagePath, routing, panel, startup, store, masking }, null, 2)}\n`,
+  `${JSON.stringify({ at: new Date().toISOString(), machine, messagePath, routing, patterns, panel, startup, store, masking }, null, 2)}\n`,
 );

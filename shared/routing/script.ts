@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { type BusinessHours, businessTimeBetween } from '../sla/business-hours.ts';
+import { patternMatches, patternProblem } from './pattern.ts';
 
 /**
  * Routing scripts (RT-4): an ordered list of rules, read top to bottom like a flow chart. The
@@ -8,11 +9,17 @@ import { type BusinessHours, businessTimeBetween } from '../sla/business-hours.t
  * script's fallback (or, without one, the channel's default skill).
  */
 export const conditionSchema = z.discriminatedUnion('field', [
-  z.object({
-    field: z.literal('text'),
-    op: z.enum(['contains', 'equals', 'matches']),
-    value: z.string().min(1).max(500),
-  }),
+  z
+    .object({
+      field: z.literal('text'),
+      op: z.enum(['contains', 'equals', 'matches']),
+      value: z.string().min(1).max(500),
+    })
+    // Patterns are checked when a script or queue is saved (RE2 syntax), not when a customer writes.
+    .superRefine((condition, ctx) => {
+      const problem = condition.op === 'matches' ? patternProblem(condition.value) : undefined;
+      if (problem) ctx.addIssue({ code: 'custom', path: ['value'], message: problem });
+    }),
   z.object({ field: z.literal('channel'), op: z.literal('is'), value: z.string().min(1) }),
   z.object({ field: z.literal('customerCountry'), op: z.literal('in'), value: z.array(z.string().length(2)).min(1) }),
   z.object({ field: z.literal('customerKnown'), op: z.literal('is'), value: z.boolean() }),
@@ -38,27 +45,9 @@ const scriptShape = z.object({
   fallback: targetSchema.optional(),
 });
 
-/** Regular expressions are compiled when the script is saved, not when a customer writes. */
-function checkPatterns(script: z.infer<typeof scriptShape>, ctx: z.RefinementCtx): void {
-  for (const [index, rule] of script.rules.entries()) {
-    for (const [c, condition] of rule.when.entries()) {
-      if (condition.field !== 'text' || condition.op !== 'matches') continue;
-      try {
-        new RegExp(condition.value, 'i');
-      } catch {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['rules', index, 'when', c, 'value'],
-          message: 'is not a valid regular expression',
-        });
-      }
-    }
-  }
-}
-
 /** A script as an administrator sends it (the id is in the URL). */
-export const routingScriptBodySchema = scriptShape.superRefine(checkPatterns);
-export const routingScriptSchema = scriptShape.extend({ id: z.string() }).superRefine(checkPatterns);
+export const routingScriptBodySchema = scriptShape;
+export const routingScriptSchema = scriptShape.extend({ id: z.string() });
 export type RoutingScript = z.infer<typeof routingScriptSchema>;
 
 /** What a script can look at. */
@@ -81,7 +70,7 @@ export function holds(condition: Condition, contact: Contact): boolean {
       const text = contact.text.toLocaleLowerCase();
       if (condition.op === 'contains') return text.includes(condition.value.toLocaleLowerCase());
       if (condition.op === 'equals') return text.trim() === condition.value.toLocaleLowerCase().trim();
-      return new RegExp(condition.value, 'i').test(contact.text);
+      return patternMatches(condition.value, contact.text);
     }
     case 'channel':
       return contact.channelId === condition.value;

@@ -79,19 +79,24 @@ export function RoutingScriptsPage() {
         fallbackSkillId: script.fallback?.skillId ?? '',
         fallbackPriority: script.fallback?.priority ?? 0,
       })}
-      toBody={(draft) => ({
-        name: draft.name,
-        rules: draft.rules.map((rule) => ({
-          ...(rule.name ? { name: rule.name } : {}),
-          when: rule.when,
-          route: { skillId: rule.skillId, priority: rule.priority },
-        })),
-        ...(draft.fallback ? { fallback: { skillId: draft.fallbackSkillId, priority: draft.fallbackPriority } } : {}),
-      })}
+      toBody={scriptBody}
       Editor={(props) => <ScriptEditor {...props} channels={channels} skills={skills} />}
       below={<TryScript scripts={scripts.data ?? []} channels={channels} skillName={skillName} />}
     />
   );
+}
+
+/** The request body of a script from the editor's draft (also what "try this draft" sends). */
+function scriptBody(draft: ScriptDraft) {
+  return {
+    name: draft.name,
+    rules: draft.rules.map((rule) => ({
+      ...(rule.name ? { name: rule.name } : {}),
+      when: rule.when,
+      route: { skillId: rule.skillId, priority: rule.priority },
+    })),
+    ...(draft.fallback ? { fallback: { skillId: draft.fallbackSkillId, priority: draft.fallbackPriority } } : {}),
+  };
 }
 
 function ScriptEditor({
@@ -237,7 +242,53 @@ function ScriptEditor({
           <p class="hint">{t('channelDefaultSkill')}</p>
         )}
       </fieldset>
+      <TryDraft draft={draft} skillName={(id) => skills.find((s) => s.id === id)?.name ?? id} />
     </>
+  );
+}
+
+/** Tries the script as it is being edited, before it is saved (nothing is stored). */
+function TryDraft({ draft, skillName }: { draft: ScriptDraft; skillName: (id: string) => string }) {
+  const [text, setText] = useState('');
+  const [outcome, setOutcome] = useState<{ value: Outcome } | undefined>(undefined);
+  const run = useSave();
+  const tryIt = async () => {
+    const result = await run.run(() =>
+      api<Outcome>('/api/admin/routing-scripts/try', {
+        method: 'POST',
+        body: { script: scriptBody(draft), sample: { text } },
+      }),
+    );
+    setOutcome(result === undefined ? undefined : { value: result });
+  };
+  return (
+    <fieldset class="group" data-testid="try-draft">
+      <legend>{t('tryDraft')}</legend>
+      <div class="inline">
+        <TextField label={t('sampleMessage')} name="sample.text" value={text} onChange={setText} errors={run.errors} />
+        <button type="button" class="secondary" data-testid="try-draft-button" onClick={tryIt}>
+          {t('try')}
+        </button>
+      </div>
+      <ErrorText message={run.message} />
+      {outcome && <OutcomeText outcome={outcome.value} skillName={skillName} />}
+    </fieldset>
+  );
+}
+
+function OutcomeText({ outcome, skillName }: { outcome: Outcome; skillName: (id: string) => string }) {
+  return (
+    <p class="outcome" role="status" data-testid="try-outcome">
+      {outcome === null
+        ? t('outcomeDefault')
+        : outcome.rule >= 0
+          ? t('outcomeRule', {
+              rule: outcome.ruleName ?? String(outcome.rule + 1),
+              skill: skillName(outcome.skillId),
+              priority: String(outcome.priority),
+            })
+          : t('outcomeFallback', { skill: skillName(outcome.skillId), priority: String(outcome.priority) })}
+    </p>
   );
 }
 
@@ -304,22 +355,7 @@ function TryScript({
         </div>
       </form>
       <ErrorText message={run.message} />
-      {outcome && (
-        <p class="outcome" role="status" data-testid="try-outcome">
-          {outcome.value === null
-            ? t('outcomeDefault')
-            : outcome.value.rule >= 0
-              ? t('outcomeRule', {
-                  rule: outcome.value.ruleName ?? String(outcome.value.rule + 1),
-                  skill: skillName(outcome.value.skillId),
-                  priority: String(outcome.value.priority),
-                })
-              : t('outcomeFallback', {
-                  skill: skillName(outcome.value.skillId),
-                  priority: String(outcome.value.priority),
-                })}
-        </p>
-      )}
+      {outcome && <OutcomeText outcome={outcome.value} skillName={skillName} />}
     </Card>
   );
 }

@@ -57,6 +57,12 @@ const legacy: [string, string, unknown, Legacy & { withoutReply?: number }][] = 
     { text: 'hi' },
     { anonymous: 401, otherAgent: 403, owner: 403, admin: 200 },
   ],
+  [
+    'POST',
+    '/api/admin/routing-scripts/try',
+    { script: { name: 'S', rules: [] }, sample: { text: 'hi' } },
+    { anonymous: 401, otherAgent: 403, owner: 403, admin: 200 },
+  ],
   ['DELETE', '/api/admin/channels/ch_nope', undefined, { anonymous: 401, otherAgent: 403, owner: 403, admin: 404 }],
   ['GET', '/api/admin/sla-report', undefined, { anonymous: 401, otherAgent: 403, owner: 403, admin: 200 }],
   ['GET', '/api/admin/routing-queues', undefined, { anonymous: 401, otherAgent: 403, owner: 403, admin: 200 }],

@@ -139,3 +139,65 @@ describe('routing queues, the legacy path (RT-3)', () => {
     expect((await t.call('DELETE', '/api/admin/routing-queues/billing', { token: admin })).status).toBe(404);
   });
 });
+
+describe('regular expressions administrators type cannot stall the platform', () => {
+  it('runs a catastrophic pattern in one pass, and refuses look-arounds on scripts and queues naming the field', async () => {
+    const t = await testPlatform();
+    const admin = await t.login('admin', 'loro-admin');
+    const catastrophic = {
+      ...billingScript,
+      rules: [
+        {
+          when: [{ field: 'text', op: 'matches', value: '^(a+)+$' }],
+          route: { skillId: DEMO.billingSkillId, priority: 5 },
+        },
+      ],
+    };
+    expect((await t.call('PUT', '/api/admin/routing-scripts/evil', { token: admin, body: catastrophic })).status).toBe(
+      200,
+    );
+    // With JavaScript's backtracking engine this message held the event loop for seconds (doubling per character).
+    const tried = await t.call('POST', '/api/admin/routing-scripts/evil/try', {
+      token: admin,
+      body: { text: `${'a'.repeat(4_000)}!` },
+    });
+    expect(tried.body).toEqual({ rule: -1, skillId: DEMO.skillId, priority: 1 });
+
+    const lookAround = [{ field: 'text', op: 'matches', value: 'pago(?! rechazado)' }];
+    const script = await t.call('PUT', '/api/admin/routing-scripts/look', {
+      token: admin,
+      body: { ...billingScript, rules: [{ when: lookAround, route: { skillId: DEMO.skillId, priority: 1 } }] },
+    });
+    expect([script.status, script.body.error.issues[0].path]).toEqual([400, 'rules.0.when.0.value']);
+    expect(script.body.error.issues[0].message).toContain('linear time');
+    const queue = await t.call('PUT', '/api/admin/routing-queues/look', {
+      token: admin,
+      body: {
+        name: 'Look',
+        skillId: DEMO.skillId,
+        priority: 0,
+        order: 0,
+        includedChannels: [DEMO.channelId],
+        conditions: lookAround,
+      },
+    });
+    expect([queue.status, queue.body.error.issues[0].path]).toEqual([400, 'conditions.0.value']);
+    expect(t.store.get('routingScripts', 'look')).toBeUndefined();
+
+    // "Try it" on the editor's draft: nothing is saved, and the draft's own refusals name the field.
+    const draft = await t.call('POST', '/api/admin/routing-scripts/try', {
+      token: admin,
+      body: { script: billingScript, sample: { text: 'Dos facturas' } },
+    });
+    expect(draft.body).toMatchObject({ rule: 0, ruleName: 'Invoices', skillId: DEMO.billingSkillId, priority: 5 });
+    const badDraft = await t.call('POST', '/api/admin/routing-scripts/try', {
+      token: admin,
+      body: {
+        script: { name: 'S', rules: [{ when: lookAround, route: { skillId: DEMO.skillId, priority: 1 } }] },
+        sample: { text: 'x' },
+      },
+    });
+    expect([badDraft.status, badDraft.body.error.issues[0].path]).toEqual([400, 'script.rules.0.when.0.value']);
+    expect(t.store.get('routingQueues', 'look')).toBeUndefined();
+  });
+});

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { parsePhone } from '../../../shared/phone.ts';
-import { evaluateScript } from '../../../shared/routing/script.ts';
+import { evaluateScript, type RoutingScript, routingScriptBodySchema } from '../../../shared/routing/script.ts';
 import { businessHoursSchema } from '../../../shared/sla/business-hours.ts';
 import { type AuthEnv, requireUser } from '../auth/require-user.ts';
 import type { Sessions } from '../auth/sessions.ts';
@@ -98,20 +98,37 @@ export function adminRoutes(ctx: PlatformContext, sessions: Sessions) {
       return c.json(current(), 200);
     },
   );
+  const outcomeSchema = z
+    .object({ rule: z.number(), ruleName: z.string().optional(), skillId: z.string(), priority: z.number() })
+    .nullable();
+  /** Which rule of the script a sample message meets, as the platform would route it now. */
+  function tryScript(script: Pick<RoutingScript, 'rules' | 'fallback'>, sample: z.infer<typeof sampleSchema>) {
+    const channelId = sample.channelId ?? ctx.store.all('channels')[0]?.id ?? '';
+    const phone = sample.from ? parsePhone(sample.from) : undefined;
+    const outcome = evaluateScript(
+      { id: 'draft', name: 'draft', ...script },
+      {
+        text: sample.text,
+        channelId,
+        customerCountry: phone?.ok ? phone.country : undefined,
+        customerKnown: phone?.ok ? ctx.store.get('customers', phone.waId) !== undefined : false,
+        now: sample.at ?? ctx.clock.now(),
+        businessHours: slaSettings(ctx.store, channelId).hours,
+      },
+    );
+    const ruleName = outcome && outcome.rule >= 0 ? script.rules[outcome.rule]?.name : undefined;
+    return outcome ? { ...outcome, ...(ruleName ? { ruleName } : {}) } : null;
+  }
+
   app.openapi(
     createRoute({
       ...base,
       method: 'post',
       path: '/routing-scripts/{id}/try',
-      summary: 'Try a routing script on a sample message: which rule matches, which skill and priority',
+      summary: 'Try a saved routing script on a sample message: which rule matches, which skill and priority',
       request: { params: z.object({ id: z.string() }), body: jsonBody(sampleSchema) },
       responses: {
-        200: jsonContent(
-          z
-            .object({ rule: z.number(), ruleName: z.string().optional(), skillId: z.string(), priority: z.number() })
-            .nullable(),
-          'The outcome (null: the channel default)',
-        ),
+        200: jsonContent(outcomeSchema, 'The outcome (null: the channel default)'),
         400: errorResponses[400],
         404: errorResponses[404],
       },
@@ -119,19 +136,24 @@ export function adminRoutes(ctx: PlatformContext, sessions: Sessions) {
     (c) => {
       const script = ctx.store.get('routingScripts', c.req.valid('param').id);
       if (!script) throw new ApiError(404, 'not_found', `Routing script ${c.req.valid('param').id} was not found`);
-      const sample = c.req.valid('json');
-      const channelId = sample.channelId ?? ctx.store.all('channels')[0]?.id ?? '';
-      const phone = sample.from ? parsePhone(sample.from) : undefined;
-      const outcome = evaluateScript(script, {
-        text: sample.text,
-        channelId,
-        customerCountry: phone?.ok ? phone.country : undefined,
-        customerKnown: phone?.ok ? ctx.store.get('customers', phone.waId) !== undefined : false,
-        now: sample.at ?? ctx.clock.now(),
-        businessHours: slaSettings(ctx.store, channelId).hours,
-      });
-      const ruleName = outcome && outcome.rule >= 0 ? script.rules[outcome.rule]?.name : undefined;
-      return c.json(outcome ? { ...outcome, ...(ruleName ? { ruleName } : {}) } : null, 200);
+      return c.json(tryScript(script, c.req.valid('json')), 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      ...base,
+      method: 'post',
+      path: '/routing-scripts/try',
+      summary: 'Try an unsaved routing script (the editor’s draft) on a sample message; nothing is stored',
+      request: { body: jsonBody(z.object({ script: routingScriptBodySchema, sample: sampleSchema })) },
+      responses: {
+        200: jsonContent(outcomeSchema, 'The outcome (null: the channel default)'),
+        400: errorResponses[400],
+      },
+    }),
+    (c) => {
+      const { script, sample } = c.req.valid('json');
+      return c.json(tryScript(script, sample), 200);
     },
   );
 

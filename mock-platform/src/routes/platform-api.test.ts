@@ -27,6 +27,7 @@ describe('platform HTTP API', () => {
         '/api/admin/routing-scripts',
         '/api/admin/routing-scripts/{id}',
         '/api/admin/routing-scripts/{id}/try',
+        '/api/admin/routing-scripts/try',
         '/api/admin/settings',
         '/api/admin/skills',
         '/api/admin/skills/{id}',
