@@ -8,7 +8,7 @@ export default defineConfig({
         plugins: [preact()],
         test: {
           name: 'unit',
-          include: ['shared/**/*.test.ts', 'mock-platform/**/*.test.ts', 'extension/**/*.test.{ts,tsx}'],
+          include: ['shared/**/*.test.ts', 'mock-platform/**/*.test.{ts,tsx}', 'extension/**/*.test.{ts,tsx}'],
           environment: 'node',
           // Integration tests hash passwords and fsync; on a shared 2-core machine a busy moment must
           // not fail them (timing targets live in `npm run bench`, not here).

@@ -259,7 +259,8 @@ const en = {
   hours: 'hours',
   minutes: 'minutes',
   businessHours: 'Business hours',
-  businessHoursIntro: 'Weekly hours in the time zone of the main office, several intervals per day, and holidays.',
+  businessHoursIntro:
+    'Weekly hours in the time zone of the main office, several intervals per day, and holidays. An interval that ends at or before its start runs past midnight (22:00–06:00; 00:00–00:00 is the whole day); intervals may not overlap.',
   timeZone: 'Time zone',
   timeZoneHint: 'An IANA time zone such as Europe/Madrid.',
   closed: 'Closed',
@@ -583,7 +584,7 @@ const es: Record<Key, string> = {
   minutes: 'minutos',
   businessHours: 'Horario laboral',
   businessHoursIntro:
-    'Horario semanal en la zona horaria de la oficina principal, varios intervalos por día y feriados.',
+    'Horario semanal en la zona horaria de la oficina principal, varios intervalos por día y feriados. Un intervalo que termina a la hora de inicio o antes pasa la medianoche (22:00–06:00; 00:00–00:00 es el día entero); los intervalos no pueden solaparse.',
   timeZone: 'Zona horaria',
   timeZoneHint: 'Una zona horaria IANA como Europe/Madrid.',
   closed: 'Cerrado',

@@ -81,6 +81,54 @@ describe('businessTimeBetween', () => {
   });
 });
 
+describe('intervals that end at 24:00 or cross midnight', () => {
+  const nights: BusinessHours = {
+    timeZone: 'Europe/Madrid',
+    week: { '1': [{ start: '22:00', end: '06:00' }], '2': [{ start: '18:00', end: '24:00' }] },
+    holidays: [],
+  };
+
+  it.each([
+    ['Monday 23:00 + 2 h runs past midnight', '2026-11-16T23:00', 2 * hour, 'Tue 2026-11-17 01:00'],
+    ['Tuesday 03:00 is inside Monday’s night', '2026-11-17T03:00', hour, 'Tue 2026-11-17 04:00'],
+    ['Tuesday 05:30 + 1 h continues at 18:00', '2026-11-17T05:30', hour, 'Tue 2026-11-17 18:30'],
+    ['Tuesday 23:30 + 1 h ends at 24:00, then next Monday 22:30', '2026-11-17T23:30', hour, 'Mon 2026-11-23 22:30'],
+  ])('%s', (_label, start, duration, expected) => {
+    expect(local(addBusinessTime(at(start), duration, nights))).toBe(expected);
+    expect(businessHoursSchema.safeParse(nights).success).toBe(true);
+  });
+
+  it('never counts overlapping stored intervals twice (Monday 09:00 + 6 h is 15:00, not 14:00)', () => {
+    const overlapping: BusinessHours = {
+      timeZone: 'Europe/Madrid',
+      week: {
+        '1': [
+          { start: '09:00', end: '13:00' },
+          { start: '12:00', end: '17:00' },
+        ],
+      },
+      holidays: [],
+    };
+    expect(local(addBusinessTime(at('2026-11-16T09:00'), 6 * hour, overlapping))).toBe('Mon 2026-11-16 15:00');
+    expect(businessTimeBetween(at('2026-11-16T08:00'), at('2026-11-16T18:00'), overlapping)).toBe(8 * hour);
+  });
+
+  it('says which interval it overlaps', () => {
+    const result = businessHoursSchema.safeParse({
+      ...madrid,
+      week: {
+        '1': [
+          { start: '09:00', end: '13:00' },
+          { start: '12:00', end: '17:00' },
+        ],
+      },
+    });
+    expect(result.error?.issues[0]?.message).toBe(
+      'overlaps 09:00–13:00 of weekday 1: intervals may not overlap (merge them into one)',
+    );
+  });
+});
+
 describe('business hours settings', () => {
   it('converts days, hours and minutes', () => {
     expect(durationMs({ days: 1, hours: 2, minutes: 30 })).toBe((26 * 60 + 30) * 60_000);
@@ -88,7 +136,29 @@ describe('business hours settings', () => {
 
   it.each([
     [{ ...madrid, timeZone: 'Mars/Olympus' }, 'timeZone'],
-    [{ ...madrid, week: { '1': [{ start: '17:00', end: '09:00' }] } }, 'week.1.0'],
+    [
+      {
+        ...madrid,
+        week: {
+          '1': [
+            { start: '09:00', end: '13:00' },
+            { start: '12:00', end: '17:00' },
+          ],
+        },
+      },
+      'week.1.1',
+    ],
+    // Monday's night shift runs into Tuesday's morning.
+    [
+      {
+        ...madrid,
+        week: { '1': [{ start: '22:00', end: '06:00' }], '2': [{ start: '05:00', end: '09:00' }] },
+      },
+      'week.2.0',
+    ],
+    // Sunday's night shift runs into Monday's.
+    [{ ...madrid, week: { '7': [{ start: '20:00', end: '10:00' }], '1': nineToFive } }, 'week.1.0'],
+    [{ ...madrid, week: { '1': [{ start: '09:00', end: '24:30' }] } }, 'week.1.0.end'],
     [{ ...madrid, week: { '1': [{ start: '9:00', end: '17:00' }] } }, 'week.1.0.start'],
     [{ ...madrid, holidays: ['25/12/2026'] }, 'holidays.0'],
   ])('refuses an invalid setting, naming %s', (value, path) => {

@@ -1,4 +1,5 @@
 import { t, weekdayName } from '../i18n.ts';
+import { ListInput } from '../list-input.tsx';
 import type { Channel, Condition } from '../types.ts';
 
 type Field = Condition['field'];
@@ -151,19 +152,12 @@ function ConditionValue({
       );
     case 'customerCountry':
       return (
-        <input
+        <ListInput
           aria-label={t('countries')}
           placeholder="ES, MX"
-          value={condition.value.join(', ')}
-          onInput={(e) =>
-            onChange({
-              ...condition,
-              value: e.currentTarget.value
-                .split(/[,\s]+/)
-                .map((code) => code.trim().toUpperCase())
-                .filter(Boolean),
-            })
-          }
+          value={condition.value}
+          normalise={(code) => code.toUpperCase()}
+          onChange={(value) => onChange({ ...condition, value })}
         />
       );
     case 'customerKnown':

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api.ts';
 import { t, weekdayName } from '../i18n.ts';
+import { ListInput } from '../list-input.tsx';
 import type { BusinessHours, Settings } from '../types.ts';
-import { Card, Checkbox, DurationField, ErrorText, errorAt, TextField, useLoad, useSave } from '../ui.tsx';
+import { Card, Checkbox, DurationField, ErrorText, errorAt, Field, TextField, useLoad, useSave } from '../ui.tsx';
 
 const DAYS = ['1', '2', '3', '4', '5', '6', '7'] as const;
 type Day = (typeof DAYS)[number];
@@ -143,22 +144,19 @@ export function ServiceLevelsPage() {
             })}
           </tbody>
         </table>
-        <TextField
+        <Field
           label={t('holidays')}
           name="businessHours.holidays"
-          value={hours.holidays.join(', ')}
-          onChange={(text) =>
-            setHours({
-              ...hours,
-              holidays: text
-                .split(/[,\s]+/)
-                .map((d) => d.trim())
-                .filter(Boolean),
-            })
-          }
-          errors={save.errors}
+          error={errorAt(save.errors, 'businessHours.holidays')}
           hint={t('holidaysHint')}
-        />
+        >
+          <ListInput
+            name="businessHours.holidays"
+            data-testid="field-businessHours.holidays"
+            value={hours.holidays}
+            onChange={(holidays) => setHours({ ...hours, holidays })}
+          />
+        </Field>
       </Card>
       <ErrorText message={save.message} />
       <div class="form-actions">

@@ -10,7 +10,7 @@ import { evaluationSchema } from '../../../shared/routing/choose-agent.ts';
 import { routingQueueSchema } from '../../../shared/routing/queues.ts';
 import { screenPopUrlSchema } from '../../../shared/routing/screen-pop.ts';
 import { routingScriptSchema } from '../../../shared/routing/script.ts';
-import { businessHoursSchema } from '../../../shared/sla/business-hours.ts';
+import { storedBusinessHoursSchema } from '../../../shared/sla/business-hours.ts';
 import type { SegmentedStoreOptions } from '../store/segmented-store.ts';
 import { writeOps } from '../store/store.ts';
 
@@ -44,7 +44,7 @@ export const channelSchema = z.object({
   /** The channel's own SLA; absent = follow the global one (SL-1). */
   sla: slaPolicySchema.optional(),
   /** The channel's own business hours; absent = the tenant's. */
-  businessHours: businessHoursSchema.optional(),
+  businessHours: storedBusinessHoursSchema.optional(),
   /** Sent to the customer when an agent ends a conversation (TP-4); its `{{1}}` is the customer's name. */
   surveyTemplate: z.object({ name: z.string().min(1), language: z.string().min(2) }).optional(),
   /** The routing script run on each new contact (RT-2, RT-4); absent = the default skill. */
@@ -312,7 +312,7 @@ export const settingsSchema = z.object({
   /** The global SLA (SL-1); absent = the defaults in `platform/sla.ts`. */
   sla: slaPolicySchema.optional(),
   /** Business hours the SLA clocks run in (SL-3); absent = the defaults in `platform/sla.ts`. */
-  businessHours: businessHoursSchema.optional(),
+  businessHours: storedBusinessHoursSchema.optional(),
 });
 
 export const platformSchemas = {
