@@ -6,6 +6,7 @@ import type { AuthEnv } from '../auth/require-user.ts';
 import { ApiError, type Issue, invalidRequest, notFound } from '../http/errors.ts';
 import { bearerSecurity, errorResponses, jsonBody, jsonContent } from '../http/openapi.ts';
 import { audited } from '../platform/audit.ts';
+import { channelReferenceOps } from '../platform/channel-references.ts';
 import type { PlatformContext } from '../platform/context.ts';
 import { deleteChannelOps } from '../platform/deletions.ts';
 import { dispatch } from '../platform/dispatcher.ts';
@@ -316,6 +317,7 @@ export function channelRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext): 
         const { ops, after } = deleteChannelOps(ctx, channel);
         await ctx.store.commit([
           ...ops,
+          ...channelReferenceOps(ctx, c.get('user'), channel),
           audited(
             ctx,
             c.get('user'),
