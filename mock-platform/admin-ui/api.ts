@@ -44,7 +44,16 @@ export const session = {
 
 export async function api<T>(
   path: string,
-  { method = 'GET', body }: { method?: string; body?: unknown } = {},
+  {
+    method = 'GET',
+    body,
+    version,
+  }: {
+    method?: string;
+    body?: unknown;
+    /** The version the change is based on (sent as If-Match): the platform refuses it if the row changed since. */
+    version?: number | undefined;
+  } = {},
 ): Promise<T> {
   const token = session.token();
   let response: Response;
@@ -54,6 +63,7 @@ export async function api<T>(
       headers: {
         ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
         ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(version !== undefined ? { 'if-match': `"${version}"` } : {}),
       },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });

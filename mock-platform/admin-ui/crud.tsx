@@ -19,7 +19,7 @@ export interface EditorProps<Draft> {
  * A list of one administrable resource with add, edit and delete: the pattern most admin pages
  * share. The API validates; its field errors are shown next to the fields.
  */
-export function CrudPage<Row extends { id: string }, Draft>({
+export function CrudPage<Row extends { id: string; version?: number }, Draft>({
   title,
   intro,
   path,
@@ -45,7 +45,9 @@ export function CrudPage<Row extends { id: string }, Draft>({
   below?: ComponentChildren;
 }) {
   const list = useLoad(() => api<Row[]>(`/api/admin/${path}`), [path]);
-  const [editing, setEditing] = useState<{ id?: string; draft: Draft } | undefined>(undefined);
+  const [editing, setEditing] = useState<{ id?: string; version?: number; draft: Draft } | undefined>(undefined);
+  /** Another administrator changed the row being edited: what they did, until this one reloads or keeps editing. */
+  const [conflict, setConflict] = useState<string[] | undefined>(undefined);
   const [notice, setNotice] = useState<string | undefined>(undefined);
   const save = useSave();
   const remove = useSave();
@@ -54,10 +56,21 @@ export function CrudPage<Row extends { id: string }, Draft>({
     event.preventDefault();
     if (!editing) return;
     const body = toBody(editing.draft);
-    const saved = await save.run(() =>
-      editing.id
-        ? api<Row>(`/api/admin/${path}/${encodeURIComponent(editing.id)}`, { method: 'PUT', body })
-        : api<Row>(`/api/admin/${path}`, { method: 'POST', body }),
+    setConflict(undefined);
+    const saved = await save.run(
+      () =>
+        editing.id
+          ? api<Row>(`/api/admin/${path}/${encodeURIComponent(editing.id)}`, {
+              method: 'PUT',
+              body,
+              version: editing.version,
+            })
+          : api<Row>(`/api/admin/${path}`, { method: 'POST', body }),
+      (failure) => {
+        if (failure.code !== 'version_conflict') return;
+        setConflict(failure.issues.map((issue) => issue.message));
+        list.reload();
+      },
     );
     if (saved) {
       setEditing(undefined);
@@ -67,11 +80,34 @@ export function CrudPage<Row extends { id: string }, Draft>({
   };
   const destroy = async (row: Row, name: string) => {
     if (!window.confirm(t('confirmDelete', { name }))) return;
-    const done = await remove.run(() => api(`/api/admin/${path}/${encodeURIComponent(row.id)}`, { method: 'DELETE' }));
+    const done = await remove.run(() =>
+      api(`/api/admin/${path}/${encodeURIComponent(row.id)}`, { method: 'DELETE', version: row.version }),
+    );
+    if (!done) list.reload();
     if (done) {
       setNotice(t('deleted', { name }));
       list.reload();
     }
+  };
+
+  /** Discards the draft for the row as it is now (another administrator changed it). */
+  const reloadEditing = async (id: string | undefined) => {
+    if (!id) return;
+    const fresh = await save.run(() => api<Row>(`/api/admin/${path}/${encodeURIComponent(id)}`));
+    setConflict(undefined);
+    list.reload();
+    if (fresh) {
+      save.reset();
+      setEditing({ id, version: fresh.version, draft: fromRow(fresh) });
+    }
+  };
+
+  /** Keeps this administrator's draft, now based on the current version: saving again overwrites theirs, knowingly. */
+  const keepMine = async (id: string | undefined) => {
+    if (!id || !editing) return;
+    const fresh = await save.run(() => api<Row>(`/api/admin/${path}/${encodeURIComponent(id)}`));
+    setConflict(undefined);
+    if (fresh) setEditing({ ...editing, version: fresh.version });
   };
 
   return (
@@ -135,7 +171,8 @@ export function CrudPage<Row extends { id: string }, Draft>({
                         onClick={() => {
                           save.reset();
                           setNotice(undefined);
-                          setEditing({ id: row.id, draft: fromRow(row) });
+                          setConflict(undefined);
+                          setEditing({ id: row.id, version: row.version, draft: fromRow(row) });
                         }}
                       >
                         {t('edit')}
@@ -163,7 +200,29 @@ export function CrudPage<Row extends { id: string }, Draft>({
           <form class="form" onSubmit={submit} noValidate>
             {/* Called, not mounted: an inline editor function must not remount (and lose focus) on each keystroke. */}
             {Editor({ draft: editing.draft, set: (draft) => setEditing({ ...editing, draft }), errors: save.errors })}
-            <ErrorText message={save.message} />
+            {conflict ? (
+              <div class="banner error" role="alert" data-testid="conflict">
+                <p>{t('conflict')}</p>
+                <ul>
+                  {conflict.map((change) => (
+                    <li key={change}>{change}</li>
+                  ))}
+                </ul>
+                <button type="button" data-testid="conflict-reload" onClick={() => reloadEditing(editing.id)}>
+                  {t('conflictReload')}
+                </button>{' '}
+                <button
+                  type="button"
+                  class="secondary"
+                  data-testid="conflict-keep"
+                  onClick={() => keepMine(editing.id)}
+                >
+                  {t('conflictKeep')}
+                </button>
+              </div>
+            ) : (
+              <ErrorText message={save.message} />
+            )}
             <div class="form-actions">
               <button type="submit" data-testid="save" disabled={save.busy}>
                 {t('save')}

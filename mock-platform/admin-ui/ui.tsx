@@ -29,7 +29,11 @@ export function useSave() {
   const [errors, setErrors] = useState<Errors>({});
   const [message, setMessage] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
-  const run = async <T,>(action: () => Promise<T>): Promise<T | undefined> => {
+  /** Runs the request; a refusal's fields and message are kept for the form, and `onFailure` sees it too. */
+  const run = async <T,>(
+    action: () => Promise<T>,
+    onFailure?: (failure: ApiFailure) => void,
+  ): Promise<T | undefined> => {
     setBusy(true);
     try {
       const result = await action();
@@ -40,6 +44,7 @@ export function useSave() {
       if (failure instanceof ApiFailure) {
         setErrors(failure.fieldErrors);
         setMessage(failure.message);
+        onFailure?.(failure);
       } else setMessage(String(failure));
       return undefined;
     } finally {

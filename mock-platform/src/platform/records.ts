@@ -360,6 +360,8 @@ export const platformIndexes: NonNullable<SegmentedStoreOptions<PlatformSchema>[
   offers: ['agentId', 'conversationId', 'status'],
   wrapUps: ['agentId'],
   messages: ['conversationId'],
+  // An administrable row's version is the number of audit entries about it (routes/versions.ts).
+  audit: ['resourceId'],
 };
 
 export const { put, remove } = writeOps<PlatformSchema>();

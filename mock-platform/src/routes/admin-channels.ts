@@ -11,6 +11,7 @@ import type { PlatformContext } from '../platform/context.ts';
 import { deleteChannelOps } from '../platform/deletions.ts';
 import { dispatch } from '../platform/dispatcher.ts';
 import { type Channel, channelSchema, put, slaPolicySchema } from '../platform/records.ts';
+import { checkVersion, expectedVersion, versionOf } from './versions.ts';
 
 /**
  * Digital touchpoints → WhatsApp (CH-4, CH-5, RT-2, SL-1): the account's numbers as WhatsApp
@@ -18,7 +19,7 @@ import { type Channel, channelSchema, put, slaPolicySchema } from '../platform/r
  * creation from a verified number, each channel's defaults and SLA, deletion (AG-4).
  */
 
-const channelView = channelSchema.omit({ deletedAt: true });
+const channelView = channelSchema.omit({ deletedAt: true }).extend({ version: z.number().int() });
 const myChannelsSchema = z.object({
   channels: z.array(channelView),
   /** Paste it into a custom component with `%s` appended (TP-5). */
@@ -82,7 +83,10 @@ export function channelRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext): 
   const refuse = (issues: Issue[]) => {
     if (issues.length > 0) throw invalidRequest(issues);
   };
-  const view = ({ deletedAt: _deleted, ...channel }: Channel) => channel;
+  const view = ({ deletedAt: _deleted, ...channel }: Channel) => ({
+    ...channel,
+    version: versionOf(ctx, 'channels', channel.id),
+  });
 
   /** Channels whose number WhatsApp was still approving become approved once it is CONNECTED. */
   async function approvePendingChannels(): Promise<void> {
@@ -269,13 +273,17 @@ export function channelRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext): 
         401: errorResponses[401],
         403: errorResponses[403],
         404: errorResponses[404],
+        409: errorResponses[409],
+        412: errorResponses[409],
       },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
       const { sla, businessHours, surveyTemplate, ...defaults } = c.req.valid('json');
+      const expected = await expectedVersion(c);
       const saved = await ctx.serial.run(async () => {
         const channel = liveChannel(id);
+        checkVersion(ctx, 'channels', id, `Channel ${channel.name}`, expected);
         refuse(defaultsIssues(defaults));
         const { sla: _sla, businessHours: _hours, surveyTemplate: _survey, ...rest } = channel;
         const saved: Channel = {
@@ -308,12 +316,15 @@ export function channelRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext): 
         401: errorResponses[401],
         403: errorResponses[403],
         404: errorResponses[404],
+        412: errorResponses[409],
       },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
+      const expected = await expectedVersion(c);
       await ctx.serial.run(async () => {
         const channel = liveChannel(id);
+        checkVersion(ctx, 'channels', id, `Channel ${channel.name}`, expected);
         const { ops, after } = deleteChannelOps(ctx, channel);
         await ctx.store.commit([
           ...ops,

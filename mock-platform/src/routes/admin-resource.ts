@@ -7,6 +7,7 @@ import { audited } from '../platform/audit.ts';
 import type { PlatformContext } from '../platform/context.ts';
 import { type PlatformSchema, put, remove, type User } from '../platform/records.ts';
 import type { WriteOp } from '../store/store.ts';
+import { checkVersion, etag, expectedVersion, versionOf } from './versions.ts';
 
 type Collection = keyof PlatformSchema & string;
 type Row<C extends Collection> = PlatformSchema[C];
@@ -59,19 +60,30 @@ export function resourceRoutes<C extends Collection, B extends z.ZodType, P = un
 ): void {
   const { collection, path, label } = resource;
   const base = { tags: ['Administration'], security: bearerSecurity };
-  const show = (row: Row<C>) => (resource.toView ? resource.toView(row) : row);
+  const show = (row: Row<C>) => ({
+    ...((resource.toView ? resource.toView(row) : row) as object),
+    version: versionOf(ctx, path, row.id),
+  });
+  const view = z.intersection(resource.view, z.object({ version: z.number().int() }));
   const find = (id: string) => ctx.store.get(collection, id) as Row<C> | undefined;
   const rows = () => {
     const all = ctx.store.all(collection) as Row<C>[];
     return resource.list ? resource.list(all) : all;
   };
 
-  async function write(actor: User, id: string, body: z.infer<B>, asked: 'create' | 'update') {
+  async function write(
+    actor: User,
+    id: string,
+    body: z.infer<B>,
+    asked: 'create' | 'update',
+    expected?: Awaited<ReturnType<typeof expectedVersion>>,
+  ) {
     // Outside the queue: other writes need not wait for it.
     const prepared = (await resource.prepare?.(body)) as P;
     const { row, action } = await ctx.serial.run(async () => {
       const existing = find(id);
       if (asked === 'update' && !existing && !resource.upsert) throw notFound(`${label} ${id}`);
+      checkVersion(ctx, path, id, `${label} ${id}`, expected);
       const action = existing ? ('update' as const) : ('create' as const);
       const row = resource.toRow(body, id, existing, prepared);
       const issues = resource.check?.(row, existing) ?? [];
@@ -101,7 +113,7 @@ export function resourceRoutes<C extends Collection, B extends z.ZodType, P = un
       path: `/${path}`,
       summary: `List ${label.toLowerCase()}s`,
       responses: {
-        200: jsonContent(z.array(resource.view), `${label}s`),
+        200: jsonContent(z.array(view), `${label}s`),
         401: errorResponses[401],
         403: errorResponses[403],
       },
@@ -117,7 +129,7 @@ export function resourceRoutes<C extends Collection, B extends z.ZodType, P = un
       summary: `One ${label.toLowerCase()}`,
       request: { params: idParam },
       responses: {
-        200: jsonContent(resource.view, label),
+        200: jsonContent(view, `${label}; its version is also the ETag, to send back as If-Match`),
         401: errorResponses[401],
         403: errorResponses[403],
         404: errorResponses[404],
@@ -127,7 +139,9 @@ export function resourceRoutes<C extends Collection, B extends z.ZodType, P = un
       const { id } = c.req.valid('param');
       const row = find(id);
       if (!row) throw notFound(`${label} ${id}`);
-      return c.json(show(row) as never, 200);
+      const shown = show(row);
+      c.header('etag', etag(shown.version));
+      return c.json(shown as never, 200);
     },
   );
 
@@ -139,7 +153,7 @@ export function resourceRoutes<C extends Collection, B extends z.ZodType, P = un
       summary: `Create a ${label.toLowerCase()}`,
       request: { body: jsonBody(resource.body) },
       responses: {
-        201: jsonContent(resource.view, 'Created'),
+        201: jsonContent(view, 'Created'),
         400: errorResponses[400],
         401: errorResponses[401],
         403: errorResponses[403],
@@ -160,19 +174,24 @@ export function resourceRoutes<C extends Collection, B extends z.ZodType, P = un
       summary: resource.upsert
         ? `Create or change a ${label.toLowerCase()} under the id you choose; applies at once`
         : `Change a ${label.toLowerCase()}; applies at once`,
+      description:
+        'Send back the version you loaded (`If-Match: "3"` or a `version` field): a change based on an older version is refused (412 / 409) with the changes made since, instead of silently undoing them.',
       request: { params: resource.upsert ? chosenIdParam : idParam, body: jsonBody(resource.body) },
       responses: {
-        200: jsonContent(resource.view, 'Saved'),
+        200: jsonContent(view, 'Saved'),
         400: errorResponses[400],
         401: errorResponses[401],
         403: errorResponses[403],
         404: errorResponses[404],
+        409: errorResponses[409],
+        412: errorResponses[409],
       },
     }),
     async (c) => {
       // Validated by `idParam` and the body schema above; the generic body type needs the casts.
       const body = c.req.valid('json' as never) as z.infer<B>;
-      const row = await write(c.get('user'), c.req.param('id') as string, body, 'update');
+      const expected = await expectedVersion(c);
+      const row = await write(c.get('user'), c.req.param('id') as string, body, 'update', expected);
       return c.json(show(row) as never, 200);
     },
   );
@@ -183,6 +202,7 @@ export function resourceRoutes<C extends Collection, B extends z.ZodType, P = un
       method: 'delete',
       path: `/${path}/{id}`,
       summary: `Delete a ${label.toLowerCase()}`,
+      description: 'With `If-Match`, refused (412) when the row changed since that version.',
       request: { params: idParam },
       responses: {
         200: jsonContent(z.object({ ok: z.literal(true) }), 'Deleted'),
@@ -190,14 +210,17 @@ export function resourceRoutes<C extends Collection, B extends z.ZodType, P = un
         403: errorResponses[403],
         404: errorResponses[404],
         409: errorResponses[409],
+        412: errorResponses[409],
       },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
       const actor = c.get('user');
+      const expected = await expectedVersion(c);
       const row = await ctx.serial.run(async () => {
         const row = find(id);
         if (!row) throw notFound(`${label} ${id}`);
+        checkVersion(ctx, path, id, `${label} ${id}`, expected);
         const blocked = resource.blocksDelete?.(row, actor);
         if (blocked) throw new ApiError(409, 'in_use', blocked);
         const { ops, after } = resource.deleteOps ? resource.deleteOps(row) : { ops: [remove(collection, id)] };

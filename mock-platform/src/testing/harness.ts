@@ -38,8 +38,12 @@ export async function testPlatform(env: Record<string, string> = {}, storage: Se
     webhookBackoff: [],
   });
 
-  async function call(method: string, path: string, { token, body }: { token?: string; body?: unknown } = {}) {
-    const headers: Record<string, string> = {};
+  async function call(
+    method: string,
+    path: string,
+    { token, body, headers: extra }: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+  ) {
+    const headers: Record<string, string> = { ...extra };
     if (token) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
     const response = await platform.app.request(`${ORIGIN}${path}`, {

@@ -1,0 +1,77 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO } from '../mock-platform/src/seed/demo-tenant.ts';
+import { text } from './support/agent-panel.ts';
+import { launchWithExtension, screenshot } from './support/browser.ts';
+import { adminApi, startTestPlatform } from './support/platform.ts';
+
+/** Two administrators edit the same role: the second save is stopped instead of undoing the first. */
+describe('no lost updates in the admin UI', () => {
+  let platform: Awaited<ReturnType<typeof startTestPlatform>>;
+  let chrome: Awaited<ReturnType<typeof launchWithExtension>>;
+  let admin: Page;
+
+  beforeAll(async () => {
+    platform = await startTestPlatform();
+    chrome = await launchWithExtension();
+    admin = await chrome.browser.newPage();
+    await admin.setViewport({ width: 1280, height: 900 });
+  });
+
+  afterAll(async () => {
+    await chrome?.close();
+    await platform?.close();
+  });
+
+  const click = async (selector: string) => {
+    await (await admin.waitForSelector(selector))?.click();
+  };
+  const fill = async (selector: string, value: string) => {
+    const input = await admin.waitForSelector(selector);
+    await input?.click({ count: 3 });
+    await input?.press('Backspace');
+    await input?.type(value);
+  };
+
+  it('shows what the other administrator changed, and reloads their version or keeps the draft on request', async () => {
+    await admin.goto(`${platform.url}/admin`);
+    await fill('[data-testid="admin-username"]', 'admin');
+    await fill('[data-testid="admin-password"]', 'loro-admin');
+    await click('[data-testid="admin-sign-in"]');
+    await click('[data-testid="nav-roles"]');
+    await click(`tr[data-name="Agents"] [data-testid="edit"]`);
+    await fill('[data-testid="field-name"]', 'Agents (day)');
+
+    // Meanwhile, someone else (the API, another browser) takes End away on the demo channel.
+    const other = await adminApi(platform.url);
+    const saved = await other('PUT', `roles/${DEMO.roleId}`, {
+      name: 'Agents',
+      channels: { [DEMO.channelId]: ['reply', 'templates', 'transfer', 'conference'] },
+    });
+    expect(saved.status).toBe(200);
+
+    await click('[data-testid="save"]');
+    await admin.waitForSelector('[data-testid="conflict"]');
+    expect(await text(admin, '[data-testid="conflict"]')).toContain('Another administrator changed this');
+    expect(await text(admin, '[data-testid="conflict"] li')).toContain('Alex Admin at ');
+    await screenshot(admin, 'admin-conflict');
+    // Nothing was overwritten: End is still off.
+    expect((await other('GET', `roles/${DEMO.roleId}`)).body.channels[DEMO.channelId]).not.toContain('end');
+
+    // Reload: the editor shows their version (End unticked), the draft is gone.
+    await click('[data-testid="conflict-reload"]');
+    await admin.waitForFunction(
+      () => (document.querySelector('[data-testid="field-name"]') as HTMLInputElement | null)?.value === 'Agents',
+    );
+    const endBox = await admin.$(`[data-testid="permission-${DEMO.channelId}-end"]`);
+    expect(await endBox?.evaluate((box) => (box as HTMLInputElement).checked)).toBe(false);
+    await fill('[data-testid="field-name"]', 'Agents (day)');
+    await click('[data-testid="save"]');
+    await admin.waitForSelector('[data-testid="notice"]');
+    const role = (await other('GET', `roles/${DEMO.roleId}`)).body;
+    expect([role.name, role.channels[DEMO.channelId]]).toEqual([
+      'Agents (day)',
+      ['reply', 'templates', 'transfer', 'conference'],
+    ]);
+  });
+});
