@@ -10,6 +10,12 @@ describe('SseParser', () => {
       { event: 'x', data: '1\n2', id: 'b.7' },
     ]);
   });
+
+  it('keeps the event name when a CRLF is split between two chunks', () => {
+    const parser = new SseParser();
+    expect(parser.push('event: offer\r')).toEqual([]);
+    expect(parser.push('\ndata: {"id":"o1"}\r\n\r\n')).toEqual([{ event: 'offer', data: '{"id":"o1"}' }]);
+  });
 });
 
 describe('parseAgentEvent', () => {

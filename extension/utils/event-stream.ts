@@ -1,37 +1,24 @@
+import { createParser } from 'eventsource-parser';
 import { type AgentEventName, type AgentEvents, agentEventSchemas } from '../../shared/api/schemas.ts';
 import type { FetchLike } from './api-client.ts';
 
 export type AgentEvent = { [K in AgentEventName]: { event: K; data: AgentEvents[K] } }[AgentEventName];
 
 /**
- * Splits a server-sent-events text stream into (event, data) pairs. Fed chunk by chunk; a frame
- * split across chunks is kept until its blank line arrives.
+ * Splits a server-sent-events text stream into (event, data) frames, fed chunk by chunk, with
+ * eventsource-parser (the WHATWG rules: a CRLF split across two chunks, BOMs, `retry`). The hand
+ * parser it replaces read a split CRLF as a blank line and lost that event's name.
  */
 export class SseParser {
-  #buffer = '';
+  #frames: { event: string; data: string; id?: string }[] = [];
+  readonly #parser = createParser({
+    onEvent: ({ event, data, id }) => this.#frames.push({ event: event ?? 'message', data, ...(id ? { id } : {}) }),
+  });
 
   push(chunk: string): { event: string; data: string; id?: string }[] {
-    this.#buffer += chunk.replace(/\r\n?/g, '\n');
-    const frames: { event: string; data: string; id?: string }[] = [];
-    let end = this.#buffer.indexOf('\n\n');
-    while (end !== -1) {
-      const frame = this.#buffer.slice(0, end);
-      this.#buffer = this.#buffer.slice(end + 2);
-      let event = 'message';
-      let id: string | undefined;
-      const data: string[] = [];
-      for (const line of frame.split('\n')) {
-        if (line.startsWith(':')) continue;
-        const colon = line.indexOf(':');
-        const field = colon === -1 ? line : line.slice(0, colon);
-        const value = colon === -1 ? '' : line.slice(colon + 1).replace(/^ /, '');
-        if (field === 'event') event = value;
-        else if (field === 'data') data.push(value);
-        else if (field === 'id') id = value;
-      }
-      if (data.length > 0) frames.push({ event, data: data.join('\n'), ...(id ? { id } : {}) });
-      end = this.#buffer.indexOf('\n\n');
-    }
+    this.#parser.feed(chunk);
+    const frames = this.#frames;
+    this.#frames = [];
     return frames;
   }
 }
