@@ -194,6 +194,8 @@ describe('an administrator sets up a WhatsApp channel in the admin UI, and agent
     const entries = await admin.$$eval('[data-testid="audit-entry"]', (rows) => rows.map((row) => row.textContent));
     expect(entries.length).toBeGreaterThanOrEqual(7);
     expect(entries.at(-1)).toContain('Created channel Sales WhatsApp (+16145550199)');
+    // The newest entry (Reply given back) says what changed, field by field.
+    expect(await text(admin, '[data-testid="audit-entry"] [data-testid="audit-changes"]')).toContain('channels');
     await screenshot(admin, 'admin-audit-log');
 
     // The masking switch (AG-6) applies from the Privacy page.

@@ -42,19 +42,26 @@ export const session = {
   },
 };
 
-export async function api<T>(
+export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  return (await request<T>(path, options)).data;
+}
+
+/** A page of a list and the cursor of the next one (the `X-Next-Cursor` header; undefined: the last page). */
+export async function apiPage<T>(path: string): Promise<{ data: T; next: string | undefined }> {
+  return request<T>(path);
+}
+
+interface RequestOptions {
+  method?: string;
+  body?: unknown;
+  /** The version the change is based on (sent as If-Match): the platform refuses it if the row changed since. */
+  version?: number | undefined;
+}
+
+async function request<T>(
   path: string,
-  {
-    method = 'GET',
-    body,
-    version,
-  }: {
-    method?: string;
-    body?: unknown;
-    /** The version the change is based on (sent as If-Match): the platform refuses it if the row changed since. */
-    version?: number | undefined;
-  } = {},
-): Promise<T> {
+  { method = 'GET', body, version }: RequestOptions = {},
+): Promise<{ data: T; next: string | undefined }> {
   const token = session.token();
   let response: Response;
   try {
@@ -85,5 +92,5 @@ export async function api<T>(
       json.error?.issues ?? [],
     );
   }
-  return json as T;
+  return { data: json as T, next: response.headers.get('x-next-cursor') ?? undefined };
 }

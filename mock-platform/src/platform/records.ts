@@ -195,6 +195,11 @@ export const auditEntrySchema = z.object({
   resource: z.string(),
   resourceId: z.string(),
   summary: z.string().max(500),
+  /** What an update changed, field by field (secrets say only that they changed). */
+  changes: z
+    .array(z.object({ field: z.string(), before: z.string(), after: z.string() }))
+    .max(100)
+    .optional(),
 });
 
 export const customerSchema = z.object({

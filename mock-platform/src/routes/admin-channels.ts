@@ -5,7 +5,7 @@ import { businessHoursSchema } from '../../../shared/sla/business-hours.ts';
 import type { AuthEnv } from '../auth/require-user.ts';
 import { ApiError, type Issue, invalidRequest, notFound } from '../http/errors.ts';
 import { bearerSecurity, errorResponses, jsonBody, jsonContent } from '../http/openapi.ts';
-import { audited } from '../platform/audit.ts';
+import { audited, changesBetween } from '../platform/audit.ts';
 import { channelReferenceOps } from '../platform/channel-references.ts';
 import type { PlatformContext } from '../platform/context.ts';
 import { deleteChannelOps } from '../platform/deletions.ts';
@@ -296,7 +296,15 @@ export function channelRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext): 
         const slaText = sla ? `its own SLA` : 'the global SLA';
         await ctx.store.commit([
           put('channels', saved),
-          audited(ctx, c.get('user'), 'update', 'channels', id, `Changed channel ${saved.name}: follows ${slaText}`),
+          audited(
+            ctx,
+            c.get('user'),
+            'update',
+            'channels',
+            id,
+            `Changed channel ${saved.name}: follows ${slaText}`,
+            changesBetween(channel, saved),
+          ),
         ]);
         return saved;
       });

@@ -3,7 +3,7 @@ import { newId } from '../../../shared/ids.ts';
 import type { AuthEnv } from '../auth/require-user.ts';
 import { ApiError, type Issue, invalidRequest, notFound } from '../http/errors.ts';
 import { bearerSecurity, errorResponses, jsonBody, jsonContent } from '../http/openapi.ts';
-import { audited } from '../platform/audit.ts';
+import { audited, changesBetween } from '../platform/audit.ts';
 import type { PlatformContext } from '../platform/context.ts';
 import { type PlatformSchema, put, remove, type User } from '../platform/records.ts';
 import type { WriteOp } from '../store/store.ts';
@@ -98,6 +98,7 @@ export function resourceRoutes<C extends Collection, B extends z.ZodType, P = un
           path,
           id,
           `${action === 'create' ? 'Created' : 'Changed'} ${resource.describe(row)}`,
+          existing ? changesBetween(existing, row) : undefined,
         ),
       ]);
       return { row, action };

@@ -188,11 +188,16 @@ export function adminRoutes(ctx: PlatformContext, sessions: Sessions) {
       ...base,
       method: 'get',
       path: '/audit',
-      summary: 'The audit log of administrative changes, newest first: who, what, when',
+      summary:
+        'The audit log of administrative changes, newest first: who, what (field by field), when; filtered and paged (the X-Next-Cursor header continues it)',
       request: {
         query: z.object({
           limit: z.coerce.number().int().min(1).max(1000).default(200),
           resource: z.string().max(64).optional(),
+          actorId: z.string().max(200).optional(),
+          from: z.coerce.number().int().min(0).optional(),
+          to: z.coerce.number().int().min(0).optional(),
+          cursor: z.string().max(200).optional(),
         }),
       },
       responses: {
@@ -202,7 +207,11 @@ export function adminRoutes(ctx: PlatformContext, sessions: Sessions) {
         403: errorResponses[403],
       },
     }),
-    (c) => c.json(auditLog(ctx, c.req.valid('query')), 200),
+    (c) => {
+      const { entries, next } = auditLog(ctx, c.req.valid('query'));
+      if (next) c.header('x-next-cursor', next);
+      return c.json(entries, 200);
+    },
   );
 
   channelRoutes(app, ctx);
