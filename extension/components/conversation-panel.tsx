@@ -196,7 +196,7 @@ export function ConversationPanel({
           {error}
         </p>
       )}
-      {can('reply') ? (
+      {can('reply') || conversation.interrupted ? (
         <Composer
           placeholder={t('typeReply', { name: conversation.customerName })}
           disabled={!windowOpen || conversation.interrupted !== undefined}

@@ -162,7 +162,9 @@ export function endConversation(
     if (conversation.agentId !== agent.id) {
       throw new ApiError(403, 'not_owner', 'Only the owner ends the conversation; leave the conference instead');
     }
-    requirePermission(ctx.store, agent, conversation, 'end');
+    // An interrupted conversation (its channel deleted, AG-4) can always be ended: that is all
+    // that is left to do with it, and the channel is no longer in anyone's role.
+    if (!conversation.interrupted) requirePermission(ctx.store, agent, conversation, 'end');
     if (!ctx.store.get('closureReasons', wrapUp.closureReasonId)) {
       throw new ApiError(
         400,

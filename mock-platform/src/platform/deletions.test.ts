@@ -21,6 +21,7 @@ describe('a resource deleted by an administrator (AG-4)', () => {
 
     const view = (await t.call('GET', `/api/conversations/${active.id}`, { token: ana })).body;
     expect(view.interrupted).toBe('The WhatsApp channel Demo WhatsApp (+16145551234) was deleted by an administrator');
+    expect(view.permissions).toEqual(['end']);
     await stream.until((text) => text.includes('"interrupted"'));
     await stream.stop();
 

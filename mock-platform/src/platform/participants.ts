@@ -34,7 +34,6 @@ export function workableConversation(
   permission: ChannelPermission,
 ): Conversation {
   const conversation = agentConversation(ctx, agent, conversationId);
-  requirePermission(ctx.store, agent, conversation, permission);
   if (conversation.status !== 'active') {
     throw new ApiError(409, 'conversation_not_active', `Conversation ${conversationId} is ${conversation.status}`);
   }
@@ -45,6 +44,7 @@ export function workableConversation(
       `${conversation.interrupted.reason}: the conversation can only be ended`,
     );
   }
+  requirePermission(ctx.store, agent, conversation, permission);
   return conversation;
 }
 

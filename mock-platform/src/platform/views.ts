@@ -38,7 +38,10 @@ export function conversationView(
     originNumber: mask.phone(channel?.phoneNumber ?? ''),
     queueName: skill?.name ?? '',
     status: conversation.status,
-    permissions: [...(viewer ? (channelPermissionsOf(store, viewer, conversation.channelId) ?? []) : [])],
+    // An interrupted conversation can only be ended (AG-4), even though its channel has left every role.
+    permissions: conversation.interrupted
+      ? ['end']
+      : [...(viewer ? (channelPermissionsOf(store, viewer, conversation.channelId) ?? []) : [])],
     ...(conversation.agentId ? { agentId: conversation.agentId } : {}),
     createdAt: conversation.createdAt,
     ...(conversation.lastInboundAt !== undefined ? { lastInboundAt: conversation.lastInboundAt } : {}),
