@@ -7,6 +7,7 @@ import { audited, changesBetween } from '../platform/audit.ts';
 import type { PlatformContext } from '../platform/context.ts';
 import { type PlatformSchema, put, remove, type User } from '../platform/records.ts';
 import type { WriteOp } from '../store/store.ts';
+import { listPage, listQuerySchema } from './list-query.ts';
 import { checkVersion, etag, expectedVersion, versionOf } from './versions.ts';
 
 type Collection = keyof PlatformSchema & string;
@@ -112,14 +113,20 @@ export function resourceRoutes<C extends Collection, B extends z.ZodType, P = un
       ...base,
       method: 'get',
       path: `/${path}`,
-      summary: `List ${label.toLowerCase()}s`,
+      summary: `List ${label.toLowerCase()}s: searched with q, ordered with sort, paged with limit and cursor (X-Next-Cursor)`,
+      request: { query: listQuerySchema },
       responses: {
         200: jsonContent(z.array(view), `${label}s`),
+        400: errorResponses[400],
         401: errorResponses[401],
         403: errorResponses[403],
       },
     }),
-    (c) => c.json(rows().map(show) as never, 200),
+    (c) => {
+      const page = listPage(rows(), c.req.valid('query'), (row) => `${row.id} ${resource.describe(row)}`);
+      if (page.next) c.header('x-next-cursor', page.next);
+      return c.json(page.rows.map(show) as never, 200);
+    },
   );
 
   app.openapi(
