@@ -74,4 +74,19 @@ describe('no lost updates in the admin UI', () => {
       ['reply', 'templates', 'transfer', 'conference'],
     ]);
   });
+
+  it('searches a list on the platform, accents and case aside', async () => {
+    await click('[data-testid="nav-users"]');
+    await admin.waitForSelector('tr[data-name]');
+    const names = () => admin.$$eval('tr[data-name]', (rows) => rows.map((row) => row.getAttribute('data-name')));
+    const all = await names();
+    expect(all.length).toBeGreaterThan(2);
+    await fill('[data-testid="list-search"]', 'BRÚNO');
+    await admin.waitForFunction(() => document.querySelectorAll('tr[data-name]').length === 1);
+    expect((await names())[0]).toMatch(/bruno/i);
+    await screenshot(admin, 'admin-list-search');
+    await fill('[data-testid="list-search"]', 'nobody-here');
+    await admin.waitForFunction(() => document.querySelectorAll('tr[data-name]').length === 0);
+    expect(await text(admin, '.empty, [data-testid="empty"]')).toContain('nobody-here');
+  });
 });

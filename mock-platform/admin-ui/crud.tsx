@@ -44,7 +44,10 @@ export function CrudPage<Row extends { id: string; version?: number }, Draft>({
   rowClass?: (row: Row) => string | undefined;
   below?: ComponentChildren;
 }) {
-  const list = useLoad(() => api<Row[]>(`/api/admin/${path}`), [path]);
+  const [query, setQuery] = useState('');
+  const q = query.trim();
+  // The platform searches (accent- and case-insensitive, GET ?q=): the same rule for the UI and the API.
+  const list = useLoad(() => api<Row[]>(`/api/admin/${path}${q ? `?q=${encodeURIComponent(q)}` : ''}`), [path, q]);
   const [editing, setEditing] = useState<{ id?: string; version?: number; draft: Draft } | undefined>(undefined);
   /** Another administrator changed the row being edited: what they did, until this one reloads or keeps editing. */
   const [conflict, setConflict] = useState<string[] | undefined>(undefined);
@@ -137,7 +140,18 @@ export function CrudPage<Row extends { id: string; version?: number }, Draft>({
           </p>
         )}
         <ErrorText message={remove.message ?? list.error} />
-        {list.data && list.data.length === 0 && <Empty>{t('nothingYet')}</Empty>}
+        {(q || (list.data && list.data.length > 0)) && (
+          <input
+            type="search"
+            class="list-search"
+            data-testid="list-search"
+            placeholder={t('search')}
+            aria-label={t('search')}
+            value={query}
+            onInput={(event) => setQuery((event.target as HTMLInputElement).value)}
+          />
+        )}
+        {list.data && list.data.length === 0 && <Empty>{q ? t('noMatch', { q }) : t('nothingYet')}</Empty>}
         {list.data && list.data.length > 0 && (
           <table class="list">
             <thead>

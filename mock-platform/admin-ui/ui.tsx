@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { ApiFailure } from './api.ts';
 import { t } from './i18n.ts';
 
@@ -11,13 +11,19 @@ export type Errors = Record<string, string>;
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[] = []) {
   const [data, setData] = useState<T | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
+  // Only the latest load is shown: a slow answer to an earlier search must not replace a newer one.
+  const latest = useRef(0);
   const reload = useCallback(() => {
+    const call = ++latest.current;
     load().then(
       (value) => {
+        if (call !== latest.current) return;
         setData(value);
         setError(undefined);
       },
-      (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)),
+      (failure: unknown) => {
+        if (call === latest.current) setError(failure instanceof Error ? failure.message : String(failure));
+      },
     );
   }, deps);
   useEffect(reload, [reload]);
