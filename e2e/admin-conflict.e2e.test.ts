@@ -89,4 +89,18 @@ describe('no lost updates in the admin UI', () => {
     await admin.waitForFunction(() => document.querySelectorAll('tr[data-name]').length === 0);
     expect(await text(admin, '.empty, [data-testid="empty"]')).toContain('nobody-here');
   });
+
+  it('says what is wrong with a field in plain words, in the UI’s language, next to the field', async () => {
+    await click('[data-testid="language"]');
+    await click('[data-testid="nav-closure-reasons"]');
+    await click('[data-testid="add"]');
+    await click('[data-testid="save"]');
+    await admin.waitForSelector('[data-testid="error-name"]');
+    expect(await text(admin, '[data-testid="error-name"]')).toBe('es obligatorio');
+    expect(await text(admin, '[data-testid="form-error"]')).toBe(
+      'Hay campos que corregir: mira el mensaje junto a cada uno.',
+    );
+    await screenshot(admin, 'admin-field-error-es');
+    await click('[data-testid="language"]');
+  });
 });

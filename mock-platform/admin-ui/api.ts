@@ -3,7 +3,14 @@
 const TOKEN = 'loro.admin.token';
 const NAME = 'loro.admin.name';
 
-export type Issue = { path: string; message: string };
+import { describeRule, type Rule } from '../../shared/api/validation-rules.ts';
+import { language } from './i18n.ts';
+
+export type Issue = { path: string; message: string; rule?: Rule };
+
+/** A refused field's message in the UI's language: the rule's own words, else the platform's. */
+export const issueText = (issue: Issue): string =>
+  issue.rule && language() === 'es' ? describeRule(issue.rule, 'es') : issue.message;
 
 /** A refusal from the API, with the fields it names (shown next to each field). */
 export class ApiFailure extends Error {
@@ -18,7 +25,7 @@ export class ApiFailure extends Error {
 
   /** Field path → message, for forms. */
   get fieldErrors(): Record<string, string> {
-    return Object.fromEntries(this.issues.map((issue) => [issue.path, issue.message]));
+    return Object.fromEntries(this.issues.map((issue) => [issue.path, issueText(issue)]));
   }
 }
 

@@ -235,7 +235,7 @@ export function CrudPage<Row extends { id: string; version?: number }, Draft>({
                 </button>
               </div>
             ) : (
-              <ErrorText message={save.message} />
+              <ErrorText message={save.message} details={save.details} />
             )}
             <div class="form-actions">
               <button type="submit" data-testid="save" disabled={save.busy}>

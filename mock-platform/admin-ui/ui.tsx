@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { ApiFailure } from './api.ts';
+import { ApiFailure, issueText } from './api.ts';
 import { t } from './i18n.ts';
 
 /** Small form and layout pieces shared by the admin pages. Every value is rendered as text. */
@@ -34,6 +34,8 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[] = []) {
 export function useSave() {
   const [errors, setErrors] = useState<Errors>({});
   const [message, setMessage] = useState<string | undefined>(undefined);
+  /** Each refused field in words ("name: no puede estar vacío"), for forms that do not show it beside a field. */
+  const [details, setDetails] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   /** Runs the request; a refusal's fields and message are kept for the form, and `onFailure` sees it too. */
   const run = async <T,>(
@@ -45,13 +47,20 @@ export function useSave() {
       const result = await action();
       setErrors({});
       setMessage(undefined);
+      setDetails([]);
       return result;
     } catch (failure) {
       if (failure instanceof ApiFailure) {
         setErrors(failure.fieldErrors);
-        setMessage(failure.message);
+        const fields = failure.code === 'validation_failed' && failure.issues.length > 0;
+        // Field messages sit next to their fields; the summary line says so in plain words.
+        setMessage(fields ? t('fixFields') : failure.message);
+        setDetails(fields ? failure.issues.map((issue) => `${issue.path}: ${issueText(issue)}`) : []);
         onFailure?.(failure);
-      } else setMessage(String(failure));
+      } else {
+        setMessage(String(failure));
+        setDetails([]);
+      }
       return undefined;
     } finally {
       setBusy(false);
@@ -60,8 +69,9 @@ export function useSave() {
   const reset = () => {
     setErrors({});
     setMessage(undefined);
+    setDetails([]);
   };
-  return { errors, message, busy, run, reset };
+  return { errors, message, details, busy, run, reset };
 }
 
 /** The error for a field, or for anything under it (`channels.ch_1` under `channels`). */
@@ -311,11 +321,28 @@ export function Card({
   );
 }
 
-export function ErrorText({ message }: { message: string | undefined }) {
+/**
+ * A form's or page's error line. With `details` (each refused field), they are listed when the
+ * form shows none of them beside a field, so no refusal is ever left unexplained.
+ */
+export function ErrorText({ message, details = [] }: { message: string | undefined; details?: string[] }) {
+  const line = useRef<HTMLParagraphElement>(null);
+  const [orphans, setOrphans] = useState(false);
+  useEffect(() => {
+    const form = line.current?.closest('form') ?? line.current?.parentElement;
+    setOrphans(details.length > 0 && !form?.querySelector('.field-error'));
+  }, [message, details]);
   return message ? (
-    <p class="error" role="alert" data-testid="form-error">
+    <div class="error" role="alert" data-testid="form-error" ref={line}>
       {message}
-    </p>
+      {orphans && (
+        <ul class="error-details">
+          {details.map((detail) => (
+            <li key={detail}>{detail}</li>
+          ))}
+        </ul>
+      )}
+    </div>
   ) : null;
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TEXT_BODY_MAX } from '../whatsapp/send-schema.ts';
 import { channelPermissionSchema } from './permissions.ts';
+import { ruleSchema } from './validation-rules.ts';
 
 /**
  * Shapes of the platform's agent-facing HTTP API and event stream, shared by the server (which
@@ -12,7 +13,7 @@ export const apiErrorSchema = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    issues: z.array(z.object({ path: z.string(), message: z.string(), rule: ruleSchema.optional() })).optional(),
   }),
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;

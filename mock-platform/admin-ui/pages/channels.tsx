@@ -266,7 +266,7 @@ function CreateChannel({
           scripts={scripts}
           errors={save.errors}
         />
-        <ErrorText message={save.message} />
+        <ErrorText message={save.message} details={save.details} />
         <div class="form-actions">
           <button type="submit" data-testid="create" disabled={save.busy}>
             {t('create')}
@@ -366,7 +366,7 @@ function ChannelEditor({
             </>
           )}
         </fieldset>
-        <ErrorText message={save.message} />
+        <ErrorText message={save.message} details={save.details} />
         <div class="form-actions">
           <button type="submit" data-testid="save" disabled={save.busy}>
             {t('save')}

@@ -270,7 +270,7 @@ function TryDraft({ draft, skillName }: { draft: ScriptDraft; skillName: (id: st
           {t('try')}
         </button>
       </div>
-      <ErrorText message={run.message} />
+      <ErrorText message={run.message} details={run.details} />
       {outcome && <OutcomeText outcome={outcome.value} skillName={skillName} />}
     </fieldset>
   );
@@ -354,7 +354,7 @@ function TryScript({
           </button>
         </div>
       </form>
-      <ErrorText message={run.message} />
+      <ErrorText message={run.message} details={run.details} />
       {outcome && <OutcomeText outcome={outcome.value} skillName={skillName} />}
     </Card>
   );

@@ -158,7 +158,7 @@ export function ServiceLevelsPage() {
           />
         </Field>
       </Card>
-      <ErrorText message={save.message} />
+      <ErrorText message={save.message} details={save.details} />
       <div class="form-actions">
         <button type="submit" data-testid="save" disabled={save.busy}>
           {t('save')}
@@ -189,7 +189,7 @@ export function PrivacyPage() {
       <p class="hint" data-testid="masking-state">
         {on === undefined ? '' : on ? t('maskingOn') : t('maskingOff')}
       </p>
-      <ErrorText message={save.message ?? settings.error} />
+      <ErrorText message={save.message ?? settings.error} details={save.details} />
     </Card>
   );
 }

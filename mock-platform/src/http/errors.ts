@@ -3,9 +3,13 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
 import type { ApiError as ApiErrorBody } from '../../../shared/api/schemas.ts';
+import type { Rule } from '../../../shared/api/validation-rules.ts';
+import { describeRule } from '../../../shared/api/validation-rules.ts';
 import { InvalidRowError, StoreFailedError } from '../store/segmented-store.ts';
+import { ruleOf } from './zod-messages.ts';
 
-export type Issue = { path: string; message: string };
+/** One refused field: where, why in English, and (when it is a standard rule) the rule as data. */
+export type Issue = { path: string; message: string; rule?: Rule };
 
 /** A request the platform refuses: rendered as `{ error: { code, message, issues? } }`. */
 export class ApiError extends Error {
@@ -20,13 +24,21 @@ export class ApiError extends Error {
   }
 }
 
+const REQUIRED_RULE: Rule = { code: 'required' };
+/** Schemas word an empty required text `min(1, 'is required')`: the same rule as a missing field. */
+const REQUIRED = describeRule(REQUIRED_RULE, 'en');
+
 export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} was not found`);
 
 export function zodIssues(error: ZodError): Issue[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.length > 0 ? issue.path.join('.') : '(body)',
-    message: issue.message,
-  }));
+  return error.issues.map((issue) => {
+    const path = issue.path.length > 0 ? issue.path.join('.') : '(body)';
+    // The rule goes along only when the message is the rule's own words, not a schema's wording.
+    const rule = issue.message === REQUIRED ? REQUIRED_RULE : ruleOf(issue as Parameters<typeof ruleOf>[0]);
+    return rule && describeRule(rule, 'en') === issue.message
+      ? { path, message: issue.message, rule }
+      : { path, message: issue.message };
+  });
 }
 
 /** A 400 naming each field and its rule: the one shape for schema and cross-record checks alike. */

@@ -111,7 +111,7 @@ describe('platform HTTP API', () => {
       error: {
         code: 'validation_failed',
         message: 'Invalid request: password: is required',
-        issues: [{ path: 'password', message: 'is required' }],
+        issues: [{ path: 'password', message: 'is required', rule: { code: 'required' } }],
       },
     });
     const malformed = await t.call('POST', '/api/auth/login', { body: '{"username":' });
@@ -120,7 +120,11 @@ describe('platform HTTP API', () => {
     const ana = await t.login('ana', 'loro-agent');
     const state = await t.call('PUT', '/api/agent/state', { token: ana, body: { state: 'asleep' } });
     expect(state.status).toBe(400);
-    expect(state.body.error.issues[0].path).toBe('state');
+    expect(state.body.error.issues[0]).toEqual({
+      path: 'state',
+      message: 'must be one of: available, unavailable',
+      rule: { code: 'one_of', values: ['available', 'unavailable'] },
+    });
     expect((await t.call('GET', '/nowhere')).body.error.code).toBe('not_found');
   });
 
