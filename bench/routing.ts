@@ -4,8 +4,8 @@ import { type PlatformContext, Sequence } from '../mock-platform/src/platform/co
 import { dispatch } from '../mock-platform/src/platform/dispatcher.ts';
 import { type PlatformSchema, platformIndexes, platformSchemas, put } from '../mock-platform/src/platform/records.ts';
 import { Serial } from '../mock-platform/src/platform/serial.ts';
-import { memorySegments } from '../mock-platform/src/store/segment-storage.ts';
-import { SegmentedStore } from '../mock-platform/src/store/segmented-store.ts';
+import { memoryJournal } from '../mock-platform/src/store/journal-files.ts';
+import { JournalStore } from '../mock-platform/src/store/journal-store.ts';
 import type { WriteOp } from '../mock-platform/src/store/store.ts';
 import { createGraphClient } from '../mock-platform/src/whatsapp/graph-client.ts';
 import type { AgentEvents } from '../shared/api/schemas.ts';
@@ -44,8 +44,8 @@ function timed(name: string, runs: number, work: () => unknown): RoutingResult {
  */
 export async function benchRouting(): Promise<RoutingResult[]> {
   const clock = new ManualClock(Date.UTC(2026, 10, 18, 15));
-  const store = await SegmentedStore.open<PlatformSchema>({
-    storage: memorySegments(),
+  const store = await JournalStore.open<PlatformSchema>({
+    files: memoryJournal(),
     indexes: platformIndexes,
     schemas: platformSchemas,
   });

@@ -74,7 +74,7 @@ const rows = [
   })),
   ...store.map((r) => ({
     benchmark: `store: durable append after ${r.stored.toLocaleString('en')} messages`,
-    result: `p50 ${r.p50Ms.toFixed(2)} ms · p99 ${r.p99Ms.toFixed(2)} ms · heap ${r.heapMiB.toFixed(0)} MiB · restart ${(r.restartMs / 1000).toFixed(2)} s`,
+    result: `p50 ${r.p50Ms.toFixed(2)} ms · p99 ${r.p99Ms.toFixed(2)} ms · heap ${r.heapMiB.toFixed(0)} MiB · restart ${(r.restartMs / 1000).toFixed(2)} s · ${r.writeAmplification.toFixed(2)}× bytes written per byte stored`,
     baseline: first ? `${(r.p50Ms / first.p50Ms).toFixed(2)}× the first size` : '',
     target: '≤ 1.5× the first size',
   })),

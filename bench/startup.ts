@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { type PlatformSchema, platformIndexes, platformSchemas, put } from '../mock-platform/src/platform/records.ts';
-import { directorySegments } from '../mock-platform/src/store/segment-storage.ts';
-import { SegmentedStore } from '../mock-platform/src/store/segmented-store.ts';
+import { directoryJournal } from '../mock-platform/src/store/journal-files.ts';
+import { JournalStore } from '../mock-platform/src/store/journal-store.ts';
 import { startChildServer } from '../mock-platform/src/testing/child-server.ts';
 
 export interface StartupResult {
@@ -15,8 +15,8 @@ export interface StartupResult {
 }
 
 async function fill(dataDir: string, messages: number): Promise<void> {
-  const store = await SegmentedStore.open<PlatformSchema>({
-    storage: directorySegments(join(dataDir, 'platform')),
+  const store = await JournalStore.open<PlatformSchema>({
+    files: directoryJournal(join(dataDir, 'platform')),
     indexes: platformIndexes,
     schemas: platformSchemas,
   });

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { type PlatformSchema, platformIndexes, platformSchemas, put } from '../mock-platform/src/platform/records.ts';
-import { directorySegments } from '../mock-platform/src/store/segment-storage.ts';
-import { SegmentedStore } from '../mock-platform/src/store/segmented-store.ts';
+import { directoryJournal, type JournalFiles } from '../mock-platform/src/store/journal-files.ts';
+import { JournalStore } from '../mock-platform/src/store/journal-store.ts';
 
 /**
  * Cost of durably storing one message after N messages are already stored. The design target:
@@ -16,8 +16,28 @@ export interface StoreAppendResult {
   p99Ms: number;
   /** JS heap in use with the store loaded (after a GC when --expose-gc is on). */
   heapMiB: number;
-  /** Opening the store again from its files: read every segment, replay every operation. */
+  /** Opening the store again from its files: the snapshot and the journal after it. */
   restartMs: number;
+  /** Bytes written to disk (journal appends and snapshots) per byte of row JSON committed. */
+  writeAmplification: number;
+}
+
+/** Directory files that count every byte they write. */
+function counted(inner: JournalFiles, bytes: { written: number }): JournalFiles {
+  return {
+    ...inner,
+    append(generation, text) {
+      bytes.written += Buffer.byteLength(text);
+      return inner.append(generation, text);
+    },
+    snapshot(serialize) {
+      return inner.snapshot(async (data) => {
+        const text = await serialize(data);
+        bytes.written += Buffer.byteLength(text);
+        return text;
+      });
+    },
+  };
 }
 
 const SAMPLES = 200;
@@ -41,20 +61,26 @@ export async function benchStoreAppend(sizes: number[]): Promise<StoreAppendResu
   const results: StoreAppendResult[] = [];
   for (const size of sizes) {
     const dir = await mkdtemp(join(tmpdir(), 'loro-bench-store-'));
-    const store = await SegmentedStore.open<PlatformSchema>({
-      storage: directorySegments(dir),
+    const bytes = { written: 0 };
+    let committed = 0;
+    const store = await JournalStore.open<PlatformSchema>({
+      files: counted(directoryJournal(dir), bytes),
       indexes: platformIndexes,
       schemas: platformSchemas,
     });
     // Fill in large batches (group commit), then time single durable appends.
     for (let i = 0; i < size; i += 1_000) {
       const batch = [];
-      for (let j = i; j < Math.min(size, i + 1_000); j++) batch.push(put('messages', message(j)));
+      for (let j = i; j < Math.min(size, i + 1_000); j++) {
+        committed += JSON.stringify(message(j)).length;
+        batch.push(put('messages', message(j)));
+      }
       await store.commit(batch);
     }
     const times: number[] = [];
     for (let i = 0; i < SAMPLES; i++) {
       const start = performance.now();
+      committed += JSON.stringify(message(size + i)).length;
       await store.commit([put('messages', message(size + i))]);
       times.push(performance.now() - start);
     }
@@ -62,8 +88,8 @@ export async function benchStoreAppend(sizes: number[]): Promise<StoreAppendResu
     const heapMiB = process.memoryUsage().heapUsed / 2 ** 20;
     await store.close();
     const reopenStart = performance.now();
-    const reopened = await SegmentedStore.open<PlatformSchema>({
-      storage: directorySegments(dir),
+    const reopened = await JournalStore.open<PlatformSchema>({
+      files: directoryJournal(dir),
       indexes: platformIndexes,
       schemas: platformSchemas,
     });
@@ -72,7 +98,14 @@ export async function benchStoreAppend(sizes: number[]): Promise<StoreAppendResu
     await reopened.close();
     await rm(dir, { recursive: true, force: true });
     times.sort((a, b) => a - b);
-    results.push({ stored: size, p50Ms: percentile(times, 50), p99Ms: percentile(times, 99), heapMiB, restartMs });
+    results.push({
+      stored: size,
+      p50Ms: percentile(times, 50),
+      p99Ms: percentile(times, 99),
+      heapMiB,
+      restartMs,
+      writeAmplification: bytes.written / committed,
+    });
   }
   return results;
 }

@@ -3,6 +3,7 @@ import { systemClock } from '../../shared/clock.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DEMO } from './seed/demo-tenant.ts';
 import { startServer } from './server.ts';
+import { StoreLockedError } from './store/store-errors.ts';
 
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
@@ -15,7 +16,17 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const server = await startServer(config, systemClock);
+  let server: Awaited<ReturnType<typeof startServer>>;
+  try {
+    server = await startServer(config, systemClock);
+  } catch (error) {
+    // A data directory held by another process, or a damaged snapshot: say which and stop.
+    if (error instanceof StoreLockedError || /is damaged/.test((error as Error).message)) {
+      console.error(`Loro cannot start: ${(error as Error).message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
   const users = Object.values(DEMO.users)
     .map((u) => `    ${u.role.padEnd(6)} ${u.username.padEnd(6)} / ${u.password}`)
     .join('\n');

@@ -8,8 +8,8 @@ import type { Config } from './config.ts';
 import { type PlatformSchema, platformIndexes, platformSchemas } from './platform/records.ts';
 import { seedPlatform, seedSimulator } from './seed/demo-tenant.ts';
 import { type SimulatorSchema, simulatorIndexes, simulatorSchemas } from './simulator/records.ts';
-import { directorySegments } from './store/segment-storage.ts';
-import { SegmentedStore } from './store/segmented-store.ts';
+import { directoryJournal } from './store/journal-files.ts';
+import { JournalStore } from './store/journal-store.ts';
 
 const SWEEP_INTERVAL_MS = 1_000;
 
@@ -24,13 +24,16 @@ export interface RunningServer {
  * before the platform is built so that with PORT=0 the platform knows its real address.
  */
 export async function startServer(config: Config, clock: Clock): Promise<RunningServer> {
-  const store = await SegmentedStore.open<PlatformSchema>({
-    storage: directorySegments(join(config.DATA_DIR, 'platform')),
+  const warn = (message: string) => console.warn(`[store] ${message}`);
+  const store = await JournalStore.open<PlatformSchema>({
+    files: directoryJournal(join(config.DATA_DIR, 'platform')),
+    onWarning: warn,
     indexes: platformIndexes,
     schemas: platformSchemas,
   });
-  const simulatorStore = await SegmentedStore.open<SimulatorSchema>({
-    storage: directorySegments(join(config.DATA_DIR, 'simulator')),
+  const simulatorStore = await JournalStore.open<SimulatorSchema>({
+    files: directoryJournal(join(config.DATA_DIR, 'simulator')),
+    onWarning: warn,
     indexes: simulatorIndexes,
     schemas: simulatorSchemas,
   });

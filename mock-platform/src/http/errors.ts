@@ -5,7 +5,7 @@ import type { ZodError } from 'zod';
 import type { ApiError as ApiErrorBody } from '../../../shared/api/schemas.ts';
 import type { Rule } from '../../../shared/api/validation-rules.ts';
 import { describeRule } from '../../../shared/api/validation-rules.ts';
-import { InvalidRowError, StoreFailedError } from '../store/segmented-store.ts';
+import { InvalidRowError, StoreFailedError } from '../store/store-errors.ts';
 import { ruleOf } from './zod-messages.ts';
 
 /** One refused field: where, why in English, and (when it is a standard rule) the rule as data. */

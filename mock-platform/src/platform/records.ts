@@ -11,8 +11,8 @@ import { routingQueueSchema } from '../../../shared/routing/queues.ts';
 import { screenPopUrlSchema } from '../../../shared/routing/screen-pop.ts';
 import { routingScriptSchema } from '../../../shared/routing/script.ts';
 import { storedBusinessHoursSchema } from '../../../shared/sla/business-hours.ts';
-import type { SegmentedStoreOptions } from '../store/segmented-store.ts';
 import { writeOps } from '../store/store.ts';
+import type { IndexSpecs } from '../store/tables.ts';
 
 /**
  * What the platform stores, one zod schema per collection: rows are validated on every write.
@@ -351,7 +351,7 @@ export type Offer = PlatformSchema['offers'];
 export type Message = PlatformSchema['messages'];
 export type Role = PlatformSchema['roles'];
 
-export const platformIndexes: NonNullable<SegmentedStoreOptions<PlatformSchema>['indexes']> = {
+export const platformIndexes: IndexSpecs<PlatformSchema> = {
   users: ['username'],
   channels: ['phoneNumberId'],
   sessions: ['userId'],

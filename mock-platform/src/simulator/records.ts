@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { SegmentedStoreOptions } from '../store/segmented-store.ts';
 import { writeOps } from '../store/store.ts';
+import type { IndexSpecs } from '../store/tables.ts';
 
 /** What the simulated Meta side stores: accounts, numbers, templates and the customers' phones. */
 
@@ -137,7 +137,7 @@ export type SimPhoneNumber = SimulatorSchema['phoneNumbers'];
 export type SimTemplate = SimulatorSchema['templates'];
 export type SimMessage = SimulatorSchema['messages'];
 
-export const simulatorIndexes: NonNullable<SegmentedStoreOptions<SimulatorSchema>['indexes']> = {
+export const simulatorIndexes: IndexSpecs<SimulatorSchema> = {
   phoneNumbers: ['wabaId'],
   templates: ['wabaId'],
   messages: [

@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,8 +9,8 @@ import { type PlatformSchema, platformIndexes, platformSchemas } from '../platfo
 import { startChildServer } from '../testing/child-server.ts';
 import { textWebhook } from '../testing/webhooks.ts';
 import { signBody } from '../whatsapp/signature.ts';
-import { directorySegments } from './segment-storage.ts';
-import { SegmentedStore } from './segmented-store.ts';
+import { directoryJournal } from './journal-files.ts';
+import { JournalStore } from './journal-store.ts';
 
 const SECRET = 'crash-test-app-secret';
 const startServer = (dataDir: string) => startChildServer({ DATA_DIR: dataDir, WHATSAPP_APP_SECRET: SECRET });
@@ -56,14 +57,16 @@ describe('crash safety', () => {
     };
     const senders = Array.from({ length: 8 }, sender);
     while (acknowledged.length < 300 && Date.now() < deadline) await new Promise((resolve) => setImmediate(resolve));
+    const exited = once(first.child, 'exit');
     first.child.kill('SIGKILL');
+    await exited;
     stop = true;
     await Promise.all(senders);
     expect(acknowledged.length).toBeGreaterThanOrEqual(300);
 
-    // Every segment still parses, and every acknowledged message is there.
-    const store = await SegmentedStore.open<PlatformSchema>({
-      storage: directorySegments(join(dataDir, 'platform')),
+    // The journal and snapshot still load (a torn last line is dropped), and every acknowledged message is there.
+    const store = await JournalStore.open<PlatformSchema>({
+      files: directoryJournal(join(dataDir, 'platform')),
       indexes: platformIndexes,
       schemas: platformSchemas,
     });
@@ -75,6 +78,10 @@ describe('crash safety', () => {
     const second = await startServer(dataDir);
     children.push(second.child);
     expect((await fetch(`${second.url}/healthz`)).status).toBe(200);
+    // While it runs, nothing else may open its data directory.
+    await expect(
+      JournalStore.open<PlatformSchema>({ files: directoryJournal(join(dataDir, 'platform')) }),
+    ).rejects.toThrow(/platform is in use by another Loro process \(pid \d+@/);
     second.child.kill('SIGKILL');
     await rm(dataDir, { recursive: true, force: true });
   }, 60_000);

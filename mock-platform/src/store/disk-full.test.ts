@@ -1,23 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO } from '../seed/demo-tenant.ts';
 import { testPlatform } from '../testing/harness.ts';
-import { memorySegments, type SegmentStorage } from './segment-storage.ts';
+import { type JournalFiles, memoryJournal } from './journal-files.ts';
 
-/** Memory segments whose writes start failing like a full disk when `full` is set. */
+/** Journal files in memory whose appends start failing like a full disk when `full` is set. */
 function fillableDisk() {
-  const inner = memorySegments();
+  const inner = memoryJournal();
   const disk = { full: false };
-  const storage: SegmentStorage = {
-    list: () => inner.list(),
-    adapter(name, serialize) {
-      const adapter = inner.adapter(name, serialize);
-      return {
-        read: () => adapter.read(),
-        async write(data) {
-          if (disk.full) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
-          await adapter.write(data);
-        },
-      };
+  const storage: JournalFiles = {
+    ...inner,
+    async append(generation, text) {
+      if (disk.full) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+      await inner.append(generation, text);
     },
   };
   return { storage, disk };

@@ -53,7 +53,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
   }
 }
 
-async function syncDirectory(dir: string): Promise<void> {
+export async function syncDirectory(dir: string): Promise<void> {
   const handle = await open(dir, 'r');
   try {
     await handle.sync();

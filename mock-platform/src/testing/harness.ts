@@ -4,8 +4,8 @@ import { type Config, loadConfig } from '../config.ts';
 import { type PlatformSchema, platformIndexes, platformSchemas } from '../platform/records.ts';
 import { DEMO, seedPlatform, seedSimulator } from '../seed/demo-tenant.ts';
 import { type SimulatorSchema, simulatorIndexes, simulatorSchemas } from '../simulator/records.ts';
-import { memorySegments, type SegmentStorage } from '../store/segment-storage.ts';
-import { SegmentedStore } from '../store/segmented-store.ts';
+import { type JournalFiles, memoryJournal } from '../store/journal-files.ts';
+import { JournalStore } from '../store/journal-store.ts';
 
 const ORIGIN = 'http://platform.test';
 
@@ -13,16 +13,16 @@ const ORIGIN = 'http://platform.test';
  * A whole platform in memory with a manual clock; its outgoing HTTP (Graph calls, webhooks) is
  * routed back into the app, so integration tests need no port.
  */
-export async function testPlatform(env: Record<string, string> = {}, storage: SegmentStorage = memorySegments()) {
+export async function testPlatform(env: Record<string, string> = {}, files: JournalFiles = memoryJournal()) {
   const config: Config = loadConfig(env);
   const clock = new ManualClock();
-  const store = await SegmentedStore.open<PlatformSchema>({
-    storage,
+  const store = await JournalStore.open<PlatformSchema>({
+    files,
     indexes: platformIndexes,
     schemas: platformSchemas,
   });
-  const simulatorStore = await SegmentedStore.open<SimulatorSchema>({
-    storage: memorySegments(),
+  const simulatorStore = await JournalStore.open<SimulatorSchema>({
+    files: memoryJournal(),
     indexes: simulatorIndexes,
     schemas: simulatorSchemas,
   });
