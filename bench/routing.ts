@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { EventHub } from '../mock-platform/src/events/event-hub.ts';
+import { memoryArchive } from '../mock-platform/src/platform/archive.ts';
 import { type PlatformContext, Sequence } from '../mock-platform/src/platform/context.ts';
 import { dispatch } from '../mock-platform/src/platform/dispatcher.ts';
 import { type PlatformSchema, platformIndexes, platformSchemas, put } from '../mock-platform/src/platform/records.ts';
@@ -119,6 +120,7 @@ export async function benchRouting(): Promise<RoutingResult[]> {
     clock,
     events: new EventHub<AgentEvents>(),
     serial: new Serial(),
+    archive: memoryArchive(),
     graph: createGraphClient({ baseUrl: 'http://127.0.0.1:9', version: 'v23.0', token: 'unused' }),
     messageSeq: new Sequence(),
   };

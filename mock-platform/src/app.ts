@@ -12,6 +12,7 @@ import { demoConsolePage } from './demo/console-page.ts';
 import { EventHub } from './events/event-hub.ts';
 import { ApiError, renderError, validationHook } from './http/errors.ts';
 import { useReadableZodMessages } from './http/zod-messages.ts';
+import { type ArchiveFiles, archiveEnded, memoryArchive } from './platform/archive.ts';
 import { type PlatformContext, Sequence } from './platform/context.ts';
 import type { PlatformSchema } from './platform/records.ts';
 import { Serial } from './platform/serial.ts';
@@ -46,7 +47,11 @@ export interface PlatformOptions {
   fetch?: FetchLike;
   /** Back-off of the simulator's webhook retries (ms). */
   webhookBackoff?: readonly number[];
+  /** Where archived messages go (default: memory, for tests). */
+  archive?: ArchiveFiles;
 }
+
+const ARCHIVE_EVERY_MS = 60 * 60_000;
 
 /** Builds the whole platform, with the WhatsApp simulator mounted beside it. */
 export function createPlatform(options: PlatformOptions) {
@@ -54,12 +59,14 @@ export function createPlatform(options: PlatformOptions) {
   useReadableZodMessages();
   const fetch = options.fetch ?? globalThis.fetch;
   const startedAt = clock.now();
+  let lastArchive = Number.NEGATIVE_INFINITY;
 
   const ctx: PlatformContext = {
     store,
     clock,
     events: new EventHub<AgentEvents>(),
     serial: new Serial(),
+    archive: options.archive ?? memoryArchive(),
     messageSeq: new Sequence(store.all('messages').reduce((max, message) => Math.max(max, message.seq ?? 0), 0)),
     graph: createGraphClient({
       baseUrl: config.GRAPH_BASE_URL ?? `${origin}/graph`,
@@ -167,7 +174,13 @@ export function createPlatform(options: PlatformOptions) {
     sweep: async () => {
       await simulator.approveDue();
       await sweep(ctx);
+      if (clock.now() - lastArchive >= ARCHIVE_EVERY_MS) {
+        lastArchive = clock.now();
+        await archiveEnded(ctx, ctx.archive, config.ARCHIVE_AFTER_DAYS);
+      }
     },
+    /** Moves the messages of conversations ended long ago to the archive now (the sweep does it hourly). */
+    archive: () => archiveEnded(ctx, ctx.archive, config.ARCHIVE_AFTER_DAYS),
   };
 }
 

@@ -50,6 +50,13 @@ const envSchema = z.object({
     .min(0, 'must be a whole number of seconds from 0 to 86400')
     .max(86_400, 'must be a whole number of seconds from 0 to 86400')
     .default(60),
+  /** Conversations ended more than this many days ago have their messages moved to month files. */
+  ARCHIVE_AFTER_DAYS: z.coerce
+    .number({ error: 'must be a whole number of days from 1 to 3650' })
+    .int('must be a whole number of days from 1 to 3650')
+    .min(1, 'must be a whole number of days from 1 to 3650')
+    .max(3650, 'must be a whole number of days from 1 to 3650')
+    .default(7),
   /** Messages per second per business number the simulator allows (Meta: 80 by default, up to 1,000). */
   SIMULATOR_THROUGHPUT: z.coerce
     .number({ error: 'must be a whole number from 1 to 1000' })

@@ -5,6 +5,7 @@ import { getRequestListener } from '@hono/node-server';
 import type { Clock } from '../../shared/clock.ts';
 import { createPlatform, type Platform } from './app.ts';
 import type { Config } from './config.ts';
+import { directoryArchive } from './platform/archive.ts';
 import { type PlatformSchema, platformIndexes, platformSchemas } from './platform/records.ts';
 import { seedPlatform, seedSimulator } from './seed/demo-tenant.ts';
 import { type SimulatorSchema, simulatorIndexes, simulatorSchemas } from './simulator/records.ts';
@@ -45,7 +46,14 @@ export async function startServer(config: Config, clock: Clock): Promise<Running
   const { port } = server.address() as AddressInfo;
   const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
   const url = `http://${host}:${port}`;
-  const platform = createPlatform({ config, clock, store, simulatorStore, origin: url });
+  const platform = createPlatform({
+    config,
+    clock,
+    store,
+    simulatorStore,
+    origin: url,
+    archive: directoryArchive(join(config.DATA_DIR, 'archive')),
+  });
   server.on('request', getRequestListener(platform.app.fetch));
   // Timers (offer expiry → RONA, customer response) are applied from stored state every second.
   const timers = setInterval(() => {

@@ -3,6 +3,7 @@ import type { Clock } from '../../../shared/clock.ts';
 import type { EventHub } from '../events/event-hub.ts';
 import type { Store } from '../store/store.ts';
 import type { GraphClient } from '../whatsapp/graph-client.ts';
+import type { ArchiveFiles } from './archive.ts';
 import type { PlatformSchema } from './records.ts';
 import type { Serial } from './serial.ts';
 
@@ -27,6 +28,8 @@ export interface PlatformContext {
   events: EventHub<AgentEvents>;
   serial: Serial;
   graph: GraphClient;
+  /** Month files of the messages of conversations ended long ago (read on demand). */
+  archive: ArchiveFiles;
   /** Orders messages by creation: timestamps tie within a millisecond, or come from the customer's phone. */
   messageSeq: Sequence;
 }

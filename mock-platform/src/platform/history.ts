@@ -1,5 +1,6 @@
 import type { HistoryEntry } from '../../../shared/api/schemas.ts';
 import { fromWaId } from '../../../shared/phone.ts';
+import { archivedMessages } from './archive.ts';
 import type { PlatformContext } from './context.ts';
 import { maskerFor } from './masking.ts';
 import type { User } from './records.ts';
@@ -11,7 +12,7 @@ const LIMIT = 100;
  * away, left a conference), newest first, with the closure reason they chose. Masked like every
  * other agent view (AG-7).
  */
-export function interactionHistory(ctx: PlatformContext, agent: User, search = ''): HistoryEntry[] {
+export async function interactionHistory(ctx: PlatformContext, agent: User, search = ''): Promise<HistoryEntry[]> {
   const needle = search.trim().toLocaleLowerCase();
   const entries: HistoryEntry[] = [];
   const done = ctx.store
@@ -24,8 +25,8 @@ export function interactionHistory(ctx: PlatformContext, agent: User, search = '
     const conversation = ctx.store.get('conversations', wrapUp.conversationId);
     if (!conversation) continue;
     const mask = maskerFor(ctx.store, conversation);
-    const last = ctx.store
-      .where('messages', 'conversationId', conversation.id)
+    // Conversations ended long ago have their messages in the archive, read on demand.
+    const last = (await archivedMessages(ctx, ctx.archive, conversation))
       .filter((message) => message.direction !== 'system')
       .reduce<{ text: string; seq: number } | undefined>(
         (latest, message) =>

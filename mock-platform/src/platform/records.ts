@@ -247,6 +247,11 @@ export const conversationSchema = z.object({
     .optional(),
   /** A resource it depends on was deleted (AG-4): no more replies, the agent can only end it. */
   interrupted: z.object({ at: z.number(), reason: z.string() }).optional(),
+  /** The month file its messages were archived to (platform/archive.ts); absent while they are in memory. */
+  archivedIn: z
+    .string()
+    .regex(/^\d{4}-\d{2}$/)
+    .optional(),
   /** A second agent invited by the owner (AG-9): requested until they accept, then active. */
   conference: z
     .object({ state: z.enum(['requested', 'active']), agentId: z.string(), offerId: z.string(), since: z.number() })
@@ -361,9 +366,11 @@ export const platformIndexes: IndexSpecs<PlatformSchema> = {
     'status',
     // The agent who joined as a conference guest: it counts against their capacity too.
     { name: 'guestId', value: (c) => (c.conference?.state === 'active' ? c.conference.agentId : undefined) },
+    // Ended conversations whose messages are still in memory: what the archive pass looks at.
+    { name: 'unarchived', value: (c) => (c.status === 'ended' && !c.archivedIn ? 'ended' : undefined) },
   ],
   offers: ['agentId', 'conversationId', 'status'],
-  wrapUps: ['agentId'],
+  wrapUps: ['agentId', 'conversationId'],
   messages: ['conversationId'],
   // An administrable row's version is the number of audit entries about it (routes/versions.ts).
   audit: ['resourceId'],

@@ -507,7 +507,7 @@ export function agentRoutes(ctx: PlatformContext, sessions: Sessions, componentT
         401: errorResponses[401],
       },
     }),
-    (c) => c.json(interactionHistory(ctx, c.get('user'), c.req.valid('query').search), 200),
+    async (c) => c.json(await interactionHistory(ctx, c.get('user'), c.req.valid('query').search), 200),
   );
 
   app.openapi(
