@@ -16,7 +16,10 @@ async function workingDay() {
     await t.customerSays(text, from, name);
     const [offer] = (await t.call('GET', '/api/agent/offers', { token: ana })).body;
     const { body: conversation } = await t.call('POST', `/api/offers/${offer.id}/accept`, { token: ana });
-    await t.call('POST', `/api/conversations/${conversation.id}/messages`, { token: ana, body: { text: `Hola ${name}` } });
+    await t.call('POST', `/api/conversations/${conversation.id}/messages`, {
+      token: ana,
+      body: { text: `Hola ${name}` },
+    });
     if (end) {
       await t.call('POST', `/api/conversations/${conversation.id}/end`, {
         token: ana,

@@ -94,7 +94,7 @@ export async function archiveEnded(ctx: PlatformContext, files: ArchiveFiles, da
       for (const conversation of conversations) {
         // Still ended and not archived meanwhile (nothing reopens an ended conversation, but be sure).
         const current = ctx.store.get('conversations', conversation.id);
-        if (!current || current.status !== 'ended' || current.archivedIn) continue;
+        if (current?.status !== 'ended' || current.archivedIn) continue;
         ops.push(put('conversations', { ...current, archivedIn: month }));
         for (const message of ctx.store.where('messages', 'conversationId', conversation.id)) {
           ops.push(remove('messages', message.id));
