@@ -12,6 +12,7 @@ type Draft = {
   outboundTemplate: string;
   secondarySkillId: string;
   acceptReject: boolean;
+  rejectCooldownSeconds: number | undefined;
   agentResponseSeconds: number | undefined;
   customerResponseMinutes: number | undefined;
   screenPopUrl: string;
@@ -31,6 +32,7 @@ const blank = (): Draft => ({
   outboundTemplate: '',
   secondarySkillId: '',
   acceptReject: false,
+  rejectCooldownSeconds: undefined,
   agentResponseSeconds: undefined,
   customerResponseMinutes: undefined,
   screenPopUrl: '',
@@ -53,6 +55,7 @@ function fromRow(skill: Skill): Draft {
     outboundTemplate: skill.outboundTemplate ?? '',
     secondarySkillId: skill.secondarySkillId ?? '',
     acceptReject: skill.acceptReject,
+    rejectCooldownSeconds: skill.rejectCooldownSeconds,
     agentResponseSeconds: skill.agentResponseSeconds,
     customerResponseMinutes: skill.customerResponseMinutes,
     screenPopUrl: skill.screenPopUrl ?? '',
@@ -76,6 +79,9 @@ function toBody(draft: Draft): unknown {
     ...(draft.campaign ? { campaign: draft.campaign } : {}),
     ...(draft.outboundTemplate ? { outboundTemplate: draft.outboundTemplate } : {}),
     ...(draft.secondarySkillId ? { secondarySkillId: draft.secondarySkillId } : {}),
+    ...(draft.acceptReject && draft.rejectCooldownSeconds !== undefined
+      ? { rejectCooldownSeconds: draft.rejectCooldownSeconds }
+      : {}),
     ...(draft.agentResponseSeconds !== undefined ? { agentResponseSeconds: draft.agentResponseSeconds } : {}),
     ...(draft.customerResponseMinutes !== undefined ? { customerResponseMinutes: draft.customerResponseMinutes } : {}),
     ...(draft.screenPopUrl ? { screenPopUrl: draft.screenPopUrl } : {}),
@@ -288,6 +294,18 @@ function SkillEditor({
           onChange={(acceptReject) => patch({ acceptReject })}
           testid="field-acceptReject"
         />
+        {draft.acceptReject && (
+          <NumberField
+            label={t('rejectCooldownSeconds')}
+            name="rejectCooldownSeconds"
+            value={draft.rejectCooldownSeconds}
+            onChange={(rejectCooldownSeconds) => patch({ rejectCooldownSeconds })}
+            errors={errors}
+            hint={t('rejectCooldownHint')}
+            min={0}
+            max={3600}
+          />
+        )}
         <NumberField
           label={t('agentResponseSeconds')}
           name="agentResponseSeconds"

@@ -72,6 +72,11 @@ export const skillSchema = z.object({
   serviceLevel: serviceLevelSchema.optional(),
   /** Agents may reject an offer (it goes to another agent); accepting is always required. */
   acceptReject: z.boolean(),
+  /**
+   * Seconds a rejected conversation is not offered again to the agent who rejected it (default
+   * 60); afterwards it may come back to her, so a conversation nobody else takes is never stranded.
+   */
+  rejectCooldownSeconds: z.number().int().min(0).max(3600).optional(),
   /** Agent response timer: an offer not accepted in time puts the agent in RONA. */
   agentResponseSeconds: z.number().int().min(5).max(3600).optional(),
   /** Opened for the agent when a conversation of this skill connects (RT-9); `{placeholders}` allowed. */
@@ -228,8 +233,8 @@ export const conversationSchema = z.object({
   firstResponseAt: z.number().optional(),
   agentId: z.string().optional(),
   offerId: z.string().optional(),
-  /** Agents who rejected this conversation: routing offers it to someone else. */
-  rejectedBy: z.array(z.string()).optional(),
+  /** Agent id → when they last rejected it: routing passes them over until the skill's cooldown ends. */
+  rejections: z.record(z.string(), z.number()).optional(),
   /** Set when the agent writes, cleared when the customer does: the customer response timer. */
   awaitingCustomerSince: z.number().optional(),
   endedAt: z.number().optional(),
