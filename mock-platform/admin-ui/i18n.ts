@@ -65,6 +65,12 @@ const en = {
   noChannelsYet: 'No channels yet: create one from a verified number below.',
   defaultSkill: 'Default skill',
   defaultScript: 'Default routing script',
+  routing: 'Routing',
+  routeByScript: 'Routing script',
+  routeByQueues: 'Routing queues',
+  routeByScriptHint: 'The script’s rules set each new contact’s skill and priority; routing queues do not apply.',
+  routeByQueuesHint:
+    'The first routing queue (by order) that includes this channel and whose filters match sets the skill and priority; none: the default skill.',
   sla: 'SLA',
   ownSla: 'Own SLA',
   followsGlobal: 'Follows global',
@@ -254,7 +260,7 @@ const en = {
   outcomeRule: 'Rule {rule} matches → {skill}, priority {priority}.',
   outcomeFallback: 'No rule matches → fallback {skill}, priority {priority}.',
   queuesIntro:
-    'The legacy path, used for channels without a routing script: the first queue (by order) whose included channels and filters match. Changes apply at once.',
+    'The legacy path, for channels whose routing is set to “Routing queues” (Edit the channel in My channels): the first queue (by order) whose included channels and filters match. Changes apply at once.',
   order: 'Order',
   orderHint: 'Lower first.',
   skill: 'Skill',
@@ -402,6 +408,13 @@ const es: Record<Key, string> = {
   noChannelsYet: 'Todavía no hay canales: cree uno a partir de un número verificado.',
   defaultSkill: 'Habilidad predeterminada',
   defaultScript: 'Script de enrutamiento predeterminado',
+  routing: 'Enrutamiento',
+  routeByScript: 'Script de enrutamiento',
+  routeByQueues: 'Colas de enrutamiento',
+  routeByScriptHint:
+    'Las reglas del script fijan la habilidad y la prioridad de cada contacto nuevo; las colas de enrutamiento no se aplican.',
+  routeByQueuesHint:
+    'La primera cola de enrutamiento (por orden) que incluye este canal y cuyos filtros coinciden fija la habilidad y la prioridad; si ninguna: la habilidad predeterminada.',
   sla: 'SLA',
   ownSla: 'SLA propio',
   followsGlobal: 'Sigue el global',
@@ -589,7 +602,7 @@ const es: Record<Key, string> = {
   outcomeRule: 'Coincide la regla {rule} → {skill}, prioridad {priority}.',
   outcomeFallback: 'Ninguna regla coincide → alternativa {skill}, prioridad {priority}.',
   queuesIntro:
-    'El método heredado, para canales sin script de enrutamiento: la primera cola (por orden) cuyos canales incluidos y filtros coinciden. Los cambios se aplican de inmediato.',
+    'El método heredado, para los canales cuyo enrutamiento es «Colas de enrutamiento» (edite el canal en Mis canales): la primera cola (por orden) cuyos canales incluidos y filtros coinciden. Los cambios se aplican de inmediato.',
   order: 'Orden',
   orderHint: 'Menor primero.',
   skill: 'Habilidad',

@@ -47,7 +47,13 @@ export const channelSchema = z.object({
   businessHours: storedBusinessHoursSchema.optional(),
   /** Sent to the customer when an agent ends a conversation (TP-4); its `{{1}}` is the customer's name. */
   surveyTemplate: z.object({ name: z.string().min(1), language: z.string().min(2) }).optional(),
-  /** The routing script run on each new contact (RT-2, RT-4); absent = the default skill. */
+  /**
+   * How a new contact gets its skill and priority (RT-2 … RT-4): the channel's routing script, or
+   * the routing queues that include the channel. Absent (channels saved before the choice
+   * existed): the script when there is one, else the queues (`routingModeOf`).
+   */
+  routingMode: z.enum(['script', 'queues']).optional(),
+  /** The routing script run on each new contact when the channel routes by script. */
   defaultScriptId: z.string().optional(),
   /** Deleted by an administrator: kept so old conversations still show their numbers. */
   deletedAt: z.number().optional(),
@@ -350,6 +356,11 @@ export const platformSchemas = {
 
 export type PlatformSchema = { [C in keyof typeof platformSchemas]: z.infer<(typeof platformSchemas)[C]> };
 export type Channel = PlatformSchema['channels'];
+
+/** The channel's routing choice: its stored one, or what it did before the choice existed. */
+export function routingModeOf(channel: Channel): 'script' | 'queues' {
+  return channel.routingMode ?? (channel.defaultScriptId ? 'script' : 'queues');
+}
 export type User = PlatformSchema['users'];
 export type Conversation = PlatformSchema['conversations'];
 export type Offer = PlatformSchema['offers'];
