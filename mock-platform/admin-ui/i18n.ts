@@ -167,7 +167,16 @@ const en = {
   outboundTemplate: 'Message template for rich outbound content',
   outboundTemplateHint: 'Optional.',
   secondarySkill: 'Secondary skill',
-  secondaryHint: 'Only applies with routing queues.',
+  secondaryHint: 'The overflow: where a conversation goes when it has waited the queue time-out here.',
+  queueTimeout: 'Queue time-out',
+  queueTimeoutSeconds: 'Queue time-out (seconds)',
+  queueTimeoutHint:
+    'How long a conversation may wait in this queue; then it moves to the secondary skill and/or the customer gets the automatic message (once). Empty: off.',
+  queueTimeoutMessage: 'Automatic message (inside the 24-hour window)',
+  queueTimeoutMessageHint: 'Free text sent to the customer at the time-out while their 24-hour window is open.',
+  queueTimeoutTemplate: 'Automatic template (window closed)',
+  queueTimeoutTemplateHint:
+    'An approved template sent instead once the 24-hour window has closed; its {{1}} is the customer’s name.',
   screenPopUrl: 'Screen-pop URL',
   screenPopHint:
     'Opened for the agent when a contact connects; {conversationId}, {customerNumber}, {customerName}, {channelId}, {queue}.',
@@ -510,7 +519,17 @@ const es: Record<Key, string> = {
   outboundTemplate: 'Plantilla de mensaje para contenido saliente enriquecido',
   outboundTemplateHint: 'Opcional.',
   secondarySkill: 'Habilidad secundaria',
-  secondaryHint: 'Solo se aplica con colas de enrutamiento.',
+  secondaryHint: 'El desbordamiento: adónde va una conversación que ha esperado aquí el tiempo máximo en cola.',
+  queueTimeout: 'Tiempo máximo en cola',
+  queueTimeoutSeconds: 'Tiempo máximo en cola (segundos)',
+  queueTimeoutHint:
+    'Cuánto puede esperar una conversación en esta cola; después pasa a la habilidad secundaria y/o el cliente recibe el mensaje automático (una vez). Vacío: desactivado.',
+  queueTimeoutMessage: 'Mensaje automático (dentro de la ventana de 24 horas)',
+  queueTimeoutMessageHint:
+    'Texto libre que recibe el cliente al cumplirse el tiempo, mientras su ventana de 24 horas está abierta.',
+  queueTimeoutTemplate: 'Plantilla automática (ventana cerrada)',
+  queueTimeoutTemplateHint:
+    'Una plantilla aprobada que se envía en su lugar cuando la ventana de 24 horas ya se cerró; su {{1}} es el nombre del cliente.',
   screenPopUrl: 'URL de ventana emergente',
   screenPopHint:
     'Se abre para el agente cuando se conecta un contacto; {conversationId}, {customerNumber}, {customerName}, {channelId}, {queue}.',

@@ -11,6 +11,10 @@ type Draft = {
   campaign: string;
   outboundTemplate: string;
   secondarySkillId: string;
+  queueTimeoutSeconds: number | undefined;
+  queueTimeoutMessage: string;
+  /** `name|language`, or empty. */
+  queueTimeoutTemplate: string;
   acceptReject: boolean;
   rejectCooldownSeconds: number | undefined;
   agentResponseSeconds: number | undefined;
@@ -31,6 +35,9 @@ const blank = (): Draft => ({
   campaign: '',
   outboundTemplate: '',
   secondarySkillId: '',
+  queueTimeoutSeconds: undefined,
+  queueTimeoutMessage: '',
+  queueTimeoutTemplate: '',
   acceptReject: false,
   rejectCooldownSeconds: undefined,
   agentResponseSeconds: undefined,
@@ -54,6 +61,11 @@ function fromRow(skill: Skill): Draft {
     campaign: skill.campaign ?? '',
     outboundTemplate: skill.outboundTemplate ?? '',
     secondarySkillId: skill.secondarySkillId ?? '',
+    queueTimeoutSeconds: skill.queueTimeoutSeconds,
+    queueTimeoutMessage: skill.queueTimeoutMessage ?? '',
+    queueTimeoutTemplate: skill.queueTimeoutTemplate
+      ? `${skill.queueTimeoutTemplate.name}|${skill.queueTimeoutTemplate.language}`
+      : '',
     acceptReject: skill.acceptReject,
     rejectCooldownSeconds: skill.rejectCooldownSeconds,
     agentResponseSeconds: skill.agentResponseSeconds,
@@ -79,6 +91,9 @@ function toBody(draft: Draft): unknown {
     ...(draft.campaign ? { campaign: draft.campaign } : {}),
     ...(draft.outboundTemplate ? { outboundTemplate: draft.outboundTemplate } : {}),
     ...(draft.secondarySkillId ? { secondarySkillId: draft.secondarySkillId } : {}),
+    ...(draft.queueTimeoutSeconds !== undefined ? { queueTimeoutSeconds: draft.queueTimeoutSeconds } : {}),
+    ...(draft.queueTimeoutMessage.trim() ? { queueTimeoutMessage: draft.queueTimeoutMessage } : {}),
+    ...(draft.queueTimeoutTemplate ? { queueTimeoutTemplate: templateRef(draft.queueTimeoutTemplate) } : {}),
     ...(draft.acceptReject && draft.rejectCooldownSeconds !== undefined
       ? { rejectCooldownSeconds: draft.rejectCooldownSeconds }
       : {}),
@@ -95,10 +110,15 @@ function toBody(draft: Draft): unknown {
   };
 }
 
+function templateRef(value: string): { name: string; language: string } {
+  const [name = '', language = ''] = value.split('|');
+  return { name, language };
+}
+
 /** ACD → Skills (RT-1, RT-5 … RT-9): every field of a digital skill, in the reference's order. */
 export function SkillsPage() {
   const skills = useSkills();
-  const templates = useLoad(() => api<{ name: string; language: string }[]>('/api/admin/templates'));
+  const templates = useLoad(() => api<{ name: string; language: string; status: string }[]>('/api/admin/templates'));
   return (
     <CrudPage<Skill, Draft>
       title={t('skills')}
@@ -138,7 +158,7 @@ function SkillEditor({
   errors,
   skills,
   templates,
-}: EditorProps<Draft> & { skills: Skill[]; templates: { name: string; language: string }[] }) {
+}: EditorProps<Draft> & { skills: Skill[]; templates: { name: string; language: string; status: string }[] }) {
   const patch = (changes: Partial<Draft>) => set({ ...draft, ...changes });
   return (
     <>
@@ -184,16 +204,6 @@ function SkillEditor({
           onChange={(outboundTemplate) => patch({ outboundTemplate })}
           errors={errors}
           hint={t('outboundTemplateHint')}
-        />
-        <SelectField
-          label={t('secondarySkill')}
-          name="secondarySkillId"
-          value={draft.secondarySkillId}
-          placeholder={t('none')}
-          options={skills.map((skill) => ({ value: skill.id, label: skill.name }))}
-          onChange={(secondarySkillId) => patch({ secondarySkillId })}
-          errors={errors}
-          hint={t('secondaryHint')}
         />
         <TextField
           label={t('screenPopUrl')}
@@ -253,6 +263,52 @@ function SkillEditor({
             )}
           </>
         )}
+      </fieldset>
+      <fieldset class="group" data-testid="queue-timeout">
+        <legend>{t('queueTimeout')}</legend>
+        <NumberField
+          label={t('queueTimeoutSeconds')}
+          name="queueTimeoutSeconds"
+          value={draft.queueTimeoutSeconds}
+          onChange={(queueTimeoutSeconds) => patch({ queueTimeoutSeconds })}
+          errors={errors}
+          hint={t('queueTimeoutHint')}
+          min={10}
+          max={86_400}
+        />
+        <SelectField
+          label={t('secondarySkill')}
+          name="secondarySkillId"
+          value={draft.secondarySkillId}
+          placeholder={t('none')}
+          options={skills.map((skill) => ({ value: skill.id, label: skill.name }))}
+          onChange={(secondarySkillId) => patch({ secondarySkillId })}
+          errors={errors}
+          hint={t('secondaryHint')}
+        />
+        <TextField
+          label={t('queueTimeoutMessage')}
+          name="queueTimeoutMessage"
+          value={draft.queueTimeoutMessage}
+          onChange={(queueTimeoutMessage) => patch({ queueTimeoutMessage })}
+          errors={errors}
+          hint={t('queueTimeoutMessageHint')}
+        />
+        <SelectField
+          label={t('queueTimeoutTemplate')}
+          name="queueTimeoutTemplate"
+          value={draft.queueTimeoutTemplate}
+          placeholder={t('none')}
+          options={templates
+            .filter((template) => template.status === 'APPROVED')
+            .map((template) => ({
+              value: `${template.name}|${template.language}`,
+              label: `${template.name} (${template.language})`,
+            }))}
+          onChange={(queueTimeoutTemplate) => patch({ queueTimeoutTemplate })}
+          errors={errors}
+          hint={t('queueTimeoutTemplateHint')}
+        />
       </fieldset>
       {draft.direction === 'inbound' && (
         <fieldset class="group">

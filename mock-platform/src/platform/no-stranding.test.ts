@@ -23,7 +23,7 @@ import { sweep } from './timers.ts';
  * eligible for it (`isEligible`, and not in her rejection cooldown for it) is Available with room.
  * Checked over random working days: customers writing on two channels, agents going available
  * and unavailable, accepting, rejecting, ending, and the clock moving (offers expire into RONA,
- * cooldowns end). Agents have random skills, capacities and roles, one of which lacks Reply on a
+ * cooldowns end, queue time-outs overflow). Agents have random skills, capacities and roles, one of which lacks Reply on a
  * channel. Runs on the domain functions with an in-memory store, so hundreds of days take seconds.
  */
 
@@ -51,6 +51,8 @@ const setupArb = fc.record({
   agents: fc.array(agentArb, { minLength: 1, maxLength: 4 }),
   cooldowns: fc.tuple(fc.constantFrom(0, 10, 60, undefined), fc.constantFrom(0, 10, 60, undefined)),
   responseSeconds: fc.constantFrom(10, 30, undefined),
+  /** Support's queue time-out overflows to billing (its secondary skill). */
+  overflow: fc.boolean(),
 });
 
 const stepArb = fc.oneof(
@@ -113,6 +115,9 @@ async function workingDay(setup: typeof setupArb extends fc.Arbitrary<infer S> ?
         acceptReject: true,
         ...(cooldown !== undefined ? { rejectCooldownSeconds: cooldown } : {}),
         ...(setup.responseSeconds ? { agentResponseSeconds: setup.responseSeconds } : {}),
+        ...(setup.overflow && id === 'skill_support'
+          ? { queueTimeoutSeconds: 45, secondarySkillId: 'skill_billing' }
+          : {}),
       });
     }),
     ...CHANNELS.map((channel, index) =>

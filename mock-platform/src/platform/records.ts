@@ -73,8 +73,17 @@ export const skillSchema = z.object({
   campaign: z.string().max(200).optional(),
   /** The message template used for rich outbound content (its name on the WhatsApp account). */
   outboundTemplate: z.string().max(512).optional(),
-  /** Only meaningful with routing queues (RT-1). */
+  /** The overflow: where a conversation goes when it has waited the queue time-out in this skill. */
   secondarySkillId: z.string().optional(),
+  /**
+   * Queue time-out: seconds a conversation may wait in this skill's queue; then it overflows to
+   * the secondary skill and/or the customer gets the automatic message (each once).
+   */
+  queueTimeoutSeconds: z.number().int().min(10).max(86_400).optional(),
+  /** Sent at the queue time-out when the customer's 24-hour window is open. */
+  queueTimeoutMessage: z.string().trim().min(1).max(1024).optional(),
+  /** Sent at the queue time-out when the window has closed (an approved template; `{{1}}` is the customer's name). */
+  queueTimeoutTemplate: z.object({ name: z.string().min(1), language: z.string().min(2) }).optional(),
   serviceLevel: serviceLevelSchema.optional(),
   /** Agents may reject an offer (it goes to another agent); accepting is always required. */
   acceptReject: z.boolean(),
@@ -241,6 +250,12 @@ export const conversationSchema = z.object({
   offerId: z.string().optional(),
   /** Agent id → when they last rejected it: routing passes them over until the skill's cooldown ends. */
   rejections: z.record(z.string(), z.number()).optional(),
+  /** When it began waiting in its current skill's queue (an overflow restarts it); absent = `queuedAt`. */
+  skillQueuedAt: z.number().optional(),
+  /** Skills whose queue time-out has acted on this conversation: each acts once. */
+  queueTimeouts: z.array(z.string()).optional(),
+  /** When the queue time-out's automatic message was sent (or tried): it goes once per conversation. */
+  autoMessageAt: z.number().optional(),
   /** Set when the agent writes, cleared when the customer does: the customer response timer. */
   awaitingCustomerSince: z.number().optional(),
   endedAt: z.number().optional(),
@@ -308,6 +323,8 @@ export const messageSchema = z.object({
   statusAt: z.number().optional(),
   agentId: z.string().optional(),
   error: z.string().optional(),
+  /** Sent by the platform on its own (the queue time-out's message), not by an agent. */
+  automatic: z.boolean().optional(),
   /** A photo the customer sent: its Cloud API media id, fetched on demand for the agent. */
   media: z.object({ id: z.string(), mimeType: z.string().optional() }).optional(),
 });

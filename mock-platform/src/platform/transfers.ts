@@ -67,7 +67,15 @@ export function transfer(
     if (target.type === 'queue') {
       if (!ctx.store.get('skills', target.skillId))
         throw invalidField('target.skillId', `${target.skillId} is not a queue`);
-      handedTo = { ...released, status: 'queued', skillId: target.skillId, queuedAt: now, rejections: {} };
+      handedTo = {
+        ...released,
+        status: 'queued',
+        skillId: target.skillId,
+        queuedAt: now,
+        skillQueuedAt: now,
+        rejections: {},
+        queueTimeouts: [],
+      };
     } else {
       const receiver = ctx.store.get('users', target.agentId);
       if (receiver?.role !== 'agent') throw invalidField('target.agentId', `${target.agentId} is not an agent`);
