@@ -83,7 +83,7 @@ const en = {
   createChannel: 'Create channel',
   connectNumber: 'Connect a number with WhatsApp',
   createChannelIntro:
-    'Pick a number verified on the WhatsApp Business account (approval by WhatsApp may take hours), name the channel and choose its default routing script and skill.',
+    'Pick a number verified on the WhatsApp Business account (approval by WhatsApp may take hours), name the channel, choose how it routes (a routing script or the routing queues) and its default skill.',
   verifiedNumber: 'Verified number',
   noFreeNumbers: 'Every number of the account is already a channel',
   channelName: 'Channel name',
@@ -438,7 +438,7 @@ const es: Record<Key, string> = {
   createChannel: 'Crear canal',
   connectNumber: 'Conectar un número con WhatsApp',
   createChannelIntro:
-    'Elija un número verificado de la cuenta de WhatsApp Business (la aprobación de WhatsApp puede tardar horas), póngale nombre al canal y elija su script y habilidad predeterminados.',
+    'Elija un número verificado de la cuenta de WhatsApp Business (la aprobación de WhatsApp puede tardar horas), póngale nombre al canal, elija cómo se enruta (un script o las colas de enrutamiento) y su habilidad predeterminada.',
   verifiedNumber: 'Número verificado',
   noFreeNumbers: 'Todos los números de la cuenta ya son canales',
   channelName: 'Nombre del canal',

@@ -139,6 +139,7 @@ export function SkillsPage() {
             [
               skill.agentResponseSeconds ? `${t('agentResponse')}: ${skill.agentResponseSeconds} s` : '',
               skill.customerResponseMinutes ? `${t('customerResponse')}: ${skill.customerResponseMinutes} min` : '',
+              skill.queueTimeoutSeconds ? `${t('queueTimeout')}: ${skill.queueTimeoutSeconds} s` : '',
             ]
               .filter(Boolean)
               .join(' · ') || '—',
