@@ -145,8 +145,8 @@ describe('an administrator sets up a WhatsApp channel in the admin UI, and agent
     await admin.waitForSelector('[data-testid="banner"]');
     expect(platform.platform.ctx.store.get('channels', channel.id)?.sla?.firstResponseMs).toBe(60 * 60_000);
 
-    // The agent: a customer writes to the new number; Ana is offered it, and without Reply the
-    // panel shows no composer and the server refuses a reply.
+    // The agent: a customer writes to the new number. Without Reply Ana could not answer it, so it
+    // is not offered to her (issue 13): it waits in the queue.
     const ana = await signedInPanel(chrome.browser, chrome.extensionId, platform.url, 'ana', 'loro-agent');
     await fetch(`${platform.url}/simulator/api/messages`, {
       method: 'POST',
@@ -158,8 +158,28 @@ describe('an administrator sets up a WhatsApp channel in the admin UI, and agent
         text: 'Hola, ¿tienen el modelo en azul?',
       }),
     });
+    await platform.platform.webhooks.idle();
+    expect(platform.platform.ctx.store.where('conversations', 'status', 'queued')).toHaveLength(1);
+    expect(await ana.$('[data-testid="offer"]')).toBeNull();
+    await screenshot(ana, 'side-panel-no-offer-without-reply');
+
+    // Given Reply, the waiting conversation is offered at once and she can answer.
+    const toggleReply = async () => {
+      await admin.bringToFront();
+      await go('roles', '[data-testid="roles-page"]');
+      await click(`${rowByName('Agents')} [data-testid="edit"]`);
+      await click(`[data-testid="permission-${channel.id}-reply"]`);
+      await click('[data-testid="save"]');
+      await admin.waitForSelector('[data-testid="notice"]');
+      await ana.bringToFront();
+    };
+    await toggleReply();
     await ana.waitForSelector('[data-testid="offer"]');
     await ana.click('[data-testid="accept-offer"]');
+    await ana.waitForSelector('[data-testid="composer-input"]');
+
+    // Reply taken away while she holds it: the panel shows no composer and the server refuses a reply.
+    await toggleReply();
     await ana.waitForSelector('[data-testid="no-reply-permission"]');
     expect(await ana.$('[data-testid="composer-input"]')).toBeNull();
     await screenshot(ana, 'side-panel-without-reply');
@@ -178,23 +198,13 @@ describe('an administrator sets up a WhatsApp channel in the admin UI, and agent
     });
     expect(refused.status).toBe(403);
 
-    // Given Reply back, the panel offers the composer at once.
-    await admin.bringToFront();
-    await go('roles', '[data-testid="roles-page"]');
-    await click(`${rowByName('Agents')} [data-testid="edit"]`);
-    await click(`[data-testid="permission-${channel.id}-reply"]`);
-    await click('[data-testid="save"]');
-    await admin.waitForSelector('[data-testid="notice"]');
-    await ana.bringToFront();
-    await ana.waitForSelector('[data-testid="composer-input"]');
-
     // Every change is in the audit log, newest first.
     await admin.bringToFront();
     await go('audit', '[data-testid="audit-entry"]');
     const entries = await admin.$$eval('[data-testid="audit-entry"]', (rows) => rows.map((row) => row.textContent));
     expect(entries.length).toBeGreaterThanOrEqual(7);
     expect(entries.at(-1)).toContain('Created channel Sales WhatsApp (+16145550199)');
-    // The newest entry (Reply given back) says what changed, field by field.
+    // The newest entry (Reply taken away again) says what changed, field by field.
     expect(await text(admin, '[data-testid="audit-entry"] [data-testid="audit-changes"]')).toContain('channels');
     await screenshot(admin, 'admin-audit-log');
 

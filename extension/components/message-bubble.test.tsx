@@ -52,4 +52,19 @@ describe('MessageBubble (AG-3)', () => {
     expect(screen.getByTestId('customer-message').querySelector('b')).toBeNull();
     expect(screen.getByTestId('customer-message').querySelector('.text')?.textContent).toBe('<b>bold</b>');
   });
+
+  it('marks a message the platform sent on its own (a queue time-out) as automatic', () => {
+    render(
+      <MessageBubble
+        message={{ ...base, direction: 'outbound', status: 'sent', automatic: true, text: 'All agents are busy' }}
+        customerInitials="MG"
+      />,
+    );
+    expect(screen.getByTestId('automatic-message').textContent).toBe('Automatic message (queue time-out)');
+    cleanup();
+    render(
+      <MessageBubble message={{ ...base, direction: 'outbound', senderName: 'Ana Agent' }} customerInitials="MG" />,
+    );
+    expect(screen.queryByTestId('automatic-message')).toBeNull();
+  });
 });

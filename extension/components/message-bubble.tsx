@@ -45,6 +45,11 @@ export function MessageBubble({
       )}
       <div class="bubble">
         {!inbound && message.senderName && <div class="signature">{message.senderName}</div>}
+        {message.automatic && (
+          <div class="signature" data-testid="automatic-message">
+            {t('automaticMessage')}
+          </div>
+        )}
         {message.media && loadMedia && <MessageImage mediaId={message.media.id} load={loadMedia} />}
         {message.text && <div class="text">{message.text}</div>}
         <div class="meta">

@@ -68,6 +68,12 @@ const en = {
   noChannelsYet: 'No channels yet: create one from a verified number below.',
   defaultSkill: 'Default skill',
   defaultScript: 'Default routing script',
+  routing: 'Routing',
+  routeByScript: 'Routing script',
+  routeByQueues: 'Routing queues',
+  routeByScriptHint: 'The script’s rules set each new contact’s skill and priority; routing queues do not apply.',
+  routeByQueuesHint:
+    'The first routing queue (by order) that includes this channel and whose filters match sets the skill and priority; none: the default skill.',
   sla: 'SLA',
   ownSla: 'Own SLA',
   followsGlobal: 'Follows global',
@@ -80,7 +86,7 @@ const en = {
   createChannel: 'Create channel',
   connectNumber: 'Connect a number with WhatsApp',
   createChannelIntro:
-    'Pick a number verified on the WhatsApp Business account (approval by WhatsApp may take hours), name the channel and choose its default routing script and skill.',
+    'Pick a number verified on the WhatsApp Business account (approval by WhatsApp may take hours), name the channel, choose how it routes (a routing script or the routing queues) and its default skill.',
   verifiedNumber: 'Verified number',
   noFreeNumbers: 'Every number of the account is already a channel',
   channelName: 'Channel name',
@@ -164,7 +170,16 @@ const en = {
   outboundTemplate: 'Message template for rich outbound content',
   outboundTemplateHint: 'Optional.',
   secondarySkill: 'Secondary skill',
-  secondaryHint: 'Only applies with routing queues.',
+  secondaryHint: 'The overflow: where a conversation goes when it has waited the queue time-out here.',
+  queueTimeout: 'Queue time-out',
+  queueTimeoutSeconds: 'Queue time-out (seconds)',
+  queueTimeoutHint:
+    'How long a conversation may wait in this queue; then it moves to the secondary skill and/or the customer gets the automatic message (once). Empty: off.',
+  queueTimeoutMessage: 'Automatic message (inside the 24-hour window)',
+  queueTimeoutMessageHint: 'Free text sent to the customer at the time-out while their 24-hour window is open.',
+  queueTimeoutTemplate: 'Automatic template (window closed)',
+  queueTimeoutTemplateHint:
+    'An approved template sent instead once the 24-hour window has closed; its {{1}} is the customer’s name.',
   screenPopUrl: 'Screen-pop URL',
   screenPopHint:
     'Opened for the agent when a contact connects; {conversationId}, {customerNumber}, {customerName}, {channelId}, {queue}.',
@@ -186,9 +201,12 @@ const en = {
   agentExperience: 'Agent experience',
   acceptReject: 'Accept/Reject',
   acceptRejectLong: 'Agents accept or reject manually (a rejected offer goes back to the queue)',
+  rejectCooldownSeconds: 'Rejection cooldown (seconds)',
+  rejectCooldownHint:
+    'A rejected conversation goes to another available agent; it is offered again to the agent who rejected it only after this time (when nobody else takes it). Empty: 60 s.',
   agentResponse: 'Agent response',
   agentResponseSeconds: 'Agent response timer (seconds)',
-  agentResponseHint: 'An offer not accepted in time puts the agent in RONA. Empty: off.',
+  agentResponseHint: 'An offer not accepted in time puts the agent in RONA. Empty: 30 s.',
   customerResponse: 'Customer response',
   customerResponseMinutes: 'Customer response timer (minutes)',
   customerResponseHint: 'Unassigns the conversation when the customer does not answer in time. Empty or 0: off.',
@@ -254,7 +272,7 @@ const en = {
   outcomeRule: 'Rule {rule} matches → {skill}, priority {priority}.',
   outcomeFallback: 'No rule matches → fallback {skill}, priority {priority}.',
   queuesIntro:
-    'The legacy path, used for channels without a routing script: the first queue (by order) whose included channels and filters match. Changes apply at once.',
+    'The legacy path, for channels whose routing is set to “Routing queues” (Edit the channel in My channels): the first queue (by order) whose included channels and filters match. Changes apply at once.',
   order: 'Order',
   orderHint: 'Lower first.',
   skill: 'Skill',
@@ -405,6 +423,13 @@ const es: Record<Key, string> = {
   noChannelsYet: 'Todavía no hay canales: cree uno a partir de un número verificado.',
   defaultSkill: 'Habilidad predeterminada',
   defaultScript: 'Script de enrutamiento predeterminado',
+  routing: 'Enrutamiento',
+  routeByScript: 'Script de enrutamiento',
+  routeByQueues: 'Colas de enrutamiento',
+  routeByScriptHint:
+    'Las reglas del script fijan la habilidad y la prioridad de cada contacto nuevo; las colas de enrutamiento no se aplican.',
+  routeByQueuesHint:
+    'La primera cola de enrutamiento (por orden) que incluye este canal y cuyos filtros coinciden fija la habilidad y la prioridad; si ninguna: la habilidad predeterminada.',
   sla: 'SLA',
   ownSla: 'SLA propio',
   followsGlobal: 'Sigue el global',
@@ -419,7 +444,7 @@ const es: Record<Key, string> = {
   createChannel: 'Crear canal',
   connectNumber: 'Conectar un número con WhatsApp',
   createChannelIntro:
-    'Elija un número verificado de la cuenta de WhatsApp Business (la aprobación de WhatsApp puede tardar horas), póngale nombre al canal y elija su script y habilidad predeterminados.',
+    'Elija un número verificado de la cuenta de WhatsApp Business (la aprobación de WhatsApp puede tardar horas), póngale nombre al canal, elija cómo se enruta (un script o las colas de enrutamiento) y su habilidad predeterminada.',
   verifiedNumber: 'Número verificado',
   noFreeNumbers: 'Todos los números de la cuenta ya son canales',
   channelName: 'Nombre del canal',
@@ -500,7 +525,17 @@ const es: Record<Key, string> = {
   outboundTemplate: 'Plantilla de mensaje para contenido saliente enriquecido',
   outboundTemplateHint: 'Opcional.',
   secondarySkill: 'Habilidad secundaria',
-  secondaryHint: 'Solo se aplica con colas de enrutamiento.',
+  secondaryHint: 'El desbordamiento: adónde va una conversación que ha esperado aquí el tiempo máximo en cola.',
+  queueTimeout: 'Tiempo máximo en cola',
+  queueTimeoutSeconds: 'Tiempo máximo en cola (segundos)',
+  queueTimeoutHint:
+    'Cuánto puede esperar una conversación en esta cola; después pasa a la habilidad secundaria y/o el cliente recibe el mensaje automático (una vez). Vacío: desactivado.',
+  queueTimeoutMessage: 'Mensaje automático (dentro de la ventana de 24 horas)',
+  queueTimeoutMessageHint:
+    'Texto libre que recibe el cliente al cumplirse el tiempo, mientras su ventana de 24 horas está abierta.',
+  queueTimeoutTemplate: 'Plantilla automática (ventana cerrada)',
+  queueTimeoutTemplateHint:
+    'Una plantilla aprobada que se envía en su lugar cuando la ventana de 24 horas ya se cerró; su {{1}} es el nombre del cliente.',
   screenPopUrl: 'URL de ventana emergente',
   screenPopHint:
     'Se abre para el agente cuando se conecta un contacto; {conversationId}, {customerNumber}, {customerName}, {channelId}, {queue}.',
@@ -522,9 +557,12 @@ const es: Record<Key, string> = {
   agentExperience: 'Experiencia del agente',
   acceptReject: 'Aceptar/Rechazar',
   acceptRejectLong: 'Los agentes aceptan o rechazan manualmente (una oferta rechazada vuelve a la cola)',
+  rejectCooldownSeconds: 'Espera tras un rechazo (segundos)',
+  rejectCooldownHint:
+    'Una conversación rechazada va a otro agente disponible; al agente que la rechazó se le vuelve a ofrecer solo pasado este tiempo (si nadie más la toma). Vacío: 60 s.',
   agentResponse: 'Respuesta del agente',
   agentResponseSeconds: 'Temporizador de respuesta del agente (segundos)',
-  agentResponseHint: 'Una oferta no aceptada a tiempo pone al agente en RONA. Vacío: desactivado.',
+  agentResponseHint: 'Una oferta no aceptada a tiempo pone al agente en RONA. Vacío: 30 s.',
   customerResponse: 'Respuesta del cliente',
   customerResponseMinutes: 'Temporizador de respuesta del cliente (minutos)',
   customerResponseHint: 'Anula la asignación si el cliente no responde a tiempo. Vacío o 0: desactivado.',
@@ -589,7 +627,7 @@ const es: Record<Key, string> = {
   outcomeRule: 'Coincide la regla {rule} → {skill}, prioridad {priority}.',
   outcomeFallback: 'Ninguna regla coincide → alternativa {skill}, prioridad {priority}.',
   queuesIntro:
-    'El método heredado, para canales sin script de enrutamiento: la primera cola (por orden) cuyos canales incluidos y filtros coinciden. Los cambios se aplican de inmediato.',
+    'El método heredado, para los canales cuyo enrutamiento es «Colas de enrutamiento» (edite el canal en Mis canales): la primera cola (por orden) cuyos canales incluidos y filtros coinciden. Los cambios se aplican de inmediato.',
   order: 'Orden',
   orderHint: 'Menor primero.',
   skill: 'Habilidad',

@@ -127,6 +127,8 @@ export const messageViewSchema = z.object({
   status: deliveryStatusSchema.optional(),
   senderName: z.string().optional(),
   error: z.string().optional(),
+  /** Sent by the platform on its own (a queue time-out's automatic message), not by an agent. */
+  automatic: z.boolean().optional(),
   /** A customer's photo: load it from `/api/conversations/{id}/media/{media.id}`. */
   media: z.object({ id: z.string(), mimeType: z.string().optional() }).optional(),
 });

@@ -5,7 +5,8 @@ import { t } from '../i18n.ts';
 import type { Channel, RoutingScript, Skill, SlaPolicy, WhatsAppNumber } from '../types.ts';
 import { Card, DurationField, Empty, ErrorText, SelectField, TextField, useLoad, useSave } from '../ui.tsx';
 
-type Defaults = { name: string; defaultSkillId: string; defaultScriptId: string };
+type Defaults = { name: string; defaultSkillId: string; routingMode: 'script' | 'queues'; defaultScriptId: string };
+const blankDefaults = (): Defaults => ({ name: '', defaultSkillId: '', routingMode: 'script', defaultScriptId: '' });
 
 /**
  * Digital touchpoints → WhatsApp (Cloud API): the account's numbers (WhatsApp Manager), "My
@@ -53,7 +54,7 @@ export function ChannelsPage() {
                 <th>{t('phoneNumber')}</th>
                 <th>{t('status')}</th>
                 <th>{t('defaultSkill')}</th>
-                <th>{t('defaultScript')}</th>
+                <th>{t('routing')}</th>
                 <th>{t('sla')}</th>
                 <th class="row-actions">
                   <span class="sr-only">{t('actions')}</span>
@@ -69,7 +70,11 @@ export function ChannelsPage() {
                     <span class={`badge ${channel.status === 'approved' ? 'ok' : 'warn'}`}>{t(channel.status)}</span>
                   </td>
                   <td>{skillName(channel.defaultSkillId)}</td>
-                  <td>{scriptName(channel.defaultScriptId)}</td>
+                  <td data-testid="routing">
+                    {(channel.routingMode ?? (channel.defaultScriptId ? 'script' : 'queues')) === 'script'
+                      ? scriptName(channel.defaultScriptId)
+                      : t('routeByQueues')}
+                  </td>
                   <td>{channel.sla ? t('ownSla') : t('followsGlobal')}</td>
                   <td class="row-actions">
                     <button type="button" class="secondary" data-testid="edit" onClick={() => setEditing(channel)}>
@@ -182,14 +187,28 @@ function DefaultsFields({
         errors={errors}
       />
       <SelectField
-        label={t('defaultScript')}
-        name="defaultScriptId"
-        value={value.defaultScriptId}
-        placeholder={t('choose')}
-        options={scripts.map((script) => ({ value: script.id, label: script.name }))}
-        onChange={(defaultScriptId) => onChange({ ...value, defaultScriptId })}
+        label={t('routing')}
+        name="routingMode"
+        value={value.routingMode}
+        options={[
+          { value: 'script', label: t('routeByScript') },
+          { value: 'queues', label: t('routeByQueues') },
+        ]}
+        onChange={(routingMode) => onChange({ ...value, routingMode })}
         errors={errors}
+        hint={value.routingMode === 'queues' ? t('routeByQueuesHint') : t('routeByScriptHint')}
       />
+      {value.routingMode === 'script' && (
+        <SelectField
+          label={t('defaultScript')}
+          name="defaultScriptId"
+          value={value.defaultScriptId}
+          placeholder={t('choose')}
+          options={scripts.map((script) => ({ value: script.id, label: script.name }))}
+          onChange={(defaultScriptId) => onChange({ ...value, defaultScriptId })}
+          errors={errors}
+        />
+      )}
       <SelectField
         label={t('defaultSkill')}
         name="defaultSkillId"
@@ -215,7 +234,7 @@ function CreateChannel({
   onCreated: (channel: Channel) => void;
 }) {
   const [phoneNumberId, setPhoneNumberId] = useState('');
-  const [defaults, setDefaults] = useState<Defaults>({ name: '', defaultSkillId: '', defaultScriptId: '' });
+  const [defaults, setDefaults] = useState<Defaults>(blankDefaults);
   const save = useSave();
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -224,7 +243,7 @@ function CreateChannel({
     );
     if (channel) {
       setPhoneNumberId('');
-      setDefaults({ name: '', defaultSkillId: '', defaultScriptId: '' });
+      setDefaults(blankDefaults());
       onCreated(channel);
     }
   };
@@ -291,6 +310,7 @@ function ChannelEditor({
   const [defaults, setDefaults] = useState<Defaults>({
     name: channel.name,
     defaultSkillId: channel.defaultSkillId,
+    routingMode: channel.routingMode ?? (channel.defaultScriptId ? 'script' : 'queues'),
     defaultScriptId: channel.defaultScriptId ?? '',
   });
   const global = useLoad(() => api<{ sla: SlaPolicy }>('/api/admin/settings'));

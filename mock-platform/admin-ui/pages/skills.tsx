@@ -11,7 +11,12 @@ type Draft = {
   campaign: string;
   outboundTemplate: string;
   secondarySkillId: string;
+  queueTimeoutSeconds: number | undefined;
+  queueTimeoutMessage: string;
+  /** `name|language`, or empty. */
+  queueTimeoutTemplate: string;
   acceptReject: boolean;
+  rejectCooldownSeconds: number | undefined;
   agentResponseSeconds: number | undefined;
   customerResponseMinutes: number | undefined;
   screenPopUrl: string;
@@ -30,7 +35,11 @@ const blank = (): Draft => ({
   campaign: '',
   outboundTemplate: '',
   secondarySkillId: '',
+  queueTimeoutSeconds: undefined,
+  queueTimeoutMessage: '',
+  queueTimeoutTemplate: '',
   acceptReject: false,
+  rejectCooldownSeconds: undefined,
   agentResponseSeconds: undefined,
   customerResponseMinutes: undefined,
   screenPopUrl: '',
@@ -52,7 +61,13 @@ function fromRow(skill: Skill): Draft {
     campaign: skill.campaign ?? '',
     outboundTemplate: skill.outboundTemplate ?? '',
     secondarySkillId: skill.secondarySkillId ?? '',
+    queueTimeoutSeconds: skill.queueTimeoutSeconds,
+    queueTimeoutMessage: skill.queueTimeoutMessage ?? '',
+    queueTimeoutTemplate: skill.queueTimeoutTemplate
+      ? `${skill.queueTimeoutTemplate.name}|${skill.queueTimeoutTemplate.language}`
+      : '',
     acceptReject: skill.acceptReject,
+    rejectCooldownSeconds: skill.rejectCooldownSeconds,
     agentResponseSeconds: skill.agentResponseSeconds,
     customerResponseMinutes: skill.customerResponseMinutes,
     screenPopUrl: skill.screenPopUrl ?? '',
@@ -76,6 +91,12 @@ function toBody(draft: Draft): unknown {
     ...(draft.campaign ? { campaign: draft.campaign } : {}),
     ...(draft.outboundTemplate ? { outboundTemplate: draft.outboundTemplate } : {}),
     ...(draft.secondarySkillId ? { secondarySkillId: draft.secondarySkillId } : {}),
+    ...(draft.queueTimeoutSeconds !== undefined ? { queueTimeoutSeconds: draft.queueTimeoutSeconds } : {}),
+    ...(draft.queueTimeoutMessage.trim() ? { queueTimeoutMessage: draft.queueTimeoutMessage } : {}),
+    ...(draft.queueTimeoutTemplate ? { queueTimeoutTemplate: templateRef(draft.queueTimeoutTemplate) } : {}),
+    ...(draft.acceptReject && draft.rejectCooldownSeconds !== undefined
+      ? { rejectCooldownSeconds: draft.rejectCooldownSeconds }
+      : {}),
     ...(draft.agentResponseSeconds !== undefined ? { agentResponseSeconds: draft.agentResponseSeconds } : {}),
     ...(draft.customerResponseMinutes !== undefined ? { customerResponseMinutes: draft.customerResponseMinutes } : {}),
     ...(draft.screenPopUrl ? { screenPopUrl: draft.screenPopUrl } : {}),
@@ -89,10 +110,15 @@ function toBody(draft: Draft): unknown {
   };
 }
 
+function templateRef(value: string): { name: string; language: string } {
+  const [name = '', language = ''] = value.split('|');
+  return { name, language };
+}
+
 /** ACD → Skills (RT-1, RT-5 … RT-9): every field of a digital skill, in the reference's order. */
 export function SkillsPage() {
   const skills = useSkills();
-  const templates = useLoad(() => api<{ name: string; language: string }[]>('/api/admin/templates'));
+  const templates = useLoad(() => api<{ name: string; language: string; status: string }[]>('/api/admin/templates'));
   return (
     <CrudPage<Skill, Draft>
       title={t('skills')}
@@ -113,6 +139,7 @@ export function SkillsPage() {
             [
               skill.agentResponseSeconds ? `${t('agentResponse')}: ${skill.agentResponseSeconds} s` : '',
               skill.customerResponseMinutes ? `${t('customerResponse')}: ${skill.customerResponseMinutes} min` : '',
+              skill.queueTimeoutSeconds ? `${t('queueTimeout')}: ${skill.queueTimeoutSeconds} s` : '',
             ]
               .filter(Boolean)
               .join(' · ') || '—',
@@ -132,7 +159,7 @@ function SkillEditor({
   errors,
   skills,
   templates,
-}: EditorProps<Draft> & { skills: Skill[]; templates: { name: string; language: string }[] }) {
+}: EditorProps<Draft> & { skills: Skill[]; templates: { name: string; language: string; status: string }[] }) {
   const patch = (changes: Partial<Draft>) => set({ ...draft, ...changes });
   return (
     <>
@@ -178,16 +205,6 @@ function SkillEditor({
           onChange={(outboundTemplate) => patch({ outboundTemplate })}
           errors={errors}
           hint={t('outboundTemplateHint')}
-        />
-        <SelectField
-          label={t('secondarySkill')}
-          name="secondarySkillId"
-          value={draft.secondarySkillId}
-          placeholder={t('none')}
-          options={skills.map((skill) => ({ value: skill.id, label: skill.name }))}
-          onChange={(secondarySkillId) => patch({ secondarySkillId })}
-          errors={errors}
-          hint={t('secondaryHint')}
         />
         <TextField
           label={t('screenPopUrl')}
@@ -248,6 +265,52 @@ function SkillEditor({
           </>
         )}
       </fieldset>
+      <fieldset class="group" data-testid="queue-timeout">
+        <legend>{t('queueTimeout')}</legend>
+        <NumberField
+          label={t('queueTimeoutSeconds')}
+          name="queueTimeoutSeconds"
+          value={draft.queueTimeoutSeconds}
+          onChange={(queueTimeoutSeconds) => patch({ queueTimeoutSeconds })}
+          errors={errors}
+          hint={t('queueTimeoutHint')}
+          min={10}
+          max={86_400}
+        />
+        <SelectField
+          label={t('secondarySkill')}
+          name="secondarySkillId"
+          value={draft.secondarySkillId}
+          placeholder={t('none')}
+          options={skills.map((skill) => ({ value: skill.id, label: skill.name }))}
+          onChange={(secondarySkillId) => patch({ secondarySkillId })}
+          errors={errors}
+          hint={t('secondaryHint')}
+        />
+        <TextField
+          label={t('queueTimeoutMessage')}
+          name="queueTimeoutMessage"
+          value={draft.queueTimeoutMessage}
+          onChange={(queueTimeoutMessage) => patch({ queueTimeoutMessage })}
+          errors={errors}
+          hint={t('queueTimeoutMessageHint')}
+        />
+        <SelectField
+          label={t('queueTimeoutTemplate')}
+          name="queueTimeoutTemplate"
+          value={draft.queueTimeoutTemplate}
+          placeholder={t('none')}
+          options={templates
+            .filter((template) => template.status === 'APPROVED')
+            .map((template) => ({
+              value: `${template.name}|${template.language}`,
+              label: `${template.name} (${template.language})`,
+            }))}
+          onChange={(queueTimeoutTemplate) => patch({ queueTimeoutTemplate })}
+          errors={errors}
+          hint={t('queueTimeoutTemplateHint')}
+        />
+      </fieldset>
       {draft.direction === 'inbound' && (
         <fieldset class="group">
           <legend>{t('serviceLevel')}</legend>
@@ -288,6 +351,18 @@ function SkillEditor({
           onChange={(acceptReject) => patch({ acceptReject })}
           testid="field-acceptReject"
         />
+        {draft.acceptReject && (
+          <NumberField
+            label={t('rejectCooldownSeconds')}
+            name="rejectCooldownSeconds"
+            value={draft.rejectCooldownSeconds}
+            onChange={(rejectCooldownSeconds) => patch({ rejectCooldownSeconds })}
+            errors={errors}
+            hint={t('rejectCooldownHint')}
+            min={0}
+            max={3600}
+          />
+        )}
         <NumberField
           label={t('agentResponseSeconds')}
           name="agentResponseSeconds"

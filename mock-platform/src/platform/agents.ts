@@ -110,7 +110,8 @@ export function pendingOffers(ctx: PlatformContext, agent: User) {
 
 /**
  * The agent declines an offer (only where the skill allows it): the conversation goes back to
- * the queue in its place and on to another agent.
+ * the queue in its place and on to another eligible agent with room; it comes back to her only
+ * once the skill's rejection cooldown has passed (sooner would just offer it again at once).
  */
 export function rejectOffer(ctx: PlatformContext, agent: User, offerId: string): Promise<void> {
   return ctx.serial.run(async () => {
@@ -137,10 +138,11 @@ export function rejectOffer(ctx: PlatformContext, agent: User, offerId: string):
       throw new ApiError(409, 'reject_not_allowed', `Offers of the ${skill?.name ?? 'this'} queue cannot be rejected`);
     }
     const { offerId: _offer, ...rest } = conversation;
-    const rejectedBy = [...new Set([...(conversation.rejectedBy ?? []), agent.id])];
+    const now = ctx.clock.now();
+    const rejections = { ...conversation.rejections, [agent.id]: now };
     await ctx.store.commit([
-      put('offers', { ...offer, status: 'rejected', answeredAt: ctx.clock.now() }),
-      put('conversations', { ...rest, status: 'queued', rejectedBy }),
+      put('offers', { ...offer, status: 'rejected', answeredAt: now }),
+      put('conversations', { ...rest, status: 'queued', rejections }),
     ]);
     ctx.events.publish(agentTopic(agent.id), 'offer.revoked', { offerId });
     await dispatch(ctx);

@@ -1,10 +1,12 @@
 import { newId } from '../../../shared/ids.ts';
 import { decideRouting, type RoutingCandidate } from '../../../shared/routing/choose-agent.ts';
+import { rejectionExcluded } from '../../../shared/routing/timers.ts';
 import type { WriteOp } from '../store/store.ts';
 import { agentTopic, type PlatformContext } from './context.ts';
 import { activeConversations } from './participants.ts';
 import type { Conversation, PlatformSchema } from './records.ts';
 import { put } from './records.ts';
+import { isEligible } from './routing-eligibility.ts';
 import { offerView } from './views.ts';
 
 /** Conversations an agent holds or is being offered: what counts against their capacity. */
@@ -23,49 +25,45 @@ function preferredAgent(ctx: PlatformContext, conversation: Conversation): strin
 }
 
 /**
- * Who can take conversations in this pass: available agents with room, per skill, whose role
- * includes the conversation's channel (RP-1). Built once per pass and updated as offers are made,
- * so a long queue behind full agents costs one map lookup per waiting conversation, not a scan of
+ * Who can take conversations in this pass: eligible agents (`isEligible`) with room, per skill and
+ * channel. Each list is built the first time a pass needs it and updated as offers are made, so a
+ * long queue behind full agents costs one map lookup per waiting conversation, not a scan of
  * every agent.
  */
 export class Availability {
+  readonly #ctx: PlatformContext;
+  /** `skillId channelId` → agent id → candidate. */
   readonly #withRoom = new Map<string, Map<string, RoutingCandidate>>();
-  /** Agent id → the channels their role includes. */
-  readonly #channels = new Map<string, Readonly<Record<string, unknown>>>();
 
   constructor(ctx: PlatformContext) {
-    for (const user of ctx.store.all('users')) {
-      if (user.role !== 'agent') continue;
-      const status = ctx.store.get('agentStatus', user.id);
-      if (status?.state !== 'available') continue;
-      const role = user.roleId ? ctx.store.get('roles', user.roleId) : undefined;
-      if (!role) continue;
-      const load = agentLoad(ctx, user.id);
-      if (load >= user.capacity) continue;
-      this.#channels.set(user.id, role.channels);
-      for (const { skillId, proficiency } of user.skills) {
-        let agents = this.#withRoom.get(skillId);
-        if (!agents) {
-          agents = new Map();
-          this.#withRoom.set(skillId, agents);
-        }
-        agents.set(user.id, {
-          agentId: user.id,
-          proficiency,
-          load,
-          capacity: user.capacity,
-          idleSince: status.lastAssignedAt ?? status.since,
-        });
-      }
-    }
+    this.#ctx = ctx;
   }
 
   candidates(skillId: string, channelId: string, excluded: readonly string[] = []): RoutingCandidate[] {
-    const agents = this.#withRoom.get(skillId);
-    if (!agents) return [];
-    return [...agents.values()].filter(
-      (candidate) => !excluded.includes(candidate.agentId) && this.#channels.get(candidate.agentId)?.[channelId],
-    );
+    const agents = this.#agents(skillId, channelId);
+    return [...agents.values()].filter((candidate) => !excluded.includes(candidate.agentId));
+  }
+
+  #agents(skillId: string, channelId: string): Map<string, RoutingCandidate> {
+    const key = `${skillId} ${channelId}`;
+    let agents = this.#withRoom.get(key);
+    if (agents) return agents;
+    agents = new Map();
+    for (const user of this.#ctx.store.all('users')) {
+      if (!isEligible(this.#ctx, user, { skillId, channelId })) continue;
+      const load = agentLoad(this.#ctx, user.id);
+      if (load >= user.capacity) continue;
+      const status = this.#ctx.store.get('agentStatus', user.id);
+      agents.set(user.id, {
+        agentId: user.id,
+        proficiency: user.skills.find((skill) => skill.skillId === skillId)?.proficiency ?? 1,
+        load,
+        capacity: user.capacity,
+        idleSince: status?.lastAssignedAt ?? status?.since ?? 0,
+      });
+    }
+    this.#withRoom.set(key, agents);
+    return agents;
   }
 
   /** The agent was just offered a conversation: one more load, and out of every list when full. */
@@ -91,11 +89,14 @@ export async function dispatch(ctx: PlatformContext): Promise<void> {
     .sort((a, b) => b.priority - a.priority || a.queuedAt - b.queuedAt);
   const durable: Promise<void>[] = [];
   for (const conversation of waiting) {
-    const candidates = availability.candidates(conversation.skillId, conversation.channelId, conversation.rejectedBy);
-    const evaluation = ctx.store.get('skills', conversation.skillId)?.evaluation ?? { mode: 'proficiency' as const };
+    const now = ctx.clock.now();
+    const skill = ctx.store.get('skills', conversation.skillId);
+    // Who rejected it lately is passed over, until the skill's cooldown ends (never for good).
+    const excluded = rejectionExcluded(conversation.rejections, now, skill?.rejectCooldownSeconds);
+    const candidates = availability.candidates(conversation.skillId, conversation.channelId, excluded);
+    const evaluation = skill?.evaluation ?? { mode: 'proficiency' as const };
     // Nobody with room, and no reservation to honour: nothing to decide.
     if (candidates.length === 0 && evaluation.mode === 'proficiency') continue;
-    const now = ctx.clock.now();
     const decision = decideRouting({
       candidates,
       evaluation,

@@ -17,7 +17,7 @@ import type { PlatformContext } from './context.ts';
 import { dispatch } from './dispatcher.ts';
 import { publishToParticipants } from './participants.ts';
 import type { Channel, Conversation } from './records.ts';
-import { put } from './records.ts';
+import { put, routingModeOf } from './records.ts';
 import { slaSettings } from './sla.ts';
 import { conversationView, messageView } from './views.ts';
 
@@ -155,9 +155,9 @@ function storeInbound(
 }
 
 /**
- * Skill and priority of a new contact: the channel's routing script decides (RT-4), or without
- * one the first matching legacy routing queue (RT-3); when nothing applies, the channel's default
- * skill at priority 0.
+ * Skill and priority of a new contact: the channel's routing script decides (RT-4), or, on a
+ * channel that routes by queues, the first matching routing queue (RT-3); when nothing applies,
+ * the channel's default skill at priority 0.
  */
 function route(ctx: PlatformContext, channel: Channel, message: InboundMessage, customerKnown: boolean) {
   const parsed = parsePhone(fromWaId(message.from));
@@ -169,9 +169,14 @@ function route(ctx: PlatformContext, channel: Channel, message: InboundMessage, 
     now: ctx.clock.now(),
     businessHours: slaSettings(ctx.store, channel.id).hours,
   };
-  const script = channel.defaultScriptId ? ctx.store.get('routingScripts', channel.defaultScriptId) : undefined;
-  // A channel with a routing script uses it (RT-4); otherwise the legacy routing queues (RT-3).
-  const target = script ? evaluateScript(script, contact) : matchQueue(ctx.store.all('routingQueues'), contact);
+  // The channel chooses: its routing script (RT-4) or the routing queues that include it (RT-3).
+  let target: { skillId: string; priority: number } | undefined;
+  if (routingModeOf(channel) === 'script') {
+    const script = channel.defaultScriptId ? ctx.store.get('routingScripts', channel.defaultScriptId) : undefined;
+    target = script ? evaluateScript(script, contact) : undefined;
+  } else {
+    target = matchQueue(ctx.store.all('routingQueues'), contact);
+  }
   if (target && ctx.store.get('skills', target.skillId)) return { skillId: target.skillId, priority: target.priority };
   return { skillId: channel.defaultSkillId, priority: 0 };
 }

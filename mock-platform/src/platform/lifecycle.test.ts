@@ -101,6 +101,58 @@ describe('reject (RT-7)', () => {
     expect(await stateOf(t, ana)).toBe('available');
   });
 
+  it('offers a conversation rejected by the only available agent to her again once the cooldown passes', async () => {
+    const t = await testPlatform();
+    const { ana } = await agents(t);
+    await available(t, ana);
+    await t.customerSays('hello');
+    const [offer] = await offersOf(t, ana);
+    await t.call('POST', `/api/offers/${offer?.id}/reject`, { token: ana });
+    // Not straight back: she has just said no.
+    await t.customerSays('anyone there?');
+    t.clock.advance(59_999);
+    await t.sweep();
+    expect(await offersOf(t, ana)).toEqual([]);
+
+    t.clock.advance(1);
+    await t.sweep();
+    expect((await offersOf(t, ana)).map((o) => o.conversationId)).toEqual([offer?.conversationId]);
+  });
+
+  it('offers it again after the cooldown when every agent who could take it rejected it', async () => {
+    const t = await testPlatform();
+    const { ana, bruno } = await agents(t);
+    await available(t, ana);
+    await available(t, bruno);
+    await t.customerSays('hello');
+    const [first] = await offersOf(t, ana);
+    await t.call('POST', `/api/offers/${first?.id}/reject`, { token: ana });
+    const [second] = await offersOf(t, bruno);
+    expect(second?.conversationId).toBe(first?.conversationId);
+    t.clock.advance(1_000);
+    await t.call('POST', `/api/offers/${second?.id}/reject`, { token: bruno });
+    expect(t.store.where('conversations', 'status', 'queued')).toHaveLength(1);
+
+    // Ana's cooldown ends first: it comes back to her, not to Bruno who is still in his.
+    t.clock.advance(59_000);
+    await t.sweep();
+    expect((await offersOf(t, ana)).map((o) => o.conversationId)).toEqual([first?.conversationId]);
+    expect(await offersOf(t, bruno)).toEqual([]);
+  });
+
+  it('uses the skill’s own rejection cooldown', async () => {
+    const t = await testPlatform();
+    await setSkill(t, { rejectCooldownSeconds: 10 });
+    const { ana } = await agents(t);
+    await available(t, ana);
+    await t.customerSays('hello');
+    const [offer] = await offersOf(t, ana);
+    await t.call('POST', `/api/offers/${offer?.id}/reject`, { token: ana });
+    t.clock.advance(10_000);
+    await t.sweep();
+    expect(await offersOf(t, ana)).toHaveLength(1);
+  });
+
   it('refuses to reject where the queue does not allow it', async () => {
     const t = await testPlatform();
     await setSkill(t, { acceptReject: false });

@@ -81,4 +81,58 @@ describe('per-channel permissions from the agent’s role (RP-1 … RP-5)', () =
     });
     expect((await t.call('GET', '/api/agent/offers', { token: ana })).body).toHaveLength(1);
   });
+
+  it('offers conversations only to agents whose role grants Reply on the channel', async () => {
+    const t = await testPlatform();
+    const admin = await t.login('admin', 'loro-admin');
+    const ana = await t.login('ana', 'loro-agent');
+    const role = t.store.get('roles', DEMO.roleId);
+    const body = (channels: Record<string, string[]>) => ({
+      name: role?.name,
+      description: role?.description,
+      channels,
+    });
+    const saved = await t.call('PUT', `/api/admin/roles/${DEMO.roleId}`, {
+      token: admin,
+      body: body({ [DEMO.channelId]: ['end', 'transfer'] }),
+    });
+    expect(saved.status).toBe(200);
+    await t.call('PUT', '/api/agent/state', { token: ana, body: { state: 'available' } });
+    await t.customerSays('hello');
+    expect((await t.call('GET', '/api/agent/offers', { token: ana })).body).toEqual([]);
+    expect(t.store.where('conversations', 'status', 'queued')).toHaveLength(1);
+
+    await t.call('PUT', `/api/admin/roles/${DEMO.roleId}`, {
+      token: admin,
+      body: body({ [DEMO.channelId]: ['reply', 'end'] }),
+    });
+    expect((await t.call('GET', '/api/agent/offers', { token: ana })).body).toHaveLength(1);
+  });
+
+  it('refuses a transfer to an agent whose role does not grant Reply on the channel', async () => {
+    const t = await testPlatform();
+    const admin = await t.login('admin', 'loro-admin');
+    const ana = await t.login('ana', 'loro-agent');
+    const bruno = await t.login('bruno', 'loro-agent');
+    const endOnly = await t.call('POST', '/api/admin/roles', {
+      token: admin,
+      body: { name: 'End only', channels: { [DEMO.channelId]: ['end'] } },
+    });
+    const user = t.store.get('users', DEMO.users.bruno.id);
+    await t.call('PUT', `/api/admin/users/${DEMO.users.bruno.id}`, {
+      token: admin,
+      body: { ...user, roleId: endOnly.body.id, passwordHash: undefined, id: undefined },
+    });
+    await t.call('PUT', '/api/agent/state', { token: ana, body: { state: 'available' } });
+    await t.call('PUT', '/api/agent/state', { token: bruno, body: { state: 'available' } });
+    await t.customerSays('hello');
+    const [offer] = (await t.call('GET', '/api/agent/offers', { token: ana })).body;
+    const conversation = (await t.call('POST', `/api/offers/${offer.id}/accept`, { token: ana })).body;
+    const refused = await t.call('POST', `/api/conversations/${conversation.id}/transfer`, {
+      token: ana,
+      body: { target: { type: 'agent', agentId: DEMO.users.bruno.id } },
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('reply_not_in_role');
+  });
 });

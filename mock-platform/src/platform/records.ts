@@ -47,7 +47,13 @@ export const channelSchema = z.object({
   businessHours: storedBusinessHoursSchema.optional(),
   /** Sent to the customer when an agent ends a conversation (TP-4); its `{{1}}` is the customer's name. */
   surveyTemplate: z.object({ name: z.string().min(1), language: z.string().min(2) }).optional(),
-  /** The routing script run on each new contact (RT-2, RT-4); absent = the default skill. */
+  /**
+   * How a new contact gets its skill and priority (RT-2 … RT-4): the channel's routing script, or
+   * the routing queues that include the channel. Absent (channels saved before the choice
+   * existed): the script when there is one, else the queues (`routingModeOf`).
+   */
+  routingMode: z.enum(['script', 'queues']).optional(),
+  /** The routing script run on each new contact when the channel routes by script. */
   defaultScriptId: z.string().optional(),
   /** Deleted by an administrator: kept so old conversations still show their numbers. */
   deletedAt: z.number().optional(),
@@ -67,11 +73,25 @@ export const skillSchema = z.object({
   campaign: z.string().max(200).optional(),
   /** The message template used for rich outbound content (its name on the WhatsApp account). */
   outboundTemplate: z.string().max(512).optional(),
-  /** Only meaningful with routing queues (RT-1). */
+  /** The overflow: where a conversation goes when it has waited the queue time-out in this skill. */
   secondarySkillId: z.string().optional(),
+  /**
+   * Queue time-out: seconds a conversation may wait in this skill's queue; then it overflows to
+   * the secondary skill and/or the customer gets the automatic message (each once).
+   */
+  queueTimeoutSeconds: z.number().int().min(10).max(86_400).optional(),
+  /** Sent at the queue time-out when the customer's 24-hour window is open. */
+  queueTimeoutMessage: z.string().trim().min(1).max(1024).optional(),
+  /** Sent at the queue time-out when the window has closed (an approved template; `{{1}}` is the customer's name). */
+  queueTimeoutTemplate: z.object({ name: z.string().min(1), language: z.string().min(2) }).optional(),
   serviceLevel: serviceLevelSchema.optional(),
   /** Agents may reject an offer (it goes to another agent); accepting is always required. */
   acceptReject: z.boolean(),
+  /**
+   * Seconds a rejected conversation is not offered again to the agent who rejected it (default
+   * 60); afterwards it may come back to her, so a conversation nobody else takes is never stranded.
+   */
+  rejectCooldownSeconds: z.number().int().min(0).max(3600).optional(),
   /** Agent response timer: an offer not accepted in time puts the agent in RONA. */
   agentResponseSeconds: z.number().int().min(5).max(3600).optional(),
   /** Opened for the agent when a conversation of this skill connects (RT-9); `{placeholders}` allowed. */
@@ -228,8 +248,14 @@ export const conversationSchema = z.object({
   firstResponseAt: z.number().optional(),
   agentId: z.string().optional(),
   offerId: z.string().optional(),
-  /** Agents who rejected this conversation: routing offers it to someone else. */
-  rejectedBy: z.array(z.string()).optional(),
+  /** Agent id → when they last rejected it: routing passes them over until the skill's cooldown ends. */
+  rejections: z.record(z.string(), z.number()).optional(),
+  /** When it began waiting in its current skill's queue (an overflow restarts it); absent = `queuedAt`. */
+  skillQueuedAt: z.number().optional(),
+  /** Skills whose queue time-out has acted on this conversation: each acts once. */
+  queueTimeouts: z.array(z.string()).optional(),
+  /** When the queue time-out's automatic message was sent (or tried): it goes once per conversation. */
+  autoMessageAt: z.number().optional(),
   /** Set when the agent writes, cleared when the customer does: the customer response timer. */
   awaitingCustomerSince: z.number().optional(),
   endedAt: z.number().optional(),
@@ -302,6 +328,8 @@ export const messageSchema = z.object({
   statusAt: z.number().optional(),
   agentId: z.string().optional(),
   error: z.string().optional(),
+  /** Sent by the platform on its own (the queue time-out's message), not by an agent. */
+  automatic: z.boolean().optional(),
   /** A photo the customer sent: its Cloud API media id, fetched on demand for the agent. */
   media: z.object({ id: z.string(), mimeType: z.string().optional() }).optional(),
 });
@@ -350,6 +378,11 @@ export const platformSchemas = {
 
 export type PlatformSchema = { [C in keyof typeof platformSchemas]: z.infer<(typeof platformSchemas)[C]> };
 export type Channel = PlatformSchema['channels'];
+
+/** The channel's routing choice: its stored one, or what it did before the choice existed. */
+export function routingModeOf(channel: Channel): 'script' | 'queues' {
+  return channel.routingMode ?? (channel.defaultScriptId ? 'script' : 'queues');
+}
 export type User = PlatformSchema['users'];
 export type Conversation = PlatformSchema['conversations'];
 export type Offer = PlatformSchema['offers'];

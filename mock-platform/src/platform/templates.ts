@@ -73,6 +73,7 @@ export async function deliverTemplate(
   conversation: Conversation,
   { name, language, parameters }: { name: string; language: string; parameters: string[] },
   agentId: string | undefined,
+  extra: { automatic?: true } = {},
 ): Promise<MessageView> {
   const conversationId = conversation.id;
   const template = (await accountTemplates(ctx, conversation)).find((t) => t.name === name && t.language === language);
@@ -124,6 +125,7 @@ export async function deliverTemplate(
       status: orphan?.status ?? ('pending' as const),
       ...(agentId ? { agentId } : {}),
       ...(orphan?.error ? { error: orphan.error } : {}),
+      ...extra,
     };
     await ctx.store.commit([put('messages', message)]);
     const view = messageView(ctx, message);
@@ -131,6 +133,22 @@ export async function deliverTemplate(
     publishToParticipants(ctx, current, 'message', () => view);
     return view;
   });
+}
+
+/**
+ * Sends a template the platform chose itself (no agent): its `{{1}}`, if it has one, is the
+ * customer's name. Throws the refusal as `deliverTemplate` does.
+ */
+export async function deliverTemplateToCustomer(
+  ctx: PlatformContext,
+  conversation: Conversation,
+  { name, language }: { name: string; language: string },
+  extra: { automatic?: true } = {},
+): Promise<MessageView> {
+  const templates = await accountTemplates(ctx, conversation);
+  const template = templates.find((t) => t.name === name && t.language === language);
+  const values = [conversation.customerName].slice(0, template ? placeholderCount(bodyOf(template)) : 0);
+  return deliverTemplate(ctx, conversation, { name, language, parameters: values }, undefined, extra);
 }
 
 /**
@@ -142,10 +160,7 @@ export async function sendSurvey(ctx: PlatformContext, conversationId: string): 
   const conversation = ctx.store.get('conversations', conversationId);
   const survey = conversation ? ctx.store.get('channels', conversation.channelId)?.surveyTemplate : undefined;
   if (conversation?.status !== 'ended' || !survey) return;
-  const templates = await accountTemplates(ctx, conversation);
-  const template = templates.find((t) => t.name === survey.name && t.language === survey.language);
-  const values = [conversation.customerName].slice(0, template ? placeholderCount(bodyOf(template)) : 0);
-  const sent = await deliverTemplate(ctx, conversation, { ...survey, parameters: values }, undefined);
+  const sent = await deliverTemplateToCustomer(ctx, conversation, survey);
   await ctx.serial.run(async () => {
     const current = ctx.store.get('conversations', conversationId);
     if (current)

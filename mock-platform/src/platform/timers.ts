@@ -5,6 +5,7 @@ import { agentTopic, type PlatformContext } from './context.ts';
 import { dispatch } from './dispatcher.ts';
 import { pendingWrapUp, systemMessage } from './new-records.ts';
 import { publishToParticipants } from './participants.ts';
+import { applyQueueTimeouts, sendAutoMessage } from './queue-timeout.ts';
 import { type PlatformSchema, put } from './records.ts';
 import { conversationView, messageView, wrapUpView } from './views.ts';
 
@@ -14,10 +15,12 @@ import { conversationView, messageView, wrapUpView } from './views.ts';
  * - an offer not accepted within its skill's agent response time expires, its agent goes to RONA
  *   and the conversation is routed again;
  * - a conversation whose customer has not answered within the skill's customer response time is
- *   unassigned (ended, with a system message).
+ *   unassigned (ended, with a system message);
+ * - a conversation that has waited its skill's queue time-out overflows and/or gets the
+ *   automatic message (sent after the write queue is released: a Graph call takes time).
  */
-export function sweep(ctx: PlatformContext): Promise<void> {
-  return ctx.serial.run(async () => {
+export async function sweep(ctx: PlatformContext): Promise<void> {
+  const autoMessages = await ctx.serial.run(async () => {
     const now = ctx.clock.now();
     for (const offer of ctx.store.where('offers', 'status', 'pending')) {
       const conversation = ctx.store.get('conversations', offer.conversationId);
@@ -75,6 +78,9 @@ export function sweep(ctx: PlatformContext): Promise<void> {
       );
       if (guestWrapUp) ctx.events.publish(agentTopic(guestWrapUp.agentId), 'wrapup', wrapUpView(ctx, guestWrapUp));
     }
+    const due = await applyQueueTimeouts(ctx);
     await dispatch(ctx);
+    return due;
   });
+  for (const due of autoMessages) await sendAutoMessage(ctx, due);
 }

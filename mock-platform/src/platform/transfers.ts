@@ -6,7 +6,7 @@ import { agentTopic, type PlatformContext } from './context.ts';
 import { agentLoad, dispatch } from './dispatcher.ts';
 import { pendingWrapUp } from './new-records.ts';
 import { workableConversation } from './participants.ts';
-import { worksChannel } from './permissions.ts';
+import { channelPermissionsOf, worksChannel } from './permissions.ts';
 import { type Conversation, type PlatformSchema, put, type User } from './records.ts';
 import { offerView, wrapUpView } from './views.ts';
 
@@ -67,7 +67,15 @@ export function transfer(
     if (target.type === 'queue') {
       if (!ctx.store.get('skills', target.skillId))
         throw invalidField('target.skillId', `${target.skillId} is not a queue`);
-      handedTo = { ...released, status: 'queued', skillId: target.skillId, queuedAt: now, rejectedBy: [] };
+      handedTo = {
+        ...released,
+        status: 'queued',
+        skillId: target.skillId,
+        queuedAt: now,
+        skillQueuedAt: now,
+        rejections: {},
+        queueTimeouts: [],
+      };
     } else {
       const receiver = ctx.store.get('users', target.agentId);
       if (receiver?.role !== 'agent') throw invalidField('target.agentId', `${target.agentId} is not an agent`);
@@ -85,6 +93,14 @@ export function transfer(
       }
       if (!worksChannel(ctx.store, receiver, conversation.channelId)) {
         throw new ApiError(409, 'channel_not_in_role', `${receiver.displayName}'s role does not include this channel`);
+      }
+      // An offer she could not answer would strand the customer (the dispatcher's rule too).
+      if (!channelPermissionsOf(ctx.store, receiver, conversation.channelId)?.includes('reply')) {
+        throw new ApiError(
+          409,
+          'reply_not_in_role',
+          `${receiver.displayName}'s role does not have the Reply permission on this channel`,
+        );
       }
       offer = {
         id: newId('offer'),

@@ -105,6 +105,7 @@ export function messageView({ store }: ViewContext, message: Message): MessageVi
     ...(message.status ? { status: message.status } : {}),
     ...(agent ? { senderName: mask.text(agent.displayName) } : {}),
     ...(message.error ? { error: message.error } : {}),
+    ...(message.automatic ? { automatic: true } : {}),
     ...(message.media ? { media: message.media } : {}),
   };
 }

@@ -39,23 +39,46 @@ const numberViewSchema = z.object({
 const defaultsShape = {
   name: z.string().trim().min(1, 'is required').max(120),
   defaultSkillId: z.string().min(1, 'choose a default skill'),
-  defaultScriptId: z.string().min(1, 'choose a default routing script'),
+  /** script: the channel's routing script sets skill and priority; queues: the routing queues that include it. */
+  routingMode: z.enum(['script', 'queues']).default('script'),
+  /** Required when routing by script. */
+  defaultScriptId: z.string().optional(),
 };
-const createChannelSchema = z.object({
-  phoneNumberId: z.string().min(1, 'choose a verified number'),
-  ...defaultsShape,
-});
-const updateChannelSchema = z.object({
-  ...defaultsShape,
-  /** null: follow the global SLA (SL-1). */
-  sla: slaPolicySchema.nullable().default(null),
-  /** null: the tenant's business hours. */
-  businessHours: businessHoursSchema.nullable().default(null),
-  surveyTemplate: z
-    .object({ name: z.string().min(1), language: z.string().min(2) })
-    .nullable()
-    .default(null),
-});
+/**
+ * A channel routing by script names its script. Checked even when other fields are wrong (`when`),
+ * so a form left empty hears about every missing field at once.
+ */
+const SCRIPT_REQUIRED = 'choose a default routing script, or route by routing queues';
+const scriptChosen = {
+  check: (body: { routingMode?: unknown; defaultScriptId?: unknown }) =>
+    body.routingMode === 'queues' || (typeof body.defaultScriptId === 'string' && body.defaultScriptId !== ''),
+  params: {
+    path: ['defaultScriptId'],
+    message: SCRIPT_REQUIRED,
+    when: (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null,
+  },
+};
+const createChannelSchema = z
+  .object({
+    phoneNumberId: z.string().min(1, 'choose a verified number'),
+    ...defaultsShape,
+  })
+  .refine(scriptChosen.check, scriptChosen.params);
+const updateChannelSchema = z
+  .object({
+    ...defaultsShape,
+    /** null: follow the global SLA (SL-1). */
+    sla: slaPolicySchema.nullable().default(null),
+    /** null: the tenant's business hours. */
+    businessHours: businessHoursSchema.nullable().default(null),
+    surveyTemplate: z
+      .object({ name: z.string().min(1), language: z.string().min(2) })
+      .nullable()
+      .default(null),
+  })
+  .refine(scriptChosen.check, scriptChosen.params);
+
+type Defaults = z.infer<z.ZodObject<typeof defaultsShape>>;
 
 const idParam = z.object({ id: z.string().min(1).max(200) });
 const base = { tags: ['Administration'], security: bearerSecurity };
@@ -72,14 +95,20 @@ export function channelRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext): 
     if (!channel || channel.deletedAt !== undefined) throw notFound(`Channel ${id}`);
     return channel;
   };
-  const defaultsIssues = (body: { defaultSkillId: string; defaultScriptId: string }): Issue[] => [
-    ...(ctx.store.get('skills', body.defaultSkillId)
+  const defaultsIssues = (body: Defaults): Issue[] => {
+    const issues: Issue[] = ctx.store.get('skills', body.defaultSkillId)
       ? []
-      : [{ path: 'defaultSkillId', message: `${body.defaultSkillId} is not a skill` }]),
-    ...(ctx.store.get('routingScripts', body.defaultScriptId)
-      ? []
-      : [{ path: 'defaultScriptId', message: `${body.defaultScriptId} is not a routing script` }]),
-  ];
+      : [{ path: 'defaultSkillId', message: `${body.defaultSkillId} is not a skill` }];
+    if (body.defaultScriptId && !ctx.store.get('routingScripts', body.defaultScriptId))
+      issues.push({ path: 'defaultScriptId', message: `${body.defaultScriptId} is not a routing script` });
+    return issues;
+  };
+  /** The routing fields as stored: a channel routing by queues may keep a script for later. */
+  const routing = ({ routingMode, defaultScriptId, ...rest }: Defaults) => ({
+    ...rest,
+    routingMode,
+    ...(defaultScriptId ? { defaultScriptId } : {}),
+  });
   const refuse = (issues: Issue[]) => {
     if (issues.length > 0) throw invalidRequest(issues);
   };
@@ -218,6 +247,7 @@ export function channelRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext): 
     }),
     async (c) => {
       const body = c.req.valid('json');
+      const { phoneNumberId: _number, ...defaults } = body;
       const numbers = await accountNumbers();
       const channel = await ctx.serial.run(async () => {
         const number = numbers.find((n) => n.id === body.phoneNumberId);
@@ -236,12 +266,10 @@ export function channelRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext): 
         const channel: Channel = {
           id: newId('ch'),
           accountId: account().id,
-          name: body.name,
           phoneNumberId: number.id,
           phoneNumber: parsed.e164,
           status: number.status === 'CONNECTED' ? 'approved' : 'pending',
-          defaultSkillId: body.defaultSkillId,
-          defaultScriptId: body.defaultScriptId,
+          ...routing(defaults),
         };
         await ctx.store.commit([
           put('channels', channel),
@@ -265,7 +293,8 @@ export function channelRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext): 
       ...base,
       method: 'put',
       path: '/channels/{id}',
-      summary: 'Change a channel: name, default skill and routing script (RT-2), its SLA or "follow global" (SL-1)',
+      summary:
+        'Change a channel: name, default skill, routing by script or by queues (RT-2 … RT-4), its SLA or "follow global" (SL-1)',
       request: { params: idParam, body: jsonBody(updateChannelSchema) },
       responses: {
         200: jsonContent(channelView, 'Saved'),
@@ -285,10 +314,17 @@ export function channelRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext): 
         const channel = liveChannel(id);
         checkVersion(ctx, 'channels', id, `Channel ${channel.name}`, expected);
         refuse(defaultsIssues(defaults));
-        const { sla: _sla, businessHours: _hours, surveyTemplate: _survey, ...rest } = channel;
+        const {
+          sla: _sla,
+          businessHours: _hours,
+          surveyTemplate: _survey,
+          routingMode: _mode,
+          defaultScriptId: _script,
+          ...rest
+        } = channel;
         const saved: Channel = {
           ...rest,
-          ...defaults,
+          ...routing(defaults),
           ...(sla ? { sla } : {}),
           ...(businessHours ? { businessHours } : {}),
           ...(surveyTemplate ? { surveyTemplate } : {}),

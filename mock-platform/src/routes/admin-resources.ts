@@ -109,6 +109,17 @@ export function skillResource(ctx: PlatformContext): Resource<'skills', typeof s
         else if (!ctx.store.get('skills', skill.secondarySkillId))
           issues.push({ path: 'secondarySkillId', message: `${skill.secondarySkillId} is not a skill` });
       }
+      // The queue time-out: it needs something to do, and its message needs a time-out to go at.
+      const acts = skill.secondarySkillId || skill.queueTimeoutMessage || skill.queueTimeoutTemplate;
+      if (skill.queueTimeoutSeconds !== undefined && !acts)
+        issues.push({
+          path: 'queueTimeoutSeconds',
+          message: 'choose a secondary skill or an automatic message for the time-out to act on',
+        });
+      if (skill.queueTimeoutSeconds === undefined) {
+        for (const field of ['queueTimeoutMessage', 'queueTimeoutTemplate'] as const)
+          if (skill[field] !== undefined) issues.push({ path: field, message: 'set a queue time-out to send it at' });
+      }
       if (skill.direction === 'outbound' && skill.serviceLevel)
         issues.push({ path: 'serviceLevel', message: 'applies to inbound skills only' });
       return issues;
