@@ -6,10 +6,11 @@ import { rejectionExcluded } from '../../../shared/routing/timers.ts';
 import { webhookEnvelopeSchema } from '../../../shared/whatsapp/webhook-schema.ts';
 import { EventHub } from '../events/event-hub.ts';
 import { ApiError } from '../http/errors.ts';
-import { memorySegments } from '../store/segment-storage.ts';
-import { SegmentedStore } from '../store/segmented-store.ts';
+import { memoryJournal } from '../store/journal-files.ts';
+import { JournalStore } from '../store/journal-store.ts';
 import { createGraphClient } from '../whatsapp/graph-client.ts';
 import { acceptOffer, endConversation, rejectOffer, setAgentState } from './agents.ts';
+import { memoryArchive } from './archive.ts';
 import { type PlatformContext, Sequence } from './context.ts';
 import { agentLoad } from './dispatcher.ts';
 import { receiveWebhook } from './inbound.ts';
@@ -74,8 +75,8 @@ const stepArb = fc.oneof(
 type Step = typeof stepArb extends fc.Arbitrary<infer S> ? S : never;
 
 async function workingDay(setup: typeof setupArb extends fc.Arbitrary<infer S> ? S : never) {
-  const store = await SegmentedStore.open<PlatformSchema>({
-    storage: memorySegments(),
+  const store = await JournalStore.open<PlatformSchema>({
+    files: memoryJournal(),
     indexes: platformIndexes,
     schemas: platformSchemas,
   });
@@ -85,6 +86,7 @@ async function workingDay(setup: typeof setupArb extends fc.Arbitrary<infer S> ?
     clock,
     events: new EventHub<AgentEvents>(),
     serial: new Serial(),
+    archive: memoryArchive(),
     messageSeq: new Sequence(),
     // Nothing in these days talks to WhatsApp; a call would fail the run loudly.
     graph: createGraphClient({
