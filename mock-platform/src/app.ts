@@ -14,6 +14,7 @@ import { ApiError, renderError, validationHook } from './http/errors.ts';
 import { useReadableZodMessages } from './http/zod-messages.ts';
 import { type ArchiveFiles, archiveEnded, memoryArchive } from './platform/archive.ts';
 import { type PlatformContext, Sequence } from './platform/context.ts';
+import { Presence } from './platform/presence.ts';
 import type { PlatformSchema } from './platform/records.ts';
 import { Serial } from './platform/serial.ts';
 import { sweep } from './platform/timers.ts';
@@ -66,6 +67,7 @@ export function createPlatform(options: PlatformOptions) {
     clock,
     events: new EventHub<AgentEvents>(),
     serial: new Serial(),
+    presence: new Presence(clock),
     archive: options.archive ?? memoryArchive(),
     messageSeq: new Sequence(store.all('messages').reduce((max, message) => Math.max(max, message.seq ?? 0), 0)),
     graph: createGraphClient({
