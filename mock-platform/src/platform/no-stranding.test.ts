@@ -14,6 +14,7 @@ import { memoryArchive } from './archive.ts';
 import { type PlatformContext, Sequence } from './context.ts';
 import { agentLoad } from './dispatcher.ts';
 import { receiveWebhook } from './inbound.ts';
+import { WebhookSkips } from './webhook-items.ts';
 import { type PlatformSchema, platformIndexes, platformSchemas, put, type User } from './records.ts';
 import { isEligible } from './routing-eligibility.ts';
 import { Serial } from './serial.ts';
@@ -88,6 +89,7 @@ async function workingDay(setup: typeof setupArb extends fc.Arbitrary<infer S> ?
     serial: new Serial(),
     archive: memoryArchive(),
     messageSeq: new Sequence(),
+    webhookSkips: new WebhookSkips(),
     // Nothing in these days talks to WhatsApp; a call would fail the run loudly.
     graph: createGraphClient({
       baseUrl: 'http://graph.invalid',
