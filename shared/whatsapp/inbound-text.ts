@@ -61,7 +61,11 @@ export function inboundText(message: InboundMessage): string {
  * A Flow's answer (`nfm_reply`): one line per field the customer filled in, as
  * `field name: value`. The flow token is the business's own reference, not the customer's answer.
  */
-export function formAnswerText(form: { name?: string | undefined; body?: string | undefined; response_json?: string | undefined }): string {
+export function formAnswerText(form: {
+  name?: string | undefined;
+  body?: string | undefined;
+  response_json?: string | undefined;
+}): string {
   let fields: [string, unknown][] = [];
   try {
     const parsed: unknown = JSON.parse(form.response_json ?? '');

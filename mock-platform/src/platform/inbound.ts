@@ -19,8 +19,8 @@ import type { Channel, Conversation } from './records.ts';
 import { put, routingModeOf } from './records.ts';
 import { slaSettings } from './sla.ts';
 import { storeNotice } from './system-notices.ts';
-import { readWebhook, type Skip } from './webhook-items.ts';
 import { conversationView, messageView } from './views.ts';
+import { readWebhook, type Skip } from './webhook-items.ts';
 
 /**
  * Takes one verified Cloud API webhook: stores every inbound message it can read (idempotently,
@@ -68,7 +68,10 @@ export async function receiveWebhook(ctx: PlatformContext, envelope: WebhookEnve
     for (const status of value.statuses) {
       const next = deliveryStatusOf(status.status);
       if (!next) {
-        skip({ item: 'status', reason: `status "${safeWord(status.status)}" changes no delivery status` }, value.phoneNumberId);
+        skip(
+          { item: 'status', reason: `status "${safeWord(status.status)}" changes no delivery status` },
+          value.phoneNumberId,
+        );
         continue;
       }
       // Wrapped so the serial queue does not wait for the durability promise itself.

@@ -14,11 +14,11 @@ import { memoryArchive } from './archive.ts';
 import { type PlatformContext, Sequence } from './context.ts';
 import { agentLoad } from './dispatcher.ts';
 import { receiveWebhook } from './inbound.ts';
-import { WebhookSkips } from './webhook-items.ts';
 import { type PlatformSchema, platformIndexes, platformSchemas, put, type User } from './records.ts';
 import { isEligible } from './routing-eligibility.ts';
 import { Serial } from './serial.ts';
 import { sweep } from './timers.ts';
+import { WebhookSkips } from './webhook-items.ts';
 
 /**
  * The no-stranding invariant (issue 13): after a sweep, no conversation waits while an agent

@@ -34,9 +34,7 @@ export function storeNotice(
       if (op.type === 'put' && op.collection === 'conversations') updated.set(op.row.id, op.row);
     }
   }
-  const target =
-    open ??
-    mine.filter((c) => !c.archivedIn).sort((a, b) => b.createdAt - a.createdAt)[0];
+  const target = open ?? mine.filter((c) => !c.archivedIn).sort((a, b) => b.createdAt - a.createdAt)[0];
   const line = target
     ? {
         id: message.id,
@@ -86,7 +84,10 @@ function moveCustomer(ctx: PlatformContext, oldWaId: string, newWaId: string): W
         ...existing,
         id: newWaId,
         name,
-        firstSeenAt: Math.min(previous?.firstSeenAt ?? Number.POSITIVE_INFINITY, existing?.firstSeenAt ?? Number.POSITIVE_INFINITY),
+        firstSeenAt: Math.min(
+          previous?.firstSeenAt ?? Number.POSITIVE_INFINITY,
+          existing?.firstSeenAt ?? Number.POSITIVE_INFINITY,
+        ),
       }),
     );
   }

@@ -66,7 +66,13 @@ describe('the receiver never drops a batch for one item it cannot read', () => {
       // A numeric timestamp: stored.
       { from: '34600111222', id: 'wamid.numeric-ts', timestamp: 1749416390, type: 'text', text: { body: 'numeric' } },
       // No `from` (business-scoped user id only): not stored, counted.
-      { from_user_id: 'US.13491208655302741918', id: 'wamid.no-from', timestamp: '1749416391', type: 'text', text: { body: 'secret words' } },
+      {
+        from_user_id: 'US.13491208655302741918',
+        id: 'wamid.no-from',
+        timestamp: '1749416391',
+        type: 'text',
+        text: { body: 'secret words' },
+      },
       // A type-specific part that does not match: stored as "could not be read".
       { from: '34600111333', id: 'wamid.odd-text', timestamp: '1749416392', type: 'text', text: { body: 42 } },
       // A type nobody knows: a readable line.
@@ -200,12 +206,19 @@ describe('what customers send besides words', () => {
       id: 'wamid.changed',
       timestamp: '1749416400',
       type: 'system',
-      system: { body: 'María changed from 34612345678 to 34699888777', wa_id: '34699888777', type: 'user_changed_number' },
+      system: {
+        body: 'María changed from 34612345678 to 34699888777',
+        wa_id: '34699888777',
+        type: 'user_changed_number',
+      },
     };
     expect((await post(t, envelope(change({ messages: [notice] })))).status).toBe(200);
     expect(t.store.get('customers', '34612345678')).toBeUndefined();
     expect(t.store.get('customers', '34699888777')?.name).toBe('María');
-    expect(t.store.get('conversations', open?.id ?? '')).toMatchObject({ customerWaId: '34699888777', status: 'queued' });
+    expect(t.store.get('conversations', open?.id ?? '')).toMatchObject({
+      customerWaId: '34699888777',
+      status: 'queued',
+    });
     expect(t.store.get('messages', 'wamid.changed')?.conversationId).toBe(open?.id);
     // No second conversation was opened for the notice.
     expect(t.store.where('conversations', 'customerWaId', '34699888777')).toHaveLength(1);
