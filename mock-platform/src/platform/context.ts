@@ -7,6 +7,7 @@ import type { ArchiveFiles } from './archive.ts';
 import type { Presence } from './presence.ts';
 import type { PlatformSchema } from './records.ts';
 import type { Serial } from './serial.ts';
+import type { WebhookSkips } from './webhook-items.ts';
 
 /** What the platform's domain code is given: nothing is reached through globals. */
 /** Hands out increasing numbers; starts after the highest one already stored. */
@@ -35,6 +36,8 @@ export interface PlatformContext {
   messageSeq: Sequence;
   /** Which agents have an event stream open: who can see an offer. */
   presence: Presence;
+  /** Webhook items the receiver could not store, counted by reason since start-up. */
+  webhookSkips: WebhookSkips;
 }
 
 export const agentTopic = (agentId: string) => `agent:${agentId}`;
