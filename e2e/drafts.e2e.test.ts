@@ -125,7 +125,9 @@ describe('drafts belong to their conversation', () => {
     };
     ana.on('request', hold);
     await ana.keyboard.press('Enter');
-    await ana.waitForFunction(() => document.querySelector('[data-testid="composer-send"]')?.textContent === 'Sending…');
+    await ana.waitForFunction(
+      () => document.querySelector('[data-testid="composer-send"]')?.textContent === 'Sending…',
+    );
     await ana.type('[data-testid="composer-input"]', 'Dos tres cuatro');
     expect(held).toBeDefined();
     ana.off('request', hold);
