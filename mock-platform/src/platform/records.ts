@@ -145,6 +145,13 @@ export const closureReasonSchema = z.object({
   name: z.string().min(1),
 });
 
+/** Why an agent may be Unavailable (Break, Lunch…), named in English and Spanish; the agent picks one. */
+export const unavailableReasonSchema = z.object({
+  id: z.string(),
+  name: z.string().trim().min(1, 'is required').max(60, 'must be at most 60 characters'),
+  nameEs: z.string().trim().min(1, 'is required').max(60, 'must be at most 60 characters'),
+});
+
 /** A role (RP-1 … RP-3): per channel, the permissions its agents have there. */
 export const roleSchema = z.object({
   id: z.string(),
@@ -375,6 +382,7 @@ export const platformSchemas = {
   agentStatus: agentStatusRecordSchema,
   sessions: sessionSchema,
   closureReasons: closureReasonSchema,
+  unavailableReasons: unavailableReasonSchema,
   customers: customerSchema,
   conversations: conversationSchema,
   offers: offerSchema,
