@@ -47,7 +47,7 @@ export interface PlatformOptions {
   origin: string;
   /** Outgoing HTTP; tests route it back into the app without opening a port. */
   fetch?: FetchLike;
-  /** Back-off of the simulator's webhook retries (ms). */
+  /** Back-off of the simulator's webhook retries (ms); `[]` = one attempt. */
   webhookBackoff?: readonly number[];
   /** Where archived messages go (default: memory, for tests). */
   archive?: ArchiveFiles;
@@ -83,7 +83,10 @@ export function createPlatform(options: PlatformOptions) {
   const webhooks = new WebhookDelivery({
     url: config.SIMULATOR_WEBHOOK_URL ?? `${origin}/webhooks/whatsapp`,
     appSecret: config.WHATSAPP_APP_SECRET,
+    store: simulatorStore,
+    clock,
     fetch,
+    retryForMs: config.SIMULATOR_WEBHOOK_RETRY_HOURS * 3_600_000,
     ...(options.webhookBackoff ? { backoff: options.webhookBackoff } : {}),
   });
   const simulator = new Simulator(simulatorStore, clock, webhooks, {
@@ -176,6 +179,8 @@ export function createPlatform(options: PlatformOptions) {
     sessions,
     sweep: async () => {
       await simulator.approveDue();
+      // Webhooks whose back-off is over (and those queued before a restart) are sent again.
+      webhooks.deliverDue();
       await sweep(ctx);
       if (clock.now() - lastArchive >= ARCHIVE_EVERY_MS) {
         lastArchive = clock.now();
