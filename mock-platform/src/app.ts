@@ -16,6 +16,7 @@ import { useReadableZodMessages } from './http/zod-messages.ts';
 import { type ArchiveFiles, archiveEnded, memoryArchive } from './platform/archive.ts';
 import { type PlatformContext, Sequence } from './platform/context.ts';
 import { dropStaleOrphanStatuses } from './platform/orphan-statuses.ts';
+import { Presence } from './platform/presence.ts';
 import type { PlatformSchema } from './platform/records.ts';
 import { Serial } from './platform/serial.ts';
 import { sweep } from './platform/timers.ts';
@@ -70,6 +71,7 @@ export function createPlatform(options: PlatformOptions) {
     events: new EventHub<AgentEvents>(),
     streams: new AgentStreams(store, clock),
     serial: new Serial(),
+    presence: new Presence(clock),
     archive: options.archive ?? memoryArchive(),
     messageSeq: new Sequence(store.all('messages').reduce((max, message) => Math.max(max, message.seq ?? 0), 0)),
     webhookSkips: new WebhookSkips(),

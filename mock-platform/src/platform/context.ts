@@ -5,6 +5,7 @@ import type { EventHub } from '../events/event-hub.ts';
 import type { Store } from '../store/store.ts';
 import type { GraphClient } from '../whatsapp/graph-client.ts';
 import type { ArchiveFiles } from './archive.ts';
+import type { Presence } from './presence.ts';
 import type { PlatformSchema } from './records.ts';
 import type { Serial } from './serial.ts';
 import type { WebhookSkips } from './webhook-items.ts';
@@ -36,6 +37,8 @@ export interface PlatformContext {
   archive: ArchiveFiles;
   /** Orders messages by creation: timestamps tie within a millisecond, or come from the customer's phone. */
   messageSeq: Sequence;
+  /** Which agents have an event stream open: who can see an offer. */
+  presence: Presence;
   /** Webhook items the receiver could not store, counted by reason since start-up. */
   webhookSkips: WebhookSkips;
 }

@@ -640,7 +640,10 @@ export function agentRoutes(ctx: PlatformContext, sessions: Sessions, componentT
         const closed = new AbortController();
         const queue: [AgentEventName, unknown, string | undefined][] = [];
         let wake: (() => void) | undefined;
+        // While this stream is open the agent counts as present (platform/presence.ts).
+        const gone = ctx.presence.opened(user.id);
         const end = () => {
+          gone();
           closed.abort();
           wake?.();
         };
@@ -703,6 +706,7 @@ export function agentRoutes(ctx: PlatformContext, sessions: Sessions, componentT
           clearInterval(keepAlive);
           unregister();
           closed.abort();
+          gone();
         }
       });
     },
