@@ -14,6 +14,7 @@ import { ApiError, renderError, validationHook } from './http/errors.ts';
 import { useReadableZodMessages } from './http/zod-messages.ts';
 import { type ArchiveFiles, archiveEnded, memoryArchive } from './platform/archive.ts';
 import { type PlatformContext, Sequence } from './platform/context.ts';
+import { resolveInterruptedSends } from './platform/outbox.ts';
 import type { PlatformSchema } from './platform/records.ts';
 import { Serial } from './platform/serial.ts';
 import { sweep } from './platform/timers.ts';
@@ -73,8 +74,12 @@ export function createPlatform(options: PlatformOptions) {
       version: config.GRAPH_API_VERSION,
       token: config.WHATSAPP_TOKEN,
       fetch,
+      timeoutMs: config.GRAPH_TIMEOUT_MS,
     }),
   };
+  // Replies cut off between being recorded and WhatsApp's answer: shown as "may not have been
+  // sent", never sent again on their own. Applied to memory at once; `recovered` is its durability.
+  const recovered = resolveInterruptedSends(ctx);
   const sessions = new Sessions(store, clock);
   const componentTokens = new ComponentTokens(clock);
   const webhooks = new WebhookDelivery({
@@ -168,6 +173,8 @@ export function createPlatform(options: PlatformOptions) {
   return {
     app,
     ctx,
+    /** Resolves (with how many) once the replies interrupted by the last stop are durably resolved. */
+    recovered,
     simulator,
     webhooks,
     sessions,
