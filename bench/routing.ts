@@ -3,8 +3,10 @@ import { EventHub } from '../mock-platform/src/events/event-hub.ts';
 import { memoryArchive } from '../mock-platform/src/platform/archive.ts';
 import { type PlatformContext, Sequence } from '../mock-platform/src/platform/context.ts';
 import { dispatch } from '../mock-platform/src/platform/dispatcher.ts';
+import { Presence } from '../mock-platform/src/platform/presence.ts';
 import { type PlatformSchema, platformIndexes, platformSchemas, put } from '../mock-platform/src/platform/records.ts';
 import { Serial } from '../mock-platform/src/platform/serial.ts';
+import { WebhookSkips } from '../mock-platform/src/platform/webhook-items.ts';
 import { memoryJournal } from '../mock-platform/src/store/journal-files.ts';
 import { JournalStore } from '../mock-platform/src/store/journal-store.ts';
 import type { WriteOp } from '../mock-platform/src/store/store.ts';
@@ -123,6 +125,8 @@ export async function benchRouting(): Promise<RoutingResult[]> {
     archive: memoryArchive(),
     graph: createGraphClient({ baseUrl: 'http://127.0.0.1:9', version: 'v23.0', token: 'unused' }),
     messageSeq: new Sequence(),
+    presence: new Presence(clock),
+    webhookSkips: new WebhookSkips(),
   };
 
   const candidates: RoutingCandidate[] = Array.from({ length: AGENTS }, (_, a) => ({

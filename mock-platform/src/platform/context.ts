@@ -4,8 +4,10 @@ import type { EventHub } from '../events/event-hub.ts';
 import type { Store } from '../store/store.ts';
 import type { GraphClient } from '../whatsapp/graph-client.ts';
 import type { ArchiveFiles } from './archive.ts';
+import type { Presence } from './presence.ts';
 import type { PlatformSchema } from './records.ts';
 import type { Serial } from './serial.ts';
+import type { WebhookSkips } from './webhook-items.ts';
 
 /** What the platform's domain code is given: nothing is reached through globals. */
 /** Hands out increasing numbers; starts after the highest one already stored. */
@@ -32,6 +34,10 @@ export interface PlatformContext {
   archive: ArchiveFiles;
   /** Orders messages by creation: timestamps tie within a millisecond, or come from the customer's phone. */
   messageSeq: Sequence;
+  /** Which agents have an event stream open: who can see an offer. */
+  presence: Presence;
+  /** Webhook items the receiver could not store, counted by reason since start-up. */
+  webhookSkips: WebhookSkips;
 }
 
 export const agentTopic = (agentId: string) => `agent:${agentId}`;

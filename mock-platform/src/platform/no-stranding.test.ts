@@ -14,10 +14,12 @@ import { memoryArchive } from './archive.ts';
 import { type PlatformContext, Sequence } from './context.ts';
 import { agentLoad } from './dispatcher.ts';
 import { receiveWebhook } from './inbound.ts';
+import { Presence } from './presence.ts';
 import { type PlatformSchema, platformIndexes, platformSchemas, put, type User } from './records.ts';
 import { isEligible } from './routing-eligibility.ts';
 import { Serial } from './serial.ts';
 import { sweep } from './timers.ts';
+import { WebhookSkips } from './webhook-items.ts';
 
 /**
  * The no-stranding invariant (issue 13): after a sweep, no conversation waits while an agent
@@ -88,6 +90,8 @@ async function workingDay(setup: typeof setupArb extends fc.Arbitrary<infer S> ?
     serial: new Serial(),
     archive: memoryArchive(),
     messageSeq: new Sequence(),
+    presence: new Presence(clock),
+    webhookSkips: new WebhookSkips(),
     // Nothing in these days talks to WhatsApp; a call would fail the run loudly.
     graph: createGraphClient({
       baseUrl: 'http://graph.invalid',

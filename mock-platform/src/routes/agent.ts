@@ -669,7 +669,10 @@ export function agentRoutes(ctx: PlatformContext, sessions: Sessions, componentT
           queue.push([event, data, id]);
           wake?.();
         };
+        // While this stream is open the agent counts as present (platform/presence.ts).
+        const gone = ctx.presence.opened(user.id);
         stream.onAbort(() => {
+          gone();
           closed.abort();
           wake?.();
         });
@@ -709,6 +712,7 @@ export function agentRoutes(ctx: PlatformContext, sessions: Sessions, componentT
           }
         } finally {
           clearInterval(keepAlive);
+          gone();
         }
       });
     },
