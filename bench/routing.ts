@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { AgentStreams } from '../mock-platform/src/events/agent-streams.ts';
 import { EventHub } from '../mock-platform/src/events/event-hub.ts';
 import { memoryArchive } from '../mock-platform/src/platform/archive.ts';
 import { type PlatformContext, Sequence } from '../mock-platform/src/platform/context.ts';
@@ -121,6 +122,7 @@ export async function benchRouting(): Promise<RoutingResult[]> {
     store,
     clock,
     events: new EventHub<AgentEvents>(),
+    streams: new AgentStreams(store, clock),
     serial: new Serial(),
     archive: memoryArchive(),
     graph: createGraphClient({ baseUrl: 'http://127.0.0.1:9', version: 'v23.0', token: 'unused' }),

@@ -9,6 +9,7 @@ import { Sessions } from './auth/sessions.ts';
 import { ComponentTokens } from './components/component-token.ts';
 import type { Config } from './config.ts';
 import { demoConsolePage } from './demo/console-page.ts';
+import { AgentStreams } from './events/agent-streams.ts';
 import { EventHub } from './events/event-hub.ts';
 import { ApiError, renderError, validationHook } from './http/errors.ts';
 import { useReadableZodMessages } from './http/zod-messages.ts';
@@ -38,7 +39,7 @@ import { WebhookDelivery } from './simulator/webhook-delivery.ts';
 import type { Store } from './store/store.ts';
 import { createGraphClient, type FetchLike } from './whatsapp/graph-client.ts';
 
-const MAX_API_BODY_BYTES = 256 * 1024;
+export const MAX_API_BODY_BYTES = 256 * 1024;
 
 export interface PlatformOptions {
   config: Config;
@@ -49,7 +50,7 @@ export interface PlatformOptions {
   origin: string;
   /** Outgoing HTTP; tests route it back into the app without opening a port. */
   fetch?: FetchLike;
-  /** Back-off of the simulator's webhook retries (ms). */
+  /** Back-off of the simulator's webhook retries (ms); `[]` = one attempt. */
   webhookBackoff?: readonly number[];
   /** Where archived messages go (default: memory, for tests). */
   archive?: ArchiveFiles;
@@ -69,6 +70,7 @@ export function createPlatform(options: PlatformOptions) {
     store,
     clock,
     events: new EventHub<AgentEvents>(),
+    streams: new AgentStreams(store, clock),
     serial: new Serial(),
     presence: new Presence(clock),
     archive: options.archive ?? memoryArchive(),
@@ -85,12 +87,16 @@ export function createPlatform(options: PlatformOptions) {
   // Replies cut off between being recorded and WhatsApp's answer: shown as "may not have been
   // sent", never sent again on their own. Applied to memory at once; `recovered` is its durability.
   const recovered = resolveInterruptedSends(ctx);
-  const sessions = new Sessions(store, clock);
-  const componentTokens = new ComponentTokens(clock);
+  // Revoked sessions end the streams opened with them at once, and the component tokens issued under them.
+  const sessions = new Sessions(store, clock, () => ctx.streams.revalidate());
+  const componentTokens = new ComponentTokens(clock, (sessionId) => sessions.isLive(sessionId));
   const webhooks = new WebhookDelivery({
     url: config.SIMULATOR_WEBHOOK_URL ?? `${origin}/webhooks/whatsapp`,
     appSecret: config.WHATSAPP_APP_SECRET,
+    store: simulatorStore,
+    clock,
     fetch,
+    retryForMs: config.SIMULATOR_WEBHOOK_RETRY_HOURS * 3_600_000,
     ...(options.webhookBackoff ? { backoff: options.webhookBackoff } : {}),
   });
   const simulator = new Simulator(simulatorStore, clock, webhooks, {
@@ -111,19 +117,21 @@ export function createPlatform(options: PlatformOptions) {
     }),
   );
   app.onError(renderError);
-  // No platform or customer-simulator request needs more than this; larger bodies are refused
-  // before being read. (The webhook receiver and the Graph API set their own limits.)
-  for (const path of ['/api/*', '/simulator/api/*']) {
-    app.use(
-      path,
-      bodyLimit({
-        maxSize: MAX_API_BODY_BYTES,
-        onError: () => {
-          throw new ApiError(413, 'payload_too_large', `Request bodies are limited to ${MAX_API_BODY_BYTES} bytes`);
-        },
-      }),
-    );
-  }
+  // Every route has a body limit, checked before authentication or parsing: no platform,
+  // component or customer-simulator request needs more than this, so larger bodies are refused
+  // (413) before being read. The webhook receiver and the Graph API (Meta's error shape, larger
+  // media uploads) set their own.
+  const apiBodyLimit = bodyLimit({
+    maxSize: MAX_API_BODY_BYTES,
+    onError: () => {
+      throw new ApiError(413, 'payload_too_large', `Request bodies are limited to ${MAX_API_BODY_BYTES} bytes`);
+    },
+  });
+  app.use('*', async (c, next) => {
+    const path = c.req.path;
+    if (path.startsWith('/graph/') || path === '/webhooks/whatsapp') return next();
+    return apiBodyLimit(c, next);
+  });
   app.notFound((c) =>
     c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}` } }, 404),
   );
@@ -185,6 +193,8 @@ export function createPlatform(options: PlatformOptions) {
     sessions,
     sweep: async () => {
       await simulator.approveDue();
+      // Webhooks whose back-off is over (and those queued before a restart) are sent again.
+      webhooks.deliverDue();
       await sweep(ctx);
       if (clock.now() - lastArchive >= ARCHIVE_EVERY_MS) {
         lastArchive = clock.now();

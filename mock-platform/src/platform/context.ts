@@ -1,5 +1,6 @@
 import type { AgentEvents } from '../../../shared/api/schemas.ts';
 import type { Clock } from '../../../shared/clock.ts';
+import type { AgentStreams } from '../events/agent-streams.ts';
 import type { EventHub } from '../events/event-hub.ts';
 import type { Store } from '../store/store.ts';
 import type { GraphClient } from '../whatsapp/graph-client.ts';
@@ -28,6 +29,8 @@ export interface PlatformContext {
   store: Store<PlatformSchema>;
   clock: Clock;
   events: EventHub<AgentEvents>;
+  /** The agents' open event streams: closed at once when their access is revoked or shrinks. */
+  streams: AgentStreams;
   serial: Serial;
   graph: GraphClient;
   /** Month files of the messages of conversations ended long ago (read on demand). */

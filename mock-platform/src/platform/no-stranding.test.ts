@@ -4,6 +4,7 @@ import type { AgentEvents } from '../../../shared/api/schemas.ts';
 import { ManualClock } from '../../../shared/clock.ts';
 import { rejectionExcluded } from '../../../shared/routing/timers.ts';
 import { webhookEnvelopeSchema } from '../../../shared/whatsapp/webhook-schema.ts';
+import { AgentStreams } from '../events/agent-streams.ts';
 import { EventHub } from '../events/event-hub.ts';
 import { ApiError } from '../http/errors.ts';
 import { memoryJournal } from '../store/journal-files.ts';
@@ -87,6 +88,7 @@ async function workingDay(setup: typeof setupArb extends fc.Arbitrary<infer S> ?
     store,
     clock,
     events: new EventHub<AgentEvents>(),
+    streams: new AgentStreams(store, clock),
     serial: new Serial(),
     archive: memoryArchive(),
     messageSeq: new Sequence(),
