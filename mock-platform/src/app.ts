@@ -16,6 +16,7 @@ import { useReadableZodMessages } from './http/zod-messages.ts';
 import { type ArchiveFiles, archiveEnded, memoryArchive } from './platform/archive.ts';
 import { type PlatformContext, Sequence } from './platform/context.ts';
 import { dropStaleOrphanStatuses } from './platform/orphan-statuses.ts';
+import { resolveInterruptedSends } from './platform/outbox.ts';
 import { Presence } from './platform/presence.ts';
 import type { PlatformSchema } from './platform/records.ts';
 import { Serial } from './platform/serial.ts';
@@ -80,8 +81,12 @@ export function createPlatform(options: PlatformOptions) {
       version: config.GRAPH_API_VERSION,
       token: config.WHATSAPP_TOKEN,
       fetch,
+      timeoutMs: config.GRAPH_TIMEOUT_MS,
     }),
   };
+  // Replies cut off between being recorded and WhatsApp's answer: shown as "may not have been
+  // sent", never sent again on their own. Applied to memory at once; `recovered` is its durability.
+  const recovered = resolveInterruptedSends(ctx);
   // Revoked sessions end the streams opened with them at once, and the component tokens issued under them.
   const sessions = new Sessions(store, clock, () => ctx.streams.revalidate());
   const componentTokens = new ComponentTokens(clock, (sessionId) => sessions.isLive(sessionId));
@@ -181,6 +186,8 @@ export function createPlatform(options: PlatformOptions) {
   return {
     app,
     ctx,
+    /** Resolves (with how many) once the replies interrupted by the last stop are durably resolved. */
+    recovered,
     simulator,
     webhooks,
     sessions,
