@@ -25,6 +25,8 @@ export function setAgentState(
   ctx: PlatformContext,
   agent: User,
   state: 'available' | 'unavailable',
+  /** Written in the same commit (a supervisor's audit entry, the sessions she signs out). */
+  also: WriteOp<PlatformSchema>[] = [],
 ): Promise<AgentStatus> {
   return ctx.serial.run(async () => {
     const now = ctx.clock.now();
@@ -36,6 +38,7 @@ export function setAgentState(
         since: now,
         ...(previous?.lastAssignedAt ? { lastAssignedAt: previous.lastAssignedAt } : {}),
       }),
+      ...also,
     ];
     const revoked: string[] = [];
     if (state === 'unavailable') {

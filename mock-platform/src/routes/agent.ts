@@ -664,6 +664,8 @@ export function agentRoutes(ctx: PlatformContext, sessions: Sessions, componentT
         }, KEEP_ALIVE_MS);
         try {
           while (!closed.signal.aborted) {
+            // Signed out (by a supervisor, or elsewhere): the stream ends and the panel must sign in again.
+            if (!sessions.authenticate(c.get('token'))) break;
             const next = queue.shift();
             if (next) {
               await stream.writeSSE({

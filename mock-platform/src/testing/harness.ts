@@ -90,9 +90,9 @@ export async function testPlatform(env: Record<string, string> = {}, files: Jour
     return response;
   }
 
-  /** Reads an agent's event stream in the background; `text()` is everything received so far. */
-  async function listen(token: string, headers: Record<string, string> = {}) {
-    const response = await platform.app.request(`${ORIGIN}/api/agent/events`, {
+  /** Reads an event stream (the agent's by default) in the background; `text()` is everything received so far. */
+  async function listen(token: string, headers: Record<string, string> = {}, path = '/api/agent/events') {
+    const response = await platform.app.request(`${ORIGIN}${path}`, {
       headers: { authorization: `Bearer ${token}`, ...headers },
     });
     const reader = response.body?.getReader();
@@ -113,6 +113,8 @@ export async function testPlatform(env: Record<string, string> = {}, files: Jour
         for (let i = 0; i < attempts && !ready(received); i++) await new Promise((resolve) => setImmediate(resolve));
         if (!ready(received)) throw new Error(`event stream never got there; received:\n${received}`);
       },
+      /** Resolves when the server ends the stream. */
+      ended: () => done,
       async stop() {
         await reader.cancel();
         await done.catch(() => undefined);
