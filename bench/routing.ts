@@ -5,6 +5,7 @@ import { type PlatformContext, Sequence } from '../mock-platform/src/platform/co
 import { dispatch } from '../mock-platform/src/platform/dispatcher.ts';
 import { type PlatformSchema, platformIndexes, platformSchemas, put } from '../mock-platform/src/platform/records.ts';
 import { Serial } from '../mock-platform/src/platform/serial.ts';
+import { WebhookSkips } from '../mock-platform/src/platform/webhook-items.ts';
 import { memoryJournal } from '../mock-platform/src/store/journal-files.ts';
 import { JournalStore } from '../mock-platform/src/store/journal-store.ts';
 import type { WriteOp } from '../mock-platform/src/store/store.ts';
@@ -123,6 +124,7 @@ export async function benchRouting(): Promise<RoutingResult[]> {
     archive: memoryArchive(),
     graph: createGraphClient({ baseUrl: 'http://127.0.0.1:9', version: 'v23.0', token: 'unused' }),
     messageSeq: new Sequence(),
+    webhookSkips: new WebhookSkips(),
   };
 
   const candidates: RoutingCandidate[] = Array.from({ length: AGENTS }, (_, a) => ({

@@ -39,7 +39,8 @@ function panel(overrides: Partial<ConversationView> = {}, messages: MessageView[
       conversation={{ ...conversation, ...overrides }}
       messages={messages}
       error={undefined}
-      onSend={async () => true}
+      draft={{ text: '', sending: false, edit: noop }}
+      onSend={noop}
       onEnd={noop}
       onTransfer={noop}
       onConference={noop}

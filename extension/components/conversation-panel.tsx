@@ -20,6 +20,7 @@ export function ConversationPanel({
   conversation,
   messages,
   error,
+  draft,
   onSend,
   onEnd,
   onTransfer,
@@ -32,7 +33,9 @@ export function ConversationPanel({
   conversation: ConversationView;
   messages: MessageView[];
   error: string | undefined;
-  onSend: (text: string) => Promise<boolean>;
+  /** This conversation's draft, and whether a reply to it is on its way. */
+  draft: { text: string; sending: boolean; edit: (conversationId: string, text: string) => void };
+  onSend: (conversationId: string, text: string) => void;
   onEnd: () => void;
   onTransfer: () => void;
   onConference: () => void;
@@ -198,6 +201,11 @@ export function ConversationPanel({
       )}
       {can('reply') || conversation.interrupted ? (
         <Composer
+          key={conversation.id}
+          conversationId={conversation.id}
+          text={draft.text}
+          sending={draft.sending}
+          onTextChange={draft.edit}
           placeholder={t('typeReply', { name: conversation.customerName })}
           disabled={!windowOpen || conversation.interrupted !== undefined}
           onSend={onSend}

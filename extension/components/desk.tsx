@@ -12,10 +12,15 @@ import { StateBar } from './state-bar.tsx';
 import { TaskList } from './task-list.tsx';
 import { TransferDialog } from './transfer-dialog.tsx';
 import { useDesk } from './use-desk.ts';
+import { useDrafts } from './use-drafts.ts';
 
 /** The signed-in agent's desk: state, offers, wrap-ups owed, conversations, the open one, dialogs. */
 export function Desk({ session }: { session: Session }) {
   const { state, selected, busyOffer, error, dialog, actions } = useDesk(session);
+  const drafts = useDrafts(
+    session.user.id,
+    state.conversations.map((conversation) => conversation.id),
+  );
   const [view, setView] = useState<'tasks' | 'history'>('tasks');
   // A number from the console page's "WhatsApp" button (BY-2), or '' for "New conversation".
   const [starting, setStarting] = useState<string | undefined>(undefined);
@@ -102,7 +107,8 @@ export function Desk({ session }: { session: Session }) {
           conversation={selected}
           messages={state.messages[selected.id] ?? []}
           error={error}
-          onSend={(text) => actions.send(selected.id, text)}
+          draft={{ text: drafts.text(selected.id), sending: drafts.isSending(selected.id), edit: drafts.edit }}
+          onSend={(conversationId, text) => void drafts.send(conversationId, text, actions.send)}
           onEnd={() => void actions.openEnd(selected.id)}
           onTransfer={() => actions.openTransfer(selected)}
           onConference={() => actions.openConference(selected)}

@@ -21,6 +21,7 @@ import {
 } from '../../shared/api/schemas.ts';
 import { PlatformError, request, requestBlob } from '../utils/api-client.ts';
 import { deskReducer, initialDeskState } from '../utils/desk-state.ts';
+import { loadOpenConversation, saveOpenConversation } from '../utils/draft-storage.ts';
 import { runAgentStream } from '../utils/event-stream.ts';
 import { notificationFor } from '../utils/notify.ts';
 import { toastOnConsole } from '../utils/offer-toast.ts';
@@ -123,6 +124,22 @@ export function useDesk(session: Session) {
   }, [session.token]);
 
   const selected = state.conversations.find((c) => c.id === state.selectedId);
+
+  // A reloaded panel opens the conversation that was open (its draft comes with it: useDrafts).
+  const restored = useRef(false);
+  useEffect(() => {
+    void loadOpenConversation(session.user.id)
+      .catch(() => undefined)
+      .then((conversationId) => {
+        restored.current = true;
+        if (conversationId) dispatch({ event: 'restore', data: { conversationId } });
+      });
+  }, [session.user.id]);
+  useEffect(() => {
+    if (restored.current && state.selectedId !== undefined) {
+      void saveOpenConversation(session.user.id, state.selectedId).catch(() => undefined);
+    }
+  }, [state.selectedId]);
 
   useEffect(() => {
     if (!selected) return;

@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import { z } from 'zod';
 import { loginResponseSchema } from '../../shared/api/schemas.ts';
 import { PlatformError, request } from './api-client.ts';
+import { clearDesk } from './draft-storage.ts';
 import { clearSession, type Session, saveSession } from './storage.ts';
 
 /** Normalises what the agent typed as the platform URL: `127.0.0.1:8787/` → `http://127.0.0.1:8787`. */
@@ -46,5 +47,6 @@ export async function signOut(session: Session): Promise<void> {
     method: 'POST',
     token: session.token,
   }).catch(() => undefined);
+  await clearDesk(session.user.id).catch(() => undefined);
   await clearSession();
 }

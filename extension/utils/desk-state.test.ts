@@ -82,4 +82,31 @@ describe('deskReducer', () => {
     state = deskReducer(state, { event: 'message', data: message('m1', 10, 'pending') });
     expect(state.messages.c1?.[0]?.status).toBe('read');
   });
+
+  it('reopens the conversation that was open before a reload, whether it arrives before or after', () => {
+    const other = { ...conversation, id: 'c2', customerName: 'Helena' };
+    // The stored id is read after the stream delivered the conversations.
+    let state = deskReducer(initialDeskState, { event: 'conversation.updated', data: conversation });
+    state = deskReducer(state, { event: 'conversation.updated', data: other });
+    expect(state.selectedId).toBe('c1');
+    state = deskReducer(state, { event: 'restore', data: { conversationId: 'c2' } });
+    expect(state.selectedId).toBe('c2');
+
+    // The stored id is read before the stream delivered it.
+    state = deskReducer(initialDeskState, { event: 'restore', data: { conversationId: 'c2' } });
+    state = deskReducer(state, { event: 'conversation.updated', data: conversation });
+    expect(state.selectedId).toBe('c1');
+    state = deskReducer(state, { event: 'conversation.updated', data: other });
+    expect(state.selectedId).toBe('c2');
+    expect(state.restoreId).toBeUndefined();
+  });
+
+  it('lets the agent’s own choice win over a stored conversation still to arrive', () => {
+    const other = { ...conversation, id: 'c2' };
+    let state = deskReducer(initialDeskState, { event: 'restore', data: { conversationId: 'c2' } });
+    state = deskReducer(state, { event: 'conversation.updated', data: conversation });
+    state = deskReducer(state, { event: 'select', data: { conversationId: 'c1' } });
+    state = deskReducer(state, { event: 'conversation.updated', data: other });
+    expect(state.selectedId).toBe('c1');
+  });
 });

@@ -10,6 +10,8 @@ export interface DeskState {
   conversations: ConversationView[];
   messages: Record<string, MessageView[]>;
   selectedId: string | undefined;
+  /** The conversation open before a reload: opened again as soon as it is on the desk. */
+  restoreId: string | undefined;
   /** Wrap-ups the agent still owes (after a transfer). */
   wrapUps: WrapUpView[];
   /** Bumped when the platform could not replay missed events: loaded data must be reloaded. */
@@ -20,7 +22,8 @@ export type DeskAction =
   | AgentEvent
   | { event: 'connection'; data: { connected: boolean } }
   | { event: 'transcript'; data: { conversationId: string; messages: MessageView[] } }
-  | { event: 'select'; data: { conversationId: string } };
+  | { event: 'select'; data: { conversationId: string } }
+  | { event: 'restore'; data: { conversationId: string } };
 
 export const initialDeskState: DeskState = {
   connected: false,
@@ -29,6 +32,7 @@ export const initialDeskState: DeskState = {
   conversations: [],
   messages: {},
   selectedId: undefined,
+  restoreId: undefined,
   wrapUps: [],
   epoch: 0,
 };
@@ -78,11 +82,13 @@ export function deskReducer(state: DeskState, action: DeskAction): DeskState {
         const selectedId = state.selectedId === conversation.id ? conversations[0]?.id : state.selectedId;
         return { ...state, offers, conversations, selectedId };
       }
+      const restored = state.restoreId === conversation.id;
       return {
         ...state,
         offers,
         conversations: upsertBy(state.conversations, conversation),
-        selectedId: state.selectedId ?? conversation.id,
+        selectedId: restored ? conversation.id : (state.selectedId ?? conversation.id),
+        restoreId: restored ? undefined : state.restoreId,
       };
     }
     case 'conversation.removed': {
@@ -105,7 +111,13 @@ export function deskReducer(state: DeskState, action: DeskAction): DeskState {
       };
     }
     case 'select':
-      return { ...state, selectedId: action.data.conversationId };
+      return { ...state, selectedId: action.data.conversationId, restoreId: undefined };
+    case 'restore': {
+      const { conversationId } = action.data;
+      return state.conversations.some((c) => c.id === conversationId)
+        ? { ...state, selectedId: conversationId, restoreId: undefined }
+        : { ...state, restoreId: conversationId };
+    }
     case 'wrapup':
       return { ...state, wrapUps: upsertBy(state.wrapUps, action.data) };
     case 'wrapup.done':

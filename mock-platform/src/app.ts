@@ -15,9 +15,11 @@ import { ApiError, renderError, validationHook } from './http/errors.ts';
 import { useReadableZodMessages } from './http/zod-messages.ts';
 import { type ArchiveFiles, archiveEnded, memoryArchive } from './platform/archive.ts';
 import { type PlatformContext, Sequence } from './platform/context.ts';
+import { dropStaleOrphanStatuses } from './platform/orphan-statuses.ts';
 import type { PlatformSchema } from './platform/records.ts';
 import { Serial } from './platform/serial.ts';
 import { sweep } from './platform/timers.ts';
+import { WebhookSkips } from './platform/webhook-items.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { agentRoutes } from './routes/agent.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -73,6 +75,7 @@ export function createPlatform(options: PlatformOptions) {
     serial: new Serial(),
     archive: options.archive ?? memoryArchive(),
     messageSeq: new Sequence(store.all('messages').reduce((max, message) => Math.max(max, message.seq ?? 0), 0)),
+    webhookSkips: new WebhookSkips(),
     graph: createGraphClient({
       baseUrl: config.GRAPH_BASE_URL ?? `${origin}/graph`,
       version: config.GRAPH_API_VERSION,
@@ -125,7 +128,7 @@ export function createPlatform(options: PlatformOptions) {
 
   app.route(
     '/',
-    healthRoutes(startedAt, () => clock.now()),
+    healthRoutes(startedAt, () => clock.now(), ctx.webhookSkips),
   );
   app.route('/api/auth', authRoutes(ctx, sessions));
   app.route('/api/admin', adminRoutes(ctx, sessions));
@@ -182,6 +185,7 @@ export function createPlatform(options: PlatformOptions) {
       await sweep(ctx);
       if (clock.now() - lastArchive >= ARCHIVE_EVERY_MS) {
         lastArchive = clock.now();
+        await dropStaleOrphanStatuses(ctx);
         await archiveEnded(ctx, ctx.archive, config.ARCHIVE_AFTER_DAYS);
       }
     },

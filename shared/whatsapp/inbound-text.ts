@@ -6,6 +6,8 @@ import type { InboundMessage } from './webhook-schema.ts';
  * `unsupported` and say so.
  */
 export function inboundText(message: InboundMessage): string {
+  // Its type-specific part did not match Meta's shape (see the receiver's `readMessage`).
+  if (message.unreadable === true) return `[${message.type} message: could not be read]`;
   switch (message.type) {
     case 'text':
       return message.text?.body ?? '';
@@ -20,7 +22,10 @@ export function inboundText(message: InboundMessage): string {
       return message.document?.caption ?? message.document?.filename ?? '[document]';
     case 'interactive': {
       const choice = message.interactive?.button_reply ?? message.interactive?.list_reply;
-      return choice ? choice.title : '[interactive]';
+      if (choice) return choice.title;
+      const form = message.interactive?.nfm_reply;
+      if (form) return formAnswerText(form);
+      return `[interactive ${message.interactive?.type ?? 'message'}: cannot be shown here]`;
     }
     case 'button':
       return message.button?.text ?? '[button]';
@@ -43,7 +48,40 @@ export function inboundText(message: InboundMessage): string {
       return `🛒 ${message.order?.text || `order of ${message.order?.product_items?.length ?? 0} items`}`;
     case 'system':
       return message.system?.body ?? '[system]';
-    default:
-      return `[${message.type}: ${message.errors?.[0]?.title ?? 'not supported'}]`;
+    case 'request_welcome':
+      return '(The customer opened the chat)';
+    default: {
+      const error = message.errors?.[0]?.title;
+      return error ? `[${message.type}: ${error}]` : `[${message.type} message: cannot be shown here]`;
+    }
   }
+}
+
+/**
+ * A Flow's answer (`nfm_reply`): one line per field the customer filled in, as
+ * `field name: value`. The flow token is the business's own reference, not the customer's answer.
+ */
+export function formAnswerText(form: {
+  name?: string | undefined;
+  body?: string | undefined;
+  response_json?: string | undefined;
+}): string {
+  let fields: [string, unknown][] = [];
+  try {
+    const parsed: unknown = JSON.parse(form.response_json ?? '');
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) fields = Object.entries(parsed);
+  } catch {
+    // Not JSON: the body Meta sends with it is all there is.
+  }
+  const lines = fields
+    .filter(([key, value]) => key !== 'flow_token' && value !== null && value !== undefined && value !== '')
+    .map(([key, value]) => `${key.replaceAll('_', ' ')}: ${fieldValue(value)}`);
+  if (lines.length === 0) return `📋 ${form.body || 'Form answer (no fields)'}`;
+  return `📋 Form answer\n${lines.join('\n')}`;
+}
+
+function fieldValue(value: unknown): string {
+  if (Array.isArray(value)) return value.map(fieldValue).join(', ');
+  if (typeof value === 'object' && value !== null) return JSON.stringify(value);
+  return String(value);
 }

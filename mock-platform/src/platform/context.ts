@@ -6,6 +6,7 @@ import type { GraphClient } from '../whatsapp/graph-client.ts';
 import type { ArchiveFiles } from './archive.ts';
 import type { PlatformSchema } from './records.ts';
 import type { Serial } from './serial.ts';
+import type { WebhookSkips } from './webhook-items.ts';
 
 /** What the platform's domain code is given: nothing is reached through globals. */
 /** Hands out increasing numbers; starts after the highest one already stored. */
@@ -32,6 +33,8 @@ export interface PlatformContext {
   archive: ArchiveFiles;
   /** Orders messages by creation: timestamps tie within a millisecond, or come from the customer's phone. */
   messageSeq: Sequence;
+  /** Webhook items the receiver could not store, counted by reason since start-up. */
+  webhookSkips: WebhookSkips;
 }
 
 export const agentTopic = (agentId: string) => `agent:${agentId}`;

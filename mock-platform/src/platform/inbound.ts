@@ -6,69 +6,76 @@ import { matchQueue } from '../../../shared/routing/queues.ts';
 import { evaluateScript } from '../../../shared/routing/script.ts';
 import { inboundText } from '../../../shared/whatsapp/inbound-text.ts';
 import {
+  deliveryStatusOf,
   type InboundMessage,
-  type MessagesValue,
-  messagesValueSchema,
+  type MessageStatusValue,
   type StatusUpdate,
   type WebhookEnvelope,
 } from '../../../shared/whatsapp/webhook-schema.ts';
-import { ApiError, zodIssues } from '../http/errors.ts';
 import type { PlatformContext } from './context.ts';
 import { dispatch } from './dispatcher.ts';
 import { publishToParticipants } from './participants.ts';
 import type { Channel, Conversation } from './records.ts';
 import { put, routingModeOf } from './records.ts';
 import { slaSettings } from './sla.ts';
+import { storeNotice } from './system-notices.ts';
 import { conversationView, messageView } from './views.ts';
+import { readWebhook, type Skip } from './webhook-items.ts';
 
 /**
- * Takes one verified Cloud API webhook: stores every inbound message (idempotently, by wamid),
- * applies delivery statuses, then offers new conversations to agents. Resolves once all of it is
- * durably stored, so the webhook is acknowledged only then.
+ * Takes one verified Cloud API webhook: stores every inbound message it can read (idempotently,
+ * by wamid), applies delivery statuses, then offers new conversations to agents. Each entry,
+ * change, contact, message and status is taken on its own: what cannot be read or applied is
+ * logged with its reason (no personal data) and counted in `ctx.webhookSkips`, and the rest is
+ * stored. Resolves once all of it is durably stored, so the webhook is acknowledged only then.
  */
-export async function receiveWebhook(ctx: PlatformContext, envelope: WebhookEnvelope): Promise<void> {
-  const values: MessagesValue[] = [];
-  for (const entry of envelope.entry) {
-    for (const change of entry.changes) {
-      if (change.field !== 'messages') {
-        // Template status and quality, number quality, groups…: acknowledged (Meta would retry
-        // otherwise) and logged, not acted on by the platform.
-        console.info(
-          `[webhook] acknowledged a ${change.field} update for account ${entry.id}: ${describe(change.value)}`,
-        );
-        continue;
-      }
-      const parsed = messagesValueSchema.safeParse(change.value);
-      if (!parsed.success) {
-        throw new ApiError(
-          400,
-          'invalid_webhook',
-          'The webhook value does not match the Cloud API shape',
-          zodIssues(parsed.error),
-        );
-      }
-      values.push(parsed.data);
-    }
+export async function receiveWebhook(ctx: PlatformContext, envelope: WebhookEnvelope): Promise<{ skipped: Skip[] }> {
+  const { values, other, skipped } = readWebhook(envelope);
+  for (const change of other) {
+    // Template status and quality, number quality, groups…: acknowledged (Meta would retry
+    // otherwise) and logged, not acted on by the platform.
+    console.info(
+      `[webhook] acknowledged a ${change.field} update for account ${change.accountId}: ${describe(change.value)}`,
+    );
   }
+  const skip = (item: Skip, phoneNumberId?: string) => {
+    skipped.push(item);
+    const where = phoneNumberId ? ` for phone_number_id ${phoneNumberId}` : '';
+    console.warn(`[webhook] a ${item.item}${where} was not stored: ${item.reason}`);
+    ctx.webhookSkips.add(item);
+  };
+  for (const item of skipped.splice(0)) skip(item);
   let routable = false;
   const durable: Promise<void>[] = [];
   for (const value of values) {
     const channel = ctx.store
-      .where('channels', 'phoneNumberId', value.metadata.phone_number_id)
+      .where('channels', 'phoneNumberId', value.phoneNumberId)
       .find((candidate) => candidate.deletedAt === undefined);
     if (!channel) {
-      console.warn(`[webhook] no channel for phone_number_id ${value.metadata.phone_number_id}; ignored`);
+      console.warn(`[webhook] no channel for phone_number_id ${value.phoneNumberId}; ignored`);
       continue;
     }
-    for (const message of value.messages ?? []) {
-      const name = value.contacts?.find((contact) => contact.wa_id === message.from)?.profile?.name;
+    for (const message of value.messages) {
+      const name = value.names.get(message.from ?? '');
       const stored = await ctx.serial.run(async () => storeInbound(ctx, channel, message, name));
+      if ('skipped' in stored) {
+        skip(stored.skipped, value.phoneNumberId);
+        continue;
+      }
       routable ||= stored.routable;
       durable.push(stored.durable);
     }
-    for (const status of value.statuses ?? []) {
+    for (const status of value.statuses) {
+      const next = deliveryStatusOf(status.status);
+      if (!next) {
+        skip(
+          { item: 'status', reason: `status "${safeWord(status.status)}" changes no delivery status` },
+          value.phoneNumberId,
+        );
+        continue;
+      }
       // Wrapped so the serial queue does not wait for the durability promise itself.
-      const applied = await ctx.serial.run(async () => ({ durable: applyStatus(ctx, status) }));
+      const applied = await ctx.serial.run(async () => ({ durable: applyStatus(ctx, status, next) }));
       durable.push(applied.durable);
     }
   }
@@ -77,6 +84,12 @@ export async function receiveWebhook(ctx: PlatformContext, envelope: WebhookEnve
   // disk (for a retried message: the earlier request's write).
   await Promise.all(durable);
   if (routable) await ctx.serial.run(() => dispatch(ctx));
+  return { skipped };
+}
+
+/** A status value for the log: Meta's words are short lower-case words; anything else is cut. */
+function safeWord(value: string): string {
+  return /^[a-z_]{1,20}$/.test(value) ? value : 'unrecognised';
 }
 
 /** A short description of a non-message webhook value for the log (no personal data). */
@@ -101,16 +114,22 @@ function storeInbound(
   channel: Channel,
   message: InboundMessage,
   profileName: string | undefined,
-): { routable: boolean; durable: Promise<void> } {
+): { routable: boolean; durable: Promise<void> } | { skipped: Skip } {
   // Meta retried: already stored, perhaps by a request still waiting for its write: acknowledge
   // this one only once that write is durable too.
   if (ctx.store.get('messages', message.id)) return { routable: false, durable: later(ctx.store.sync()) };
+  const from = message.from;
+  if (from === undefined) return { skipped: { item: 'message', reason: 'from: missing' } };
   const now = ctx.clock.now();
-  const sentAt = Number(message.timestamp) * 1000;
-  const customer = ctx.store.get('customers', message.from);
-  const name = profileName ?? customer?.name ?? formatPhone(fromWaId(message.from));
-  const mine = ctx.store.where('conversations', 'customerWaId', message.from).filter((c) => c.channelId === channel.id);
+  const sentAt = message.timestamp === undefined ? now : Number(message.timestamp) * 1000;
+  const customer = ctx.store.get('customers', from);
+  const name = profileName ?? customer?.name ?? formatPhone(fromWaId(from));
+  const mine = ctx.store.where('conversations', 'customerWaId', from).filter((c) => c.channelId === channel.id);
   const open = mine.find((c) => c.status !== 'ended');
+  // Not something the customer said: it opens no conversation (see `systemNotice`).
+  if (message.type === 'system' || message.type === 'request_welcome') {
+    return storeNotice(ctx, channel, message, mine, open, sentAt);
+  }
   const surveyed = open ? undefined : awaitingSurveyAnswer(mine, message, now);
   if (surveyed) return storeSurveyAnswer(ctx, surveyed, message, sentAt);
   const conversation: Conversation = open
@@ -118,7 +137,7 @@ function storeInbound(
     : {
         id: newId('conv'),
         channelId: channel.id,
-        customerWaId: message.from,
+        customerWaId: from,
         customerName: name,
         ...route(ctx, channel, message, customer !== undefined),
         status: 'queued',
@@ -140,7 +159,7 @@ function storeInbound(
   };
   const durable = later(
     ctx.store.commit([
-      put('customers', { ...customer, id: message.from, name, firstSeenAt: customer?.firstSeenAt ?? now }),
+      put('customers', { ...customer, id: from, name, firstSeenAt: customer?.firstSeenAt ?? now }),
       put('conversations', conversation),
       put('messages', stored),
     ]),
@@ -160,7 +179,7 @@ function storeInbound(
  * the channel's default skill at priority 0.
  */
 function route(ctx: PlatformContext, channel: Channel, message: InboundMessage, customerKnown: boolean) {
-  const parsed = parsePhone(fromWaId(message.from));
+  const parsed = parsePhone(fromWaId(message.from ?? ''));
   const contact = {
     text: inboundText(message),
     channelId: channel.id,
@@ -229,30 +248,31 @@ function withoutAwaiting(conversation: Conversation): Conversation {
 }
 
 /** Runs inside `ctx.serial`, synchronously; returns the durability of what it changed. */
-function applyStatus(ctx: PlatformContext, update: StatusUpdate): Promise<void> {
-  const timestamp = Number(update.timestamp) * 1000;
+function applyStatus(ctx: PlatformContext, update: StatusUpdate, status: MessageStatusValue): Promise<void> {
+  const timestamp = update.timestamp === undefined ? ctx.clock.now() : Number(update.timestamp) * 1000;
   const error = update.errors?.[0];
   const errorText = error ? `${error.code}: ${error.title ?? error.message ?? 'failed'}` : undefined;
   const message = ctx.store.get('messages', update.id);
   if (!message) {
     // The send's answer has not been stored yet: keep the status for when it is.
     const orphan = ctx.store.get('orphanStatuses', update.id);
-    if (!advancesStatus(orphan?.status, update.status)) return Promise.resolve();
+    if (!advancesStatus(orphan?.status, status)) return Promise.resolve();
     return later(
       ctx.store.commit([
         put('orphanStatuses', {
           id: update.id,
-          status: update.status,
+          status,
           timestamp,
+          receivedAt: ctx.clock.now(),
           ...(errorText ? { error: errorText } : {}),
         }),
       ]),
     );
   }
-  if (!advancesStatus(message.status, update.status)) return Promise.resolve();
+  if (!advancesStatus(message.status, status)) return Promise.resolve();
   const updated = {
     ...message,
-    status: update.status,
+    status,
     statusAt: timestamp,
     ...(errorText ? { error: errorText } : {}),
   };

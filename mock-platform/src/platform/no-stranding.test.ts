@@ -18,6 +18,7 @@ import { type PlatformSchema, platformIndexes, platformSchemas, put, type User }
 import { isEligible } from './routing-eligibility.ts';
 import { Serial } from './serial.ts';
 import { sweep } from './timers.ts';
+import { WebhookSkips } from './webhook-items.ts';
 
 /**
  * The no-stranding invariant (issue 13): after a sweep, no conversation waits while an agent
@@ -88,6 +89,7 @@ async function workingDay(setup: typeof setupArb extends fc.Arbitrary<infer S> ?
     serial: new Serial(),
     archive: memoryArchive(),
     messageSeq: new Sequence(),
+    webhookSkips: new WebhookSkips(),
     // Nothing in these days talks to WhatsApp; a call would fail the run loudly.
     graph: createGraphClient({
       baseUrl: 'http://graph.invalid',

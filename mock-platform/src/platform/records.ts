@@ -340,6 +340,8 @@ export const orphanStatusSchema = z.object({
   status: deliveryStatusSchema,
   timestamp: z.number(),
   error: z.string().optional(),
+  /** When the platform got it (absent on rows stored before): stale ones are dropped (`orphan-statuses.ts`). */
+  receivedAt: z.number().optional(),
 });
 
 /** Tenant-wide settings; one row, id `tenant`. */

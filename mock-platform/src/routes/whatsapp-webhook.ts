@@ -16,13 +16,13 @@ const route = createRoute({
   tags: ['Webhooks'],
   summary: 'Cloud API webhook receiver (signed with X-Hub-Signature-256)',
   description:
-    'Answers 200 only once every message in the body is durably stored; repeated deliveries of a message id are ignored.',
+    'Answers 200 only once every message in the body that can be read is durably stored; repeated deliveries of a message id are ignored. Each entry, change, contact, message and status is taken on its own: one that cannot be read or applied is logged with its reason and counted (`GET /healthz`), never refusing the rest. 400 only when the body is not a WhatsApp webhook envelope at all.',
   request: {
     headers: z.object({ 'x-hub-signature-256': z.string().optional() }),
     body: { content: { 'application/json': { schema: webhookEnvelopeSchema } } },
   },
   responses: {
-    200: { description: 'Stored (or already stored)' },
+    200: { description: 'Stored (or already stored); items that could not be stored are logged and counted' },
     400: errorResponses[400],
     401: errorResponses[401],
   },
@@ -86,7 +86,7 @@ export function whatsappWebhookRoutes(
         throw new ApiError(
           400,
           'invalid_webhook',
-          'The webhook does not match the Cloud API shape',
+          'The body is not a WhatsApp webhook (object "whatsapp_business_account" with an entry list)',
           zodIssues(envelope.error),
         );
       }

@@ -50,8 +50,18 @@ export const DEMO = {
   ],
 } as const;
 
-/** Puts whatever of the demo platform data is missing; running it again changes nothing. */
+/**
+ * Seeds the demo tenant the first time a data directory is used, never again: what an operator
+ * deletes later (the demo administrator, a role, a skill) stays deleted across restarts.
+ *
+ * The marker is the tenant's settings row: it is written in the same atomic commit as the rest
+ * of the demo and is never deleted (settings are only updated), so its presence means "seeded".
+ */
 export async function seedPlatform(store: Store<PlatformSchema>): Promise<void> {
+  if (store.get('settings', 'tenant')) {
+    await migrateDemoAgents(store);
+    return;
+  }
   const ops: WriteOp<PlatformSchema>[] = [];
   const missing = <C extends keyof PlatformSchema & string>(collection: C, row: PlatformSchema[C]) => {
     if (!store.get(collection, row.id)) ops.push(put(collection, row));
@@ -95,10 +105,7 @@ export async function seedPlatform(store: Store<PlatformSchema>): Promise<void> 
     defaultSkillId: DEMO.skillId,
   });
   for (const user of Object.values(DEMO.users)) {
-    const stored = store.get('users', user.id);
-    // Agents created before roles existed get the demo role (RP-2: every agent has one).
-    if (stored?.role === 'agent' && !stored.roleId) ops.push(put('users', { ...stored, roleId: DEMO.roleId }));
-    if (stored) continue;
+    if (store.get('users', user.id)) continue;
     ops.push(
       put('users', {
         id: user.id,
@@ -125,8 +132,26 @@ export async function seedPlatform(store: Store<PlatformSchema>): Promise<void> 
   await store.commit(ops);
 }
 
-/** The Meta side of the demo: the WhatsApp Business account, its number and one approved template. */
+/** Demo agents created before roles existed get the demo role (RP-2: every agent has one). */
+async function migrateDemoAgents(store: Store<PlatformSchema>): Promise<void> {
+  const ops: WriteOp<PlatformSchema>[] = [];
+  for (const user of Object.values(DEMO.users)) {
+    const stored = store.get('users', user.id);
+    if (stored?.role === 'agent' && !stored.roleId && store.get('roles', DEMO.roleId))
+      ops.push(put('users', { ...stored, roleId: DEMO.roleId }));
+  }
+  if (ops.length > 0) await store.commit(ops);
+}
+
+/** The simulator's collections: a simulator store holding any row was seeded before. */
+const SIMULATOR_MARKERS = ['wabas', 'phoneNumbers', 'templates'] as const;
+
+/**
+ * The Meta side of the demo: the WhatsApp Business account, its number and one approved
+ * template; only into an empty simulator store (seeded once, like the platform).
+ */
 export async function seedSimulator(store: Store<SimulatorSchema>): Promise<void> {
+  if (SIMULATOR_MARKERS.some((collection) => store.count(collection) > 0)) return;
   const ops: WriteOp<SimulatorSchema>[] = [];
   const missing = <C extends keyof SimulatorSchema & string>(collection: C, row: SimulatorSchema[C]) => {
     if (!store.get(collection, row.id)) ops.push(putSim(collection, row));

@@ -1,0 +1,142 @@
+import type { HTTPRequest, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO } from '../mock-platform/src/seed/demo-tenant.ts';
+import { signedInPanel, text } from './support/agent-panel.ts';
+import { launchWithExtension, screenshot } from './support/browser.ts';
+import { startTestPlatform } from './support/platform.ts';
+
+describe('drafts belong to their conversation', () => {
+  let platform: Awaited<ReturnType<typeof startTestPlatform>>;
+  let chrome: Awaited<ReturnType<typeof launchWithExtension>>;
+  let ana: Page;
+
+  const customerWrites = (from: string, name: string, body: string) =>
+    fetch(`${platform.url}/simulator/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ phoneNumberId: DEMO.phoneNumberId, from, name, text: body }),
+    });
+  /** What the platform sent to each customer, by conversation (the customer's name). */
+  const repliesTo = (name: string) => {
+    const { store } = platform.platform.ctx;
+    const ids = new Set(
+      store
+        .all('conversations')
+        .filter((conversation) => conversation.customerName === name)
+        .map((conversation) => conversation.id),
+    );
+    return store
+      .all('messages')
+      .filter((message) => message.direction === 'outbound' && ids.has(message.conversationId))
+      .map((message) => message.text);
+  };
+  const box = () => ana.$eval('[data-testid="composer-input"]', (el) => (el as HTMLTextAreaElement).value);
+  const openTask = async (name: string) => {
+    const tasks = await ana.$$('[data-testid="task"]');
+    for (const task of tasks) {
+      if ((await task.$eval('.task-title', (el) => el.textContent)) === name) await task.click();
+    }
+    await ana.waitForFunction(
+      (expected) => document.querySelector('[data-testid="conversation-title"]')?.textContent === expected,
+      {},
+      name,
+    );
+  };
+
+  beforeAll(async () => {
+    platform = await startTestPlatform();
+    chrome = await launchWithExtension();
+    ana = await signedInPanel(chrome.browser, chrome.extensionId, platform.url, 'ana', 'loro-agent');
+    for (const [from, name] of [
+      ['+34 611 111 111', 'Gonzalo Pérez'],
+      ['+34 622 222 222', 'Helena Ruiz'],
+    ] as const) {
+      await customerWrites(from, name, `Hola, soy ${name}`);
+      await ana.waitForSelector('[data-testid="accept-offer"]');
+      await ana.click('[data-testid="accept-offer"]');
+      await ana.waitForSelector('[data-testid="offer"]', { hidden: true });
+    }
+    await ana.waitForFunction(() => document.querySelectorAll('[data-testid="task"]').length === 2);
+  });
+
+  afterAll(async () => {
+    await chrome?.close();
+    await platform?.close();
+  });
+
+  it('keeps each conversation’s draft and sends only to the conversation it was typed in', async () => {
+    await openTask('Gonzalo Pérez');
+    await ana.type('[data-testid="composer-input"]', 'Hola Gonzalo, ahora lo miro');
+
+    // Switching shows Helena's own (empty) box: Enter there sends nothing at all.
+    await openTask('Helena Ruiz');
+    expect(await box()).toBe('');
+    await ana.focus('[data-testid="composer-input"]');
+    await ana.keyboard.press('Enter');
+    await ana.type('[data-testid="composer-input"]', 'Hola Helena');
+    await screenshot(ana, 'drafts-helena');
+
+    await openTask('Gonzalo Pérez');
+    expect(await box()).toBe('Hola Gonzalo, ahora lo miro');
+    await ana.focus('[data-testid="composer-input"]');
+    await ana.keyboard.press('Enter');
+    await ana.waitForFunction(() =>
+      [...document.querySelectorAll('[data-testid="agent-message"]')].some((el) =>
+        el.textContent?.includes('Hola Gonzalo, ahora lo miro'),
+      ),
+    );
+    expect(await box()).toBe('');
+    expect(repliesTo('Gonzalo Pérez')).toEqual(['Hola Gonzalo, ahora lo miro']);
+    expect(repliesTo('Helena Ruiz')).toEqual([]);
+    await openTask('Helena Ruiz');
+    expect(await box()).toBe('Hola Helena');
+  });
+
+  it('keeps the drafts, and the open conversation, across a reload of the panel', async () => {
+    await openTask('Gonzalo Pérez');
+    await ana.type('[data-testid="composer-input"]', 'Un momento, por favor');
+    await ana.reload();
+    await ana.waitForSelector('[data-testid="composer-input"]');
+    await ana.waitForFunction(() => document.querySelectorAll('[data-testid="task"]').length === 2);
+    expect(await text(ana, '[data-testid="conversation-title"]')).toBe('Gonzalo Pérez');
+    await ana.waitForFunction(
+      () =>
+        (document.querySelector('[data-testid="composer-input"]') as HTMLTextAreaElement | null)?.value ===
+        'Un momento, por favor',
+    );
+    await screenshot(ana, 'drafts-after-reload');
+    await openTask('Helena Ruiz');
+    expect(await box()).toBe('Hola Helena');
+    expect(repliesTo('Helena Ruiz')).toEqual([]);
+  });
+
+  it('keeps what the agent types while a reply is on its way: only the sent text leaves the box', async () => {
+    await openTask('Helena Ruiz');
+    await ana.click('[data-testid="composer-input"]', { count: 3 });
+    await ana.keyboard.press('Backspace');
+    await ana.type('[data-testid="composer-input"]', 'Uno');
+
+    // Hold the reply at the network until the agent has typed on.
+    await ana.setRequestInterception(true);
+    let held: HTTPRequest | undefined;
+    const hold = (request: HTTPRequest) => {
+      if (request.method() === 'POST' && request.url().endsWith('/messages')) held = request;
+      else void request.continue();
+    };
+    ana.on('request', hold);
+    await ana.keyboard.press('Enter');
+    await ana.waitForFunction(
+      () => document.querySelector('[data-testid="composer-send"]')?.textContent === 'Sending…',
+    );
+    await ana.type('[data-testid="composer-input"]', 'Dos tres cuatro');
+    expect(held).toBeDefined();
+    ana.off('request', hold);
+    await held?.continue();
+    await ana.setRequestInterception(false);
+
+    await ana.waitForFunction(() => document.querySelector('[data-testid="composer-send"]')?.textContent === 'Send');
+    expect(await box()).toBe('Dos tres cuatro');
+    expect(repliesTo('Helena Ruiz')).toEqual(['Uno']);
+    await screenshot(ana, 'drafts-typed-during-send');
+  });
+});
