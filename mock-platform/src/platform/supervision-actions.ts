@@ -294,19 +294,19 @@ export function closeConversation(
 export async function makeUnavailable(ctx: PlatformContext, supervisor: User, agentId: string) {
   const agent = agentOf(ctx, agentId);
   const before = ctx.store.get('agentStatus', agent.id)?.state ?? 'unavailable';
-  return setAgentState(ctx, agent, 'unavailable', [
+  return setAgentState(ctx, agent, 'unavailable', undefined, [
     audited(ctx, supervisor, 'update', 'agents', agent.id, `Made ${agent.displayName} Unavailable`, [
       { field: 'state', before, after: 'unavailable' },
     ]),
   ]);
 }
 
-/** Signs an agent out everywhere: her sessions end and she becomes Unavailable. */
+/** Signs an agent out everywhere: her sessions (and the streams opened with them) end; she becomes Unavailable (signed out). */
 export async function signOutAgent(ctx: PlatformContext, supervisor: User, agentId: string) {
   const agent = agentOf(ctx, agentId);
   const sessions = ctx.store.where('sessions', 'userId', agent.id);
   const before = ctx.store.get('agentStatus', agent.id)?.state ?? 'unavailable';
-  const status = await setAgentState(ctx, agent, 'unavailable', [
+  const status = await setAgentState(ctx, agent, 'unavailable', 'signed-out', [
     ...sessions.map((session) => remove('sessions', session.id)),
     audited(
       ctx,
@@ -321,5 +321,7 @@ export async function signOutAgent(ctx: PlatformContext, supervisor: User, agent
       ],
     ),
   ]);
+  // Her open panels' streams close at once: they reconnect, get 401 and ask her to sign in.
+  ctx.streams.revalidate();
   return { ...status, sessionsEnded: sessions.length };
 }

@@ -9,6 +9,7 @@ import { channelPermissionsOf } from './permissions.ts';
 import type { Conversation, User } from './records.ts';
 import { slaOf, slaSettings } from './sla.ts';
 import { slaReport } from './sla-report.ts';
+import { reasonView } from './unavailable-reasons.ts';
 
 /** A running SLA clock is at risk once less than this share of its target is left. */
 export const AT_RISK_SHARE = 0.25;
@@ -31,7 +32,7 @@ const queueRowSchema = z.object({
     available: z.number(),
     /** Available, but owing a wrap-up (a closure reason for a conversation they handed over). */
     afterContactWork: z.number(),
-    /** Unavailable, counted by reason (`unavailable`, `rona`, `signed_out`). */
+    /** Not taking work, counted by reason (the ids of `reasons`). */
     unavailable: z.array(z.object({ reason: z.string(), count: z.number() })),
   }),
   /** Open conversations whose first-response or resolution clock has less than a quarter of its target left. */
@@ -44,7 +45,7 @@ const agentRowSchema = z.object({
   id: z.string(),
   displayName: z.string(),
   state: z.enum(['available', 'unavailable', 'rona']),
-  /** Why she is unavailable (`unavailable`, `rona`, `signed_out`); absent while available. */
+  /** Why she is not taking work (an id of `reasons`); absent while Available and signed in. */
   reason: z.string().optional(),
   /** Since when she is in this state. */
   since: z.number(),
@@ -96,6 +97,8 @@ export const supervisionBoardSchema = z.object({
   /** What the actions choose from: queues to reassign to, closure reasons to close with. */
   skills: z.array(z.object({ id: z.string(), name: z.string() })),
   closureReasons: z.array(z.object({ id: z.string(), name: z.string() })),
+  /** The unavailable reasons on the board, named in English and Spanish. */
+  reasons: z.array(z.object({ id: z.string(), name: z.string(), nameEs: z.string() })),
 });
 export type SupervisionBoard = z.infer<typeof supervisionBoardSchema>;
 type QueueRow = z.infer<typeof queueRowSchema>;
@@ -114,12 +117,29 @@ function atRisk(ctx: PlatformContext, conversation: Conversation, now: number): 
   );
 }
 
-/** Why an agent is not taking work, as the boards show it. */
+/**
+ * Why an agent is not taking work, as the boards show it: her unavailable reason (`disconnected`,
+ * `signed-out` or one she chose), `rona` after an unanswered offer, `signed-out` when she has no
+ * session, else `none` (Unavailable without a reason).
+ */
 function unavailableReason(ctx: PlatformContext, user: User, signedIn: boolean): string | undefined {
   const status = ctx.store.get('agentStatus', user.id);
-  if (status?.state === 'available') return undefined;
+  if (status?.state === 'available' && signedIn) return undefined;
   if (status?.state === 'rona') return 'rona';
-  return signedIn ? 'unavailable' : 'signed_out';
+  if (status?.state === 'unavailable' && status.reasonId) return status.reasonId;
+  return signedIn ? 'none' : 'signed-out';
+}
+
+/** The names of the reasons on the board, in English and Spanish. */
+function reasonNames(ctx: PlatformContext, ids: Iterable<string>) {
+  const builtIn: Record<string, { name: string; nameEs: string }> = {
+    rona: { name: 'No answer to an offer (RONA)', nameEs: 'Sin respuesta a una oferta (RONA)' },
+    none: { name: 'Unavailable', nameEs: 'No disponible' },
+  };
+  return [...new Set(ids)].map((id) => {
+    const known = builtIn[id] ?? reasonView(ctx, id);
+    return { id, name: known?.name ?? id, nameEs: known?.nameEs ?? known?.name ?? id };
+  });
 }
 
 /**
@@ -283,5 +303,9 @@ export function supervisionBoard(ctx: PlatformContext): SupervisionBoard {
       .map(({ id, name }) => ({ id, name }))
       .sort((a, b) => a.name.localeCompare(b.name)),
     closureReasons: ctx.store.all('closureReasons').map(({ id, name }) => ({ id, name })),
+    reasons: reasonNames(
+      ctx,
+      agents.flatMap((row) => (row.reason ? [row.reason] : [])),
+    ),
   };
 }

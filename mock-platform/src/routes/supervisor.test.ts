@@ -68,7 +68,7 @@ describe('supervisors (a role enforced by the server)', () => {
       skillName: 'Customer support',
       waiting: 0,
       offered: 0,
-      agents: { available: 0, afterContactWork: 0, unavailable: [{ reason: 'signed_out', count: 2 }] },
+      agents: { available: 0, afterContactWork: 0, unavailable: [{ reason: 'signed-out', count: 2 }] },
       slaAtRisk: 0,
       breachedToday: 0,
     });
@@ -89,12 +89,12 @@ describe('supervisors (a role enforced by the server)', () => {
     const ana = await t.login('ana', 'loro-agent');
     const bruno = await t.login('bruno', 'loro-agent');
     row = await queue();
-    expect(row.agents.unavailable).toEqual([{ reason: 'unavailable', count: 2 }]);
+    expect(row.agents.unavailable).toEqual([{ reason: 'none', count: 2 }]);
     await t.call('PUT', '/api/agent/state', { token: bruno, body: { state: 'available' } });
     row = await queue();
     expect([row.waiting, row.offered, row.agents.available]).toEqual([0, 1, 1]);
     expect((await agent(DEMO.users.bruno.id)).load).toBe(1);
-    expect(row.agents.unavailable).toEqual([{ reason: 'unavailable', count: 1 }]);
+    expect(row.agents.unavailable).toEqual([{ reason: 'none', count: 1 }]);
 
     // Bruno lets the offer expire (RONA): the board says why he is not taking work.
     t.clock.advance(31_000);
@@ -103,7 +103,7 @@ describe('supervisors (a role enforced by the server)', () => {
     expect(row.agents.unavailable).toEqual(
       expect.arrayContaining([
         { reason: 'rona', count: 1 },
-        { reason: 'unavailable', count: 1 },
+        { reason: 'none', count: 1 },
       ]),
     );
     expect(await agent(DEMO.users.bruno.id)).toMatchObject({ state: 'rona', reason: 'rona', signedIn: true });
@@ -147,7 +147,7 @@ describe('supervisors (a role enforced by the server)', () => {
     });
     await t.call('PUT', '/api/agent/state', { token: ana, body: { state: 'unavailable' } });
     row = await agent(DEMO.users.ana.id);
-    expect([row.state, row.reason, row.since]).toEqual(['unavailable', 'unavailable', t.clock.now()]);
+    expect([row.state, row.reason, row.since]).toEqual(['unavailable', 'none', t.clock.now()]);
   });
 
   it('the boards come live over the event stream when a customer writes', async () => {
@@ -330,7 +330,7 @@ describe('supervisors (a role enforced by the server)', () => {
     });
     expect(unavailable.body).toEqual({ state: 'unavailable', since: t.clock.now() });
     expect((await t.call('GET', '/api/agent/offers', { token: ana })).body).toEqual([]);
-    expect(await agent(DEMO.users.ana.id)).toMatchObject({ state: 'unavailable', reason: 'unavailable' });
+    expect(await agent(DEMO.users.ana.id)).toMatchObject({ state: 'unavailable', reason: 'none' });
 
     await t.call('PUT', '/api/agent/state', { token: ana, body: { state: 'available' } });
     const stream = await t.listen(ana);
@@ -339,9 +339,9 @@ describe('supervisors (a role enforced by the server)', () => {
     expect(signedOut.body).toMatchObject({ state: 'unavailable', sessionsEnded: 1 });
     expect((await t.call('GET', '/api/me', { token: ana })).status).toBe(401);
     // Her open stream ends too: the panel reconnects, gets 401 and asks her to sign in.
-    await stream.ended();
+    await stream.ended;
     expect((await t.call('GET', '/api/agent/events', { token: ana })).status).toBe(401);
-    expect(await agent(DEMO.users.ana.id)).toMatchObject({ reason: 'signed_out', signedIn: false });
+    expect(await agent(DEMO.users.ana.id)).toMatchObject({ reason: 'signed-out', signedIn: false });
     const notAgent = await t.call('POST', `/api/supervisor/agents/${DEMO.users.admin.id}/sign-out`, { token: sofia });
     expect(notAgent.status).toBe(404);
 
