@@ -11,14 +11,13 @@ import { agentConversation } from './participants.ts';
 import { requirePermission } from './permissions.ts';
 import type { PlatformSchema, User } from './records.ts';
 import { put } from './records.ts';
-import { checkChosenReason } from './unavailable-reasons.ts';
 import { conversationView, wrapUpView } from './views.ts';
 
 export { agentStatus };
 
 /**
- * Available or Unavailable (with one of the administrators' reasons, if she picks one), as the
- * agent chooses. Going unavailable hands pending offers back to the queue (in their original
+ * Available or Unavailable (with a reason: the one she picked, checked by the caller with
+ * `checkChosenReason`, or a system one), as the agent chooses. Going unavailable hands pending offers back to the queue (in their original
  * place); going available starts routing to the agent.
  */
 export function setAgentState(
@@ -26,10 +25,11 @@ export function setAgentState(
   agent: User,
   state: 'available' | 'unavailable',
   reasonId?: string,
+  /** Written in the same commit (a supervisor's audit entry, the sessions she signs out). */
+  also: WriteOp<PlatformSchema>[] = [],
 ): Promise<AgentStatus> {
   return ctx.serial.run(async () => {
-    checkChosenReason(ctx, reasonId, state);
-    const status = await changeAgentState(ctx, agent.id, state, reasonId);
+    const status = await changeAgentState(ctx, agent.id, state, reasonId, also);
     await dispatch(ctx);
     return status;
   });
@@ -46,6 +46,7 @@ export async function changeAgentState(
   agentId: string,
   state: 'available' | 'unavailable',
   reasonId?: string,
+  also: WriteOp<PlatformSchema>[] = [],
 ): Promise<AgentStatus> {
   const now = ctx.clock.now();
   const previous = ctx.store.get('agentStatus', agentId);
@@ -57,6 +58,7 @@ export async function changeAgentState(
       ...(previous?.lastAssignedAt ? { lastAssignedAt: previous.lastAssignedAt } : {}),
       ...(state === 'unavailable' && reasonId ? { reasonId } : {}),
     }),
+    ...also,
   ];
   const revoked: string[] = [];
   const after: (() => void)[] = [];
