@@ -1,8 +1,10 @@
 import { performance } from 'node:perf_hooks';
+import { AgentStreams } from '../mock-platform/src/events/agent-streams.ts';
 import { EventHub } from '../mock-platform/src/events/event-hub.ts';
 import { memoryArchive } from '../mock-platform/src/platform/archive.ts';
 import { type PlatformContext, Sequence } from '../mock-platform/src/platform/context.ts';
 import { dispatch } from '../mock-platform/src/platform/dispatcher.ts';
+import { Presence } from '../mock-platform/src/platform/presence.ts';
 import { type PlatformSchema, platformIndexes, platformSchemas, put } from '../mock-platform/src/platform/records.ts';
 import { Serial } from '../mock-platform/src/platform/serial.ts';
 import { WebhookSkips } from '../mock-platform/src/platform/webhook-items.ts';
@@ -120,10 +122,12 @@ export async function benchRouting(): Promise<RoutingResult[]> {
     store,
     clock,
     events: new EventHub<AgentEvents>(),
+    streams: new AgentStreams(store, clock),
     serial: new Serial(),
     archive: memoryArchive(),
     graph: createGraphClient({ baseUrl: 'http://127.0.0.1:9', version: 'v23.0', token: 'unused' }),
     messageSeq: new Sequence(),
+    presence: new Presence(clock),
     webhookSkips: new WebhookSkips(),
   };
 

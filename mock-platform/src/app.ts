@@ -9,12 +9,14 @@ import { Sessions } from './auth/sessions.ts';
 import { ComponentTokens } from './components/component-token.ts';
 import type { Config } from './config.ts';
 import { demoConsolePage } from './demo/console-page.ts';
+import { AgentStreams } from './events/agent-streams.ts';
 import { EventHub } from './events/event-hub.ts';
 import { ApiError, renderError, validationHook } from './http/errors.ts';
 import { useReadableZodMessages } from './http/zod-messages.ts';
 import { type ArchiveFiles, archiveEnded, memoryArchive } from './platform/archive.ts';
 import { type PlatformContext, Sequence } from './platform/context.ts';
 import { dropStaleOrphanStatuses } from './platform/orphan-statuses.ts';
+import { Presence } from './platform/presence.ts';
 import type { PlatformSchema } from './platform/records.ts';
 import { Serial } from './platform/serial.ts';
 import { sweep } from './platform/timers.ts';
@@ -36,7 +38,7 @@ import { WebhookDelivery } from './simulator/webhook-delivery.ts';
 import type { Store } from './store/store.ts';
 import { createGraphClient, type FetchLike } from './whatsapp/graph-client.ts';
 
-const MAX_API_BODY_BYTES = 256 * 1024;
+export const MAX_API_BODY_BYTES = 256 * 1024;
 
 export interface PlatformOptions {
   config: Config;
@@ -47,7 +49,7 @@ export interface PlatformOptions {
   origin: string;
   /** Outgoing HTTP; tests route it back into the app without opening a port. */
   fetch?: FetchLike;
-  /** Back-off of the simulator's webhook retries (ms). */
+  /** Back-off of the simulator's webhook retries (ms); `[]` = one attempt. */
   webhookBackoff?: readonly number[];
   /** Where archived messages go (default: memory, for tests). */
   archive?: ArchiveFiles;
@@ -67,7 +69,9 @@ export function createPlatform(options: PlatformOptions) {
     store,
     clock,
     events: new EventHub<AgentEvents>(),
+    streams: new AgentStreams(store, clock),
     serial: new Serial(),
+    presence: new Presence(clock),
     archive: options.archive ?? memoryArchive(),
     messageSeq: new Sequence(store.all('messages').reduce((max, message) => Math.max(max, message.seq ?? 0), 0)),
     webhookSkips: new WebhookSkips(),
@@ -78,12 +82,16 @@ export function createPlatform(options: PlatformOptions) {
       fetch,
     }),
   };
-  const sessions = new Sessions(store, clock);
-  const componentTokens = new ComponentTokens(clock);
+  // Revoked sessions end the streams opened with them at once, and the component tokens issued under them.
+  const sessions = new Sessions(store, clock, () => ctx.streams.revalidate());
+  const componentTokens = new ComponentTokens(clock, (sessionId) => sessions.isLive(sessionId));
   const webhooks = new WebhookDelivery({
     url: config.SIMULATOR_WEBHOOK_URL ?? `${origin}/webhooks/whatsapp`,
     appSecret: config.WHATSAPP_APP_SECRET,
+    store: simulatorStore,
+    clock,
     fetch,
+    retryForMs: config.SIMULATOR_WEBHOOK_RETRY_HOURS * 3_600_000,
     ...(options.webhookBackoff ? { backoff: options.webhookBackoff } : {}),
   });
   const simulator = new Simulator(simulatorStore, clock, webhooks, {
@@ -104,19 +112,21 @@ export function createPlatform(options: PlatformOptions) {
     }),
   );
   app.onError(renderError);
-  // No platform or customer-simulator request needs more than this; larger bodies are refused
-  // before being read. (The webhook receiver and the Graph API set their own limits.)
-  for (const path of ['/api/*', '/simulator/api/*']) {
-    app.use(
-      path,
-      bodyLimit({
-        maxSize: MAX_API_BODY_BYTES,
-        onError: () => {
-          throw new ApiError(413, 'payload_too_large', `Request bodies are limited to ${MAX_API_BODY_BYTES} bytes`);
-        },
-      }),
-    );
-  }
+  // Every route has a body limit, checked before authentication or parsing: no platform,
+  // component or customer-simulator request needs more than this, so larger bodies are refused
+  // (413) before being read. The webhook receiver and the Graph API (Meta's error shape, larger
+  // media uploads) set their own.
+  const apiBodyLimit = bodyLimit({
+    maxSize: MAX_API_BODY_BYTES,
+    onError: () => {
+      throw new ApiError(413, 'payload_too_large', `Request bodies are limited to ${MAX_API_BODY_BYTES} bytes`);
+    },
+  });
+  app.use('*', async (c, next) => {
+    const path = c.req.path;
+    if (path.startsWith('/graph/') || path === '/webhooks/whatsapp') return next();
+    return apiBodyLimit(c, next);
+  });
   app.notFound((c) =>
     c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}` } }, 404),
   );
@@ -176,6 +186,8 @@ export function createPlatform(options: PlatformOptions) {
     sessions,
     sweep: async () => {
       await simulator.approveDue();
+      // Webhooks whose back-off is over (and those queued before a restart) are sent again.
+      webhooks.deliverDue();
       await sweep(ctx);
       if (clock.now() - lastArchive >= ARCHIVE_EVERY_MS) {
         lastArchive = clock.now();

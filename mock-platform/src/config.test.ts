@@ -13,6 +13,7 @@ describe('loadConfig', () => {
       GRAPH_API_VERSION: 'v23.0',
       SIMULATOR_APPROVAL_SECONDS: 60,
       SIMULATOR_THROUGHPUT: 80,
+      SIMULATOR_WEBHOOK_RETRY_HOURS: 168,
       ARCHIVE_AFTER_DAYS: 7,
     });
   });

@@ -43,6 +43,13 @@ const envSchema = z.object({
     .default('v23.0'),
   /** Where the built-in simulator posts webhooks; empty means this server's /webhooks/whatsapp. */
   SIMULATOR_WEBHOOK_URL: httpUrl.optional(),
+  /** How long the simulator retries a webhook the receiver does not take (Meta: 7 days). */
+  SIMULATOR_WEBHOOK_RETRY_HOURS: z.coerce
+    .number({ error: 'must be a whole number of hours from 1 to 720' })
+    .int('must be a whole number of hours from 1 to 720')
+    .min(1, 'must be a whole number of hours from 1 to 720')
+    .max(720, 'must be a whole number of hours from 1 to 720')
+    .default(168),
   /** How long WhatsApp's approval of a newly registered number takes in the simulator (seconds). */
   SIMULATOR_APPROVAL_SECONDS: z.coerce
     .number({ error: 'must be a whole number of seconds from 0 to 86400' })

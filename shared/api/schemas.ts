@@ -43,9 +43,21 @@ export const loginResponseSchema = z.object({
 });
 export type LoginResponse = z.infer<typeof loginResponseSchema>;
 
+/** Why an agent is Unavailable, in English and Spanish (the panel shows its language's name). */
+export const unavailableReasonViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  nameEs: z.string(),
+  /** Set by the platform (`disconnected`, `signed-out`), not chosen by the agent. */
+  system: z.boolean().optional(),
+});
+export type UnavailableReasonView = z.infer<typeof unavailableReasonViewSchema>;
+
 export const agentStatusSchema = z.object({
   state: agentStateSchema,
   since: z.number(),
+  /** Why she is Unavailable, when there is a reason. */
+  reason: unavailableReasonViewSchema.optional(),
 });
 export type AgentStatus = z.infer<typeof agentStatusSchema>;
 

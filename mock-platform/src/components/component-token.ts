@@ -6,6 +6,8 @@ export const COMPONENT_TOKEN_TTL_MS = 15 * 60_000;
 
 export interface ComponentGrant {
   userId: string;
+  /** The agent's session it was issued under: signing out (anywhere) ends the token too. */
+  sessionId: string;
   conversationId: string;
   expiresAt: number;
 }
@@ -13,20 +15,24 @@ export interface ComponentGrant {
 /**
  * Short-lived tokens that let a custom component page (TP-6) act for one agent in one
  * conversation, and nothing else: HMAC-signed with a key that lives only in this process, so no
- * store is needed and a restart revokes them all (the panel asks for a new one).
+ * store is needed and a restart revokes them all (the panel asks for a new one). Each is bound to
+ * the agent's session: sign-out, sign-out everywhere or a new password ends it at once.
  */
 export class ComponentTokens {
   readonly #key = randomBytes(32);
 
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly sessionLive: (sessionId: string) => boolean,
+  ) {}
 
-  issue(userId: string, conversationId: string): { token: string; expiresAt: number } {
+  issue(userId: string, sessionId: string, conversationId: string): { token: string; expiresAt: number } {
     const expiresAt = this.clock.now() + COMPONENT_TOKEN_TTL_MS;
-    const payload = Buffer.from(JSON.stringify({ userId, conversationId, expiresAt })).toString('base64url');
+    const payload = Buffer.from(JSON.stringify({ userId, sessionId, conversationId, expiresAt })).toString('base64url');
     return { token: `${payload}.${this.#sign(payload)}`, expiresAt };
   }
 
-  /** The grant, when the token is genuine, unexpired and for this conversation. */
+  /** The grant, when the token is genuine, unexpired, for this conversation and its session still live. */
   verify(token: string, conversationId: string): ComponentGrant | undefined {
     const [payload, signature, extra] = token.split('.');
     if (!payload || !signature || extra !== undefined) return undefined;
@@ -40,6 +46,7 @@ export class ComponentTokens {
       return undefined;
     }
     if (grant.conversationId !== conversationId || grant.expiresAt <= this.clock.now()) return undefined;
+    if (typeof grant.sessionId !== 'string' || !this.sessionLive(grant.sessionId)) return undefined;
     return grant;
   }
 

@@ -10,11 +10,14 @@ import { agentConversation } from './participants.ts';
 import { requirePermission } from './permissions.ts';
 import type { PlatformSchema, User } from './records.ts';
 import { put } from './records.ts';
+import { reasonView } from './unavailable-reasons.ts';
 import { conversationView, wrapUpView } from './views.ts';
 
-export function agentStatus(ctx: PlatformContext, agent: User): AgentStatus {
+export function agentStatus(ctx: PlatformContext, agent: Pick<User, 'id'>): AgentStatus {
   const status = ctx.store.get('agentStatus', agent.id);
-  return status ? { state: status.state, since: status.since } : { state: 'unavailable', since: 0 };
+  if (!status) return { state: 'unavailable', since: 0 };
+  const reason = status.state === 'unavailable' && status.reasonId ? reasonView(ctx, status.reasonId) : undefined;
+  return { state: status.state, since: status.since, ...(reason ? { reason } : {}) };
 }
 
 /**
@@ -25,39 +28,61 @@ export function setAgentState(
   ctx: PlatformContext,
   agent: User,
   state: 'available' | 'unavailable',
+  reasonId?: string,
 ): Promise<AgentStatus> {
   return ctx.serial.run(async () => {
-    const now = ctx.clock.now();
-    const previous = ctx.store.get('agentStatus', agent.id);
-    const ops: WriteOp<PlatformSchema>[] = [
-      put('agentStatus', {
-        id: agent.id,
-        state,
-        since: now,
-        ...(previous?.lastAssignedAt ? { lastAssignedAt: previous.lastAssignedAt } : {}),
-      }),
-    ];
-    const revoked: string[] = [];
-    if (state === 'unavailable') {
-      for (const offer of ctx.store.where('offers', 'agentId', agent.id)) {
-        if (offer.status !== 'pending') continue;
-        const conversation = ctx.store.get('conversations', offer.conversationId);
-        ops.push(put('offers', { ...offer, status: 'revoked', answeredAt: now }));
-        if (conversation?.offerId === offer.id) {
-          const { offerId: _offer, ...rest } = conversation;
-          ops.push(put('conversations', { ...rest, status: 'queued' }));
-        }
-        revoked.push(offer.id);
-      }
-    }
-    await ctx.store.commit(ops);
-    const status = { state, since: now };
-    const topic = agentTopic(agent.id);
-    for (const offerId of revoked) ctx.events.publish(topic, 'offer.revoked', { offerId });
-    ctx.events.publish(topic, 'agent.state', status);
+    const status = await changeAgentState(ctx, agent.id, state, reasonId);
     await dispatch(ctx);
     return status;
   });
+}
+
+/**
+ * Commits the agent's new state (with its reason when Unavailable) and tells her panel. Going
+ * Unavailable revokes her pending offers: their conversations go back to the queue in their
+ * place, with no RONA (she did not let them time out), and a pending conference invitation is
+ * withdrawn. Must run inside `ctx.serial`; the caller dispatches afterwards.
+ */
+export async function changeAgentState(
+  ctx: PlatformContext,
+  agentId: string,
+  state: 'available' | 'unavailable',
+  reasonId?: string,
+): Promise<AgentStatus> {
+  const now = ctx.clock.now();
+  const previous = ctx.store.get('agentStatus', agentId);
+  const ops: WriteOp<PlatformSchema>[] = [
+    put('agentStatus', {
+      id: agentId,
+      state,
+      since: now,
+      ...(previous?.lastAssignedAt ? { lastAssignedAt: previous.lastAssignedAt } : {}),
+      ...(state === 'unavailable' && reasonId ? { reasonId } : {}),
+    }),
+  ];
+  const revoked: string[] = [];
+  const after: (() => void)[] = [];
+  if (state === 'unavailable') {
+    for (const offer of ctx.store.where('offers', 'agentId', agentId)) {
+      if (offer.status !== 'pending') continue;
+      const conversation = ctx.store.get('conversations', offer.conversationId);
+      const withdrawal = withdrawInvitation(ctx, offer);
+      ops.push(...withdrawal.ops, put('offers', { ...offer, status: 'revoked', answeredAt: now }));
+      after.push(withdrawal.after);
+      if (conversation?.offerId === offer.id) {
+        const { offerId: _offer, ...rest } = conversation;
+        ops.push(put('conversations', { ...rest, status: 'queued' }));
+      }
+      revoked.push(offer.id);
+    }
+  }
+  await ctx.store.commit(ops);
+  const status = agentStatus(ctx, { id: agentId });
+  const topic = agentTopic(agentId);
+  for (const offerId of revoked) ctx.events.publish(topic, 'offer.revoked', { offerId });
+  for (const announce of after) announce();
+  ctx.events.publish(topic, 'agent.state', status);
+  return status;
 }
 
 /** The agent takes an offered conversation: it becomes theirs and active. */
@@ -211,5 +236,17 @@ export function endConversation(
     // The agent has room again: waiting conversations may go to them.
     await dispatch(ctx);
     return view;
+  });
+}
+
+/**
+ * An agent signed out: she can no longer see offers, so she becomes Unavailable ("signed out")
+ * at once and her pending offers go back to the queue for someone else.
+ */
+export function signOutAgent(ctx: PlatformContext, user: User): Promise<void> {
+  if (user.role !== 'agent') return Promise.resolve();
+  return ctx.serial.run(async () => {
+    await changeAgentState(ctx, user.id, 'unavailable', 'signed-out');
+    await dispatch(ctx);
   });
 }

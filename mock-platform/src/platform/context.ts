@@ -1,9 +1,11 @@
 import type { AgentEvents } from '../../../shared/api/schemas.ts';
 import type { Clock } from '../../../shared/clock.ts';
+import type { AgentStreams } from '../events/agent-streams.ts';
 import type { EventHub } from '../events/event-hub.ts';
 import type { Store } from '../store/store.ts';
 import type { GraphClient } from '../whatsapp/graph-client.ts';
 import type { ArchiveFiles } from './archive.ts';
+import type { Presence } from './presence.ts';
 import type { PlatformSchema } from './records.ts';
 import type { Serial } from './serial.ts';
 import type { WebhookSkips } from './webhook-items.ts';
@@ -27,12 +29,16 @@ export interface PlatformContext {
   store: Store<PlatformSchema>;
   clock: Clock;
   events: EventHub<AgentEvents>;
+  /** The agents' open event streams: closed at once when their access is revoked or shrinks. */
+  streams: AgentStreams;
   serial: Serial;
   graph: GraphClient;
   /** Month files of the messages of conversations ended long ago (read on demand). */
   archive: ArchiveFiles;
   /** Orders messages by creation: timestamps tie within a millisecond, or come from the customer's phone. */
   messageSeq: Sequence;
+  /** Which agents have an event stream open: who can see an offer. */
+  presence: Presence;
   /** Webhook items the receiver could not store, counted by reason since start-up. */
   webhookSkips: WebhookSkips;
 }

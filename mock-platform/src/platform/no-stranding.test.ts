@@ -4,6 +4,7 @@ import type { AgentEvents } from '../../../shared/api/schemas.ts';
 import { ManualClock } from '../../../shared/clock.ts';
 import { rejectionExcluded } from '../../../shared/routing/timers.ts';
 import { webhookEnvelopeSchema } from '../../../shared/whatsapp/webhook-schema.ts';
+import { AgentStreams } from '../events/agent-streams.ts';
 import { EventHub } from '../events/event-hub.ts';
 import { ApiError } from '../http/errors.ts';
 import { memoryJournal } from '../store/journal-files.ts';
@@ -14,6 +15,7 @@ import { memoryArchive } from './archive.ts';
 import { type PlatformContext, Sequence } from './context.ts';
 import { agentLoad } from './dispatcher.ts';
 import { receiveWebhook } from './inbound.ts';
+import { Presence } from './presence.ts';
 import { type PlatformSchema, platformIndexes, platformSchemas, put, type User } from './records.ts';
 import { isEligible } from './routing-eligibility.ts';
 import { Serial } from './serial.ts';
@@ -86,9 +88,11 @@ async function workingDay(setup: typeof setupArb extends fc.Arbitrary<infer S> ?
     store,
     clock,
     events: new EventHub<AgentEvents>(),
+    streams: new AgentStreams(store, clock),
     serial: new Serial(),
     archive: memoryArchive(),
     messageSeq: new Sequence(),
+    presence: new Presence(clock),
     webhookSkips: new WebhookSkips(),
     // Nothing in these days talks to WhatsApp; a call would fail the run loudly.
     graph: createGraphClient({

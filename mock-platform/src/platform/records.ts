@@ -127,7 +127,10 @@ export const agentStatusRecordSchema = z.object({
   since: z.number(),
   /** When the agent last received a conversation: ties in proficiency go to the longest idle. */
   lastAssignedAt: z.number().optional(),
+  /** Why she is Unavailable: an administrator's unavailable reason, or a system one (`disconnected`, `signed-out`). */
+  reasonId: z.string().optional(),
 });
+export type AgentStatusRecord = z.infer<typeof agentStatusRecordSchema>;
 
 export const sessionSchema = z.object({
   /** SHA-256 of the bearer token: the token itself is never stored. */
@@ -353,6 +356,8 @@ export const settingsSchema = z.object({
   sla: slaPolicySchema.optional(),
   /** Business hours the SLA clocks run in (SL-3); absent = the defaults in `platform/sla.ts`. */
   businessHours: storedBusinessHoursSchema.optional(),
+  /** Seconds an agent's event streams may be gone before she is made Unavailable ("disconnected"); absent = 20. */
+  disconnectGraceSeconds: z.number().int().min(5, 'must be 5–600 seconds').max(600, 'must be 5–600 seconds').optional(),
 });
 
 export const platformSchemas = {

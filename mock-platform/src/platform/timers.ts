@@ -2,6 +2,7 @@ import { customerResponseDeadline, offerExpiresAt } from '../../../shared/routin
 import type { WriteOp } from '../store/store.ts';
 import { withdrawInvitation } from './conference.ts';
 import { agentTopic, type PlatformContext } from './context.ts';
+import { applyDisconnections } from './disconnections.ts';
 import { dispatch } from './dispatcher.ts';
 import { pendingWrapUp, systemMessage } from './new-records.ts';
 import { publishToParticipants } from './participants.ts';
@@ -12,6 +13,8 @@ import { conversationView, messageView, wrapUpView } from './views.ts';
 /**
  * Applies every timer that is due at the clock's current time, from stored state only (so it
  * survives restarts and tests drive it by moving the clock):
+ * - an agent whose event streams have been gone for the grace period becomes Unavailable
+ *   ("disconnected") and her pending offers go back to the queue without RONA;
  * - an offer not accepted within its skill's agent response time expires, its agent goes to RONA
  *   and the conversation is routed again;
  * - a conversation whose customer has not answered within the skill's customer response time is
@@ -22,6 +25,7 @@ import { conversationView, messageView, wrapUpView } from './views.ts';
 export async function sweep(ctx: PlatformContext): Promise<void> {
   const autoMessages = await ctx.serial.run(async () => {
     const now = ctx.clock.now();
+    await applyDisconnections(ctx);
     for (const offer of ctx.store.where('offers', 'status', 'pending')) {
       const conversation = ctx.store.get('conversations', offer.conversationId);
       const skill = conversation ? ctx.store.get('skills', conversation.skillId) : undefined;

@@ -104,6 +104,8 @@ export function resourceRoutes<C extends Collection, B extends z.ZodType, P = un
       ]);
       return { row, action };
     });
+    // A new password, a changed role, a role that lost a channel: open streams lose access at once.
+    ctx.streams.revalidate();
     await resource.afterWrite?.(row, action);
     return row;
   }
@@ -236,6 +238,7 @@ export function resourceRoutes<C extends Collection, B extends z.ZodType, P = un
         after?.();
         return row;
       });
+      ctx.streams.revalidate();
       await resource.afterWrite?.(row, 'delete');
       return c.json({ ok: true as const }, 200);
     },

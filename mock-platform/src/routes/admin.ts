@@ -8,7 +8,8 @@ import { ApiError } from '../http/errors.ts';
 import { bearerSecurity, errorResponses, jsonBody, jsonContent, router } from '../http/openapi.ts';
 import { audited, auditLog } from '../platform/audit.ts';
 import type { PlatformContext } from '../platform/context.ts';
-import { auditEntrySchema, put, slaPolicySchema } from '../platform/records.ts';
+import { DEFAULT_DISCONNECT_GRACE_SECONDS } from '../platform/presence.ts';
+import { auditEntrySchema, put, settingsSchema, slaPolicySchema } from '../platform/records.ts';
 import { DEFAULT_BUSINESS_HOURS, DEFAULT_SLA, slaSettings } from '../platform/sla.ts';
 import { slaReport, slaReportSchema } from '../platform/sla-report.ts';
 import { channelRoutes } from './admin-channels.ts';
@@ -28,6 +29,8 @@ const settingsViewSchema = z.object({
   maskSensitiveData: z.boolean(),
   sla: slaPolicySchema,
   businessHours: businessHoursSchema,
+  /** Seconds an agent's event streams may be gone before she is made Unavailable ("disconnected"). */
+  disconnectGraceSeconds: settingsSchema.shape.disconnectGraceSeconds.unwrap(),
 });
 /** Any subset of the settings; what is absent stays as it is. */
 const settingsUpdateSchema = settingsViewSchema.partial().strict();
@@ -51,6 +54,7 @@ export function adminRoutes(ctx: PlatformContext, sessions: Sessions) {
       maskSensitiveData: settings?.maskSensitiveData ?? false,
       sla: settings?.sla ?? DEFAULT_SLA,
       businessHours: settings?.businessHours ?? DEFAULT_BUSINESS_HOURS,
+      disconnectGraceSeconds: settings?.disconnectGraceSeconds ?? DEFAULT_DISCONNECT_GRACE_SECONDS,
     };
   };
 
@@ -74,7 +78,7 @@ export function adminRoutes(ctx: PlatformContext, sessions: Sessions) {
       ...base,
       method: 'put',
       path: '/settings',
-      summary: 'Change tenant settings (masking, global SLA, business hours); applies at once',
+      summary: 'Change tenant settings (masking, global SLA, business hours, disconnect grace); applies at once',
       request: { body: jsonBody(settingsUpdateSchema) },
       responses: {
         200: jsonContent(settingsViewSchema, 'Saved'),

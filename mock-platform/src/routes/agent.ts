@@ -27,9 +27,10 @@ import {
   wrapUpViewSchema,
 } from '../../../shared/api/schemas.ts';
 import { type AuthEnv, requireUser } from '../auth/require-user.ts';
-import type { Sessions } from '../auth/sessions.ts';
+import { type Sessions, sessionIdOf } from '../auth/sessions.ts';
 import type { ComponentTokens } from '../components/component-token.ts';
 import { componentFor, componentUrl } from '../components/custom-component.ts';
+import { type CloseReason, MAX_QUEUED_EVENTS, shownToAgent } from '../events/agent-streams.ts';
 import { ApiError } from '../http/errors.ts';
 import { bearerSecurity, errorResponses, jsonBody, jsonContent, router } from '../http/openapi.ts';
 import {
@@ -53,6 +54,8 @@ import { conversationView, offerView } from '../platform/views.ts';
 
 const idParam = z.object({ id: z.string().min(1).max(200) });
 const KEEP_ALIVE_MS = 15_000;
+/** What @hono/node-server passes as `c.env` on a real socket (absent when tests call the app in memory). */
+type NodeBindings = { outgoing?: { destroy(): void } };
 
 /** The agent's side of the platform: state, offers, conversations and the live event stream. */
 export function agentRoutes(ctx: PlatformContext, sessions: Sessions, componentTokens: ComponentTokens) {
@@ -463,7 +466,7 @@ export function agentRoutes(ctx: PlatformContext, sessions: Sessions, componentT
           `Templates are unavailable: no custom component is set up for the channel ${channel}. An administrator adds one in Digital settings → Custom components.`,
         );
       }
-      const { token, expiresAt } = componentTokens.issue(user.id, conversation.id);
+      const { token, expiresAt } = componentTokens.issue(user.id, sessionIdOf(c.get('token')), conversation.id);
       return c.json(
         {
           name: component.name,
@@ -632,18 +635,39 @@ export function agentRoutes(ctx: PlatformContext, sessions: Sessions, componentT
     }),
     (c) => {
       const user = c.get('user');
+      const sessionId = sessionIdOf(c.get('token'));
       return streamSSE(c, async (stream) => {
         const closed = new AbortController();
         const queue: [AgentEventName, unknown, string | undefined][] = [];
         let wake: (() => void) | undefined;
-        const send = <K extends AgentEventName>(event: K, data: AgentEvents[K], id?: string) => {
-          queue.push([event, data, id]);
-          wake?.();
-        };
-        stream.onAbort(() => {
+        // While this stream is open the agent counts as present (platform/presence.ts).
+        const gone = ctx.presence.opened(user.id);
+        const end = () => {
+          gone();
           closed.abort();
           wake?.();
-        });
+        };
+        // Closed by the platform: revoked access, too many streams, or a client that stopped
+        // reading. Aborting also frees a write stuck on a full socket.
+        const finish = (reason: CloseReason) => {
+          end();
+          stream.abort();
+          if (reason === 'client_too_slow') (c.env as NodeBindings | undefined)?.outgoing?.destroy();
+        };
+        const unregister = ctx.streams.open(user, sessionId, finish);
+        const send = <K extends AgentEventName>(event: K, data: AgentEvents[K], id?: string) => {
+          if (closed.signal.aborted) return;
+          const shown = shownToAgent(ctx.store, user.id, event, data);
+          if (!shown) return;
+          if (queue.length >= MAX_QUEUED_EVENTS) {
+            unregister();
+            finish('client_too_slow');
+            return;
+          }
+          queue.push([shown[0], shown[1], id]);
+          wake?.();
+        };
+        stream.onAbort(end);
         const topic = agentTopic(user.id);
         ctx.events.subscribe(topic, send, closed.signal);
         // The current state first, then (on a reconnect) whatever happened while disconnected.
@@ -680,6 +704,9 @@ export function agentRoutes(ctx: PlatformContext, sessions: Sessions, componentT
           }
         } finally {
           clearInterval(keepAlive);
+          unregister();
+          closed.abort();
+          gone();
         }
       });
     },

@@ -8,6 +8,7 @@ import { type AuthEnv, requireUser } from '../auth/require-user.ts';
 import type { Sessions } from '../auth/sessions.ts';
 import { ApiError } from '../http/errors.ts';
 import { bearerSecurity, errorResponses, jsonBody, jsonContent, router } from '../http/openapi.ts';
+import { signOutAgent } from '../platform/agents.ts';
 import type { PlatformContext } from '../platform/context.ts';
 
 // A fixed hash to compare against when the user does not exist, so that the answer takes as long
@@ -127,7 +128,11 @@ export function authRoutes(ctx: PlatformContext, sessions: Sessions) {
         401: errorResponses[401],
       },
     }),
-    async (c) => c.json({ revoked: await sessions.revokeAll(c.get('user').id) }, 200),
+    async (c) => {
+      const revoked = await sessions.revokeAll(c.get('user').id);
+      await signOutAgent(ctx, c.get('user'));
+      return c.json({ revoked }, 200);
+    },
   );
   app.openapi(
     createRoute({
@@ -140,6 +145,7 @@ export function authRoutes(ctx: PlatformContext, sessions: Sessions) {
     }),
     async (c) => {
       await sessions.revoke(c.get('token'));
+      await signOutAgent(ctx, c.get('user'));
       return c.json({ ok: true as const }, 200);
     },
   );

@@ -8,7 +8,7 @@ import { receiveWebhook } from '../platform/inbound.ts';
 import { verifySignature } from '../whatsapp/signature.ts';
 
 // Meta's webhook payloads are small; anything far larger is not from Meta.
-const MAX_WEBHOOK_BYTES = 3 * 1024 * 1024;
+export const MAX_WEBHOOK_BYTES = 3 * 1024 * 1024;
 
 const route = createRoute({
   method: 'post',

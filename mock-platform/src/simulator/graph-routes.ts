@@ -24,7 +24,7 @@ import type { Simulator } from './simulator.ts';
 
 // Meta accepts the version segment or not (some client libraries drop it).
 const PREFIXES = ['/:version{v[0-9]+\\.[0-9]+}', ''];
-const MAX_BODY_BYTES = 1024 * 1024;
+export const MAX_GRAPH_BODY_BYTES = 1024 * 1024;
 
 function sameToken(given: string, expected: string): boolean {
   const a = Buffer.from(given);
@@ -49,7 +49,7 @@ export function graphRoutes(simulator: Simulator, { token }: { token: string }) 
     // Media uploads may be larger than any JSON body.
     createMiddleware(async (c, next) => {
       const media = c.req.method === 'POST' && c.req.path.endsWith('/media');
-      const maxSize = media ? MAX_MEDIA_BYTES + 64 * 1024 : MAX_BODY_BYTES;
+      const maxSize = media ? MAX_MEDIA_BYTES + 64 * 1024 : MAX_GRAPH_BODY_BYTES;
       return bodyLimit({
         maxSize,
         onError: () => {

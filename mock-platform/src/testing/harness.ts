@@ -108,6 +108,8 @@ export async function testPlatform(env: Record<string, string> = {}, files: Jour
     })();
     return {
       text: () => received,
+      /** Resolves when the server ends the stream. */
+      ended: done,
       /** Resolves once the received text satisfies `ready` (the stream is written asynchronously). */
       async until(ready: (text: string) => boolean, attempts = 200) {
         for (let i = 0; i < attempts && !ready(received); i++) await new Promise((resolve) => setImmediate(resolve));
