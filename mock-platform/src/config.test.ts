@@ -15,6 +15,7 @@ describe('loadConfig', () => {
       SIMULATOR_THROUGHPUT: 80,
       SIMULATOR_WEBHOOK_RETRY_HOURS: 168,
       ARCHIVE_AFTER_DAYS: 7,
+      GRAPH_TIMEOUT_MS: 15_000,
     });
   });
 
@@ -46,6 +47,8 @@ describe('loadConfig', () => {
     ['GRAPH_BASE_URL', 'ftp://example.com', /GRAPH_BASE_URL: must be an absolute http\(s\) URL/],
     ['GRAPH_API_VERSION', '23', /GRAPH_API_VERSION: must look like v23.0/],
     ['SIMULATOR_WEBHOOK_URL', 'nope', /SIMULATOR_WEBHOOK_URL: must be an absolute http\(s\) URL/],
+    ['GRAPH_TIMEOUT_MS', '50', /GRAPH_TIMEOUT_MS: must be a whole number of milliseconds from 100 to 300000/],
+    ['GRAPH_TIMEOUT_MS', 'soon', /GRAPH_TIMEOUT_MS: must be a whole number of milliseconds/],
   ])('rejects %s=%j naming the variable', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);

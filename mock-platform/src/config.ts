@@ -71,6 +71,13 @@ const envSchema = z.object({
     .min(1, 'must be a whole number from 1 to 1000')
     .max(1000, 'must be a whole number from 1 to 1000')
     .default(80),
+  /** How long a Cloud API call may take before the platform gives up on it (milliseconds). */
+  GRAPH_TIMEOUT_MS: z.coerce
+    .number({ error: 'must be a whole number of milliseconds from 100 to 300000' })
+    .int('must be a whole number of milliseconds from 100 to 300000')
+    .min(100, 'must be a whole number of milliseconds from 100 to 300000')
+    .max(300_000, 'must be a whole number of milliseconds from 100 to 300000')
+    .default(15_000),
 });
 
 export type Config = z.infer<typeof envSchema>;

@@ -54,6 +54,10 @@ export async function startServer(config: Config, clock: Clock): Promise<Running
     origin: url,
     archive: directoryArchive(join(config.DATA_DIR, 'archive')),
   });
+  const interrupted = await platform.recovered;
+  if (interrupted > 0) {
+    console.warn(`[platform] ${interrupted} replies were cut off by the last stop: shown as "may not have been sent"`);
+  }
   server.on('request', getRequestListener(platform.app.fetch));
   // Timers (offer expiry → RONA, customer response) are applied from stored state every second.
   const timers = setInterval(() => {
