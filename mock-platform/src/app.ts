@@ -16,6 +16,7 @@ import { useReadableZodMessages } from './http/zod-messages.ts';
 import { type ArchiveFiles, archiveEnded, memoryArchive } from './platform/archive.ts';
 import { type PlatformContext, Sequence } from './platform/context.ts';
 import { dropStaleOrphanStatuses } from './platform/orphan-statuses.ts';
+import { resolveInterruptedSends } from './platform/outbox.ts';
 import { Presence } from './platform/presence.ts';
 import type { PlatformSchema } from './platform/records.ts';
 import { Serial } from './platform/serial.ts';
@@ -49,7 +50,7 @@ export interface PlatformOptions {
   origin: string;
   /** Outgoing HTTP; tests route it back into the app without opening a port. */
   fetch?: FetchLike;
-  /** Back-off of the simulator's webhook retries (ms). */
+  /** Back-off of the simulator's webhook retries (ms); `[]` = one attempt. */
   webhookBackoff?: readonly number[];
   /** Where archived messages go (default: memory, for tests). */
   archive?: ArchiveFiles;
@@ -80,15 +81,22 @@ export function createPlatform(options: PlatformOptions) {
       version: config.GRAPH_API_VERSION,
       token: config.WHATSAPP_TOKEN,
       fetch,
+      timeoutMs: config.GRAPH_TIMEOUT_MS,
     }),
   };
+  // Replies cut off between being recorded and WhatsApp's answer: shown as "may not have been
+  // sent", never sent again on their own. Applied to memory at once; `recovered` is its durability.
+  const recovered = resolveInterruptedSends(ctx);
   // Revoked sessions end the streams opened with them at once, and the component tokens issued under them.
   const sessions = new Sessions(store, clock, () => ctx.streams.revalidate());
   const componentTokens = new ComponentTokens(clock, (sessionId) => sessions.isLive(sessionId));
   const webhooks = new WebhookDelivery({
     url: config.SIMULATOR_WEBHOOK_URL ?? `${origin}/webhooks/whatsapp`,
     appSecret: config.WHATSAPP_APP_SECRET,
+    store: simulatorStore,
+    clock,
     fetch,
+    retryForMs: config.SIMULATOR_WEBHOOK_RETRY_HOURS * 3_600_000,
     ...(options.webhookBackoff ? { backoff: options.webhookBackoff } : {}),
   });
   const simulator = new Simulator(simulatorStore, clock, webhooks, {
@@ -181,11 +189,15 @@ export function createPlatform(options: PlatformOptions) {
   return {
     app,
     ctx,
+    /** Resolves (with how many) once the replies interrupted by the last stop are durably resolved. */
+    recovered,
     simulator,
     webhooks,
     sessions,
     sweep: async () => {
       await simulator.approveDue();
+      // Webhooks whose back-off is over (and those queued before a restart) are sent again.
+      webhooks.deliverDue();
       await sweep(ctx);
       if (clock.now() - lastArchive >= ARCHIVE_EVERY_MS) {
         lastArchive = clock.now();

@@ -13,7 +13,9 @@ describe('loadConfig', () => {
       GRAPH_API_VERSION: 'v23.0',
       SIMULATOR_APPROVAL_SECONDS: 60,
       SIMULATOR_THROUGHPUT: 80,
+      SIMULATOR_WEBHOOK_RETRY_HOURS: 168,
       ARCHIVE_AFTER_DAYS: 7,
+      GRAPH_TIMEOUT_MS: 15_000,
       MAX_CONNECTIONS: 2000,
       MAX_CONNECTIONS_PER_ADDRESS: 200,
       HEADERS_TIMEOUT_SECONDS: 10,
@@ -62,6 +64,8 @@ describe('loadConfig', () => {
     ['GRAPH_BASE_URL', 'ftp://example.com', /GRAPH_BASE_URL: must be an absolute http\(s\) URL/],
     ['GRAPH_API_VERSION', '23', /GRAPH_API_VERSION: must look like v23.0/],
     ['SIMULATOR_WEBHOOK_URL', 'nope', /SIMULATOR_WEBHOOK_URL: must be an absolute http\(s\) URL/],
+    ['GRAPH_TIMEOUT_MS', '50', /GRAPH_TIMEOUT_MS: must be a whole number of milliseconds from 100 to 300000/],
+    ['GRAPH_TIMEOUT_MS', 'soon', /GRAPH_TIMEOUT_MS: must be a whole number of milliseconds/],
   ])('rejects %s=%j naming the variable', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);

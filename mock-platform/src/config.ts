@@ -48,6 +48,13 @@ const envSchema = z.object({
     .default('v23.0'),
   /** Where the built-in simulator posts webhooks; empty means this server's /webhooks/whatsapp. */
   SIMULATOR_WEBHOOK_URL: httpUrl.optional(),
+  /** How long the simulator retries a webhook the receiver does not take (Meta: 7 days). */
+  SIMULATOR_WEBHOOK_RETRY_HOURS: z.coerce
+    .number({ error: 'must be a whole number of hours from 1 to 720' })
+    .int('must be a whole number of hours from 1 to 720')
+    .min(1, 'must be a whole number of hours from 1 to 720')
+    .max(720, 'must be a whole number of hours from 1 to 720')
+    .default(168),
   /** How long WhatsApp's approval of a newly registered number takes in the simulator (seconds). */
   SIMULATOR_APPROVAL_SECONDS: z.coerce
     .number({ error: 'must be a whole number of seconds from 0 to 86400' })
@@ -69,6 +76,13 @@ const envSchema = z.object({
     .min(1, 'must be a whole number from 1 to 1000')
     .max(1000, 'must be a whole number from 1 to 1000')
     .default(80),
+  /** How long a Cloud API call may take before the platform gives up on it (milliseconds). */
+  GRAPH_TIMEOUT_MS: z.coerce
+    .number({ error: 'must be a whole number of milliseconds from 100 to 300000' })
+    .int('must be a whole number of milliseconds from 100 to 300000')
+    .min(100, 'must be a whole number of milliseconds from 100 to 300000')
+    .max(300_000, 'must be a whole number of milliseconds from 100 to 300000')
+    .default(15_000),
   /** Open connections the server keeps at most; above it a new one is answered 503 and closed. */
   MAX_CONNECTIONS: wholeNumber(1, 100_000).default(2000),
   /** Open connections one client address keeps at most (503 above it). */

@@ -64,6 +64,10 @@ export async function startServer(config: Config, clock: Clock): Promise<Running
     origin: url,
     archive: directoryArchive(join(config.DATA_DIR, 'archive')),
   });
+  const interrupted = await platform.recovered;
+  if (interrupted > 0) {
+    console.warn(`[platform] ${interrupted} replies were cut off by the last stop: shown as "may not have been sent"`);
+  }
   const handle = getRequestListener(platform.app.fetch);
   server.on('request', (request, response) => {
     if (guard.refused(request.socket)) response.destroy();

@@ -16,6 +16,8 @@ const envelope = {
   recipient_type: z.literal('individual').optional(),
   to: recipient,
   context: z.object({ message_id: z.string().min(1) }).optional(),
+  /** Echoed in the send's status webhooks. */
+  biz_opaque_callback_data: z.string().max(512, 'biz_opaque_callback_data must be at most 512 characters').optional(),
 };
 
 /** A media object: an uploaded media id, or a public http(s) link (exactly one). */

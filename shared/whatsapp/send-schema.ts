@@ -10,6 +10,8 @@ const recipient = z
 
 export const sendTextRequestSchema = z.object({
   messaging_product: z.literal('whatsapp'),
+  /** Echoed in the send's status webhooks. */
+  biz_opaque_callback_data: z.string().max(512, 'biz_opaque_callback_data must be at most 512 characters').optional(),
   recipient_type: z.literal('individual').optional(),
   to: recipient,
   type: z.literal('text'),
@@ -71,6 +73,8 @@ export type TemplateParameter = z.infer<typeof templateParameterSchema>;
 
 export const sendTemplateRequestSchema = z.object({
   messaging_product: z.literal('whatsapp'),
+  /** Echoed in the send's status webhooks. */
+  biz_opaque_callback_data: z.string().max(512, 'biz_opaque_callback_data must be at most 512 characters').optional(),
   recipient_type: z.literal('individual').optional(),
   to: recipient,
   type: z.literal('template'),

@@ -55,6 +55,7 @@ describe('platform HTTP API', () => {
         '/api/conversations/{id}/conference/leave',
         '/api/conversations/{id}/end',
         '/api/conversations/{id}/messages',
+        '/api/conversations/{id}/messages/{messageId}/retry',
         '/api/conversations/{id}/template',
         '/api/conversations/{id}/templates',
         '/api/conversations/{id}/transfer',

@@ -63,6 +63,8 @@ export const simMessageSchema = z.object({
   payload: z.record(z.string(), z.unknown()).optional(),
   status: simMessageStatusSchema.optional(),
   errorCode: z.number().optional(),
+  /** The send's `biz_opaque_callback_data`: echoed in its status webhooks. */
+  callbackData: z.string().optional(),
 });
 
 /** Uploaded media (bytes are kept in memory by `SimMedia`, like Meta's short-lived media URLs). */
@@ -120,7 +122,24 @@ export const simConsentSchema = z.object({
   at: z.number(),
 });
 
+/** A webhook waiting to be delivered (or retried): the simulator's durable delivery queue. */
+export const simWebhookSchema = z.object({
+  id: z.string(),
+  /** Queue order. */
+  seq: z.number().int(),
+  /** `${business number or account} ${url}`: queues are delivered independently. */
+  queue: z.string(),
+  url: z.string(),
+  /** The exact bytes to send (escaped like Meta's); signed at each attempt. */
+  body: z.string(),
+  createdAt: z.number(),
+  nextAttemptAt: z.number(),
+  attempts: z.number().int(),
+  lastError: z.string().optional(),
+});
+
 export const simulatorSchemas = {
+  webhookQueue: simWebhookSchema,
   media: simMediaSchema,
   consents: simConsentSchema,
   verifications: simVerificationSchema,
@@ -149,4 +168,4 @@ export const simulatorIndexes: IndexSpecs<SimulatorSchema> = {
 
 export const threadKey = (phoneNumberId: string, customerWaId: string) => `${phoneNumberId}:${customerWaId}`;
 
-export const { put: putSim } = writeOps<SimulatorSchema>();
+export const { put: putSim, remove: removeSim } = writeOps<SimulatorSchema>();

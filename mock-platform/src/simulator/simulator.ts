@@ -201,6 +201,7 @@ export class Simulator {
         ? {}
         : { payload: (request as Record<string, unknown>)[request.type] as Record<string, unknown> }),
       ...(request.context ? { replyTo: request.context.message_id } : {}),
+      ...(request.biz_opaque_callback_data ? { callbackData: request.biz_opaque_callback_data } : {}),
       status: failure ? 'failed' : 'delivered',
       ...(failure ? { errorCode: failure } : {}),
     };
@@ -274,6 +275,7 @@ export class Simulator {
       type: 'template',
       text: fillTemplate(bodyText, values),
       timestamp: now,
+      ...(request.biz_opaque_callback_data ? { callbackData: request.biz_opaque_callback_data } : {}),
       status: 'delivered',
     };
     await this.store.commit([put('messages', message)]);

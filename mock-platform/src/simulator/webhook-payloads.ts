@@ -58,6 +58,7 @@ export function statusWebhook(
         status,
         timestamp: seconds(at),
         recipient_id: message.customerWaId,
+        ...(message.callbackData ? { biz_opaque_callback_data: message.callbackData } : {}),
         ...(billable
           ? {
               conversation: { id: `conv-${message.thread}`, origin: { type: 'service' } },

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { WhatsAppAPI } from 'whatsapp-api-js';
 import { BodyComponent, BodyParameter, Image, Language, Template, Text } from 'whatsapp-api-js/messages';
 import { DEMO } from '../seed/demo-tenant.ts';
+import { memoryJournal } from '../store/journal-files.ts';
+import { JournalStore } from '../store/journal-store.ts';
 import { testPlatform } from '../testing/harness.ts';
 import { pngOfSize } from '../testing/images.ts';
-import { threadKey } from './records.ts';
+import { type SimulatorSchema, simulatorIndexes, simulatorSchemas, threadKey } from './records.ts';
 import { WebhookDelivery } from './webhook-delivery.ts';
 import { inboundMessageWebhook } from './webhook-payloads.ts';
 
@@ -108,6 +110,12 @@ describe('whatsapp-api-js against the simulator', () => {
     const delivery = new WebhookDelivery({
       url: 'https://receiver.test/webhook',
       appSecret: t.config.WHATSAPP_APP_SECRET,
+      store: await JournalStore.open<SimulatorSchema>({
+        files: memoryJournal(),
+        indexes: simulatorIndexes,
+        schemas: simulatorSchemas,
+      }),
+      clock: t.clock,
       fetch: receiver,
       backoff: [],
     });
