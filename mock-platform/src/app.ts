@@ -11,6 +11,7 @@ import type { Config } from './config.ts';
 import { demoConsolePage } from './demo/console-page.ts';
 import { AgentStreams } from './events/agent-streams.ts';
 import { EventHub } from './events/event-hub.ts';
+import { observedStore, StoreChanges } from './events/store-changes.ts';
 import { ApiError, renderError, validationHook } from './http/errors.ts';
 import { useReadableZodMessages } from './http/zod-messages.ts';
 import { type ArchiveFiles, archiveEnded, memoryArchive } from './platform/archive.ts';
@@ -27,6 +28,7 @@ import { agentRoutes } from './routes/agent.ts';
 import { authRoutes } from './routes/auth.ts';
 import { componentRoutes } from './routes/components.ts';
 import { healthRoutes } from './routes/health.ts';
+import { supervisorRoutes } from './routes/supervisor.ts';
 import { whatsappWebhookRoutes } from './routes/whatsapp-webhook.ts';
 import { businessManagerRoutes } from './simulator/business-manager-routes.ts';
 import { customerRoutes } from './simulator/customer-routes.ts';
@@ -60,7 +62,10 @@ const ARCHIVE_EVERY_MS = 60 * 60_000;
 
 /** Builds the whole platform, with the WhatsApp simulator mounted beside it. */
 export function createPlatform(options: PlatformOptions) {
-  const { config, clock, store, simulatorStore, origin } = options;
+  const { config, clock, simulatorStore, origin } = options;
+  // Every commit is announced, so the supervisors' live boards follow any change.
+  const changes = new StoreChanges();
+  const store = observedStore(options.store, changes);
   useReadableZodMessages();
   const fetch = options.fetch ?? globalThis.fetch;
   const startedAt = clock.now();
@@ -138,10 +143,14 @@ export function createPlatform(options: PlatformOptions) {
 
   app.route(
     '/',
-    healthRoutes(startedAt, () => clock.now(), ctx.webhookSkips),
+    healthRoutes(startedAt, () => clock.now(), ctx.webhookSkips, [
+      { name: 'platform', store },
+      { name: 'simulator', store: simulatorStore },
+    ]),
   );
   app.route('/api/auth', authRoutes(ctx, sessions));
   app.route('/api/admin', adminRoutes(ctx, sessions));
+  app.route('/api/supervisor', supervisorRoutes(ctx, sessions, changes));
   app.route('/api', agentRoutes(ctx, sessions, componentTokens));
   app.route('/components', componentRoutes(ctx, componentTokens));
   app.route(

@@ -21,7 +21,8 @@ export type ApiError = z.infer<typeof apiErrorSchema>;
 export const agentStateSchema = z.enum(['available', 'unavailable', 'rona']);
 export type AgentState = z.infer<typeof agentStateSchema>;
 
-export const userRoleSchema = z.enum(['admin', 'agent']);
+/** Supervisors watch the live boards and act on conversations and agents; administrators configure. */
+export const userRoleSchema = z.enum(['admin', 'supervisor', 'agent']);
 
 export const loginRequestSchema = z.object({
   username: z.string().trim().min(1, 'username is required').max(200),

@@ -262,7 +262,7 @@ export const conversationSchema = z.object({
   /** Set when the agent writes, cleared when the customer does: the customer response timer. */
   awaitingCustomerSince: z.number().optional(),
   endedAt: z.number().optional(),
-  endedBy: z.enum(['agent', 'customer_timeout', 'interrupted']).optional(),
+  endedBy: z.enum(['agent', 'customer_timeout', 'interrupted', 'supervisor']).optional(),
   closureReasonId: z.string().optional(),
   wrapUpNote: z.string().max(2000).optional(),
   /** The satisfaction survey sent at the end (TP-4), and the customer's answer once it comes. */

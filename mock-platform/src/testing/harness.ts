@@ -100,9 +100,9 @@ export async function testPlatform(
     return response;
   }
 
-  /** Reads an agent's event stream in the background; `text()` is everything received so far. */
-  async function listen(token: string, headers: Record<string, string> = {}) {
-    const response = await platform.app.request(`${ORIGIN}/api/agent/events`, {
+  /** Reads an event stream (the agent's by default) in the background; `text()` is everything received so far. */
+  async function listen(token: string, headers: Record<string, string> = {}, path = '/api/agent/events') {
+    const response = await platform.app.request(`${ORIGIN}${path}`, {
       headers: { authorization: `Bearer ${token}`, ...headers },
     });
     const reader = response.body?.getReader();
