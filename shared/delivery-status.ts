@@ -1,6 +1,6 @@
 import type { DeliveryStatus } from './api/schemas.ts';
 
-const rank: Record<DeliveryStatus, number> = { pending: 0, sent: 1, delivered: 2, read: 3, failed: 1.5 };
+const rank: Record<DeliveryStatus, number> = { sending: -1, pending: 0, sent: 1, delivered: 2, read: 3, failed: 1.5 };
 
 /**
  * Whether a status update moves a message forward. Webhooks can arrive out of order (Meta may

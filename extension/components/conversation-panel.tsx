@@ -29,6 +29,7 @@ export function ConversationPanel({
   loadComponent,
   rich,
   loadMedia,
+  onRetry,
 }: {
   conversation: ConversationView;
   messages: MessageView[];
@@ -46,6 +47,8 @@ export function ConversationPanel({
   rich?: { load: () => Promise<RichMessageView[]>; send: (richMessageId: string) => Promise<boolean> };
   /** Loads a customer's photo (with the session's token). */
   loadMedia?: (mediaId: string) => Promise<Blob>;
+  /** Sends a failed reply again. */
+  onRetry?: (messageId: string) => Promise<boolean>;
 }) {
   const [open, setOpen] = useState<'templates' | 'rich' | undefined>(undefined);
   useEffect(() => setOpen(undefined), [conversation.id]);
@@ -59,6 +62,10 @@ export function ConversationPanel({
   const conference = conversation.conference;
   const role = conference?.role ?? 'owner';
   const can = (permission: ChannelPermission) => conversation.permissions.includes(permission);
+  // A failed reply's actions, where they apply: Retry needs Reply and the open window.
+  const retry = can('reply') && windowOpen && !conversation.interrupted ? onRetry : undefined;
+  const sendTemplate =
+    loadComponent && can('templates') && !conversation.interrupted ? () => setOpen('templates') : undefined;
 
   // A long transcript renders its latest messages first; earlier ones on request, a page at a time.
   const [shown, setShown] = useState(TRANSCRIPT_PAGE);
@@ -149,7 +156,14 @@ export function ConversationPanel({
           </button>
         )}
         {messages.slice(hidden).map((message) => (
-          <MessageBubble key={message.id} message={message} customerInitials={customerInitials} loadMedia={loadMedia} />
+          <MessageBubble
+            key={message.id}
+            message={message}
+            customerInitials={customerInitials}
+            loadMedia={loadMedia}
+            onRetry={retry}
+            onSendTemplate={sendTemplate}
+          />
         ))}
       </div>
       {conversation.sla && <SlaLine sla={conversation.sla} now={now} detailed={replyFocused} />}

@@ -115,6 +115,7 @@ export function Desk({ session }: { session: Session }) {
           onStopConference={(how) => void actions.stopConference(selected.id, how)}
           loadComponent={() => actions.loadComponent(selected.id)}
           loadMedia={(mediaId) => actions.loadMedia(selected.id, mediaId)}
+          onRetry={(messageId) => actions.retry(selected.id, messageId)}
           rich={{
             load: () => actions.loadRichMessages(selected.id),
             send: (richMessageId) => actions.sendRich(selected.id, richMessageId),

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { MessageView } from '../../shared/api/schemas.ts';
 import { MessageBubble } from './message-bubble.tsx';
 
@@ -66,5 +66,81 @@ describe('MessageBubble (AG-3)', () => {
       <MessageBubble message={{ ...base, direction: 'outbound', senderName: 'Ana Agent' }} customerInitials="MG" />,
     );
     expect(screen.queryByTestId('automatic-message')).toBeNull();
+  });
+
+  it('shows why a reply failed, in plain words with Meta’s code, and Retry sends it again', async () => {
+    const onRetry = vi.fn(async () => true);
+    const onSendTemplate = vi.fn();
+    render(
+      <MessageBubble
+        message={{
+          ...base,
+          direction: 'outbound',
+          status: 'failed',
+          errorCode: 131056,
+          error: '(Business Account, Consumer Account) pair rate limit hit',
+          retryable: true,
+        }}
+        customerInitials="MG"
+        onRetry={onRetry}
+        onSendTemplate={onSendTemplate}
+      />,
+    );
+    expect(screen.getByTestId('failure-reason').textContent).toBe(
+      'WhatsApp refused it: too many messages to this customer in a short time. Wait a moment and retry.',
+    );
+    expect(screen.getByTestId('failure-detail').textContent).toBe(
+      'WhatsApp code 131056: (Business Account, Consumer Account) pair rate limit hit',
+    );
+    expect(screen.queryByTestId('send-template-instead')).toBeNull();
+    fireEvent.click(screen.getByTestId('retry-message'));
+    expect(onRetry).toHaveBeenCalledWith('m1');
+  });
+
+  it('offers a template instead of Retry when the 24-hour window had closed', () => {
+    const onSendTemplate = vi.fn();
+    render(
+      <MessageBubble
+        message={{
+          ...base,
+          direction: 'outbound',
+          status: 'failed',
+          errorCode: 131047,
+          error: 'Re-engagement message',
+          retryable: true,
+        }}
+        customerInitials="MG"
+        onRetry={async () => true}
+        onSendTemplate={onSendTemplate}
+      />,
+    );
+    expect(screen.getByTestId('failure-reason').textContent).toContain('Only a template can reach them now');
+    expect(screen.queryByTestId('retry-message')).toBeNull();
+    fireEvent.click(screen.getByTestId('send-template-instead'));
+    expect(onSendTemplate).toHaveBeenCalled();
+  });
+
+  it('says a reply may not have been sent, and offers no Retry when it was already retried or the agent cannot', () => {
+    render(
+      <MessageBubble
+        message={{ ...base, direction: 'outbound', status: 'failed', uncertain: true, error: 'x' }}
+        customerInitials="MG"
+        onRetry={async () => true}
+      />,
+    );
+    expect(screen.getByTestId('failure-reason').textContent).toBe(
+      'WhatsApp could not be reached: the message may not have been sent.',
+    );
+    expect(screen.queryByTestId('failure-detail')).toBeNull();
+    expect(screen.queryByTestId('retry-message')).toBeNull(); // not retryable (already retried)
+    cleanup();
+    render(
+      <MessageBubble
+        message={{ ...base, direction: 'outbound', status: 'failed', uncertain: true, retryable: true }}
+        customerInitials="MG"
+      />,
+    );
+    expect(screen.queryByTestId('retry-message')).toBeNull(); // no Reply permission / window closed
+    expect(screen.getByTestId('message-failure')).toBeTruthy();
   });
 });

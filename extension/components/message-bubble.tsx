@@ -1,10 +1,19 @@
 import type { DeliveryStatus, MessageView } from '../../shared/api/schemas.ts';
 import { formatTime } from '../utils/format.ts';
 import { type MessageKey, t } from '../utils/i18n.ts';
+import { FailedReply } from './failed-reply.tsx';
 import { MessageImage } from './message-image.tsx';
 
-const tickText: Record<DeliveryStatus, string> = { pending: '🕓', sent: '✓', delivered: '✓✓', read: '✓✓', failed: '!' };
+const tickText: Record<DeliveryStatus, string> = {
+  sending: '🕓',
+  pending: '🕓',
+  sent: '✓',
+  delivered: '✓✓',
+  read: '✓✓',
+  failed: '!',
+};
 const statusLabel: Record<DeliveryStatus, MessageKey> = {
+  sending: 'statusPending',
   pending: 'statusPending',
   sent: 'statusSent',
   delivered: 'statusDelivered',
@@ -20,10 +29,16 @@ export function MessageBubble({
   message,
   customerInitials,
   loadMedia,
+  onRetry,
+  onSendTemplate,
 }: {
   message: MessageView;
   customerInitials: string;
   loadMedia?: ((mediaId: string) => Promise<Blob>) | undefined;
+  /** Sends a failed reply again; absent when the agent cannot (no Reply, window closed). */
+  onRetry?: ((messageId: string) => Promise<unknown>) | undefined;
+  /** Opens the template picker; absent when the agent cannot send templates. */
+  onSendTemplate?: (() => void) | undefined;
 }) {
   if (message.direction === 'system') {
     return (
@@ -59,13 +74,16 @@ export function MessageBubble({
               class={`ticks ${message.status}`}
               data-testid="delivery-status"
               data-status={message.status}
-              title={message.error ?? t(statusLabel[message.status])}
+              title={t(statusLabel[message.status])}
             >
               <span aria-hidden="true">{tickText[message.status]}</span>
               <span class="visually-hidden">{t(statusLabel[message.status])}</span>
             </span>
           )}
         </div>
+        {!inbound && message.status === 'failed' && (
+          <FailedReply message={message} onRetry={onRetry} onSendTemplate={onSendTemplate} />
+        )}
       </div>
     </div>
   );

@@ -11,6 +11,7 @@ import {
   conversationViewSchema,
   customComponentViewSchema,
   historyEntrySchema,
+  type MessageView,
   messageViewSchema,
   richMessageViewSchema,
   type TransferRequest,
@@ -36,6 +37,8 @@ export type DeskDialog =
   | { kind: 'conference'; conversation: ConversationView };
 
 type WrapUp = { closureReasonId: string; note?: string };
+/** Send failures the platform records on the reply itself (shown on its bubble, not as an error line). */
+const FAILED_ON_BUBBLE = new Set(['whatsapp_refused', 'whatsapp_unreachable']);
 const path = (...parts: string[]) => parts.map(encodeURIComponent).join('/');
 
 /**
@@ -64,6 +67,21 @@ export function useDesk(session: Session) {
       if (caught instanceof PlatformError && caught.signedOut) void clearSession();
       setError(caught instanceof Error ? caught.message : String(caught));
       return false;
+    }
+  }
+
+  /**
+   * Sends a reply the platform records before calling WhatsApp. When WhatsApp refuses it or cannot
+   * be reached, the reply is in the transcript as failed, with its reason and Retry on the bubble:
+   * the transcript is brought up to date and the send counts as done (the box is cleared).
+   */
+  async function recorded(conversationId: string, send: () => Promise<MessageView>): Promise<void> {
+    try {
+      dispatch({ event: 'message', data: await send() });
+    } catch (caught) {
+      if (!(caught instanceof PlatformError && FAILED_ON_BUBBLE.has(caught.code))) throw caught;
+      const messages = await api(`/api/conversations/${path(conversationId)}/messages`, z.array(messageViewSchema));
+      dispatch({ event: 'transcript', data: { conversationId, messages } });
     }
   }
 
@@ -189,10 +207,21 @@ export function useDesk(session: Session) {
 
     send: (conversationId: string, text: string) => {
       setError(undefined);
-      return attempt(async () => {
-        const message = await post(`/api/conversations/${path(conversationId)}/messages`, messageViewSchema, { text });
-        dispatch({ event: 'message', data: message });
-      });
+      return attempt(() =>
+        recorded(conversationId, () =>
+          post(`/api/conversations/${path(conversationId)}/messages`, messageViewSchema, { text }),
+        ),
+      );
+    },
+
+    /** Sends a failed reply again (a new message; the failed one loses its Retry). */
+    retry: (conversationId: string, messageId: string) => {
+      setError(undefined);
+      return attempt(() =>
+        recorded(conversationId, () =>
+          post(`/api/conversations/${path(conversationId)}/messages/${path(messageId)}/retry`, messageViewSchema),
+        ),
+      );
     },
 
     /** The custom component (template picker) for a conversation, with a fresh token (TP-6). */
@@ -233,12 +262,11 @@ export function useDesk(session: Session) {
 
     sendRich: (conversationId: string, richMessageId: string) => {
       setError(undefined);
-      return attempt(async () => {
-        const message = await post(`/api/conversations/${path(conversationId)}/rich-message`, messageViewSchema, {
-          richMessageId,
-        });
-        dispatch({ event: 'message', data: message });
-      });
+      return attempt(() =>
+        recorded(conversationId, () =>
+          post(`/api/conversations/${path(conversationId)}/rich-message`, messageViewSchema, { richMessageId }),
+        ),
+      );
     },
 
     openEnd: (conversationId: string) =>

@@ -11,11 +11,13 @@ import type { Config } from './config.ts';
 import { demoConsolePage } from './demo/console-page.ts';
 import { AgentStreams } from './events/agent-streams.ts';
 import { EventHub } from './events/event-hub.ts';
+import { observedStore, StoreChanges } from './events/store-changes.ts';
 import { ApiError, renderError, validationHook } from './http/errors.ts';
 import { useReadableZodMessages } from './http/zod-messages.ts';
 import { type ArchiveFiles, archiveEnded, memoryArchive } from './platform/archive.ts';
 import { type PlatformContext, Sequence } from './platform/context.ts';
 import { dropStaleOrphanStatuses } from './platform/orphan-statuses.ts';
+import { resolveInterruptedSends } from './platform/outbox.ts';
 import { Presence } from './platform/presence.ts';
 import type { PlatformSchema } from './platform/records.ts';
 import { Serial } from './platform/serial.ts';
@@ -26,6 +28,7 @@ import { agentRoutes } from './routes/agent.ts';
 import { authRoutes } from './routes/auth.ts';
 import { componentRoutes } from './routes/components.ts';
 import { healthRoutes } from './routes/health.ts';
+import { supervisorRoutes } from './routes/supervisor.ts';
 import { whatsappWebhookRoutes } from './routes/whatsapp-webhook.ts';
 import { businessManagerRoutes } from './simulator/business-manager-routes.ts';
 import { customerRoutes } from './simulator/customer-routes.ts';
@@ -59,7 +62,10 @@ const ARCHIVE_EVERY_MS = 60 * 60_000;
 
 /** Builds the whole platform, with the WhatsApp simulator mounted beside it. */
 export function createPlatform(options: PlatformOptions) {
-  const { config, clock, store, simulatorStore, origin } = options;
+  const { config, clock, simulatorStore, origin } = options;
+  // Every commit is announced, so the supervisors' live boards follow any change.
+  const changes = new StoreChanges();
+  const store = observedStore(options.store, changes);
   useReadableZodMessages();
   const fetch = options.fetch ?? globalThis.fetch;
   const startedAt = clock.now();
@@ -80,8 +86,12 @@ export function createPlatform(options: PlatformOptions) {
       version: config.GRAPH_API_VERSION,
       token: config.WHATSAPP_TOKEN,
       fetch,
+      timeoutMs: config.GRAPH_TIMEOUT_MS,
     }),
   };
+  // Replies cut off between being recorded and WhatsApp's answer: shown as "may not have been
+  // sent", never sent again on their own. Applied to memory at once; `recovered` is its durability.
+  const recovered = resolveInterruptedSends(ctx);
   // Revoked sessions end the streams opened with them at once, and the component tokens issued under them.
   const sessions = new Sessions(store, clock, () => ctx.streams.revalidate());
   const componentTokens = new ComponentTokens(clock, (sessionId) => sessions.isLive(sessionId));
@@ -133,10 +143,14 @@ export function createPlatform(options: PlatformOptions) {
 
   app.route(
     '/',
-    healthRoutes(startedAt, () => clock.now(), ctx.webhookSkips),
+    healthRoutes(startedAt, () => clock.now(), ctx.webhookSkips, [
+      { name: 'platform', store },
+      { name: 'simulator', store: simulatorStore },
+    ]),
   );
   app.route('/api/auth', authRoutes(ctx, sessions));
   app.route('/api/admin', adminRoutes(ctx, sessions));
+  app.route('/api/supervisor', supervisorRoutes(ctx, sessions, changes));
   app.route('/api', agentRoutes(ctx, sessions, componentTokens));
   app.route('/components', componentRoutes(ctx, componentTokens));
   app.route(
@@ -181,6 +195,8 @@ export function createPlatform(options: PlatformOptions) {
   return {
     app,
     ctx,
+    /** Resolves (with how many) once the replies interrupted by the last stop are durably resolved. */
+    recovered,
     simulator,
     webhooks,
     sessions,

@@ -36,7 +36,8 @@ describe('one WhatsApp conversation through the platform', () => {
       body: { text: 'Hola María, ya está en camino.' },
     });
     expect(reply.status).toBe(201);
-    expect(reply.body.id).toMatch(/^wamid\./);
+    // Recorded before it was sent (its own id), then given WhatsApp's id.
+    expect(reply.body).toMatchObject({ wamid: expect.stringMatching(/^wamid\./) });
     await t.webhooks.idle();
 
     const phone = await t.call('GET', `/simulator/api/threads/${DEMO.phoneNumberId}/+34612345678/messages`);

@@ -21,7 +21,8 @@ export type ApiError = z.infer<typeof apiErrorSchema>;
 export const agentStateSchema = z.enum(['available', 'unavailable', 'rona']);
 export type AgentState = z.infer<typeof agentStateSchema>;
 
-export const userRoleSchema = z.enum(['admin', 'agent']);
+/** Supervisors watch the live boards and act on conversations and agents; administrators configure. */
+export const userRoleSchema = z.enum(['admin', 'supervisor', 'agent']);
 
 export const loginRequestSchema = z.object({
   username: z.string().trim().min(1, 'username is required').max(200),
@@ -124,7 +125,11 @@ export const conversationViewSchema = z.object({
 });
 export type ConversationView = z.infer<typeof conversationViewSchema>;
 
-export const deliveryStatusSchema = z.enum(['pending', 'sent', 'delivered', 'read', 'failed']);
+/**
+ * `sending`: recorded, the Cloud API has not answered yet; `pending`: WhatsApp took it, no status
+ * webhook yet.
+ */
+export const deliveryStatusSchema = z.enum(['sending', 'pending', 'sent', 'delivered', 'read', 'failed']);
 export type DeliveryStatus = z.infer<typeof deliveryStatusSchema>;
 
 export const messageViewSchema = z.object({
@@ -138,7 +143,16 @@ export const messageViewSchema = z.object({
   /** Outbound messages only: how far WhatsApp got delivering it. */
   status: deliveryStatusSchema.optional(),
   senderName: z.string().optional(),
+  /** WhatsApp's message id (wamid) of a reply, once the Cloud API took it. */
+  wamid: z.string().optional(),
+  /** Why it failed, as WhatsApp said it (its title or message), for the detail line. */
   error: z.string().optional(),
+  /** Meta's error code of a refusal or a `failed` status (131047: the 24-hour window is closed). */
+  errorCode: z.number().optional(),
+  /** WhatsApp could not be reached (timeout, 5xx, restart mid-send): the message may not have been sent. */
+  uncertain: z.boolean().optional(),
+  /** The agent may send it again (`POST …/messages/{id}/retry`). */
+  retryable: z.boolean().optional(),
   /** Sent by the platform on its own (a queue time-out's automatic message), not by an agent. */
   automatic: z.boolean().optional(),
   /** A customer's photo: load it from `/api/conversations/{id}/media/{media.id}`. */

@@ -8,7 +8,7 @@ import { Checkbox, errorAt, NumberField, SelectField, TextField, useLoad } from 
 type Draft = {
   username: string;
   displayName: string;
-  role: 'admin' | 'agent';
+  role: AdminUser['role'];
   roleId: string;
   skills: { skillId: string; proficiency: number }[];
   capacity: number | undefined;
@@ -92,6 +92,7 @@ function UserEditor({ draft, set, errors, roles, skills }: EditorProps<Draft> & 
         value={draft.role}
         options={[
           { value: 'agent', label: t('agent') },
+          { value: 'supervisor', label: t('supervisor') },
           { value: 'admin', label: t('admin') },
         ]}
         onChange={(role) => patch({ role })}

@@ -2,11 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { DEMO } from '../seed/demo-tenant.ts';
 import { testPlatform } from '../testing/harness.ts';
 
-type Caller = 'anonymous' | 'withoutChannel' | 'withoutReply' | 'withReply' | 'admin';
-const CALLERS = ['anonymous', 'withoutChannel', 'withoutReply', 'withReply', 'admin'] as const;
+type Caller = 'anonymous' | 'withoutChannel' | 'withoutReply' | 'withReply' | 'admin' | 'supervisor';
+const CALLERS = ['anonymous', 'withoutChannel', 'withoutReply', 'withReply', 'admin', 'supervisor'] as const;
 
-/** Written with the old columns' names: `otherAgent` is the agent without the channel, `owner` the one with Reply. */
-type Legacy = { anonymous: number; otherAgent: number; owner: number; admin: number };
+/**
+ * Written with the old columns' names: `otherAgent` is the agent without the channel, `owner` the
+ * one with Reply. Supervisors get 403 on agent and administration routes unless a row says otherwise.
+ */
+type Legacy = { anonymous: number; otherAgent: number; owner: number; admin: number; supervisor?: number };
+const SUPERVISED = { anonymous: 401, otherAgent: 403, owner: 403 } as const;
 
 /**
  * Every agent and administrator route × who calls it → the status the server must answer. The
@@ -111,6 +115,24 @@ const legacy: [string, string, unknown, Legacy & { withoutReply?: number }][] = 
     { closureReasonId: 'closure_resolved' },
     { anonymous: 401, otherAgent: 404, owner: 200, admin: 403 },
   ],
+  // The supervisor's routes: supervisors and administrators, never agents.
+  ['GET', '/api/supervisor/board', undefined, { ...SUPERVISED, admin: 200, supervisor: 200 }],
+  ['GET', '/api/supervisor/events', undefined, { ...SUPERVISED, admin: 200, supervisor: 200 }],
+  ['GET', '/api/supervisor/conversations/{id}', undefined, { ...SUPERVISED, admin: 200, supervisor: 200 }],
+  [
+    'POST',
+    '/api/supervisor/conversations/conv_nope/reassign',
+    { skillId: DEMO.skillId },
+    { ...SUPERVISED, admin: 404, supervisor: 404 },
+  ],
+  [
+    'POST',
+    '/api/supervisor/conversations/conv_nope/close',
+    { closureReasonId: 'closure_resolved' },
+    { ...SUPERVISED, admin: 404, supervisor: 404 },
+  ],
+  ['POST', '/api/supervisor/agents/user_nope/unavailable', undefined, { ...SUPERVISED, admin: 404, supervisor: 404 }],
+  ['POST', '/api/supervisor/agents/user_nope/sign-out', undefined, { ...SUPERVISED, admin: 404, supervisor: 404 }],
 ];
 
 const matrix: [string, string, unknown, Record<Caller, number>][] = legacy.map(([method, path, body, expected]) => [
@@ -124,6 +146,7 @@ const matrix: [string, string, unknown, Record<Caller, number>][] = legacy.map((
     withoutReply: expected.withoutReply ?? expected.owner,
     withReply: expected.owner,
     admin: expected.admin,
+    supervisor: expected.supervisor ?? 403,
   },
 ]);
 
@@ -133,6 +156,7 @@ describe('authorisation matrix (RP-4, RP-5: enforced by the server)', () => {
     const admin = await t.login('admin', 'loro-admin');
     const ana = await t.login('ana', 'loro-agent');
     const bruno = await t.login('bruno', 'loro-agent');
+    const supervisor = await t.login('sofia', 'loro-supervisor');
     // Bruno's role does not include the WhatsApp channel.
     const { body: noChannel } = await t.call('POST', '/api/admin/roles', {
       token: admin,
@@ -149,6 +173,7 @@ describe('authorisation matrix (RP-4, RP-5: enforced by the server)', () => {
       withoutReply: ana,
       withReply: ana,
       admin,
+      supervisor,
     };
     await t.call('PUT', '/api/agent/state', { token: ana, body: { state: 'available' } });
     await t.call('PUT', '/api/agent/state', { token: bruno, body: { state: 'available' } });
@@ -169,7 +194,7 @@ describe('authorisation matrix (RP-4, RP-5: enforced by the server)', () => {
       const path = template.replace('{id}', conversation.id).replace('{offer}', offer.id);
       const token = tokens[caller];
       let status: number;
-      if (path === '/api/agent/events') {
+      if (path === '/api/agent/events' || path === '/api/supervisor/events') {
         // A stream: only its status matters; close it at once.
         const response = await t.app.request(`http://platform.test${path}`, {
           headers: token ? { authorization: `Bearer ${token}` } : {},

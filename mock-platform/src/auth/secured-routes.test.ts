@@ -26,6 +26,24 @@ describe('every secured operation in /openapi.json', async () => {
     expect(operations.length).toBeGreaterThan(60);
   });
 
+  it('documents the supervisor’s operations, each secured', () => {
+    const supervision = operations
+      .filter(({ path }) => path.startsWith('/api/supervisor/'))
+      .map(
+        ({ path, method, operation }) =>
+          `${method.toUpperCase()} ${path} ${operation.security?.length ? 'secured' : 'OPEN'}`,
+      );
+    expect(supervision.sort()).toEqual([
+      'GET /api/supervisor/board secured',
+      'GET /api/supervisor/conversations/{id} secured',
+      'GET /api/supervisor/events secured',
+      'POST /api/supervisor/agents/{id}/sign-out secured',
+      'POST /api/supervisor/agents/{id}/unavailable secured',
+      'POST /api/supervisor/conversations/{id}/close secured',
+      'POST /api/supervisor/conversations/{id}/reassign secured',
+    ]);
+  });
+
   it('declares a security scheme on every /api operation but the public ones', () => {
     const undeclared = operations
       .filter(({ path, operation }) => path.startsWith('/api/') && !operation.security?.length)

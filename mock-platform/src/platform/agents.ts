@@ -29,9 +29,11 @@ export function setAgentState(
   agent: User,
   state: 'available' | 'unavailable',
   reasonId?: string,
+  /** Written in the same commit (a supervisor's audit entry, the sessions she signs out). */
+  also: WriteOp<PlatformSchema>[] = [],
 ): Promise<AgentStatus> {
   return ctx.serial.run(async () => {
-    const status = await changeAgentState(ctx, agent.id, state, reasonId);
+    const status = await changeAgentState(ctx, agent.id, state, reasonId, also);
     await dispatch(ctx);
     return status;
   });
@@ -48,6 +50,7 @@ export async function changeAgentState(
   agentId: string,
   state: 'available' | 'unavailable',
   reasonId?: string,
+  also: WriteOp<PlatformSchema>[] = [],
 ): Promise<AgentStatus> {
   const now = ctx.clock.now();
   const previous = ctx.store.get('agentStatus', agentId);
@@ -59,6 +62,7 @@ export async function changeAgentState(
       ...(previous?.lastAssignedAt ? { lastAssignedAt: previous.lastAssignedAt } : {}),
       ...(state === 'unavailable' && reasonId ? { reasonId } : {}),
     }),
+    ...also,
   ];
   const revoked: string[] = [];
   const after: (() => void)[] = [];

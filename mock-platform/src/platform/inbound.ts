@@ -14,6 +14,7 @@ import {
 } from '../../../shared/whatsapp/webhook-schema.ts';
 import type { PlatformContext } from './context.ts';
 import { dispatch } from './dispatcher.ts';
+import { conversationAfterFailure } from './outbox.ts';
 import { publishToParticipants } from './participants.ts';
 import type { Channel, Conversation } from './records.ts';
 import { put, routingModeOf } from './records.ts';
@@ -251,33 +252,35 @@ function withoutAwaiting(conversation: Conversation): Conversation {
 function applyStatus(ctx: PlatformContext, update: StatusUpdate, status: MessageStatusValue): Promise<void> {
   const timestamp = update.timestamp === undefined ? ctx.clock.now() : Number(update.timestamp) * 1000;
   const error = update.errors?.[0];
-  const errorText = error ? `${error.code}: ${error.title ?? error.message ?? 'failed'}` : undefined;
-  const message = ctx.store.get('messages', update.id);
+  const failure = error
+    ? { error: error.title ?? error.message ?? 'failed', errorCode: error.code }
+    : status === 'failed'
+      ? { error: 'failed' }
+      : {};
+  // Replies recorded before they were sent (the outbox) keep their own id and carry the wamid.
+  const message = ctx.store.get('messages', update.id) ?? ctx.store.where('messages', 'wamid', update.id)[0];
   if (!message) {
     // The send's answer has not been stored yet: keep the status for when it is.
     const orphan = ctx.store.get('orphanStatuses', update.id);
     if (!advancesStatus(orphan?.status, status)) return Promise.resolve();
     return later(
       ctx.store.commit([
-        put('orphanStatuses', {
-          id: update.id,
-          status,
-          timestamp,
-          receivedAt: ctx.clock.now(),
-          ...(errorText ? { error: errorText } : {}),
-        }),
+        put('orphanStatuses', { id: update.id, status, timestamp, receivedAt: ctx.clock.now(), ...failure }),
       ]),
     );
   }
   if (!advancesStatus(message.status, status)) return Promise.resolve();
-  const updated = {
-    ...message,
-    status,
-    statusAt: timestamp,
-    ...(errorText ? { error: errorText } : {}),
-  };
-  const durable = later(ctx.store.commit([put('messages', updated)]));
+  const updated = { ...message, status, statusAt: timestamp, ...failure };
   const conversation = ctx.store.get('conversations', message.conversationId);
+  // A reply WhatsApp could not deliver is no answer: the first-response SLA clock runs again.
+  const reopened =
+    conversation && status === 'failed' ? conversationAfterFailure(ctx, conversation, updated) : undefined;
+  const durable = later(
+    ctx.store.commit([put('messages', updated), ...(reopened ? [put('conversations', reopened)] : [])]),
+  );
   if (conversation) publishToParticipants(ctx, conversation, 'message', () => messageView(ctx, updated));
+  if (reopened) {
+    publishToParticipants(ctx, reopened, 'conversation.updated', (viewer) => conversationView(ctx, reopened, viewer));
+  }
   return durable;
 }

@@ -262,7 +262,7 @@ export const conversationSchema = z.object({
   /** Set when the agent writes, cleared when the customer does: the customer response timer. */
   awaitingCustomerSince: z.number().optional(),
   endedAt: z.number().optional(),
-  endedBy: z.enum(['agent', 'customer_timeout', 'interrupted']).optional(),
+  endedBy: z.enum(['agent', 'customer_timeout', 'interrupted', 'supervisor']).optional(),
   closureReasonId: z.string().optional(),
   wrapUpNote: z.string().max(2000).optional(),
   /** The satisfaction survey sent at the end (TP-4), and the customer's answer once it comes. */
@@ -331,6 +331,19 @@ export const messageSchema = z.object({
   statusAt: z.number().optional(),
   agentId: z.string().optional(),
   error: z.string().optional(),
+  /** Meta's code for a refusal or a `failed` status. */
+  errorCode: z.number().int().optional(),
+  /** The Cloud API's answer never came (timeout, 5xx, restart mid-send): it may have been sent. */
+  uncertain: z.boolean().optional(),
+  /**
+   * The Cloud API's message id of a reply recorded before it was sent (its `id` is the platform's
+   * own): status webhooks find it by this.
+   */
+  wamid: z.string().optional(),
+  /** A rich message sent from the composer: what a retry sends again. */
+  richMessageId: z.string().optional(),
+  /** The agent retried this failed reply: the new attempt's id. */
+  retriedAs: z.string().optional(),
   /** Sent by the platform on its own (the queue time-out's message), not by an agent. */
   automatic: z.boolean().optional(),
   /** A photo the customer sent: its Cloud API media id, fetched on demand for the agent. */
@@ -343,6 +356,7 @@ export const orphanStatusSchema = z.object({
   status: deliveryStatusSchema,
   timestamp: z.number(),
   error: z.string().optional(),
+  errorCode: z.number().int().optional(),
   /** When the platform got it (absent on rows stored before): stale ones are dropped (`orphan-statuses.ts`). */
   receivedAt: z.number().optional(),
 });
@@ -411,7 +425,7 @@ export const platformIndexes: IndexSpecs<PlatformSchema> = {
   ],
   offers: ['agentId', 'conversationId', 'status'],
   wrapUps: ['agentId', 'conversationId'],
-  messages: ['conversationId'],
+  messages: ['conversationId', { name: 'wamid', value: (m) => m.wamid }],
   // An administrable row's version is the number of audit entries about it (routes/versions.ts).
   audit: ['resourceId'],
 };

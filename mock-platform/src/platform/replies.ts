@@ -2,13 +2,11 @@ import type { MessageView } from '../../../shared/api/schemas.ts';
 import { isWindowOpen } from '../../../shared/customer-window.ts';
 import { richMessagePayload, richMessageText } from '../../../shared/whatsapp/rich-message.ts';
 import { ApiError, notFound } from '../http/errors.ts';
-import type { WriteOp } from '../store/store.ts';
-import { GraphApiError } from '../whatsapp/graph-client.ts';
 import type { PlatformContext } from './context.ts';
-import { agentConversation, publishToParticipants, workableConversation } from './participants.ts';
-import type { Message, PlatformSchema, User } from './records.ts';
-import { put, remove } from './records.ts';
-import { conversationView, messageView } from './views.ts';
+import { sendThroughOutbox } from './outbox.ts';
+import { agentConversation, workableConversation } from './participants.ts';
+import type { Message, User } from './records.ts';
+import { isRetryable, messageView } from './views.ts';
 
 /** The agent's text reply. */
 export function reply(ctx: PlatformContext, agent: User, conversationId: string, text: string): Promise<MessageView> {
@@ -45,21 +43,27 @@ export function sendRichMessage(
   return sendFreeForm(ctx, agent, conversationId, {
     type: String(payload.type),
     text: richMessageText(rich.content),
+    richMessageId: rich.id,
     send: (phoneNumberId, to) => ctx.graph.sendMessage(phoneNumberId, to, payload),
   });
 }
 
 /**
- * Sends a free-form message (allowed only inside the 24-hour window, CH-7) and stores it under
- * the wamid WhatsApp gave it; the first one stops the first-response SLA clock.
+ * Sends a free-form message (allowed only inside the 24-hour window, CH-7) through the outbox:
+ * recorded first, then sent, then given its wamid or the reason it failed.
  */
-async function sendFreeForm(
+function sendFreeForm(
   ctx: PlatformContext,
   agent: User,
   conversationId: string,
-  outgoing: { type: string; text: string; send: (phoneNumberId: string, to: string) => Promise<string> },
+  outgoing: {
+    type: string;
+    text: string;
+    richMessageId?: string;
+    send: (phoneNumberId: string, to: string) => Promise<string>;
+  },
+  retrying?: Message,
 ): Promise<MessageView> {
-  const { text } = outgoing;
   const conversation = workableConversation(ctx, agent, conversationId, 'reply');
   if (!isWindowOpen(conversation.lastInboundAt, ctx.clock.now())) {
     throw new ApiError(
@@ -70,61 +74,69 @@ async function sendFreeForm(
   }
   const channel = ctx.store.get('channels', conversation.channelId);
   if (!channel) throw notFound(`Channel ${conversation.channelId}`);
+  return sendThroughOutbox(
+    ctx,
+    conversation,
+    agent.id,
+    {
+      type: outgoing.type,
+      text: outgoing.text,
+      ...(outgoing.richMessageId ? { richMessageId: outgoing.richMessageId } : {}),
+      send: () => outgoing.send(channel.phoneNumberId, conversation.customerWaId),
+    },
+    retrying,
+  );
+}
 
-  let wamid: string;
-  try {
-    wamid = await outgoing.send(channel.phoneNumberId, conversation.customerWaId);
-  } catch (error) {
-    if (error instanceof GraphApiError) {
-      throw new ApiError(502, 'whatsapp_refused', `WhatsApp refused the message (${error.code}): ${error.message}`);
+/**
+ * Sends a failed reply again, as a new message (the failed one stays, marked retried): the
+ * agent's explicit choice, since a reply that "may not have been sent" may have been.
+ */
+export function retryReply(
+  ctx: PlatformContext,
+  agent: User,
+  conversationId: string,
+  messageId: string,
+): Promise<MessageView> {
+  const conversation = workableConversation(ctx, agent, conversationId, 'reply');
+  const failed = ctx.store.get('messages', messageId);
+  if (!failed || failed.conversationId !== conversation.id) throw notFound(`Message ${messageId}`);
+  const why = !isRetryable(failed)
+    ? failed.retriedAs
+      ? 'it has already been retried'
+      : 'only a failed reply can be sent again'
+    : undefined;
+  if (why) throw new ApiError(409, 'not_retryable', `Message ${messageId} cannot be sent again: ${why}`);
+  if (failed.richMessageId) {
+    const rich = ctx.store.get('richMessages', failed.richMessageId);
+    if (!rich?.channelIds.includes(conversation.channelId)) {
+      throw new ApiError(409, 'not_retryable', `Message ${messageId} cannot be sent again: its rich message is gone`);
     }
-    throw new ApiError(
-      502,
-      'whatsapp_unreachable',
-      'The WhatsApp Cloud API could not be reached; the message was not sent',
+    const payload = richMessagePayload(rich.content);
+    return sendFreeForm(
+      ctx,
+      agent,
+      conversationId,
+      {
+        type: String(payload.type),
+        text: richMessageText(rich.content),
+        richMessageId: rich.id,
+        send: (phoneNumberId, to) => ctx.graph.sendMessage(phoneNumberId, to, payload),
+      },
+      failed,
     );
   }
-
-  return ctx.serial.run(async () => {
-    // A status webhook may have overtaken the send's answer: fold it in.
-    const orphan = ctx.store.get('orphanStatuses', wamid);
-    const message: Message = {
-      id: wamid,
-      conversationId,
-      direction: 'outbound',
-      type: outgoing.type,
-      text,
-      timestamp: ctx.clock.now(),
-      seq: ctx.messageSeq.next(),
-      status: orphan?.status ?? 'pending',
-      agentId: agent.id,
-      ...(orphan ? { statusAt: orphan.timestamp } : {}),
-      ...(orphan?.error ? { error: orphan.error } : {}),
-    };
-    const current = ctx.store.get('conversations', conversationId);
-    const ops: WriteOp<PlatformSchema>[] = [put('messages', message)];
-    // The agent wrote: the customer response timer starts (or keeps running) from now, and the
-    // first reply stops the first-response SLA clock.
-    if (current && (current.awaitingCustomerSince === undefined || current.firstResponseAt === undefined)) {
-      ops.push(
-        put('conversations', {
-          ...current,
-          awaitingCustomerSince: current.awaitingCustomerSince ?? message.timestamp,
-          firstResponseAt: current.firstResponseAt ?? message.timestamp,
-        }),
-      );
-    }
-    if (orphan) ops.push(remove('orphanStatuses', wamid));
-    await ctx.store.commit(ops);
-    const view = messageView(ctx, message);
-    const updated = ctx.store.get('conversations', conversationId) ?? conversation;
-    publishToParticipants(ctx, updated, 'message', () => view);
-    if (updated !== current) {
-      // The SLA's first response (or the customer timer) changed: the panels show it.
-      publishToParticipants(ctx, updated, 'conversation.updated', (viewer) => conversationView(ctx, updated, viewer));
-    }
-    return view;
-  });
+  return sendFreeForm(
+    ctx,
+    agent,
+    conversationId,
+    {
+      type: 'text',
+      text: failed.text,
+      send: (phoneNumberId, to) => ctx.graph.sendText(phoneNumberId, to, failed.text),
+    },
+    failed,
+  );
 }
 
 export function transcript(ctx: PlatformContext, agent: User, conversationId: string): MessageView[] {

@@ -46,13 +46,13 @@ describe('rich messages from the agent’s composer (TP-3)', () => {
 
     // On the customer's phone: reply buttons; tapping one answers.
     await t.webhooks.idle();
-    const onPhone = t.simulatorStore.get('messages', sent.body.id);
+    const onPhone = t.simulatorStore.get('messages', sent.body.wamid);
     expect(onPhone).toMatchObject({ type: 'interactive' });
     await t.call('POST', '/simulator/api/messages', {
       body: {
         phoneNumberId: DEMO.phoneNumberId,
         from: '+34 612 345 678',
-        choice: { messageId: sent.body.id, optionId: 'option_2' },
+        choice: { messageId: sent.body.wamid, optionId: 'option_2' },
       },
     });
     await t.webhooks.idle();

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { fromWaId } from '../../../shared/phone.ts';
 import type { PlatformContext } from './context.ts';
 import { maskerFor } from './masking.ts';
+import type { Conversation } from './records.ts';
 import { slaOf, slaSettings } from './sla.ts';
 
 const countsSchema = z.object({ met: z.number(), breached: z.number(), active: z.number() });
@@ -25,6 +26,8 @@ export const slaReportSchema = z.object({
     z.object({
       conversationId: z.string(),
       customer: z.string(),
+      channelId: z.string(),
+      skillId: z.string(),
       channel: z.string(),
       queue: z.string(),
       clock: z.enum(['firstResponse', 'resolution']),
@@ -39,7 +42,13 @@ type Row = z.infer<typeof rowSchema>;
  * SLA compliance of the conversations started in [from, to): first response and resolution,
  * met / breached / still running, by channel, by queue and by hour of day, with every breach.
  */
-export function slaReport(ctx: PlatformContext, from: number, to: number): SlaReport {
+export function slaReport(
+  ctx: PlatformContext,
+  from: number,
+  to: number,
+  /** The conversations to look at (default all); the live boards pass only those that can matter today. */
+  candidates: Iterable<Conversation> = ctx.store.all('conversations'),
+): SlaReport {
   const now = ctx.clock.now();
   const rows = { channel: new Map<string, Row>(), queue: new Map<string, Row>(), hour: new Map<string, Row>() };
   const row = (map: Map<string, Row>, key: string, label: string) => {
@@ -57,7 +66,7 @@ export function slaReport(ctx: PlatformContext, from: number, to: number): SlaRe
   };
   const breaches: SlaReport['breaches'] = [];
   let conversations = 0;
-  for (const conversation of ctx.store.all('conversations')) {
+  for (const conversation of candidates) {
     if (conversation.createdAt < from || conversation.createdAt >= to) continue;
     conversations++;
     const sla = slaOf(ctx.store, conversation, now);
@@ -79,6 +88,8 @@ export function slaReport(ctx: PlatformContext, from: number, to: number): SlaRe
       breaches.push({
         conversationId: conversation.id,
         customer: maskerFor(ctx.store, conversation).phone(fromWaId(conversation.customerWaId)),
+        channelId: conversation.channelId,
+        skillId: conversation.skillId,
         channel: channel?.name ?? conversation.channelId,
         queue: skill?.name ?? conversation.skillId,
         clock,

@@ -104,10 +104,26 @@ export function messageView({ store }: ViewContext, message: Message): MessageVi
     seq: message.seq ?? 0,
     ...(message.status ? { status: message.status } : {}),
     ...(agent ? { senderName: mask.text(agent.displayName) } : {}),
-    ...(message.error ? { error: message.error } : {}),
+    ...(message.wamid ? { wamid: message.wamid } : {}),
+    ...(message.error ? { error: mask.text(message.error) } : {}),
+    ...(message.errorCode !== undefined ? { errorCode: message.errorCode } : {}),
+    ...(message.uncertain ? { uncertain: true } : {}),
+    ...(isRetryable(message) ? { retryable: true } : {}),
     ...(message.automatic ? { automatic: true } : {}),
     ...(message.media ? { media: message.media } : {}),
   };
+}
+
+/** A failed reply of an agent that can be sent again as it was: text, or a rich message. */
+export function isRetryable(message: Message): boolean {
+  return (
+    message.direction === 'outbound' &&
+    message.status === 'failed' &&
+    message.agentId !== undefined &&
+    !message.automatic &&
+    !message.retriedAs &&
+    (message.type === 'text' || message.richMessageId !== undefined)
+  );
 }
 
 export function wrapUpView({ store }: ViewContext, wrapUp: WrapUp): WrapUpView {

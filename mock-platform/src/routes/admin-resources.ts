@@ -158,7 +158,7 @@ const userBody = z.object({
     .trim()
     .regex(/^[\w.@-]{2,64}$/, 'must be 2–64 letters, digits, . _ @ or -'),
   displayName: z.string().trim().min(1, 'is required').max(120),
-  role: z.enum(['admin', 'agent']),
+  role: z.enum(['admin', 'supervisor', 'agent']),
   /** Required for agents: their one role (RP-2). */
   roleId: z.string().optional(),
   skills: z

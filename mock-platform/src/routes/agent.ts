@@ -47,7 +47,7 @@ import { interactionHistory } from '../platform/history.ts';
 import { startConversation } from '../platform/outbound.ts';
 import { activeConversations, agentConversation, workableConversation } from '../platform/participants.ts';
 import { channelPermissionsOf } from '../platform/permissions.ts';
-import { reply, richMessagesFor, sendRichMessage, transcript } from '../platform/replies.ts';
+import { reply, retryReply, richMessagesFor, sendRichMessage, transcript } from '../platform/replies.ts';
 import { channelTemplates, sendSurvey, sendTemplate, templatesFor } from '../platform/templates.ts';
 import { completeWrapUp, pendingWrapUps, transfer, transferTargets } from '../platform/transfers.ts';
 import { conversationView, offerView } from '../platform/views.ts';
@@ -604,6 +604,8 @@ export function agentRoutes(ctx: PlatformContext, sessions: Sessions, componentT
       method: 'post',
       path: '/conversations/{id}/messages',
       summary: 'Reply to the customer (free-form text, inside the 24-hour window)',
+      description:
+        'The reply is stored (status `sending`) before the Cloud API is called, then gets its wamid. When WhatsApp refuses it (502 `whatsapp_refused`) or cannot be reached in time (502 `whatsapp_unreachable`: it may have been sent), the reply stays in the transcript as `failed` with `errorCode` or `uncertain`, and can be retried.',
       request: { params: idParam, body: jsonBody(replyRequestSchema) },
       responses: {
         201: jsonContent(messageViewSchema, 'Sent to WhatsApp and stored'),
@@ -613,11 +615,38 @@ export function agentRoutes(ctx: PlatformContext, sessions: Sessions, componentT
         409: errorResponses[409],
         502: jsonContent(
           z.object({ error: z.object({ code: z.string(), message: z.string() }) }),
-          'WhatsApp refused it',
+          'WhatsApp refused it, or could not be reached (the reply is stored as failed)',
         ),
       },
     }),
     async (c) => c.json(await reply(ctx, c.get('user'), c.req.valid('param').id, c.req.valid('json').text), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      ...base,
+      method: 'post',
+      path: '/conversations/{id}/messages/{messageId}/retry',
+      summary: 'Send a failed reply again (as a new message; the failed one is marked retried)',
+      description:
+        'Needs Reply on the channel and the 24-hour window open, like replying. Only a failed text or rich-message reply that was not retried yet (`retryable` in its view); else 409 `not_retryable`.',
+      request: { params: z.object({ id: z.string().min(1).max(200), messageId: z.string().min(1).max(200) }) },
+      responses: {
+        201: jsonContent(messageViewSchema, 'Sent to WhatsApp and stored'),
+        401: errorResponses[401],
+        403: errorResponses[403],
+        404: errorResponses[404],
+        409: errorResponses[409],
+        502: jsonContent(
+          z.object({ error: z.object({ code: z.string(), message: z.string() }) }),
+          'WhatsApp refused it, or could not be reached (the new attempt is stored as failed)',
+        ),
+      },
+    }),
+    async (c) => {
+      const { id, messageId } = c.req.valid('param');
+      return c.json(await retryReply(ctx, c.get('user'), id, messageId), 201);
+    },
   );
 
   app.openapi(

@@ -55,6 +55,7 @@ describe('platform HTTP API', () => {
         '/api/conversations/{id}/conference/leave',
         '/api/conversations/{id}/end',
         '/api/conversations/{id}/messages',
+        '/api/conversations/{id}/messages/{messageId}/retry',
         '/api/conversations/{id}/template',
         '/api/conversations/{id}/templates',
         '/api/conversations/{id}/transfer',
@@ -62,6 +63,13 @@ describe('platform HTTP API', () => {
         '/api/channels',
         '/api/channels/{id}/templates',
         '/api/outbound',
+        '/api/supervisor/agents/{id}/sign-out',
+        '/api/supervisor/agents/{id}/unavailable',
+        '/api/supervisor/board',
+        '/api/supervisor/conversations/{id}',
+        '/api/supervisor/conversations/{id}/close',
+        '/api/supervisor/conversations/{id}/reassign',
+        '/api/supervisor/events',
         '/api/me',
         '/api/offers/{id}/accept',
         '/api/offers/{id}/reject',
@@ -158,7 +166,7 @@ describe('platform HTTP API', () => {
     await seedSimulator(t.simulatorStore);
     expect(JSON.stringify(t.store.all('users'))).toBe(before);
     expect(counts()).toEqual(countsBefore);
-    expect(countsBefore).toEqual([3, 1, 2, 4, 1]);
+    expect(countsBefore).toEqual([4, 1, 2, 4, 1]);
     expect(t.store.get('settings', 'tenant')).toEqual({ id: 'tenant', maskSensitiveData: false });
     expect(t.simulatorStore.get('templates', DEMO.templateId)?.status).toBe('APPROVED');
   });

@@ -34,6 +34,13 @@ export const DEMO = {
     admin: { id: 'user_admin', username: 'admin', password: 'loro-admin', displayName: 'Alex Admin', role: 'admin' },
     ana: { id: 'user_ana', username: 'ana', password: 'loro-agent', displayName: 'Ana Agent', role: 'agent' },
     bruno: { id: 'user_bruno', username: 'bruno', password: 'loro-agent', displayName: 'Bruno Agent', role: 'agent' },
+    sofia: {
+      id: 'user_sofia',
+      username: 'sofia',
+      password: 'loro-supervisor',
+      displayName: 'Sofia Supervisor',
+      role: 'supervisor',
+    },
   },
   closureReasons: [
     { id: 'closure_resolved', name: 'Resolved · Resuelto' },

@@ -6,6 +6,7 @@ import { DEMO, seedPlatform, seedSimulator } from '../seed/demo-tenant.ts';
 import { type SimulatorSchema, simulatorIndexes, simulatorSchemas } from '../simulator/records.ts';
 import { type JournalFiles, memoryJournal } from '../store/journal-files.ts';
 import { JournalStore } from '../store/journal-store.ts';
+import type { FetchLike } from '../whatsapp/graph-client.ts';
 
 const ORIGIN = 'http://platform.test';
 
@@ -13,7 +14,16 @@ const ORIGIN = 'http://platform.test';
  * A whole platform in memory with a manual clock; its outgoing HTTP (Graph calls, webhooks) is
  * routed back into the app, so integration tests need no port.
  */
-export async function testPlatform(env: Record<string, string> = {}, files: JournalFiles = memoryJournal()) {
+export async function testPlatform(
+  env: Record<string, string> = {},
+  files: JournalFiles = memoryJournal(),
+  {
+    wrapFetch = (next) => next,
+  }: {
+    /** Sits between the platform and its outgoing HTTP (Graph calls, webhooks): to hang, fail or watch it. */
+    wrapFetch?: (next: FetchLike) => FetchLike;
+  } = {},
+) {
   const config: Config = loadConfig(env);
   const clock = new ManualClock();
   const store = await JournalStore.open<PlatformSchema>({
@@ -34,7 +44,7 @@ export async function testPlatform(env: Record<string, string> = {}, files: Jour
     store,
     simulatorStore,
     origin: ORIGIN,
-    fetch: async (url, init) => platform.app.request(url, init),
+    fetch: wrapFetch(async (url, init) => platform.app.request(url, init)),
     webhookBackoff: [],
   });
 
@@ -90,9 +100,9 @@ export async function testPlatform(env: Record<string, string> = {}, files: Jour
     return response;
   }
 
-  /** Reads an agent's event stream in the background; `text()` is everything received so far. */
-  async function listen(token: string, headers: Record<string, string> = {}) {
-    const response = await platform.app.request(`${ORIGIN}/api/agent/events`, {
+  /** Reads an event stream (the agent's by default) in the background; `text()` is everything received so far. */
+  async function listen(token: string, headers: Record<string, string> = {}, path = '/api/agent/events') {
+    const response = await platform.app.request(`${ORIGIN}${path}`, {
       headers: { authorization: `Bearer ${token}`, ...headers },
     });
     const reader = response.body?.getReader();

@@ -15,25 +15,72 @@ export class GraphApiError extends Error {
   }
 }
 
+/**
+ * The Cloud API did not answer (network error, timeout) or answered with a server error: WhatsApp
+ * may or may not have acted on the request, so a send must not be reported as refused.
+ */
+export class GraphUnreachableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'GraphUnreachableError';
+  }
+}
+
+/** Whether the outcome of a Cloud API call is unknown (no answer, or a 5xx) rather than a refusal. */
+export function isUncertainGraphFailure(error: unknown): boolean {
+  return !(error instanceof GraphApiError) || error.httpStatus >= 500;
+}
+
 export interface GraphClientOptions {
   /** `https://graph.facebook.com` or the simulator's `/graph` URL. */
   baseUrl: string;
   version: string;
   token: string;
   fetch?: FetchLike;
+  /** Every call gives up after this long (GRAPH_TIMEOUT_MS); default 15 s. */
+  timeoutMs?: number;
 }
 
 /** The few Cloud API calls the platform makes, over plain fetch, exactly as Meta documents them. */
-export function createGraphClient({ baseUrl, version, token, fetch = globalThis.fetch }: GraphClientOptions) {
+export function createGraphClient({
+  baseUrl,
+  version,
+  token,
+  fetch = globalThis.fetch,
+  timeoutMs = 15_000,
+}: GraphClientOptions) {
   const auth = { authorization: `Bearer ${token}` };
 
+  /**
+   * One request and its JSON answer, within the timeout (headers and body alike). No answer in
+   * time, or none at all, is a {@link GraphUnreachableError}.
+   */
+  async function call(url: string, init: RequestInit = {}): Promise<{ response: Response; json: unknown }> {
+    const signal = AbortSignal.timeout(timeoutMs);
+    try {
+      const response = await fetch(url, { ...init, signal });
+      const text = await response.text();
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        json = undefined;
+      }
+      return { response, json };
+    } catch (error) {
+      if (signal.aborted) {
+        throw new GraphUnreachableError(`The Cloud API did not answer within ${timeoutMs} ms`);
+      }
+      throw new GraphUnreachableError(`The Cloud API could not be reached: ${(error as Error).message}`);
+    }
+  }
+
   async function post(path: string, body: unknown): Promise<unknown> {
-    const response = await fetch(`${baseUrl}/${version}/${path}`, {
+    const { response, json } = await call(`${baseUrl}/${version}/${path}`, {
       method: 'POST',
       headers: { ...auth, 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
-    const json: unknown = await response.json().catch(() => undefined);
     if (!response.ok) {
       const parsed = graphErrorSchema.safeParse(json);
       if (parsed.success) {
@@ -50,8 +97,7 @@ export function createGraphClient({ baseUrl, version, token, fetch = globalThis.
   }
 
   async function get(path: string): Promise<unknown> {
-    const response = await fetch(`${baseUrl}/${version}/${path}`, { headers: auth });
-    const json: unknown = await response.json().catch(() => undefined);
+    const { response, json } = await call(`${baseUrl}/${version}/${path}`, { headers: auth });
     if (!response.ok) throw new GraphApiError(response.status, 131000, `Cloud API answered HTTP ${response.status}`);
     return json;
   }
@@ -64,8 +110,9 @@ export function createGraphClient({ baseUrl, version, token, fetch = globalThis.
       to,
       ...message,
     });
-    const id = sendMessageResponseSchema.parse(json).messages[0]?.id;
-    if (!id) throw new GraphApiError(502, 131000, 'Cloud API returned no message id');
+    // An answer without a message id: WhatsApp may have taken the message all the same.
+    const id = sendMessageResponseSchema.safeParse(json).data?.messages[0]?.id;
+    if (!id) throw new GraphUnreachableError('The Cloud API answered without a message id');
     return id;
   }
 
@@ -112,7 +159,7 @@ export function createGraphClient({ baseUrl, version, token, fetch = globalThis.
         | { url?: string; mime_type?: string }
         | undefined;
       if (!json?.url) throw new GraphApiError(404, 131052, 'The media could not be found');
-      const file = await fetch(json.url, { headers: auth });
+      const file = await fetch(json.url, { headers: auth, signal: AbortSignal.timeout(timeoutMs) });
       if (!file.ok) throw new GraphApiError(file.status, 131052, 'The media could not be downloaded');
       return {
         bytes: await file.arrayBuffer(),

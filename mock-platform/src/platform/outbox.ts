@@ -1,0 +1,203 @@
+import type { MessageView } from '../../../shared/api/schemas.ts';
+import { newId } from '../../../shared/ids.ts';
+import { ApiError } from '../http/errors.ts';
+import type { WriteOp } from '../store/store.ts';
+import { GraphApiError, isUncertainGraphFailure } from '../whatsapp/graph-client.ts';
+import type { PlatformContext } from './context.ts';
+import { publishToParticipants } from './participants.ts';
+import type { Conversation, Message, PlatformSchema } from './records.ts';
+import { put, remove } from './records.ts';
+import { conversationView, messageView } from './views.ts';
+
+/** What a reply that could not reach WhatsApp says; the panel words it in the agent's language. */
+export const UNREACHABLE_TEXT = 'WhatsApp could not be reached; the message may not have been sent';
+
+export interface OutgoingReply {
+  type: string;
+  text: string;
+  richMessageId?: string;
+  /** Calls the Cloud API; resolves with the wamid WhatsApp assigned. */
+  send: () => Promise<string>;
+}
+
+/**
+ * Sends an agent's reply through an outbox: the reply is stored as `sending` (durably) before the
+ * Cloud API is called, then gets its wamid, or the reason it failed. A crash in between leaves a
+ * `sending` row that {@link resolveInterruptedSends} turns into "may not have been sent" at the
+ * next start: the transcript never misses a reply WhatsApp may have delivered, and nothing is sent
+ * again without the agent asking (Retry).
+ *
+ * Only a reply WhatsApp took stops the first-response SLA clock and starts the customer timer.
+ */
+export async function sendThroughOutbox(
+  ctx: PlatformContext,
+  conversation: Conversation,
+  agentId: string,
+  outgoing: OutgoingReply,
+  retrying?: Message,
+): Promise<MessageView> {
+  const recorded = await ctx.serial.run(async () => {
+    const previous = retrying ? ctx.store.get('messages', retrying.id) : undefined;
+    if (retrying && (!previous || previous.retriedAs)) throw notRetryable(retrying.id, 'it has already been retried');
+    const message: Message = {
+      id: newId('out'),
+      conversationId: conversation.id,
+      direction: 'outbound',
+      type: outgoing.type,
+      text: outgoing.text,
+      timestamp: ctx.clock.now(),
+      seq: ctx.messageSeq.next(),
+      status: 'sending',
+      agentId,
+      ...(outgoing.richMessageId ? { richMessageId: outgoing.richMessageId } : {}),
+    };
+    const rows = previous ? [{ ...previous, retriedAs: message.id }, message] : [message];
+    // Durable before WhatsApp hears of it: a reply is never sent without being in the transcript.
+    await ctx.store.commit(rows.map((row) => put('messages', row)));
+    for (const row of rows) publishToParticipants(ctx, conversation, 'message', () => messageView(ctx, row));
+    return message;
+  });
+
+  let wamid: string;
+  try {
+    wamid = await outgoing.send();
+  } catch (error) {
+    const uncertain = isUncertainGraphFailure(error);
+    await recordFailure(ctx, recorded.id, {
+      error: error instanceof GraphApiError ? error.message : UNREACHABLE_TEXT,
+      ...(error instanceof GraphApiError && !uncertain ? { errorCode: error.code } : {}),
+      ...(uncertain ? { uncertain: true } : {}),
+    });
+    if (uncertain) throw new ApiError(502, 'whatsapp_unreachable', UNREACHABLE_TEXT);
+    const refusal = error as GraphApiError;
+    throw new ApiError(502, 'whatsapp_refused', `WhatsApp refused the message (${refusal.code}): ${refusal.message}`);
+  }
+  return recordSent(ctx, recorded.id, wamid);
+}
+
+function notRetryable(messageId: string, why: string): ApiError {
+  return new ApiError(409, 'not_retryable', `Message ${messageId} cannot be sent again: ${why}`);
+}
+
+/** WhatsApp took the reply: its wamid, any status that overtook the answer, and the SLA. */
+function recordSent(ctx: PlatformContext, messageId: string, wamid: string): Promise<MessageView> {
+  return ctx.serial.run(async () => {
+    const stored = ctx.store.get('messages', messageId);
+    if (!stored) throw new ApiError(409, 'message_gone', `Message ${messageId} is no longer stored`);
+    // A status webhook may have overtaken the send's answer: fold it in.
+    const orphan = ctx.store.get('orphanStatuses', wamid);
+    const message: Message = {
+      ...stored,
+      wamid,
+      status: orphan?.status ?? 'pending',
+      ...(orphan ? { statusAt: orphan.timestamp } : {}),
+      ...(orphan?.error ? { error: orphan.error } : {}),
+      ...(orphan?.errorCode !== undefined ? { errorCode: orphan.errorCode } : {}),
+    };
+    const ops: WriteOp<PlatformSchema>[] = [put('messages', message)];
+    if (orphan) ops.push(remove('orphanStatuses', wamid));
+    const current = ctx.store.get('conversations', message.conversationId);
+    // The agent's words reached WhatsApp: the customer response timer starts (or keeps running)
+    // from the reply, and the first one stops the first-response SLA clock.
+    const updated =
+      current &&
+      message.status !== 'failed' &&
+      (current.awaitingCustomerSince === undefined || current.firstResponseAt === undefined)
+        ? {
+            ...current,
+            awaitingCustomerSince: current.awaitingCustomerSince ?? message.timestamp,
+            firstResponseAt: current.firstResponseAt ?? message.timestamp,
+          }
+        : undefined;
+    if (updated) ops.push(put('conversations', updated));
+    await ctx.store.commit(ops);
+    const view = messageView(ctx, message);
+    const conversation = updated ?? current;
+    if (conversation) {
+      publishToParticipants(ctx, conversation, 'message', () => view);
+      // The SLA's first response (or the customer timer) changed: the panels show it.
+      if (updated)
+        publishToParticipants(ctx, updated, 'conversation.updated', (v) => conversationView(ctx, updated, v));
+    }
+    return view;
+  });
+}
+
+/** The send failed: the reply shows why. */
+function recordFailure(
+  ctx: PlatformContext,
+  messageId: string,
+  failure: { error: string; errorCode?: number; uncertain?: true },
+): Promise<void> {
+  return ctx.serial.run(async () => {
+    const stored = ctx.store.get('messages', messageId);
+    if (!stored) return;
+    const message: Message = { ...stored, status: 'failed', statusAt: ctx.clock.now(), ...failure };
+    await ctx.store.commit([put('messages', message)]);
+    const conversation = ctx.store.get('conversations', message.conversationId);
+    if (conversation) publishToParticipants(ctx, conversation, 'message', () => messageView(ctx, message));
+  });
+}
+
+/**
+ * At start-up, before any request: replies still `sending` were cut off by a stop between being
+ * recorded and WhatsApp's answer. Nobody knows whether WhatsApp took them, so they are never sent
+ * again on their own: they become failed, "may not have been sent", and the agent may retry.
+ * Resolves with how many there were.
+ */
+export async function resolveInterruptedSends(ctx: PlatformContext): Promise<number> {
+  const interrupted = ctx.store.all('messages').filter((message) => message.status === 'sending');
+  if (interrupted.length === 0) return 0;
+  await ctx.store.commit(
+    interrupted.map((message) =>
+      put('messages', {
+        ...message,
+        status: 'failed',
+        statusAt: ctx.clock.now(),
+        error: UNREACHABLE_TEXT,
+        uncertain: true,
+      }),
+    ),
+  );
+  return interrupted.length;
+}
+
+/** Whether a message counts as the agent's answer to the customer (for the SLA and the customer timer). */
+function reachedWhatsApp(message: Message): boolean {
+  return (
+    message.direction === 'outbound' &&
+    message.agentId !== undefined &&
+    !message.automatic &&
+    message.type !== 'template' &&
+    message.status !== 'failed' &&
+    message.status !== 'sending'
+  );
+}
+
+/**
+ * A reply WhatsApp later reported `failed`: if it was the one that stopped the first-response SLA
+ * clock (or started the customer timer), the clock goes back to the next reply that did reach
+ * WhatsApp, or runs again. Returns the conversation to store, if it changed.
+ */
+export function conversationAfterFailure(
+  ctx: PlatformContext,
+  conversation: Conversation,
+  failed: Message,
+): Conversation | undefined {
+  const affectsFirst = conversation.firstResponseAt === failed.timestamp;
+  const affectsAwaiting = conversation.awaitingCustomerSince === failed.timestamp;
+  if (!affectsFirst && !affectsAwaiting) return undefined;
+  const others = ctx.store
+    .where('messages', 'conversationId', conversation.id)
+    .filter((message) => message.id !== failed.id && reachedWhatsApp(message))
+    .map((message) => message.timestamp)
+    .sort((a, b) => a - b);
+  const { firstResponseAt, awaitingCustomerSince, ...rest } = conversation;
+  const first = affectsFirst ? others[0] : firstResponseAt;
+  const awaiting = affectsAwaiting ? others.find((at) => at >= failed.timestamp) : awaitingCustomerSince;
+  return {
+    ...rest,
+    ...(first !== undefined ? { firstResponseAt: first } : {}),
+    ...(awaiting !== undefined ? { awaitingCustomerSince: awaiting } : {}),
+  };
+}
