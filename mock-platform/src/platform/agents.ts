@@ -2,6 +2,7 @@ import type { AgentStatus, ConversationView } from '../../../shared/api/schemas.
 import { newId } from '../../../shared/ids.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import type { WriteOp } from '../store/store.ts';
+import { announceWrapUp } from './after-contact-work.ts';
 import { agentStatus } from './agent-status.ts';
 import { joinConference, withdrawInvitation } from './conference.ts';
 import { agentTopic, type PlatformContext } from './context.ts';
@@ -231,7 +232,7 @@ export function endConversation(
       const guestWrapUp = pendingWrapUp(ctx, conversationId, guestId, 'conference');
       await ctx.store.commit([put('wrapUps', guestWrapUp)]);
       ctx.events.publish(agentTopic(guestId), 'conversation.updated', conversationView(ctx, ended, guestId));
-      ctx.events.publish(agentTopic(guestId), 'wrapup', wrapUpView(ctx, guestWrapUp));
+      announceWrapUp(ctx, guestId, wrapUpView(ctx, guestWrapUp));
     }
     // The agent has room again: waiting conversations may go to them.
     await dispatch(ctx);

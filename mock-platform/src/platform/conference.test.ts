@@ -90,13 +90,19 @@ describe('conference (AG-9)', () => {
     expect(await systemTexts(t, ana, id)).toContain('Ana Agent ended the conference');
     expect((await t.call('GET', `/api/conversations/${id}/messages`, { token: bruno })).status).toBe(404);
 
+    // Bruno owes the wrap-up of his part (after-contact work): no invitation reaches him until it is done.
+    expect((await t.call('GET', '/api/me', { token: bruno })).body.status.state).toBe('acw');
+    expect((await invite(t, ana, id)).status).toBe(409);
+    const [owed] = (await t.call('GET', '/api/wrap-ups', { token: bruno })).body;
+    await t.call('POST', `/api/wrap-ups/${owed.id}`, { token: bruno, body: { closureReasonId: 'closure_info' } });
+
     // A second conference, then the owner ends the whole conversation.
     await invite(t, ana, id);
     const [again] = (await t.call('GET', '/api/agent/offers', { token: bruno })).body;
     await t.call('POST', `/api/offers/${again.id}/accept`, { token: bruno });
     await t.call('POST', `/api/conversations/${id}/end`, { token: ana, body: { closureReasonId: 'closure_resolved' } });
     expect((await t.call('GET', '/api/conversations', { token: bruno })).body).toEqual([]);
-    expect((await t.call('GET', '/api/wrap-ups', { token: bruno })).body).toHaveLength(2);
+    expect((await t.call('GET', '/api/wrap-ups', { token: bruno })).body).toHaveLength(1);
   });
 
   it('withdraws a declined or expired invitation; the owner carries on', async () => {

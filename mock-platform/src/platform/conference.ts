@@ -3,6 +3,8 @@ import { newId } from '../../../shared/ids.ts';
 import { chooseAgent } from '../../../shared/routing/choose-agent.ts';
 import { ApiError } from '../http/errors.ts';
 import type { WriteOp } from '../store/store.ts';
+import { announceWrapUp } from './after-contact-work.ts';
+import { agentStatus } from './agent-status.ts';
 import { agentTopic, type PlatformContext } from './context.ts';
 import { Availability, agentLoad } from './dispatcher.ts';
 import { pendingWrapUp, systemMessage } from './new-records.ts';
@@ -58,7 +60,7 @@ export function inviteToConference(
         { path: 'agentId', message: 'is not another agent' },
       ]);
     }
-    if (ctx.store.get('agentStatus', guest.id)?.state !== 'available' || agentLoad(ctx, guest.id) >= guest.capacity) {
+    if (agentStatus(ctx, guest).state !== 'available' || agentLoad(ctx, guest.id) >= guest.capacity) {
       throw new ApiError(409, 'agent_not_available', `${guest.displayName} is not available to join`);
     }
     if (!worksChannel(ctx.store, guest, conversation.channelId)) {
@@ -157,6 +159,6 @@ export function stopConference(
     await ctx.store.commit([put('conversations', alone), put('messages', notice), put('wrapUps', wrapUp)]);
     announce(ctx, alone, notice);
     ctx.events.publish(agentTopic(conference.agentId), 'conversation.removed', { conversationId });
-    ctx.events.publish(agentTopic(conference.agentId), 'wrapup', wrapUpView(ctx, wrapUp));
+    announceWrapUp(ctx, conference.agentId, wrapUpView(ctx, wrapUp));
   });
 }

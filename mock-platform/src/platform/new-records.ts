@@ -1,4 +1,5 @@
 import { newId } from '../../../shared/ids.ts';
+import { wrapUpDueAt } from './after-contact-work.ts';
 import type { PlatformContext } from './context.ts';
 import type { PlatformSchema } from './records.ts';
 
@@ -22,5 +23,16 @@ export function pendingWrapUp(
   agentId: string,
   reason: 'transfer' | 'conference',
 ): PlatformSchema['wrapUps'] {
-  return { id: newId('wrap'), conversationId, agentId, reason, status: 'pending', createdAt: ctx.clock.now() };
+  const now = ctx.clock.now();
+  const skillId = ctx.store.get('conversations', conversationId)?.skillId;
+  return {
+    id: newId('wrap'),
+    conversationId,
+    agentId,
+    reason,
+    status: 'pending',
+    createdAt: now,
+    ...(skillId ? { skillId } : {}),
+    dueAt: wrapUpDueAt(ctx, skillId, now),
+  };
 }

@@ -98,6 +98,13 @@ export const skillSchema = z.object({
   screenPopUrl: screenPopUrlSchema.optional(),
   /** Evaluation criteria (RT-5); absent = skill proficiency. */
   evaluation: evaluationSchema.optional(),
+  /**
+   * After-contact work: seconds an agent has for the wrap-up she owes after handing a conversation
+   * over (no new offers meanwhile); then it is submitted with `defaultClosureReasonId`. Absent: 120.
+   */
+  wrapUpSeconds: z.number().int().min(10, 'must be 10–3600 seconds').max(3600, 'must be 10–3600 seconds').optional(),
+  /** The closure reason of a wrap-up submitted because its time ran out; absent: the first by name. */
+  defaultClosureReasonId: z.string().optional(),
   /** Customer response timer: minutes the conversation waits for the customer after the agent wrote; 0 or absent = off. */
   customerResponseMinutes: z
     .number()
@@ -323,6 +330,12 @@ export const wrapUpSchema = z.object({
   closureReasonId: z.string().optional(),
   note: z.string().max(2000).optional(),
   doneAt: z.number().optional(),
+  /** The conversation's skill when she handed it over: its wrap-up time and default reason apply. */
+  skillId: z.string().optional(),
+  /** When her wrap-up time (the skill's) runs out: the platform then submits it for her. */
+  dueAt: z.number().optional(),
+  /** Submitted by the platform when the wrap-up time ran out, with the skill's default reason. */
+  automatic: z.boolean().optional(),
 });
 
 export const messageSchema = z.object({
@@ -433,7 +446,7 @@ export const platformIndexes: IndexSpecs<PlatformSchema> = {
     { name: 'unarchived', value: (c) => (c.status === 'ended' && !c.archivedIn ? 'ended' : undefined) },
   ],
   offers: ['agentId', 'conversationId', 'status'],
-  wrapUps: ['agentId', 'conversationId'],
+  wrapUps: ['agentId', 'conversationId', 'status'],
   messages: ['conversationId', { name: 'wamid', value: (m) => m.wamid }],
   // An administrable row's version is the number of audit entries about it (routes/versions.ts).
   audit: ['resourceId'],

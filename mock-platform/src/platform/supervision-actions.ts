@@ -2,6 +2,7 @@ import type { ConversationView, MessageView } from '../../../shared/api/schemas.
 import { newId } from '../../../shared/ids.ts';
 import { ApiError, invalidField, notFound } from '../http/errors.ts';
 import type { WriteOp } from '../store/store.ts';
+import { announceWrapUp } from './after-contact-work.ts';
 import { setAgentState } from './agents.ts';
 import { archivedMessages } from './archive.ts';
 import { audited } from './audit.ts';
@@ -87,7 +88,7 @@ function release(
       ops.push(put('wrapUps', owed));
       after.push(() => {
         ctx.events.publish(agentTopic(agentId), 'conversation.removed', { conversationId: conversation.id });
-        ctx.events.publish(agentTopic(agentId), 'wrapup', wrapUpView(ctx, owed));
+        announceWrapUp(ctx, agentId, wrapUpView(ctx, owed));
       });
     } else {
       // Closed for her: her part is wrapped up with the supervisor's closure reason.

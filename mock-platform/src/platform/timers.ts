@@ -1,5 +1,6 @@
 import { customerResponseDeadline, offerExpiresAt } from '../../../shared/routing/timers.ts';
 import type { WriteOp } from '../store/store.ts';
+import { announceWrapUp, applyWrapUpTimeouts } from './after-contact-work.ts';
 import { withdrawInvitation } from './conference.ts';
 import { agentTopic, type PlatformContext } from './context.ts';
 import { applyDisconnections } from './disconnections.ts';
@@ -15,6 +16,8 @@ import { conversationView, messageView, wrapUpView } from './views.ts';
  * survives restarts and tests drive it by moving the clock):
  * - an agent whose event streams have been gone for the grace period becomes Unavailable
  *   ("disconnected") and her pending offers go back to the queue without RONA;
+ * - a wrap-up whose after-contact work time (its skill's) has run out is submitted with the
+ *   skill's default closure reason, and its agent is routed to again;
  * - an offer not accepted within its skill's agent response time expires, its agent goes to RONA
  *   and the conversation is routed again;
  * - a conversation whose customer has not answered within the skill's customer response time is
@@ -80,8 +83,9 @@ export async function sweep(ctx: PlatformContext): Promise<void> {
       publishToParticipants(ctx, conversation, 'conversation.updated', (viewer) =>
         conversationView(ctx, ended, viewer),
       );
-      if (guestWrapUp) ctx.events.publish(agentTopic(guestWrapUp.agentId), 'wrapup', wrapUpView(ctx, guestWrapUp));
+      if (guestWrapUp) announceWrapUp(ctx, guestWrapUp.agentId, wrapUpView(ctx, guestWrapUp));
     }
+    await applyWrapUpTimeouts(ctx);
     const due = await applyQueueTimeouts(ctx);
     await dispatch(ctx);
     return due;

@@ -76,7 +76,13 @@ describe('transfer (AG-8)', () => {
     });
     const [offer] = await offersOf(t, bruno);
     await t.call('POST', `/api/offers/${offer?.id}/reject`, { token: bruno });
-    // Back in the support queue, routed again: Ana is the available support agent.
+    // Back in the support queue, not lost. Ana is the only other support agent, but she owes the
+    // transfer's wrap-up (after-contact work): it waits for her instead of arriving under her
+    // wrap-up dialog.
+    expect(t.store.get('conversations', conversationId)?.status).toBe('queued');
+    expect(await offersOf(t, ana)).toEqual([]);
+    const [wrapUp] = (await t.call('GET', '/api/wrap-ups', { token: ana })).body;
+    await t.call('POST', `/api/wrap-ups/${wrapUp.id}`, { token: ana, body: { closureReasonId: 'closure_info' } });
     expect((await offersOf(t, ana)).map((o) => o.conversationId)).toEqual([conversationId]);
   });
 

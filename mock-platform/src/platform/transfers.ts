@@ -2,6 +2,8 @@ import type { TransferRequest, TransferTargets, WrapUpView } from '../../../shar
 import { newId } from '../../../shared/ids.ts';
 import { ApiError, invalidField, notFound } from '../http/errors.ts';
 import type { WriteOp } from '../store/store.ts';
+import { announceWrapUp, announceWrapUpDone } from './after-contact-work.ts';
+import { agentStatus } from './agent-status.ts';
 import { agentTopic, type PlatformContext } from './context.ts';
 import { agentLoad, dispatch } from './dispatcher.ts';
 import { pendingWrapUp } from './new-records.ts';
@@ -18,8 +20,7 @@ export function transferTargets(ctx: PlatformContext, agent: User): TransferTarg
     name: skill.name,
     waiting: ctx.store.where('conversations', 'status', 'queued').filter((c) => c.skillId === skill.id).length,
     availableAgents: agents.filter(
-      (user) =>
-        user.skills.some((s) => s.skillId === skill.id) && ctx.store.get('agentStatus', user.id)?.state === 'available',
+      (user) => user.skills.some((s) => s.skillId === skill.id) && agentStatus(ctx, user).state === 'available',
     ).length,
   }));
   return {
@@ -29,7 +30,7 @@ export function transferTargets(ctx: PlatformContext, agent: User): TransferTarg
       .map((user) => ({
         id: user.id,
         displayName: user.displayName,
-        state: ctx.store.get('agentStatus', user.id)?.state ?? 'unavailable',
+        state: agentStatus(ctx, user).state,
         hasRoom: agentLoad(ctx, user.id) < user.capacity,
       }))
       .sort((a, b) => a.displayName.localeCompare(b.displayName)),
@@ -81,10 +82,7 @@ export function transfer(
       if (receiver?.role !== 'agent') throw invalidField('target.agentId', `${target.agentId} is not an agent`);
       if (receiver.id === agent.id)
         throw invalidField('target.agentId', 'you cannot transfer a conversation to yourself');
-      if (
-        ctx.store.get('agentStatus', receiver.id)?.state !== 'available' ||
-        agentLoad(ctx, receiver.id) >= receiver.capacity
-      ) {
+      if (agentStatus(ctx, receiver).state !== 'available' || agentLoad(ctx, receiver.id) >= receiver.capacity) {
         throw new ApiError(
           409,
           'agent_not_available',
@@ -119,7 +117,7 @@ export function transfer(
     const view = wrapUpView(ctx, wrapUp);
     const topic = agentTopic(agent.id);
     ctx.events.publish(topic, 'conversation.removed', { conversationId });
-    ctx.events.publish(topic, 'wrapup', view);
+    announceWrapUp(ctx, agent.id, view);
     if (offer) ctx.events.publish(agentTopic(offer.agentId), 'offer', offerView(ctx, offer, handedTo));
     await dispatch(ctx);
     return view;
@@ -157,6 +155,8 @@ export function completeWrapUp(
         doneAt: ctx.clock.now(),
       }),
     ]);
-    ctx.events.publish(agentTopic(agent.id), 'wrapup.done', { wrapUpId });
+    announceWrapUpDone(ctx, agent.id, wrapUpId);
+    // Out of after-contact work: waiting conversations may go to her again.
+    await dispatch(ctx);
   });
 }

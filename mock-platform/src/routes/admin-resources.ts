@@ -105,6 +105,11 @@ export function skillResource(ctx: PlatformContext): Resource<'skills', typeof s
     toRow: (body, id) => ({ id, ...body }),
     check: (skill) => {
       const issues: Issue[] = [];
+      if (skill.defaultClosureReasonId !== undefined && !ctx.store.get('closureReasons', skill.defaultClosureReasonId))
+        issues.push({
+          path: 'defaultClosureReasonId',
+          message: `${skill.defaultClosureReasonId} is not a closure reason`,
+        });
       if (skill.secondarySkillId !== undefined) {
         if (skill.secondarySkillId === skill.id)
           issues.push({ path: 'secondarySkillId', message: 'cannot be the skill itself' });
@@ -307,7 +312,7 @@ const closureReasonBody = closureReasonSchema.omit({ id: true }).extend({
   name: z.string().trim().min(1, 'is required').max(120),
 });
 
-export function closureReasonResource(): Resource<'closureReasons', typeof closureReasonBody> {
+export function closureReasonResource(ctx: PlatformContext): Resource<'closureReasons', typeof closureReasonBody> {
   return {
     collection: 'closureReasons',
     path: 'closure-reasons',
@@ -317,6 +322,12 @@ export function closureReasonResource(): Resource<'closureReasons', typeof closu
     view: closureReasonSchema,
     toRow: (body, id) => ({ id, ...body }),
     describe: (row) => `closure reason ${row.name}`,
+    blocksDelete: (reason) => {
+      const skill = ctx.store.all('skills').find((s) => s.defaultClosureReasonId === reason.id);
+      return skill
+        ? `${reason.name} is the default closure reason of the skill ${skill.name}: choose another first`
+        : undefined;
+    },
     list: byName,
   };
 }

@@ -226,7 +226,7 @@ export function adminRoutes(ctx: PlatformContext, sessions: Sessions) {
     userResource(ctx),
     customComponentResource(ctx),
     richMessageResource(ctx),
-    closureReasonResource(),
+    closureReasonResource(ctx),
     unavailableReasonResource(ctx),
     routingScriptResource(ctx),
     routingQueueResource(ctx),
