@@ -128,7 +128,10 @@ const en = {
   slaDueIn: 'due in {time}',
   slaOverdue: 'overdue by {time}',
   slaMet: 'met',
-  slaBreached: 'breached',
+  slaBreachedBy: 'breached by {time}',
+  today: 'Today',
+  photo: 'Photo',
+  yesterday: 'Yesterday',
   slaDueAt: 'due {time}',
 } as const;
 
@@ -263,7 +266,10 @@ const es: Record<keyof typeof en, string> = {
   slaDueIn: 'vence en {time}',
   slaOverdue: 'vencido hace {time}',
   slaMet: 'cumplido',
-  slaBreached: 'incumplido',
+  slaBreachedBy: 'incumplido por {time}',
+  today: 'Hoy',
+  photo: 'Foto',
+  yesterday: 'Ayer',
   slaDueAt: 'vence {time}',
 };
 

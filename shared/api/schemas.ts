@@ -87,6 +87,13 @@ export type OfferView = z.infer<typeof offerViewSchema>;
 
 export const conversationStatusSchema = z.enum(['queued', 'offered', 'active', 'ended']);
 
+/** One SLA clock; `stoppedAt` once it stopped (met or breached for good, fixed at that time). */
+const slaClockViewSchema = z.object({
+  state: z.enum(['active', 'met', 'breached']),
+  dueAt: z.number(),
+  stoppedAt: z.number().optional(),
+});
+
 export const conversationViewSchema = z.object({
   id: z.string(),
   channelId: z.string(),
@@ -109,8 +116,18 @@ export const conversationViewSchema = z.object({
   /** SLA clocks (SL-3/SL-4): first response and resolution, due in business hours. */
   sla: z
     .object({
-      firstResponse: z.object({ state: z.enum(['active', 'met', 'breached']), dueAt: z.number() }),
-      resolution: z.object({ state: z.enum(['active', 'met', 'breached']), dueAt: z.number() }),
+      firstResponse: slaClockViewSchema,
+      resolution: slaClockViewSchema,
+    })
+    .optional(),
+  /** The latest customer or agent message (masked like every text): the task list's preview. */
+  lastMessage: z
+    .object({
+      direction: z.enum(['inbound', 'outbound']),
+      text: z.string(),
+      timestamp: z.number(),
+      /** A photo (its text, if any, is the caption). */
+      media: z.boolean().optional(),
     })
     .optional(),
   /** A conference, as the agent receiving this view takes part in it. */
