@@ -23,6 +23,7 @@ import {
   routingQueueResource,
   routingScriptResource,
   skillResource,
+  unavailableReasonResource,
   userResource,
 } from './admin-resources.ts';
 
@@ -231,6 +232,7 @@ export function adminRoutes(ctx: PlatformContext, sessions: Sessions) {
     customComponentResource(ctx),
     richMessageResource(ctx),
     closureReasonResource(),
+    unavailableReasonResource(ctx),
     routingScriptResource(ctx),
     routingQueueResource(ctx),
   ]) {
