@@ -143,7 +143,10 @@ export function createPlatform(options: PlatformOptions) {
 
   app.route(
     '/',
-    healthRoutes(startedAt, () => clock.now(), ctx.webhookSkips),
+    healthRoutes(startedAt, () => clock.now(), ctx.webhookSkips, [
+      { name: 'platform', store },
+      { name: 'simulator', store: simulatorStore },
+    ]),
   );
   app.route('/api/auth', authRoutes(ctx, sessions));
   app.route('/api/admin', adminRoutes(ctx, sessions));

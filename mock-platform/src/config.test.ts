@@ -16,6 +16,23 @@ describe('loadConfig', () => {
       SIMULATOR_WEBHOOK_RETRY_HOURS: 168,
       ARCHIVE_AFTER_DAYS: 7,
       GRAPH_TIMEOUT_MS: 15_000,
+      MAX_CONNECTIONS: 2000,
+      MAX_CONNECTIONS_PER_ADDRESS: 200,
+      HEADERS_TIMEOUT_SECONDS: 10,
+      REQUEST_TIMEOUT_SECONDS: 30,
+    });
+  });
+
+  it('validates the connection limits and time-outs, naming the variable', () => {
+    expect(() => loadConfig({ MAX_CONNECTIONS: '0' })).toThrow(
+      'MAX_CONNECTIONS: must be a whole number from 1 to 100000 (got "0")',
+    );
+    expect(() => loadConfig({ MAX_CONNECTIONS_PER_ADDRESS: 'many' })).toThrow('MAX_CONNECTIONS_PER_ADDRESS');
+    expect(() => loadConfig({ HEADERS_TIMEOUT_SECONDS: '60', REQUEST_TIMEOUT_SECONDS: '30' })).toThrow(
+      'HEADERS_TIMEOUT_SECONDS: must not be more than REQUEST_TIMEOUT_SECONDS (30) (got 60)',
+    );
+    expect(loadConfig({ HEADERS_TIMEOUT_SECONDS: '5', REQUEST_TIMEOUT_SECONDS: '5' })).toMatchObject({
+      HEADERS_TIMEOUT_SECONDS: 5,
     });
   });
 

@@ -20,6 +20,11 @@ const httpUrl = z
   }, 'must be an absolute http(s) URL')
   .transform((value) => value.replace(/\/+$/, ''));
 
+const wholeNumber = (min: number, max: number) => {
+  const rule = `must be a whole number from ${min} to ${max}`;
+  return z.coerce.number({ error: rule }).int(rule).min(min, rule).max(max, rule);
+};
+
 const envSchema = z.object({
   PORT: z.coerce
     .number({ error: 'must be a whole number from 0 to 65535' })
@@ -78,6 +83,14 @@ const envSchema = z.object({
     .min(100, 'must be a whole number of milliseconds from 100 to 300000')
     .max(300_000, 'must be a whole number of milliseconds from 100 to 300000')
     .default(15_000),
+  /** Open connections the server keeps at most; above it a new one is answered 503 and closed. */
+  MAX_CONNECTIONS: wholeNumber(1, 100_000).default(2000),
+  /** Open connections one client address keeps at most (503 above it). */
+  MAX_CONNECTIONS_PER_ADDRESS: wholeNumber(1, 100_000).default(200),
+  /** Seconds a client has to send a request's headers (an idle new socket is closed after it). */
+  HEADERS_TIMEOUT_SECONDS: wholeNumber(1, 600).default(10),
+  /** Seconds a client has to send a whole request, body included. */
+  REQUEST_TIMEOUT_SECONDS: wholeNumber(1, 3600).default(30),
 });
 
 export type Config = z.infer<typeof envSchema>;
@@ -110,6 +123,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         return { variable, message: `${issue.message} (got ${JSON.stringify(present[variable])})` };
       }),
     );
+  }
+  if (result.data.HEADERS_TIMEOUT_SECONDS > result.data.REQUEST_TIMEOUT_SECONDS) {
+    throw new ConfigError([
+      {
+        variable: 'HEADERS_TIMEOUT_SECONDS',
+        message: `must not be more than REQUEST_TIMEOUT_SECONDS (${result.data.REQUEST_TIMEOUT_SECONDS}) (got ${result.data.HEADERS_TIMEOUT_SECONDS})`,
+      },
+    ]);
   }
   return result.data;
 }

@@ -5,6 +5,7 @@ import { getRequestListener } from '@hono/node-server';
 import type { Clock } from '../../shared/clock.ts';
 import { createPlatform, type Platform } from './app.ts';
 import type { Config } from './config.ts';
+import { guardConnections } from './http/connection-guard.ts';
 import { directoryArchive } from './platform/archive.ts';
 import { type PlatformSchema, platformIndexes, platformSchemas } from './platform/records.ts';
 import { seedPlatform, seedSimulator } from './seed/demo-tenant.ts';
@@ -41,7 +42,16 @@ export async function startServer(config: Config, clock: Clock): Promise<Running
   await seedPlatform(store);
   await seedSimulator(simulatorStore);
 
-  const server = createServer();
+  const server = createServer({ connectionsCheckingInterval: 1_000 });
+  // Idle or slow sockets, and more of them than the limits, must not use up the file descriptors
+  // the store needs.
+  const guard = guardConnections(server, {
+    maxConnections: config.MAX_CONNECTIONS,
+    maxPerAddress: config.MAX_CONNECTIONS_PER_ADDRESS,
+    headersTimeoutMs: config.HEADERS_TIMEOUT_SECONDS * 1000,
+    requestTimeoutMs: config.REQUEST_TIMEOUT_SECONDS * 1000,
+    keepAliveTimeoutMs: 5_000,
+  });
   await listen(server, config.PORT, config.HOST);
   const { port } = server.address() as AddressInfo;
   const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
@@ -58,7 +68,11 @@ export async function startServer(config: Config, clock: Clock): Promise<Running
   if (interrupted > 0) {
     console.warn(`[platform] ${interrupted} replies were cut off by the last stop: shown as "may not have been sent"`);
   }
-  server.on('request', getRequestListener(platform.app.fetch));
+  const handle = getRequestListener(platform.app.fetch);
+  server.on('request', (request, response) => {
+    if (guard.refused(request.socket)) response.destroy();
+    else void handle(request, response);
+  });
   // Timers (offer expiry → RONA, customer response) are applied from stored state every second.
   const timers = setInterval(() => {
     platform.sweep().catch((error: unknown) => console.error('[platform] timer sweep failed:', error));

@@ -31,11 +31,12 @@ const issuers: { name: string; lengths: readonly number[]; matches: (digits: str
 ];
 
 /**
- * Runs of digit groups joined by single spaces, dashes or dots. A run never starts right after a
+ * Runs of digit groups joined by single spaces, dashes or dots, not right after a country code
+ * ("+1 614 555 1234…"). A run never starts right after a
  * digit, a `+` (a phone number) or a `*` (the visible tail of an already masked value, which
  * must not merge with what follows into a new finding).
  */
-const RUN = /(?<![\d+*])\d+(?:[ .-]\d+)*/g;
+const RUN = /(?<![\d+*])(?<!\+\d{1,3}[ .-])\d+(?:[ .-]\d+)*/g;
 
 /**
  * A candidate that starts or ends inside a dash- or dot-joined token ("123-45-6789 4111…") is a

@@ -22,6 +22,21 @@ describe('the reference document’s examples', () => {
       'Escríbeme a m******@gmail.com o llama al *********7542.',
     );
   });
+
+  // The customer's and the channel's countries must not matter: none, the same, or others.
+  it.each([[[]], [['US']], [['GB', 'US']], [['ES', 'MX']], [['IN', 'BR']]])(
+    'gives exactly the reference output in free text with regions %j',
+    (regions) => {
+      for (const [value, masked] of [
+        ['+ 1 (123) 456 7890', '**********7890'],
+        ['+447966197542', '*********7542'],
+        ['melissa@gmail.com', 'm******@gmail.com'],
+      ] as const) {
+        expect(maskSensitive(value, { regions })).toBe(masked);
+        expect(maskSensitive(`Mi dato: ${value}, gracias`, { regions })).toBe(`Mi dato: ${masked}, gracias`);
+      }
+    },
+  );
 });
 
 describe('credit cards', () => {
@@ -132,8 +147,76 @@ describe('phone numbers', () => {
     expect(found(`llámame al ${phone} mañana`, regions)).toEqual([['phone', phone]]);
   });
 
+  // Written in the national format of a region that is neither the customer's nor the channel's.
   it.each([
-    ['a national number without its region', '612 34 56 78', ['GB']],
+    ['ES mobile', '612 34 56 78'],
+    ['ES landline', '91 123 45 67'],
+    ['MX mobile', '55 1234 5678'],
+    ['MX, dashes', '55-1234-5678'],
+    ['BR mobile', '(11) 91234-5678'],
+    ['BR landline', '(21) 2345-6789'],
+    ['GB mobile', '07966 197542'],
+    ['GB mobile, no spaces', '07966197542'],
+    ['GB landline', '020 7946 0958'],
+    ['DE mobile', '0151 23456789'],
+    ['DE mobile, slash', '0151/23456789'],
+    ['DE landline', '030 12345678'],
+    ['IN mobile', '98765 43210'],
+    ['IN mobile with trunk prefix', '098765 43210'],
+    ['IN landline', '011 2345 6789'],
+  ])('finds a national %s number from any region (%s)', (_label, phone) => {
+    for (const regions of [[], ['US'], ['GB', 'US'], ['JP']]) {
+      expect(found(`mi número es ${phone}, gracias`, regions)).toEqual([['phone', phone]]);
+    }
+  });
+
+  it('finds a bare run of digits from any region when the text says it is a phone number', () => {
+    expect(found('mi móvil: 612345678', ['GB', 'US'])).toEqual([['phone', '612345678']]);
+    expect(found('pedido 612345678', ['GB', 'US'])).toEqual([]);
+  });
+
+  it.each([
+    ['an unassigned area code', '+1 (123) 456 7890'],
+    ['a typo', '+44 7966 19754'],
+    ['dots', '+34.612.34.56.7'],
+  ])('masks any international number, valid or not: %s (%s)', (_label, phone) => {
+    expect(found(`llama al ${phone} hoy`)).toEqual([['phone', phone]]);
+  });
+
+  it('stops an international number before a time or a quantity', () => {
+    expect(found('+1 (123) 456 7890 10:30')).toEqual([['phone', '+1 (123) 456 7890']]);
+    expect(found('+34 612 34 56 78 3 cajas')).toEqual([['phone', '+34 612 34 56 78']]);
+  });
+
+  it('does not take the next number for an extension', () => {
+    expect(found('07966 197542, 0151 23456789', ['GB'])).toEqual([
+      ['phone', '07966 197542'],
+      ['phone', '0151 23456789'],
+    ]);
+  });
+
+  it.each([
+    ['a date', '2024-01-15'],
+    ['a date, day first', '21/11/2026'],
+    ['a date with dots', '15.01.2024'],
+    ['a time', '10:30'],
+    ['an amount', '1.234.567,89 €'],
+    ['an amount with spaces', '$ 1 234 567'],
+    ['a price', 'Price 1234 5678 9012'],
+    ['an order number', 'order #123456789'],
+    ['an invoice', 'factura 2026/004512'],
+    ['an invoice code', 'INV-2026-004512'],
+    ['a build number', 'build 20261121'],
+    ['a version', 'v10.4.2'],
+    ['an IBAN-like reference with a bad checksum', 'ES92 2100 0418 4502 0005 1332'],
+    ['a creditor reference', 'RF18 5390 0754 7034'],
+  ])('leaves %s alone whatever the regions (%s)', (_label, text) => {
+    for (const regions of [[], ['ES'], ['GB', 'US'], ['IN', 'BR', 'MX', 'DE']]) {
+      expect(found(`${text} ok`, regions).filter(([kind]) => kind === 'phone')).toEqual([]);
+    }
+  });
+
+  it.each([
     ['a date', '2024-01-15', ['ES', 'US']],
     ['a time', '10:30', ['ES']],
     ['an impossible number', '+34 123', []],
@@ -178,5 +261,28 @@ describe('detectSensitive', () => {
     const text = '😀 melissa@gmail.com';
     const [span] = detectSensitive(text);
     expect(span).toEqual({ kind: 'email', start: 3, end: 20 });
+  });
+});
+
+describe('numbers next to codes', () => {
+  it('leaves a number named as a code alone, whatever the regions', () => {
+    for (const text of ['pedido nº 612 34 56 78', 'Order #612345678', 'Factura: 612 34 56 78']) {
+      for (const regions of [[], ['ES'], ['GB', 'US'], ['IN', 'BR', 'MX', 'DE']]) {
+        expect(found(`${text} ok`, regions)).toEqual([]);
+      }
+    }
+  });
+
+  it('finds a number after a short code, in the customer’s region or any other', () => {
+    for (const regions of [['ES'], ['GB', 'US']]) {
+      expect(found('pedido A-1042 612 34 56 78', regions)).toEqual([['phone', '612 34 56 78']]);
+    }
+  });
+});
+
+describe('numbers in brackets', () => {
+  it('leaves the closing bracket after a number in brackets', () => {
+    expect(maskSensitive('el canal (+16145551234) se borró')).toBe('el canal (********1234) se borró');
+    expect(maskSensitive('(+ 1 (123) 456 7890)', { regions: ['GB'] })).toBe('(**********7890)');
   });
 });

@@ -16,10 +16,16 @@ const sensitive = fc.constantFrom(
   '+447966197542',
   '+1 614 555 1234',
   '612 34 56 78',
+  '+ 1 (123) 456 7890',
+  '55 1234 5678',
+  '(11) 91234-5678',
+  '07966 197542',
+  '0151 23456789',
+  '98765 43210',
 );
 const harmless = fc.constantFrom(
-  'pedido',
-  'order #123456789',
+  'pedido listo',
+  'order #123456789.',
   '2024-01-15',
   '10:30',
   'hola',
@@ -28,6 +34,10 @@ const harmless = fc.constantFrom(
   '😀',
   '4111 1111 1111 1112',
   'A-1042',
+  '21/11/2026',
+  // A code's or an amount's name reaches the digits right after it: these end their sentence.
+  '1.234.567,89 €.',
+  'pedido nº 100023456.',
 );
 const text = fc
   .array(fc.oneof(sensitive, harmless, fc.string({ maxLength: 12 })), { maxLength: 12 })

@@ -21,6 +21,7 @@ describe('a full disk', () => {
   it('turns into a 503 for the webhook (so Meta retries it), never a silently dropped message', async () => {
     const { storage, disk } = fillableDisk();
     const t = await testPlatform({}, storage);
+    expect((await t.call('GET', '/healthz')).status).toBe(200);
     disk.full = true;
     const sent = await t.call('POST', '/simulator/api/messages', {
       body: { phoneNumberId: DEMO.phoneNumberId, from: '+34 612 345 678', name: 'María', text: 'hola' },
@@ -50,5 +51,11 @@ describe('a full disk', () => {
     // The store stopped taking writes: agents get 503 too, until a restart.
     const login = await t.call('POST', '/api/auth/login', { body: { username: 'ana', password: 'loro-agent' } });
     expect(login.status).toBe(503);
+    // Health says so, with the reason, so a supervisor restarts the platform.
+    const health = await t.call('GET', '/healthz');
+    expect(health.status).toBe(503);
+    expect(health.body).toMatchObject({ status: 'failing' });
+    expect(health.body.reason).toContain('The platform store cannot write');
+    expect(health.body.reason).toContain('ENOSPC');
   });
 });

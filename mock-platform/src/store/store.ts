@@ -28,6 +28,8 @@ export interface Store<S extends StoreSchema> {
   /** Resolves once everything committed so far is durable: await it before acknowledging what was only read. */
   sync(): Promise<void>;
   close(): Promise<void>;
+  /** Set once the store stopped taking writes (a failed journal write): what `/healthz` reports. */
+  readonly failed?: Error | undefined;
 }
 
 /**
