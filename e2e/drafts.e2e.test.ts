@@ -105,6 +105,9 @@ describe('drafts belong to their conversation', () => {
         'Un momento, por favor',
     );
     await screenshot(ana, 'drafts-after-reload');
+    // Helena's transcript is not loaded after the reload: her row still previews her last message.
+    const previews = await ana.$$eval('[data-testid="task-preview"]', (nodes) => nodes.map((n) => n.textContent));
+    expect(previews).toEqual(['You: Hola Gonzalo, ahora lo miro', 'Hola, soy Helena Ruiz']);
     await openTask('Helena Ruiz');
     expect(await box()).toBe('Hola Helena');
     expect(repliesTo('Helena Ruiz')).toEqual([]);

@@ -53,7 +53,8 @@ describe('ConversationPanel', () => {
   it('shows the 24-hour window and the SLA clocks, with detail when the reply field has the focus (SL-4, BY-3)', () => {
     panel();
     expect(screen.getByTestId('window-state').textContent).toMatch(/^24-hour window: 2[23]h \d\dm left$/);
-    expect(screen.getByTestId('sla-first-response').textContent).toBe('First response: due in 20m');
+    // Rounded down: 20 minutes minus the moment since `now` is "19m", never more than there is.
+    expect(screen.getByTestId('sla-first-response').textContent).toBe('First response: due in 19m');
     expect(screen.getByTestId('sla-resolution').dataset.state).toBe('met');
     expect(screen.queryByTestId('sla-on-focus')).toBeNull();
     fireEvent.focus(screen.getByTestId('composer-input'));
@@ -107,5 +108,47 @@ describe('ConversationPanel', () => {
     expect(screen.getByTestId('composer-input')).toBeTruthy();
     expect(screen.getByTestId('transfer-conversation')).toBeTruthy();
     expect(screen.queryByTestId('end-conversation')).toBeNull();
+  });
+
+  it('shows a stopped clock as it stood when it stopped, and seconds in the last minute', () => {
+    // Times from this moment, not the file's start: earlier tests take seconds on a busy machine.
+    const now = Date.now();
+    panel({
+      sla: {
+        firstResponse: { state: 'breached', dueAt: now - 3_600_000, stoppedAt: now - 3_600_000 + 72_000 },
+        resolution: { state: 'active', dueAt: now + 30_000 },
+      },
+    });
+    expect(screen.getByTestId('sla-first-response').textContent).toBe('First response: breached by 1m 12s');
+    expect(screen.getByTestId('sla-resolution').textContent).toMatch(/^Resolution: due in (29|30)s$/);
+    cleanup();
+    panel({
+      sla: {
+        firstResponse: { state: 'met', dueAt: now - 60_000, stoppedAt: now - 120_000 },
+        resolution: { state: 'active', dueAt: now - 75_000 },
+      },
+    });
+    expect(screen.getByTestId('sla-first-response').textContent).toBe('First response: met');
+    expect(screen.getByTestId('sla-resolution').textContent).toMatch(/^Resolution: overdue by 1m 1[5-9]s$/);
+  });
+
+  it('separates the transcript’s days and dates the messages not from today; text runs in its own direction', () => {
+    const today = new Date(now);
+    const yesterdayNoon = new Date(today.getFullYear(), today.getMonth(), today.getDate() - 1, 12).getTime();
+    const lastWeek = new Date(today.getFullYear(), today.getMonth(), today.getDate() - 7, 9).getTime();
+    panel({}, [
+      { ...message(1), text: 'مرحبا', timestamp: lastWeek },
+      { ...message(2), timestamp: yesterdayNoon },
+      { ...message(3), timestamp: yesterdayNoon + 60_000 },
+      { ...message(4), timestamp: now },
+    ]);
+    const separators = screen.getAllByTestId('day-separator').map((element) => element.textContent);
+    expect(separators).toHaveLength(3);
+    expect(separators.slice(1)).toEqual(['Yesterday', 'Today']);
+    expect(separators[0]).toMatch(/\d{4}$/);
+    const times = [...document.querySelectorAll('[data-testid="transcript"] .meta')].map((m) => m.textContent);
+    expect(times[0]).toMatch(/[A-Z][a-z]{2} \d+, \d\d:\d\d/);
+    expect(times[3]).toMatch(/^\d\d:\d\d( [AP]M)?/);
+    expect(document.querySelector('[data-testid="transcript"] .text')?.getAttribute('dir')).toBe('auto');
   });
 });

@@ -1,9 +1,10 @@
+import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ChannelPermission } from '../../shared/api/permissions.ts';
 import type { ConversationView, CustomComponentView, MessageView, RichMessageView } from '../../shared/api/schemas.ts';
 import { initials } from '../../shared/initials.ts';
 import { formatPhone } from '../../shared/phone-format.ts';
-import { formatRemaining } from '../utils/format.ts';
+import { dayOf, formatDay } from '../utils/format.ts';
 import { t } from '../utils/i18n.ts';
 import { Composer } from './composer.tsx';
 import { MessageBubble } from './message-bubble.tsx';
@@ -11,6 +12,7 @@ import { RichMessagePicker } from './rich-message-picker.tsx';
 import { SlaLine } from './sla-line.tsx';
 import { TemplatePicker } from './template-picker.tsx';
 import { useNow } from './use-now.ts';
+import { WindowState } from './window-state.tsx';
 
 /** How many messages a transcript shows at first, and adds per "show earlier". */
 const TRANSCRIPT_PAGE = 150;
@@ -155,22 +157,30 @@ export function ConversationPanel({
             {t('showEarlier', { count: String(hidden) })}
           </button>
         )}
-        {messages.slice(hidden).map((message) => (
-          <MessageBubble
-            key={message.id}
-            message={message}
-            customerInitials={customerInitials}
-            loadMedia={loadMedia}
-            onRetry={retry}
-            onSendTemplate={sendTemplate}
-          />
-        ))}
+        {messages.slice(hidden).map((message, index, shownMessages) => {
+          const previous = shownMessages[index - 1];
+          const newDay = !previous || dayOf(previous.timestamp) !== dayOf(message.timestamp);
+          return (
+            <Fragment key={message.id}>
+              {newDay && (
+                <p class="day-separator" data-testid="day-separator">
+                  <span>{formatDay(message.timestamp, now, { today: t('today'), yesterday: t('yesterday') })}</span>
+                </p>
+              )}
+              <MessageBubble
+                message={message}
+                customerInitials={customerInitials}
+                loadMedia={loadMedia}
+                onRetry={retry}
+                onSendTemplate={sendTemplate}
+              />
+            </Fragment>
+          );
+        })}
       </div>
-      {conversation.sla && <SlaLine sla={conversation.sla} now={now} detailed={replyFocused} />}
+      {conversation.sla && <SlaLine sla={conversation.sla} detailed={replyFocused} />}
       <div class="window-row">
-        <p class={`window ${windowOpen ? '' : 'closed'}`} data-testid="window-state">
-          {windowOpen ? t('windowLeft', { time: formatRemaining(windowLeft) }) : t('windowClosed')}
-        </p>
+        <WindowState closesAt={conversation.windowClosesAt} />
         {rich && can('reply') && windowOpen && !conversation.interrupted && (
           <button
             type="button"

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MessageView } from '../../shared/api/schemas.ts';
 import { failureOf, needsTemplate } from '../utils/failure-reason.ts';
 import { t } from '../utils/i18n.ts';
@@ -17,12 +17,18 @@ export function FailedReply({
   onSendTemplate?: (() => void) | undefined;
 }) {
   const [busy, setBusy] = useState(false);
+  const box = useRef<HTMLDivElement>(null);
+  // A failure reported on the newest message grows its bubble: keep the reason and actions in view.
+  useEffect(() => {
+    const element = box.current;
+    if (element && !element.closest('.message')?.nextElementSibling) element.scrollIntoView?.({ block: 'nearest' });
+  }, []);
   const failure = failureOf(message);
   if (!failure) return null;
   const template = needsTemplate(message) && onSendTemplate;
   const retry = message.retryable && onRetry && !needsTemplate(message);
   return (
-    <div class="failure" role="alert" data-testid="message-failure" data-code={failure.code ?? ''}>
+    <div class="failure" ref={box} role="alert" data-testid="message-failure" data-code={failure.code ?? ''}>
       <p class="failure-reason" data-testid="failure-reason">
         {t(failure.reason)}
       </p>

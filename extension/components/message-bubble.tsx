@@ -1,5 +1,5 @@
 import type { DeliveryStatus, MessageView } from '../../shared/api/schemas.ts';
-import { formatTime } from '../utils/format.ts';
+import { formatMessageTime } from '../utils/format.ts';
 import { type MessageKey, t } from '../utils/i18n.ts';
 import { FailedReply } from './failed-reply.tsx';
 import { MessageImage } from './message-image.tsx';
@@ -66,9 +66,13 @@ export function MessageBubble({
           </div>
         )}
         {message.media && loadMedia && <MessageImage mediaId={message.media.id} load={loadMedia} />}
-        {message.text && <div class="text">{message.text}</div>}
+        {message.text && (
+          <div class="text" dir="auto">
+            {message.text}
+          </div>
+        )}
         <div class="meta">
-          {formatTime(message.timestamp)}
+          {formatMessageTime(message.timestamp, Date.now())}
           {!inbound && message.status && (
             <span
               class={`ticks ${message.status}`}

@@ -1,13 +1,21 @@
 import type { ConversationView } from '../../shared/api/schemas.ts';
-import { formatDue, formatRemaining } from '../utils/format.ts';
+import { formatDue, formatLate, formatRemaining } from '../utils/format.ts';
 import { t } from '../utils/i18n.ts';
+import { useNow } from './use-now.ts';
 
 type Clock = NonNullable<ConversationView['sla']>['firstResponse'];
 
-function describe(clock: Clock, now: number): string {
+/**
+ * A stopped clock reads as it stood when it stopped ("met", "breached by 1m 12s"); a running one
+ * counts down, rounded down, and once past its due time counts how late it is.
+ */
+export function describeClock(clock: Clock, now: number): string {
   if (clock.state === 'met') return t('slaMet');
+  if (clock.stoppedAt !== undefined) {
+    return t('slaBreachedBy', { time: formatLate(clock.stoppedAt - clock.dueAt) });
+  }
   if (clock.state === 'breached' || clock.dueAt <= now) {
-    return clock.dueAt <= now ? t('slaOverdue', { time: formatRemaining(now - clock.dueAt) }) : t('slaBreached');
+    return t('slaOverdue', { time: formatLate(now - clock.dueAt) });
   }
   return t('slaDueIn', { time: formatRemaining(clock.dueAt - now) });
 }
@@ -17,19 +25,22 @@ function stateOf(clock: Clock, now: number): Clock['state'] {
 }
 
 /**
- * The SLA clocks as live countdowns (BY-3). Due times are counted in business hours by the
- * platform; counting down to them in wall time is exact, since that is when the breach happens.
- * `detailed` adds the due date and time, shown when the reply field has the focus (SL-4).
+ * The SLA clocks as live countdowns (BY-3), refreshed every second. Due times are counted in
+ * business hours by the platform; counting down to them in wall time is exact, since that is when
+ * the breach happens. `detailed` adds the due date and time, shown when the reply field has the
+ * focus (SL-4). `now` is for tests; the panel lets the line keep its own time.
  */
 export function SlaLine({
   sla,
-  now,
+  now: fixedNow,
   detailed,
 }: {
   sla: NonNullable<ConversationView['sla']>;
-  now: number;
+  now?: number;
   detailed: boolean;
 }) {
+  const ticking = useNow(1_000);
+  const now = fixedNow ?? ticking;
   const clocks = [
     ['slaFirstResponse', sla.firstResponse, 'sla-first-response'],
     ['slaResolution', sla.resolution, 'sla-resolution'],
@@ -43,7 +54,7 @@ export function SlaLine({
           data-testid={testId}
           data-state={stateOf(clock, now)}
         >
-          {t(label)}: {describe(clock, now)}
+          {t(label)}: {describeClock(clock, now)}
           {detailed && clock.state === 'active' && <> · {t('slaDueAt', { time: formatDue(clock.dueAt) })}</>}
         </span>
       ))}

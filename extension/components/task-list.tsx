@@ -4,6 +4,19 @@ import { initials } from '../../shared/initials.ts';
 import { t } from '../utils/i18n.ts';
 import { windowRange } from '../utils/window-range.ts';
 
+/**
+ * The newest customer or agent message, from the transcript loaded here or from the platform's
+ * view (both masked), as one line: "You: …" for the agent's own words.
+ */
+export function previewOf(conversation: ConversationView, loaded: MessageView[] | undefined): string | undefined {
+  const local = loaded?.findLast((message) => message.direction !== 'system');
+  const remote = conversation.lastMessage;
+  const last = local && (!remote || local.timestamp >= remote.timestamp) ? { ...local, media: !!local.media } : remote;
+  if (!last) return undefined;
+  const text = last.text || (last.media ? t('photo') : '');
+  return last.direction === 'outbound' ? `${t('you')}: ${text}` : text;
+}
+
 /** Every row is this tall (see .task in panel.css): the list renders only the rows in view. */
 const ROW_HEIGHT = 52;
 
@@ -54,7 +67,7 @@ export function TaskList({
     >
       <div style={{ height: `${range.top}px` }} aria-hidden="true" />
       {conversations.slice(range.start, range.end).map((conversation) => {
-        const last = messages[conversation.id]?.at(-1);
+        const preview = previewOf(conversation, messages[conversation.id]);
         return (
           <button
             type="button"
@@ -69,7 +82,9 @@ export function TaskList({
             </span>
             <span class="task-text">
               <span class="task-title">{conversation.customerName}</span>
-              <span class="task-preview">{last?.text ?? conversation.customerNumber}</span>
+              <span class="task-preview" dir="auto" data-testid="task-preview">
+                {preview ?? conversation.customerNumber}
+              </span>
             </span>
           </button>
         );

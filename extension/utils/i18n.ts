@@ -11,6 +11,13 @@ const en = {
   rona: 'RONA',
   goAvailable: 'Go Available',
   goUnavailable: 'Go Unavailable',
+  acw: 'After-contact work',
+  acwLeft: '{time} left',
+  acwNotice: 'After-contact work: no new conversations until you finish your wrap-up.',
+  unavailableReason: 'Unavailable reason',
+  unavailableBecause: 'Unavailable because…',
+  disconnectedNotice:
+    'You were made Unavailable because your panel was closed or offline. Go Available to receive conversations again.',
   connecting: 'Connecting to the platform…',
   offline: 'Connection lost: reconnecting…',
   incoming: 'Incoming WhatsApp conversation',
@@ -128,7 +135,10 @@ const en = {
   slaDueIn: 'due in {time}',
   slaOverdue: 'overdue by {time}',
   slaMet: 'met',
-  slaBreached: 'breached',
+  slaBreachedBy: 'breached by {time}',
+  today: 'Today',
+  photo: 'Photo',
+  yesterday: 'Yesterday',
   slaDueAt: 'due {time}',
 } as const;
 
@@ -144,6 +154,13 @@ const es: Record<keyof typeof en, string> = {
   rona: 'RONA',
   goAvailable: 'Pasar a Disponible',
   goUnavailable: 'Pasar a No disponible',
+  acw: 'Trabajo posterior',
+  acwLeft: 'quedan {time}',
+  acwNotice: 'Trabajo posterior al contacto: no recibirá conversaciones nuevas hasta completar su cierre.',
+  unavailableReason: 'Motivo de No disponible',
+  unavailableBecause: 'No disponible por…',
+  disconnectedNotice:
+    'Pasó a No disponible porque su panel estaba cerrado o sin conexión. Pase a Disponible para volver a recibir conversaciones.',
   connecting: 'Conectando con la plataforma…',
   offline: 'Conexión perdida: reconectando…',
   incoming: 'Conversación de WhatsApp entrante',
@@ -263,7 +280,10 @@ const es: Record<keyof typeof en, string> = {
   slaDueIn: 'vence en {time}',
   slaOverdue: 'vencido hace {time}',
   slaMet: 'cumplido',
-  slaBreached: 'incumplido',
+  slaBreachedBy: 'incumplido por {time}',
+  today: 'Hoy',
+  photo: 'Foto',
+  yesterday: 'Ayer',
   slaDueAt: 'vence {time}',
 };
 

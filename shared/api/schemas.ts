@@ -18,7 +18,8 @@ export const apiErrorSchema = z.object({
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;
 
-export const agentStateSchema = z.enum(['available', 'unavailable', 'rona']);
+/** `acw`: after-contact work, while she owes a wrap-up (no new offers); derived, never stored. */
+export const agentStateSchema = z.enum(['available', 'unavailable', 'rona', 'acw']);
 export type AgentState = z.infer<typeof agentStateSchema>;
 
 /** Supervisors watch the live boards and act on conversations and agents; administrators configure. */
@@ -59,11 +60,15 @@ export const agentStatusSchema = z.object({
   since: z.number(),
   /** Why she is Unavailable, when there is a reason. */
   reason: unavailableReasonViewSchema.optional(),
+  /** In after-contact work: when the wrap-up time runs out and the wrap-up is submitted for her. */
+  until: z.number().optional(),
 });
 export type AgentStatus = z.infer<typeof agentStatusSchema>;
 
 export const setAgentStateRequestSchema = z.object({
   state: z.enum(['available', 'unavailable']),
+  /** With `unavailable`: one of the administrators' unavailable reasons (`GET /api/unavailable-reasons`). */
+  reasonId: z.string().min(1).max(200).optional(),
 });
 
 export const offerViewSchema = z.object({
@@ -87,6 +92,13 @@ export type OfferView = z.infer<typeof offerViewSchema>;
 
 export const conversationStatusSchema = z.enum(['queued', 'offered', 'active', 'ended']);
 
+/** One SLA clock; `stoppedAt` once it stopped (met or breached for good, fixed at that time). */
+const slaClockViewSchema = z.object({
+  state: z.enum(['active', 'met', 'breached']),
+  dueAt: z.number(),
+  stoppedAt: z.number().optional(),
+});
+
 export const conversationViewSchema = z.object({
   id: z.string(),
   channelId: z.string(),
@@ -109,8 +121,18 @@ export const conversationViewSchema = z.object({
   /** SLA clocks (SL-3/SL-4): first response and resolution, due in business hours. */
   sla: z
     .object({
-      firstResponse: z.object({ state: z.enum(['active', 'met', 'breached']), dueAt: z.number() }),
-      resolution: z.object({ state: z.enum(['active', 'met', 'breached']), dueAt: z.number() }),
+      firstResponse: slaClockViewSchema,
+      resolution: slaClockViewSchema,
+    })
+    .optional(),
+  /** The latest customer or agent message (masked like every text): the task list's preview. */
+  lastMessage: z
+    .object({
+      direction: z.enum(['inbound', 'outbound']),
+      text: z.string(),
+      timestamp: z.number(),
+      /** A photo (its text, if any, is the caption). */
+      media: z.boolean().optional(),
     })
     .optional(),
   /** A conference, as the agent receiving this view takes part in it. */

@@ -19,7 +19,12 @@ describe('slaClock', () => {
     ['breached when done late', '2026-11-18T11:30', '2026-11-18T11:30', 'breached'],
   ])('%s', (_label, doneAt, now, state) => {
     const clock = slaClock(at('2026-11-18T10:00'), hour, doneAt ? at(doneAt) : undefined, at(now), hours);
-    expect(clock).toEqual({ state, dueAt: at('2026-11-18T11:00') });
+    // A stopped clock says when it stopped: its state is fixed at that time, not at `now`.
+    expect(clock).toEqual({
+      state,
+      dueAt: at('2026-11-18T11:00'),
+      ...(doneAt ? { stoppedAt: at(doneAt) } : {}),
+    });
   });
 
   it('stands still outside business hours: a Friday-evening contact is due on Monday', () => {

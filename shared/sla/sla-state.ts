@@ -6,6 +6,8 @@ export interface SlaClock {
   state: SlaClockState;
   /** When the target is (or was) due: counted in business hours from the conversation's start. */
   dueAt: number;
+  /** When the clock stopped (the first reply, the end): its state is final from then on. */
+  stoppedAt?: number;
 }
 
 // Due times depend only on start, target and calendar, and every view of a conversation needs
@@ -46,7 +48,7 @@ export function slaClock(
   hours: BusinessHours,
 ): SlaClock {
   const dueAt = dueTime(startedAt, targetMs, hours);
-  if (doneAt !== undefined) return { state: doneAt <= dueAt ? 'met' : 'breached', dueAt };
+  if (doneAt !== undefined) return { state: doneAt <= dueAt ? 'met' : 'breached', dueAt, stoppedAt: doneAt };
   return { state: now > dueAt ? 'breached' : 'active', dueAt };
 }
 

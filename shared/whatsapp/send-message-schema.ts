@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sendTemplateRequestSchema, sendTextRequestSchema } from './send-schema.ts';
+import { recipient, sendTemplateRequestSchema, sendTextRequestSchema } from './send-schema.ts';
 
 /**
  * Every message type the Cloud API's `POST /{phone-number-id}/messages` accepts from a business,
@@ -7,10 +7,6 @@ import { sendTemplateRequestSchema, sendTextRequestSchema } from './send-schema.
  * buttons titled ≤ 20, lists of ≤ 10 rows titled ≤ 24 with descriptions ≤ 72).
  */
 
-const recipient = z
-  .string()
-  .min(1, 'to is required')
-  .regex(/^\+?[0-9]{6,15}$/, 'to must be a phone number or WhatsApp id of 6 to 15 digits');
 const envelope = {
   messaging_product: z.literal('whatsapp'),
   recipient_type: z.literal('individual').optional(),

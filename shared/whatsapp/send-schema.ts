@@ -3,10 +3,23 @@ import { z } from 'zod';
 /** Limits from Meta's Cloud API documentation. */
 export const TEXT_BODY_MAX = 4096;
 
-const recipient = z
+/**
+ * `to` in any form Meta accepts: `+34 600 000 888`, `34-600-000-888`, `(34) 600 000 888`…
+ * What counts is its 6 to 15 digits (`recipientWaId`).
+ */
+export const recipient = z
   .string()
   .min(1, 'to is required')
-  .regex(/^\+?[0-9]{6,15}$/, 'to must be a phone number or WhatsApp id of 6 to 15 digits');
+  .regex(/^\+?[0-9\s\-().]+$/, 'to must be a phone number or WhatsApp id of 6 to 15 digits')
+  .refine(
+    (to) => /^[0-9]{6,15}$/.test(recipientWaId(to)),
+    'to must be a phone number or WhatsApp id of 6 to 15 digits',
+  );
+
+/** The WhatsApp id (digits only) a `to` names. */
+export function recipientWaId(to: string): string {
+  return to.replace(/[^0-9]/g, '');
+}
 
 export const sendTextRequestSchema = z.object({
   messaging_product: z.literal('whatsapp'),

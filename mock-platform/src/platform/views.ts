@@ -59,6 +59,7 @@ export function conversationView(
           }),
         }
       : {}),
+    ...lastMessageView(store, conversation, (text) => mask.text(text)),
     ...(conversation.conference
       ? {
           conference: {
@@ -69,6 +70,34 @@ export function conversationView(
           },
         }
       : {}),
+  };
+}
+
+/** The conversation's latest customer or agent message, masked, for the task list's preview. */
+function lastMessageView(
+  store: Store<PlatformSchema>,
+  conversation: Conversation,
+  maskText: (text: string) => string,
+): Pick<ConversationView, 'lastMessage'> {
+  let last: Message | undefined;
+  for (const message of store.where('messages', 'conversationId', conversation.id)) {
+    if (message.direction === 'system') continue;
+    if (
+      !last ||
+      (message.seq ?? 0) > (last.seq ?? 0) ||
+      (message.seq === last.seq && message.timestamp > last.timestamp)
+    ) {
+      last = message;
+    }
+  }
+  if (!last || last.direction === 'system') return {};
+  return {
+    lastMessage: {
+      direction: last.direction,
+      text: maskText(last.text),
+      timestamp: last.timestamp,
+      ...(last.media ? { media: true } : {}),
+    },
   };
 }
 

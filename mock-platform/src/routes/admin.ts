@@ -22,6 +22,7 @@ import {
   routingQueueResource,
   routingScriptResource,
   skillResource,
+  unavailableReasonResource,
   userResource,
 } from './admin-resources.ts';
 
@@ -226,6 +227,7 @@ export function adminRoutes(ctx: PlatformContext, sessions: Sessions) {
     customComponentResource(ctx),
     richMessageResource(ctx),
     closureReasonResource(),
+    unavailableReasonResource(ctx),
     routingScriptResource(ctx),
     routingQueueResource(ctx),
   ]) {

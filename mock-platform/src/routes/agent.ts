@@ -22,6 +22,7 @@ import {
   templateViewSchema,
   transferRequestSchema,
   transferTargetsSchema,
+  unavailableReasonViewSchema,
   userViewSchema,
   wrapUpRequestSchema,
   wrapUpViewSchema,
@@ -50,6 +51,7 @@ import { channelPermissionsOf } from '../platform/permissions.ts';
 import { reply, retryReply, richMessagesFor, sendRichMessage, transcript } from '../platform/replies.ts';
 import { channelTemplates, sendSurvey, sendTemplate, templatesFor } from '../platform/templates.ts';
 import { completeWrapUp, pendingWrapUps, transfer, transferTargets } from '../platform/transfers.ts';
+import { checkChosenReason, unavailableReasons } from '../platform/unavailable-reasons.ts';
 import { conversationView, offerView } from '../platform/views.ts';
 
 const idParam = z.object({ id: z.string().min(1).max(200) });
@@ -73,6 +75,7 @@ export function agentRoutes(ctx: PlatformContext, sessions: Sessions, componentT
     '/conversations',
     '/conversations/*',
     '/closure-reasons',
+    '/unavailable-reasons',
     '/transfer-targets',
     '/wrap-ups',
     '/wrap-ups/*',
@@ -110,7 +113,7 @@ export function agentRoutes(ctx: PlatformContext, sessions: Sessions, componentT
       ...base,
       method: 'put',
       path: '/agent/state',
-      summary: 'Become Available (receive offers) or Unavailable',
+      summary: 'Become Available (receive offers) or Unavailable, optionally with a reason',
       request: { body: jsonBody(setAgentStateRequestSchema) },
       responses: {
         200: jsonContent(agentStatusSchema, 'The new state'),
@@ -118,7 +121,26 @@ export function agentRoutes(ctx: PlatformContext, sessions: Sessions, componentT
         401: errorResponses[401],
       },
     }),
-    async (c) => c.json(await setAgentState(ctx, c.get('user'), c.req.valid('json').state), 200),
+    async (c) => {
+      const { state, reasonId } = c.req.valid('json');
+      // Only an administrator's reason: the system ones ("disconnected") are the platform's to set.
+      checkChosenReason(ctx, reasonId, state);
+      return c.json(await setAgentState(ctx, c.get('user'), state, reasonId), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      ...base,
+      method: 'get',
+      path: '/unavailable-reasons',
+      summary: 'Reasons to be Unavailable (Break, Lunch…), in English and Spanish',
+      responses: {
+        200: jsonContent(z.array(unavailableReasonViewSchema), 'Unavailable reasons'),
+        401: errorResponses[401],
+      },
+    }),
+    (c) => c.json(unavailableReasons(ctx), 200),
   );
 
   app.openapi(

@@ -63,22 +63,12 @@ export function mediaRoutes(app: Hono, simulator: Simulator, prefixes: readonly 
       }
       const phone = simulator.store.get('phoneNumbers', id);
       if (phone) return c.json(simulator.phoneNumberView(phone), 200);
-      throw new MetaError(
-        400,
-        100,
-        `Unsupported get request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation`,
-        'GraphMethodException',
-      );
+      throw MetaError.unsupported('get', id);
     });
 
     app.delete(`${prefix}/:id`, async (c) => {
       if (!(await simulator.media.remove(c.req.param('id')))) {
-        throw new MetaError(
-          400,
-          100,
-          `Unsupported delete request. Object with ID '${c.req.param('id')}' does not exist`,
-          'GraphMethodException',
-        );
+        throw MetaError.unsupported('delete', c.req.param('id'));
       }
       return c.json({ success: true }, 200);
     });

@@ -41,8 +41,8 @@ describe('Graph-compatible Cloud API', () => {
 
   it.each([
     ['a wrong token', { ...headers, authorization: 'Bearer nope' }, 401, 190],
-    ['no token', { 'content-type': 'application/json' }, 401, 190],
-  ])('refuses %s with code 190', async (_label, auth, status, code) => {
+    ['no token', { 'content-type': 'application/json' }, 401, 104],
+  ])('refuses %s with Meta’s code', async (_label, auth, status, code) => {
     const t = await testPlatform();
     const response = await graph(t, `/v23.0/${DEMO.phoneNumberId}/messages`, text('+34612345678'), auth);
     expect(response.status).toBe(status);

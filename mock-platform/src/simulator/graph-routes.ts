@@ -4,11 +4,11 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
-import { toWaId } from '../../../shared/phone.ts';
 import { sendMessageRequestSchema } from '../../../shared/whatsapp/send-message-schema.ts';
 import {
   graphErrorSchema,
   markReadRequestSchema,
+  recipientWaId,
   sendMessageResponseSchema,
   sendTemplateRequestSchema,
   sendTextRequestSchema,
@@ -33,16 +33,13 @@ function sameToken(given: string, expected: string): boolean {
 }
 
 /** The Graph-compatible Cloud API under /graph, answering in Meta's shapes and error codes. */
-export function graphRoutes(simulator: Simulator, { token }: { token: string }) {
+export function graphRoutes(simulator: Simulator, { token, mount = '/graph' }: { token: string; mount?: string }) {
   const app = new Hono();
   app.onError((error, c) => {
     const meta = error instanceof MetaError ? error : new MetaError(500, 131000, undefined);
     if (!(error instanceof MetaError)) console.error('[simulator] Graph request failed:', error);
     return c.json(meta.toJSON(), meta.status);
   });
-  app.notFound((c) =>
-    c.json(new MetaError(400, 100, `Unknown path components: ${c.req.path}`, 'GraphMethodException').toJSON(), 400),
-  );
 
   app.use(
     '*',
@@ -58,10 +55,15 @@ export function graphRoutes(simulator: Simulator, { token }: { token: string }) 
       })(c, next);
     }),
     createMiddleware(async (c, next) => {
-      const match = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '');
-      if (!match?.[1] || !sameToken(match[1], token)) {
-        throw new MetaError(401, 190, 'The access token could not be decrypted');
+      // Like Graph: `Authorization: Bearer|OAuth <token>`, or the `access_token` query parameter.
+      const header = /^(?:Bearer|OAuth)\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
+      const given = header ?? c.req.query('access_token');
+      if (!given) {
+        throw new MetaError(401, 104, undefined, 'OAuthException', {
+          message: 'An access token is required to request this resource.',
+        });
       }
+      if (!sameToken(given, token)) throw new MetaError(401, 190, 'The access token could not be decrypted');
       await next();
     }),
   );
@@ -86,7 +88,7 @@ export function graphRoutes(simulator: Simulator, { token }: { token: string }) 
       return c.json(
         {
           messaging_product: 'whatsapp' as const,
-          contacts: [{ input: parsed.data.to, wa_id: toWaId(parsed.data.to) }],
+          contacts: [{ input: parsed.data.to, wa_id: recipientWaId(parsed.data.to) }],
           messages: [{ id: message.id }],
         },
         200,
@@ -97,12 +99,7 @@ export function graphRoutes(simulator: Simulator, { token }: { token: string }) 
       await simulator.approveDue();
       const wabaId = c.req.param('wabaId');
       if (!simulator.store.get('wabas', wabaId)) {
-        throw new MetaError(
-          400,
-          100,
-          `Unsupported get request. Object with ID '${wabaId}' does not exist`,
-          'GraphMethodException',
-        );
+        throw MetaError.unsupported('get', wabaId);
       }
       const data = simulator.store
         .where('phoneNumbers', 'wabaId', wabaId)
@@ -110,6 +107,19 @@ export function graphRoutes(simulator: Simulator, { token }: { token: string }) 
       return c.json({ data, paging: { cursors: { before: 'QVFIUp', after: 'QVFIUq' } } }, 200);
     });
   }
+  // Everything else, in Meta's words (a trailing slash is tolerated like Graph does). Mounted
+  // routes never reach a sub-app's `notFound`, hence a last route.
+  app.all('*', async (c) => {
+    const path = c.req.path;
+    if (path.length > mount.length + 1 && path.endsWith('/')) {
+      const url = new URL(c.req.url);
+      url.pathname = path.replace(/\/+$/, '').slice(mount.length);
+      return app.fetch(new Request(url.toString(), c.req.raw));
+    }
+    const segments = path.slice(mount.length).split('/').filter(Boolean);
+    const id = /^v\d+\.\d+$/.test(segments[0] ?? '') ? segments[1] : segments[0];
+    throw MetaError.unsupported(c.req.method, id ?? '');
+  });
   return app;
 }
 

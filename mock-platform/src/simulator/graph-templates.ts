@@ -6,15 +6,8 @@ import type { Simulator } from './simulator.ts';
 
 /** Message templates on the Cloud API: list, create (PENDING), edit by id, delete by name. */
 export function templateRoutes(app: Hono, simulator: Simulator, prefixes: readonly string[]): void {
-  const account = (wabaId: string) => {
-    if (!simulator.store.get('wabas', wabaId)) {
-      throw new MetaError(
-        400,
-        100,
-        `Unsupported request. Object with ID '${wabaId}' does not exist`,
-        'GraphMethodException',
-      );
-    }
+  const account = (wabaId: string, method = 'get') => {
+    if (!simulator.store.get('wabas', wabaId)) throw MetaError.unsupported(method, wabaId);
     return wabaId;
   };
   for (const prefix of prefixes) {

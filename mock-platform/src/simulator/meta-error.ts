@@ -5,6 +5,7 @@ import type { GraphError } from '../../../shared/whatsapp/send-schema.ts';
 /** Titles Meta uses for the codes the simulator produces. */
 const titles: Record<number, string> = {
   100: 'Invalid parameter',
+  104: 'An access token is required to request this resource.',
   190: 'Invalid OAuth access token - Cannot parse access token',
   131000: 'Something went wrong',
   131008: 'Required parameter is missing',
@@ -37,9 +38,19 @@ export class MetaError extends Error {
     readonly code: number,
     readonly details?: string,
     readonly type = 'OAuthException',
+    /** Meta's own wording when it is not `(#code) title`, and its `error_subcode`. */
+    readonly wording: { message?: string; subcode?: number } = {},
   ) {
-    super(`(#${code}) ${titles[code] ?? 'Error'}`);
+    super(wording.message ?? `(#${code}) ${titles[code] ?? 'Error'}`);
     this.name = 'MetaError';
+  }
+
+  /** What Graph answers for a path or method it does not serve, or an object id it does not know. */
+  static unsupported(method: string, id: string): MetaError {
+    return new MetaError(400, 100, undefined, 'GraphMethodException', {
+      message: `Unsupported ${method.toLowerCase()} request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation. Please read the Graph API documentation at https://developers.facebook.com/docs/graph-api`,
+      subcode: 33,
+    });
   }
 
   toJSON(): GraphError {
@@ -48,6 +59,7 @@ export class MetaError extends Error {
         message: this.message,
         type: this.type,
         code: this.code,
+        ...(this.wording.subcode !== undefined ? { error_subcode: this.wording.subcode } : {}),
         ...(this.details ? { error_data: { messaging_product: 'whatsapp' as const, details: this.details } } : {}),
         fbtrace_id: randomBytes(12).toString('base64url'),
       },

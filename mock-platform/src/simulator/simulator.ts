@@ -7,6 +7,7 @@ import {
   fillTemplate,
   parameterText,
   placeholderCount,
+  recipientWaId,
   type SendTemplateRequest,
   type SendTextRequest,
 } from '../../../shared/whatsapp/send-schema.ts';
@@ -56,12 +57,7 @@ export class Simulator {
   phoneNumber(id: string): SimPhoneNumber {
     const phone = this.store.get('phoneNumbers', id);
     if (!phone) {
-      throw new MetaError(
-        400,
-        100,
-        `Unsupported post request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation`,
-        'GraphMethodException',
-      );
+      throw MetaError.unsupported('post', id);
     }
     return phone;
   }
@@ -159,7 +155,7 @@ export class Simulator {
   async businessSends(phoneNumberId: string, request: SendMessageRequest): Promise<SimMessage> {
     if (request.type === 'template') return this.businessSendsTemplate(phoneNumberId, request);
     const phone = this.phoneNumber(phoneNumberId);
-    this.#checkRates(phone, request.to.replace(/^\+/, ''));
+    this.#checkRates(phone, recipientWaId(request.to));
     const mediaId = mediaOf(request)?.id;
     if (mediaId && this.media.get(mediaId)?.phoneNumberId !== phone.id) {
       throw new MetaError(
@@ -178,7 +174,7 @@ export class Simulator {
         `Parameter value is not valid: message ${request.reaction.message_id} is not in this chat`,
       );
     }
-    const customerWaId = request.to.replace(/^\+/, '');
+    const customerWaId = recipientWaId(request.to);
     const thread = threadKey(phone.id, customerWaId);
     const now = this.clock.now();
     const lastInbound = this.store
@@ -223,7 +219,7 @@ export class Simulator {
    */
   async businessSendsTemplate(phoneNumberId: string, request: SendTemplateRequest): Promise<SimMessage> {
     const phone = this.phoneNumber(phoneNumberId);
-    const customer = request.to.replace(/^\+/, '');
+    const customer = recipientWaId(request.to);
     this.#checkRates(phone, customer);
     const { name, language, components } = request.template;
     const template = this.store

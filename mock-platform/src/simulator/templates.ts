@@ -106,10 +106,5 @@ export class SimTemplates {
 }
 
 function unknownObject(id: string): MetaError {
-  return new MetaError(
-    400,
-    100,
-    `Unsupported request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation`,
-    'GraphMethodException',
-  );
+  return MetaError.unsupported('post', id);
 }

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO } from '../seed/demo-tenant.ts';
+import { testPlatform } from '../testing/harness.ts';
+
+type Platform = Awaited<ReturnType<typeof testPlatform>>;
+
+async function request(
+  t: Platform,
+  method: string,
+  path: string,
+  init: { body?: unknown; headers?: Record<string, string> } = {},
+) {
+  const response = await t.app.request(`http://platform.test/graph${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${t.config.WHATSAPP_TOKEN}`,
+      ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...init.headers,
+    },
+    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+const text = (to: string) => ({ messaging_product: 'whatsapp', to, type: 'text', text: { body: 'Hola' } });
+
+describe('the Graph API answers like Meta', () => {
+  it.each([
+    ['GET', '/v23.0/nonexistent-object', 'get', 'nonexistent-object'],
+    ['GET', '/v23.0/123/unknown_edge', 'get', '123'],
+    ['DELETE', `/v23.0/${DEMO.phoneNumberId}/messages`, 'delete', DEMO.phoneNumberId],
+    ['PUT', '/nothing-here', 'put', 'nothing-here'],
+  ])('%s %s: unsupported, in Meta’s error shape', async (method, path, verb, id) => {
+    const t = await testPlatform();
+    const response = await request(t, method, path);
+    expect(response.status).toBe(400);
+    expect(response.body.error).toEqual({
+      message: expect.stringMatching(
+        new RegExp(`^Unsupported ${verb} request\\. Object with ID '${id}' does not exist`),
+      ),
+      type: 'GraphMethodException',
+      code: 100,
+      error_subcode: 33,
+      fbtrace_id: expect.stringMatching(/^\S+$/),
+    });
+  });
+
+  it('tolerates a trailing slash', async () => {
+    const t = await testPlatform();
+    await t.customerSays('hola', '+34 612 345 678');
+    const sent = await request(t, 'POST', `/v23.0/${DEMO.phoneNumberId}/messages/`, { body: text('34612345678') });
+    expect(sent.status).toBe(200);
+    expect(sent.body.messages[0].id).toMatch(/^wamid\./);
+  });
+
+  it('takes the token as Bearer, as OAuth or as the access_token query parameter; none → 104', async () => {
+    const t = await testPlatform();
+    const path = `/v23.0/${DEMO.wabaId}/phone_numbers`;
+    expect(
+      (await request(t, 'GET', path, { headers: { authorization: `OAuth ${t.config.WHATSAPP_TOKEN}` } })).status,
+    ).toBe(200);
+    expect(
+      (await request(t, 'GET', `${path}?access_token=${t.config.WHATSAPP_TOKEN}`, { headers: { authorization: '' } }))
+        .status,
+    ).toBe(200);
+    const none = await request(t, 'GET', path, { headers: { authorization: '' } });
+    expect(none.status).toBe(401);
+    expect(none.body.error).toMatchObject({
+      code: 104,
+      type: 'OAuthException',
+      message: 'An access token is required to request this resource.',
+    });
+    expect(
+      (await request(t, 'GET', `${path}?access_token=wrong`, { headers: { authorization: '' } })).body.error.code,
+    ).toBe(190);
+  });
+
+  it.each(['+34 612 345 678', '34-612-345-678', '+34 (612) 345-678', '34.612.345.678'])(
+    'takes `to` as %s',
+    async (to) => {
+      const t = await testPlatform();
+      await t.customerSays('hola', '+34 612 345 678');
+      const sent = await request(t, 'POST', `/v23.0/${DEMO.phoneNumberId}/messages`, { body: text(to) });
+      expect(sent.status).toBe(200);
+      expect(sent.body.contacts).toEqual([{ input: to, wa_id: '34612345678' }]);
+    },
+  );
+
+  it.each(['34 61', '+34 612 345 678 999 999 9', 'call me', '+'])('refuses `to` %s', async (to) => {
+    const t = await testPlatform();
+    const sent = await request(t, 'POST', `/v23.0/${DEMO.phoneNumberId}/messages`, { body: text(to) });
+    expect(sent.status).toBe(400);
+    expect(sent.body.error.code).toBe(100);
+  });
+});
