@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { UnavailableReasonView } from '../../shared/api/schemas.ts';
 import { signOut } from '../utils/auth.ts';
 import { t } from '../utils/i18n.ts';
 import { watchPendingOutbound } from '../utils/pending-outbound.ts';
@@ -25,6 +26,11 @@ export function Desk({ session }: { session: Session }) {
   // A number from the console page's "WhatsApp" button (BY-2), or '' for "New conversation".
   const [starting, setStarting] = useState<string | undefined>(undefined);
   useEffect(() => watchPendingOutbound((number) => setStarting(number)), []);
+  // The administrators' unavailable reasons; without them the agent can still go Unavailable.
+  const [reasons, setReasons] = useState<UnavailableReasonView[]>([]);
+  useEffect(() => {
+    actions.unavailableReasons().then(setReasons, () => setReasons([]));
+  }, [session.token]);
 
   return (
     <div class="desk">
@@ -32,7 +38,8 @@ export function Desk({ session }: { session: Session }) {
         status={state.status}
         connected={state.connected}
         displayName={session.user.displayName}
-        onChange={(next) => void actions.changeState(next)}
+        reasons={reasons}
+        onChange={(next, reasonId) => void actions.changeState(next, reasonId)}
         onSignOut={() => void signOut(session)}
       />
       {state.offers.map((offer) => (

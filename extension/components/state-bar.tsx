@@ -1,23 +1,40 @@
-import type { AgentStatus } from '../../shared/api/schemas.ts';
-import { t } from '../utils/i18n.ts';
+import type { AgentStatus, UnavailableReasonView } from '../../shared/api/schemas.ts';
+import { formatElapsed } from '../utils/format.ts';
+import { locale, t } from '../utils/i18n.ts';
+import { useNow } from './use-now.ts';
 
-const labels = { available: 'available', unavailable: 'unavailable', rona: 'rona' } as const;
+const labels = { available: 'available', unavailable: 'unavailable', rona: 'rona', acw: 'acw' } as const;
 
-/** The agent's state with the one action that changes it. */
+/** A reason's name in the panel's language. */
+export function reasonName(reason: Pick<UnavailableReasonView, 'name' | 'nameEs'>, language = locale): string {
+  return language.toLowerCase().startsWith('es') ? reason.nameEs : reason.name;
+}
+
+/**
+ * The agent's state, why (an Unavailable reason) and for how long, with what changes it: Go
+ * Available / Go Unavailable, or an unavailable reason picked from the list.
+ */
 export function StateBar({
   status,
   connected,
   displayName,
+  reasons,
   onChange,
   onSignOut,
 }: {
   status: AgentStatus | undefined;
   connected: boolean;
   displayName: string;
-  onChange: (state: 'available' | 'unavailable') => void;
+  /** The administrators' unavailable reasons (Break, Lunch…). */
+  reasons: UnavailableReasonView[];
+  onChange: (state: 'available' | 'unavailable', reasonId?: string) => void;
   onSignOut: () => void;
 }) {
+  const now = useNow();
   const state = status?.state ?? 'unavailable';
+  const reason = state === 'unavailable' ? status?.reason : undefined;
+  // The list shows the reason she picked; a system one ("Disconnected") is not hers to pick.
+  const picked = reason && !reason.system ? reason.id : '';
   return (
     <header class="state-bar">
       <div class="who">
@@ -26,11 +43,25 @@ export function StateBar({
           <div class="name">{displayName}</div>
           <div class="state" data-testid="agent-state" data-state={state}>
             {t(labels[state])}
+            {reason && (
+              <span data-testid="agent-state-reason" data-reason={reason.id}>
+                {' · '}
+                {reasonName(reason)}
+              </span>
+            )}
+            {status && status.since > 0 && (
+              <span class="duration" data-testid="agent-state-duration">
+                {' · '}
+                {state === 'acw' && status.until !== undefined
+                  ? t('acwLeft', { time: formatElapsed(status.until - now) })
+                  : formatElapsed(now - status.since)}
+              </span>
+            )}
           </div>
         </div>
       </div>
       <div class="actions">
-        {state === 'available' ? (
+        {state === 'available' || state === 'acw' ? (
           <button type="button" onClick={() => onChange('unavailable')} data-testid="go-unavailable">
             {t('goUnavailable')}
           </button>
@@ -39,6 +70,26 @@ export function StateBar({
             {t('goAvailable')}
           </button>
         )}
+        {reasons.length > 0 && (
+          <select
+            aria-label={t('unavailableReason')}
+            value={picked}
+            onChange={(event) => {
+              const id = event.currentTarget.value;
+              if (id) onChange('unavailable', id);
+            }}
+            data-testid="unavailable-reason"
+          >
+            <option value="" disabled>
+              {t('unavailableBecause')}
+            </option>
+            {reasons.map((option) => (
+              <option key={option.id} value={option.id}>
+                {reasonName(option)}
+              </option>
+            ))}
+          </select>
+        )}
         <button type="button" class="link" onClick={onSignOut} data-testid="sign-out">
           {t('signOut')}
         </button>
@@ -46,6 +97,16 @@ export function StateBar({
       {state === 'rona' && (
         <div class="banner rona" role="alert" data-testid="rona-notice">
           {t('ronaNotice')}
+        </div>
+      )}
+      {state === 'acw' && (
+        <div class="banner" role="status" data-testid="acw-notice">
+          {t('acwNotice')}
+        </div>
+      )}
+      {reason?.id === 'disconnected' && (
+        <div class="banner" role="status" data-testid="disconnected-notice">
+          {t('disconnectedNotice')}
         </div>
       )}
       {!connected && (

@@ -17,6 +17,7 @@ import {
   type TransferRequest,
   templateViewSchema,
   transferTargetsSchema,
+  unavailableReasonViewSchema,
   type WrapUpView,
   wrapUpViewSchema,
 } from '../../shared/api/schemas.ts';
@@ -184,9 +185,12 @@ export function useDesk(session: Session) {
     openConference: (conversation: ConversationView) => setDialog({ kind: 'conference', conversation }),
     openWrapUp,
 
-    changeState: (next: 'available' | 'unavailable') =>
+    unavailableReasons: () => api('/api/unavailable-reasons', z.array(unavailableReasonViewSchema)),
+
+    changeState: (next: 'available' | 'unavailable', reasonId?: string) =>
       attempt(async () => {
-        const status = await api('/api/agent/state', agentStatusSchema, { method: 'PUT', body: { state: next } });
+        const body = reasonId ? { state: next, reasonId } : { state: next };
+        const status = await api('/api/agent/state', agentStatusSchema, { method: 'PUT', body });
         dispatch({ event: 'agent.state', data: status });
       }),
 

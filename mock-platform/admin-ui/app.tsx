@@ -2,6 +2,7 @@ import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api, onSignedOut, session } from './api.ts';
 import { language, setLanguage, t } from './i18n.ts';
+import { AgentStatesPage } from './pages/agent-states.tsx';
 import { ApiReferencePage } from './pages/api-reference.tsx';
 import { AuditPage } from './pages/audit.tsx';
 import { ChannelsPage } from './pages/channels.tsx';
@@ -35,6 +36,7 @@ const SECTIONS: { title: string; pages: { route: string; label: string; page: Co
       { route: 'queues', label: 'routingQueues', page: RoutingQueuesPage },
       { route: 'sla', label: 'slaAndHours', page: ServiceLevelsPage },
       { route: 'closure-reasons', label: 'closureReasons', page: ClosureReasonsPage },
+      { route: 'agent-states', label: 'unavailableReasons', page: AgentStatesPage },
       { route: 'privacy', label: 'privacy', page: PrivacyPage },
     ],
   },

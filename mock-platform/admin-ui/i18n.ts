@@ -300,6 +300,15 @@ const en = {
   holidays: 'Holidays',
   holidaysHint: 'Dates as 2026-12-25, separated by commas.',
   closureReasonsIntro: 'What agents choose from when they end a conversation.',
+  unavailableReasons: 'Unavailable reasons',
+  unavailableReasonsIntro:
+    'What agents choose from when they go Unavailable (Break, Lunch…), named in English and Spanish: each agent sees her panel’s language. The platform adds “Disconnected” and “Signed out” on its own.',
+  nameEnglish: 'Name (English)',
+  nameSpanish: 'Name (Spanish)',
+  disconnectGrace: 'Lost connection',
+  disconnectGraceSeconds: 'Grace period (seconds)',
+  disconnectGraceHint:
+    'An agent whose side panel has been closed or offline this long becomes Unavailable (“Disconnected”) and her pending offers go to someone else. 5–600; default 20.',
   // Privacy
   maskingIntro:
     'When on, card numbers, IBANs, social security numbers, emails and phone numbers are masked before anything reaches the agents’ browsers.',
@@ -348,6 +357,7 @@ const en = {
   'res_routing-scripts': 'Routing scripts',
   'res_routing-queues': 'Routing queues',
   'res_closure-reasons': 'Closure reasons',
+  'res_unavailable-reasons': 'Unavailable reasons',
   res_settings: 'Settings',
   // API reference
   apiRaw: 'Machine-readable:',
@@ -655,6 +665,15 @@ const es: Record<Key, string> = {
   holidays: 'Feriados',
   holidaysHint: 'Fechas como 2026-12-25, separadas por comas.',
   closureReasonsIntro: 'Lo que los agentes eligen al finalizar una conversación.',
+  unavailableReasons: 'Motivos de No disponible',
+  unavailableReasonsIntro:
+    'Lo que los agentes eligen al pasar a No disponible (Descanso, Comida…), con nombre en inglés y en español: cada agente ve el del idioma de su panel. La plataforma añade por su cuenta «Desconectado» y «Sesión cerrada».',
+  nameEnglish: 'Nombre (inglés)',
+  nameSpanish: 'Nombre (español)',
+  disconnectGrace: 'Conexión perdida',
+  disconnectGraceSeconds: 'Margen (segundos)',
+  disconnectGraceHint:
+    'Un agente cuyo panel lateral lleva este tiempo cerrado o sin conexión pasa a No disponible («Desconectado») y sus solicitudes pendientes van a otra persona. De 5 a 600; por defecto 20.',
   maskingIntro:
     'Si está activado, los números de tarjeta, IBAN, números de seguro social, correos y teléfonos se enmascaran antes de llegar al navegador de los agentes.',
   maskSensitive: 'Enmascarar datos confidenciales del cliente',
@@ -700,6 +719,7 @@ const es: Record<Key, string> = {
   'res_routing-scripts': 'Scripts de enrutamiento',
   'res_routing-queues': 'Colas de enrutamiento',
   'res_closure-reasons': 'Motivos de cierre',
+  'res_unavailable-reasons': 'Motivos de No disponible',
   res_settings: 'Ajustes',
   apiRaw: 'Legible por máquina:',
   parameters: 'Parámetros',

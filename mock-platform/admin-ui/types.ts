@@ -14,9 +14,15 @@ export type AdminUser = Omit<PlatformSchema['users'], 'passwordHash'>;
 export type CustomComponent = PlatformSchema['customComponents'] & { legacy: boolean };
 export type RichMessage = PlatformSchema['richMessages'];
 export type ClosureReason = PlatformSchema['closureReasons'];
+export type UnavailableReason = PlatformSchema['unavailableReasons'];
 export type AuditEntry = PlatformSchema['audit'];
 export type SlaPolicy = { firstResponseMs: number; resolutionMs: number };
-export type Settings = { maskSensitiveData: boolean; sla: SlaPolicy; businessHours: BusinessHours };
+export type Settings = {
+  maskSensitiveData: boolean;
+  sla: SlaPolicy;
+  businessHours: BusinessHours;
+  disconnectGraceSeconds: number;
+};
 export type WhatsAppNumber = {
   phoneNumberId: string;
   phoneNumber: string;

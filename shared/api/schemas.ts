@@ -18,7 +18,8 @@ export const apiErrorSchema = z.object({
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;
 
-export const agentStateSchema = z.enum(['available', 'unavailable', 'rona']);
+/** `acw`: after-contact work, while she owes a wrap-up (no new offers); derived, never stored. */
+export const agentStateSchema = z.enum(['available', 'unavailable', 'rona', 'acw']);
 export type AgentState = z.infer<typeof agentStateSchema>;
 
 /** Supervisors watch the live boards and act on conversations and agents; administrators configure. */
@@ -59,11 +60,15 @@ export const agentStatusSchema = z.object({
   since: z.number(),
   /** Why she is Unavailable, when there is a reason. */
   reason: unavailableReasonViewSchema.optional(),
+  /** In after-contact work: when the wrap-up time runs out and the wrap-up is submitted for her. */
+  until: z.number().optional(),
 });
 export type AgentStatus = z.infer<typeof agentStatusSchema>;
 
 export const setAgentStateRequestSchema = z.object({
   state: z.enum(['available', 'unavailable']),
+  /** With `unavailable`: one of the administrators' unavailable reasons (`GET /api/unavailable-reasons`). */
+  reasonId: z.string().min(1).max(200).optional(),
 });
 
 export const offerViewSchema = z.object({
@@ -295,6 +300,11 @@ export const agentEventSchemas = {
   /** Sent on reconnect when missed events cannot be replayed: reload what is on screen. */
   resync: z.object({}),
   'agent.state': agentStatusSchema,
+  /**
+   * The administrator turned masking on or off: reload what is on screen. Offers, conversations
+   * and wrap-ups follow in the new form; events from before it are never replayed.
+   */
+  'masking.changed': z.object({ maskSensitiveData: z.boolean() }),
   offer: offerViewSchema,
   'offer.revoked': z.object({ offerId: z.string() }),
   wrapup: wrapUpViewSchema,

@@ -14,6 +14,7 @@ const RESOURCES = [
   'routing-scripts',
   'routing-queues',
   'closure-reasons',
+  'unavailable-reasons',
   'settings',
 ];
 const PAGE = 100;

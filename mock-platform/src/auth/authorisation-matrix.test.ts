@@ -39,6 +39,7 @@ const legacy: [string, string, unknown, Legacy & { withoutReply?: number }][] = 
   ],
   ['GET', '/api/transfer-targets', undefined, { anonymous: 401, otherAgent: 200, owner: 200, admin: 403 }],
   ['GET', '/api/closure-reasons', undefined, { anonymous: 401, otherAgent: 200, owner: 200, admin: 403 }],
+  ['GET', '/api/unavailable-reasons', undefined, { anonymous: 401, otherAgent: 200, owner: 200, admin: 403 }],
   ['GET', '/api/wrap-ups', undefined, { anonymous: 401, otherAgent: 200, owner: 200, admin: 403 }],
   ['POST', '/api/offers/{offer}/reject', undefined, { anonymous: 401, otherAgent: 404, owner: 409, admin: 403 }],
   ['GET', '/api/agent/events', undefined, { anonymous: 401, otherAgent: 200, owner: 200, admin: 403 }],
@@ -77,6 +78,7 @@ const legacy: [string, string, unknown, Legacy & { withoutReply?: number }][] = 
     'custom-components',
     'rich-messages',
     'closure-reasons',
+    'unavailable-reasons',
     'routing-scripts',
     'channels',
     'whatsapp-numbers',
@@ -89,6 +91,12 @@ const legacy: [string, string, unknown, Legacy & { withoutReply?: number }][] = 
     { anonymous: 401, otherAgent: 403, owner: 403, admin: 200 },
   ]),
   ['POST', '/api/admin/closure-reasons', { name: 'Spam' }, { anonymous: 401, otherAgent: 403, owner: 403, admin: 201 }],
+  [
+    'POST',
+    '/api/admin/unavailable-reasons',
+    { name: 'Coaching', nameEs: 'Tutoría' },
+    { anonymous: 401, otherAgent: 403, owner: 403, admin: 201 },
+  ],
   [
     'PUT',
     `/api/admin/roles/${DEMO.roleId}`,

@@ -2,6 +2,7 @@ import type { AgentStatus, ConversationView } from '../../../shared/api/schemas.
 import { newId } from '../../../shared/ids.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import type { WriteOp } from '../store/store.ts';
+import { agentStatus } from './agent-status.ts';
 import { joinConference, withdrawInvitation } from './conference.ts';
 import { agentTopic, type PlatformContext } from './context.ts';
 import { dispatch } from './dispatcher.ts';
@@ -10,19 +11,14 @@ import { agentConversation } from './participants.ts';
 import { requirePermission } from './permissions.ts';
 import type { PlatformSchema, User } from './records.ts';
 import { put } from './records.ts';
-import { reasonView } from './unavailable-reasons.ts';
 import { conversationView, wrapUpView } from './views.ts';
 
-export function agentStatus(ctx: PlatformContext, agent: Pick<User, 'id'>): AgentStatus {
-  const status = ctx.store.get('agentStatus', agent.id);
-  if (!status) return { state: 'unavailable', since: 0 };
-  const reason = status.state === 'unavailable' && status.reasonId ? reasonView(ctx, status.reasonId) : undefined;
-  return { state: status.state, since: status.since, ...(reason ? { reason } : {}) };
-}
+export { agentStatus };
 
 /**
- * Available or Unavailable, as the agent chooses. Going unavailable hands pending offers back to
- * the queue (in their original place); going available starts routing to the agent.
+ * Available or Unavailable (with a reason: the one she picked, checked by the caller with
+ * `checkChosenReason`, or a system one), as the agent chooses. Going unavailable hands pending offers back to the queue (in their original
+ * place); going available starts routing to the agent.
  */
 export function setAgentState(
   ctx: PlatformContext,

@@ -123,7 +123,8 @@ export const userSchema = z.object({
 export const agentStatusRecordSchema = z.object({
   /** The agent's user id. */
   id: z.string(),
-  state: agentStateSchema,
+  /** After-contact work is derived from the wrap-ups she owes (`agent-status.ts`), never stored. */
+  state: agentStateSchema.exclude(['acw']),
   since: z.number(),
   /** When the agent last received a conversation: ties in proficiency go to the longest idle. */
   lastAssignedAt: z.number().optional(),
@@ -143,6 +144,13 @@ export const sessionSchema = z.object({
 export const closureReasonSchema = z.object({
   id: z.string(),
   name: z.string().min(1),
+});
+
+/** Why an agent may be Unavailable (Break, Lunch…), named in English and Spanish; the agent picks one. */
+export const unavailableReasonSchema = z.object({
+  id: z.string(),
+  name: z.string().trim().min(1, 'is required').max(60, 'must be at most 60 characters'),
+  nameEs: z.string().trim().min(1, 'is required').max(60, 'must be at most 60 characters'),
 });
 
 /** A role (RP-1 … RP-3): per channel, the permissions its agents have there. */
@@ -389,6 +397,7 @@ export const platformSchemas = {
   agentStatus: agentStatusRecordSchema,
   sessions: sessionSchema,
   closureReasons: closureReasonSchema,
+  unavailableReasons: unavailableReasonSchema,
   customers: customerSchema,
   conversations: conversationSchema,
   offers: offerSchema,

@@ -40,6 +40,7 @@ describe('administration API: each resource', () => {
         },
       ],
       ['closure-reasons', { name: 'Duplicate' }, { name: 'Duplicate case' }],
+      ['unavailable-reasons', { name: 'Coaching', nameEs: 'Tutoría' }, { name: 'Coaching 1:1', nameEs: 'Tutoría 1:1' }],
       [
         'users',
         { username: 'carla', displayName: 'Carla', role: 'agent', roleId: DEMO.roleId, password: 'a-long-password' },
@@ -188,10 +189,11 @@ describe('administration API: each resource', () => {
         'must be YYYY-MM-DDTHH:MM',
       ],
       ['closure-reasons', { name: '  ' }, 'name', 'is required'],
+      ['unavailable-reasons', { name: 'Break', nameEs: ' ' }, 'nameEs', 'is required'],
     ];
     const before = JSON.stringify(
-      ['roles', 'skills', 'users', 'customComponents', 'richMessages', 'closureReasons'].map((c) =>
-        t.store.all(c as never),
+      ['roles', 'skills', 'users', 'customComponents', 'richMessages', 'closureReasons', 'unavailableReasons'].map(
+        (c) => t.store.all(c as never),
       ),
     );
     for (const [path, body, field, rule] of refusals) {
@@ -204,8 +206,8 @@ describe('administration API: each resource', () => {
     }
     expect(
       JSON.stringify(
-        ['roles', 'skills', 'users', 'customComponents', 'richMessages', 'closureReasons'].map((c) =>
-          t.store.all(c as never),
+        ['roles', 'skills', 'users', 'customComponents', 'richMessages', 'closureReasons', 'unavailableReasons'].map(
+          (c) => t.store.all(c as never),
         ),
       ),
     ).toBe(before);

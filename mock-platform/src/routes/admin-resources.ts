@@ -18,8 +18,10 @@ import {
   richMessageSchema,
   roleSchema,
   skillSchema,
+  unavailableReasonSchema,
   userSchema,
 } from '../platform/records.ts';
+import { announceReasonChange } from '../platform/unavailable-reasons.ts';
 import { conversationView } from '../platform/views.ts';
 import type { WriteOp } from '../store/store.ts';
 import type { Resource } from './admin-resource.ts';
@@ -316,6 +318,27 @@ export function closureReasonResource(): Resource<'closureReasons', typeof closu
     toRow: (body, id) => ({ id, ...body }),
     describe: (row) => `closure reason ${row.name}`,
     list: byName,
+  };
+}
+
+const unavailableReasonBody = unavailableReasonSchema.omit({ id: true }).strict();
+
+/** Unavailable reasons (Break, Lunch…): what agents pick when they go Unavailable. */
+export function unavailableReasonResource(
+  ctx: PlatformContext,
+): Resource<'unavailableReasons', typeof unavailableReasonBody> {
+  return {
+    collection: 'unavailableReasons',
+    path: 'unavailable-reasons',
+    label: 'Unavailable reason',
+    idPrefix: 'reason',
+    body: unavailableReasonBody,
+    view: unavailableReasonSchema,
+    toRow: (body, id) => ({ id, ...body }),
+    describe: (row) => `unavailable reason ${row.name} (${row.nameEs})`,
+    list: byName,
+    // Agents away for this reason keep it on screen under its new name.
+    afterWrite: (row) => announceReasonChange(ctx, row.id),
   };
 }
 

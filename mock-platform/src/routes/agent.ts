@@ -22,6 +22,7 @@ import {
   templateViewSchema,
   transferRequestSchema,
   transferTargetsSchema,
+  unavailableReasonViewSchema,
   userViewSchema,
   wrapUpRequestSchema,
   wrapUpViewSchema,
@@ -44,12 +45,14 @@ import {
 import { inviteToConference, stopConference } from '../platform/conference.ts';
 import { agentTopic, type PlatformContext } from '../platform/context.ts';
 import { interactionHistory } from '../platform/history.ts';
+import { maskerFor } from '../platform/masking.ts';
 import { startConversation } from '../platform/outbound.ts';
 import { activeConversations, agentConversation, workableConversation } from '../platform/participants.ts';
 import { channelPermissionsOf } from '../platform/permissions.ts';
 import { reply, retryReply, richMessagesFor, sendRichMessage, transcript } from '../platform/replies.ts';
 import { channelTemplates, sendSurvey, sendTemplate, templatesFor } from '../platform/templates.ts';
 import { completeWrapUp, pendingWrapUps, transfer, transferTargets } from '../platform/transfers.ts';
+import { checkChosenReason, unavailableReasons } from '../platform/unavailable-reasons.ts';
 import { conversationView, offerView } from '../platform/views.ts';
 
 const idParam = z.object({ id: z.string().min(1).max(200) });
@@ -73,6 +76,7 @@ export function agentRoutes(ctx: PlatformContext, sessions: Sessions, componentT
     '/conversations',
     '/conversations/*',
     '/closure-reasons',
+    '/unavailable-reasons',
     '/transfer-targets',
     '/wrap-ups',
     '/wrap-ups/*',
@@ -110,7 +114,7 @@ export function agentRoutes(ctx: PlatformContext, sessions: Sessions, componentT
       ...base,
       method: 'put',
       path: '/agent/state',
-      summary: 'Become Available (receive offers) or Unavailable',
+      summary: 'Become Available (receive offers) or Unavailable, optionally with a reason',
       request: { body: jsonBody(setAgentStateRequestSchema) },
       responses: {
         200: jsonContent(agentStatusSchema, 'The new state'),
@@ -118,7 +122,26 @@ export function agentRoutes(ctx: PlatformContext, sessions: Sessions, componentT
         401: errorResponses[401],
       },
     }),
-    async (c) => c.json(await setAgentState(ctx, c.get('user'), c.req.valid('json').state), 200),
+    async (c) => {
+      const { state, reasonId } = c.req.valid('json');
+      // Only an administrator's reason: the system ones ("disconnected") are the platform's to set.
+      checkChosenReason(ctx, reasonId, state);
+      return c.json(await setAgentState(ctx, c.get('user'), state, reasonId), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      ...base,
+      method: 'get',
+      path: '/unavailable-reasons',
+      summary: 'Reasons to be Unavailable (Break, Lunch…), in English and Spanish',
+      responses: {
+        200: jsonContent(z.array(unavailableReasonViewSchema), 'Unavailable reasons'),
+        401: errorResponses[401],
+      },
+    }),
+    (c) => c.json(unavailableReasons(ctx), 200),
   );
 
   app.openapi(
@@ -324,7 +347,12 @@ export function agentRoutes(ctx: PlatformContext, sessions: Sessions, componentT
           .all('channels')
           .filter((channel) => channel.deletedAt === undefined)
           .filter((channel) => channelPermissionsOf(ctx.store, user, channel.id)?.includes('templates'))
-          .map(({ id, name, phoneNumber }) => ({ id, name, phoneNumber })),
+          // The business number is masked like every number an agent sees (AG-7).
+          .map(({ id, name, phoneNumber }) => ({
+            id,
+            name,
+            phoneNumber: maskerFor(ctx.store, undefined).phone(phoneNumber),
+          })),
         200,
       );
     },
@@ -709,8 +737,13 @@ export function agentRoutes(ctx: PlatformContext, sessions: Sessions, componentT
         const lastEventId = c.req.header('last-event-id') ?? c.req.query('lastEventId');
         if (lastEventId) {
           const missed = ctx.events.since(topic, lastEventId);
-          if (missed) for (const delivered of missed) send(delivered.event, delivered.data, delivered.id);
-          else send('resync', {});
+          // Events from before masking was turned on or off hold values in the old form: they are
+          // not replayed; the panel reloads instead (AG-7).
+          const changed = missed ? missed.map((delivered) => delivered.event).lastIndexOf('masking.changed') : -1;
+          if (!missed || changed >= 0) send('resync', {});
+          for (const delivered of missed?.slice(Math.max(0, changed)) ?? []) {
+            send(delivered.event, delivered.data, delivered.id);
+          }
         }
         const keepAlive = setInterval(() => {
           void stream.write(': keep-alive\n\n');

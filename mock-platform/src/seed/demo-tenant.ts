@@ -48,6 +48,12 @@ export const DEMO = {
     { id: 'closure_no_reply', name: 'Customer did not reply · El cliente no respondió' },
     { id: 'closure_wrong_number', name: 'Wrong number · Número equivocado' },
   ],
+  unavailableReasons: [
+    { id: 'reason_break', name: 'Break', nameEs: 'Descanso' },
+    { id: 'reason_lunch', name: 'Lunch', nameEs: 'Comida' },
+    { id: 'reason_training', name: 'Training', nameEs: 'Formación' },
+    { id: 'reason_meeting', name: 'Meeting', nameEs: 'Reunión' },
+  ],
 } as const;
 
 /**
@@ -129,6 +135,7 @@ export async function seedPlatform(store: Store<PlatformSchema>): Promise<void> 
     );
   }
   for (const reason of DEMO.closureReasons) missing('closureReasons', reason);
+  for (const reason of DEMO.unavailableReasons) missing('unavailableReasons', reason);
   await store.commit(ops);
 }
 
