@@ -11,12 +11,16 @@ const secrets = {
   mexicanMobile: ['55 1234 5678', '1234 5678', '12345678'],
   brazilianMobile: ['91234-5678', '912345678'],
   unassignedInternational: ['(123) 456', '456 7890', '4567890'],
+  germanMobile: ['0151 23456789', '23456789'],
+  indianMobile: ['98765 43210', '9876543210'],
+  britishLandline: ['020 7946 0958', '7946 0958', '79460958'],
   email: ['melissa@gmail.com', 'melissa'],
   businessNumber: ['16145551234', '6145551234', '614 555 1234', '5551234'],
 };
 const customerText =
   'Mi móvil 612 34 56 78, el de mi hermano 55 1234 5678, oficina (11) 91234-5678, ' +
-  'antiguo + 1 (123) 456 7890, correo melissa@gmail.com. Pedido 2024-01-15 a las 10:30, total 149.99 EUR';
+  'antiguo + 1 (123) 456 7890, Berlín 0151 23456789, Delhi 98765 43210, Londres 020 7946 0958, ' +
+  'correo melissa@gmail.com. Pedido 2024-01-15 a las 10:30, total 149.99 EUR';
 
 function expectNothingInClear(seen: string) {
   for (const [kind, forms] of Object.entries(secrets)) {
@@ -83,7 +87,8 @@ describe('every string that reaches the agent goes through the masker (AG-6, AG-
     ) as { text: string }[];
     expect(transcript[0]?.text).toBe(
       'Mi móvil *****5678, el de mi hermano ******5678, oficina **********5678, ' +
-        'antiguo **********7890, correo m******@gmail.com. Pedido 2024-01-15 a las 10:30, total 149.99 EUR',
+        'antiguo **********7890, Berlín ********6789, Delhi ******3210, Londres *******0958, ' +
+        'correo m******@gmail.com. Pedido 2024-01-15 a las 10:30, total 149.99 EUR',
     );
     expect(accepted.body).toMatchObject({
       customerName: '*********7542',
