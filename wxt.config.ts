@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { buildPlatformUrl } from './extension/utils/build-platform-url.ts';
 
 // Loro's extension: side panel + options + in-page overlay, Manifest V3.
 export default defineConfig({
@@ -11,7 +12,11 @@ export default defineConfig({
   // `npm run dev` builds with hot reload but does not launch a browser: load .output/chrome-mv3-dev.
   webExt: { disabled: true },
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  // The sign-in form's default platform URL: the one `npm start` (same HOST/PORT) serves on.
+  vite: () => ({
+    plugins: [preact()],
+    define: { __LORO_PLATFORM_URL__: JSON.stringify(buildPlatformUrl(process.env)) },
+  }),
   manifest: {
     name: 'Loro — WhatsApp for agents',
     description: 'WhatsApp conversation panels inside any contact-center agent console.',

@@ -51,6 +51,29 @@ export const corpus: LabelledMessage[] = [
   },
   { text: 'Hola, ¿cuándo llega mi pedido A-1042? Gracias 😀', sensitive: [], keep: ['A-1042'] },
   { text: 'Price 1234 5678 9012 total, item count 3', sensitive: [], keep: ['1234 5678 9012'] },
+  // The reference's examples, and numbers written in the national format of regions that are
+  // neither the customer's nor the channel's (issue 13: any region).
+  { text: 'Antes llamaba al + 1 (123) 456 7890', sensitive: ['+ 1 (123) 456 7890'], keep: [] },
+  { text: 'Mi celular es 55 1234 5678', sensitive: ['55 1234 5678'], keep: [] },
+  { text: 'Meu número: (11) 91234-5678, obrigado', sensitive: ['(11) 91234-5678'], keep: [] },
+  { text: 'Handy 0151 23456789 oder Büro 030 12345678', sensitive: ['0151 23456789', '030 12345678'], keep: [] },
+  { text: 'Call me on 98765 43210 after 6', sensitive: ['98765 43210'], keep: [] },
+  { text: 'mobile 07966 197542 or landline 020 7946 0958', sensitive: ['07966 197542', '020 7946 0958'], keep: [] },
+  // Look-alikes: dates, times, amounts, order and invoice numbers, IBAN-like references.
+  { text: 'Entrega el 21/11/2026 entre las 10:30 y las 14:00', sensitive: [], keep: ['21/11/2026', '10:30', '14:00'] },
+  { text: 'Lieferung am 15.01.2024, Betrag 1.234.567,89 €', sensitive: [], keep: ['15.01.2024', '1.234.567,89'] },
+  { text: 'Total: $ 1 234 567 MXN, pagado el 2026-11-21', sensitive: [], keep: ['1 234 567', '2026-11-21'] },
+  { text: 'Pedido nº 612 34 56 78 enviado', sensitive: [], keep: ['612 34 56 78'] },
+  { text: 'Order #98765 43210 is on its way', sensitive: [], keep: ['98765 43210'] },
+  { text: 'Factura: 2026/004512, albarán 55 1234 5678', sensitive: [], keep: ['2026/004512', '55 1234 5678'] },
+  { text: 'Invoice no. 020 7946 0958 due 30/11/2026', sensitive: [], keep: ['020 7946 0958', '30/11/2026'] },
+  { text: 'Creditor reference RF18 5390 0754 7034', sensitive: [], keep: ['RF18 5390 0754 7034'] },
+  {
+    text: 'Ref ES92 2100 0418 4502 0005 1332 y DE00 3704 0044 0532 0130 00',
+    sensitive: [],
+    keep: ['ES92 2100 0418 4502 0005 1332', 'DE00 3704 0044 0532 0130 00'],
+  },
+  { text: 'Tarjeta de regalo 6011 1111 1111 1118 (caducada)', sensitive: [], keep: ['6011 1111 1111 1118'] },
 ];
 
 export const regions = ['ES', 'GB', 'US'];

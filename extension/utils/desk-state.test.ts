@@ -68,6 +68,13 @@ describe('deskReducer', () => {
     ]);
   });
 
+  it('drops transcripts held in the old form and reloads the open one when masking changes', () => {
+    const state = deskReducer(initialDeskState, { event: 'message', data: message('m1', 10) });
+    const changed = deskReducer(state, { event: 'masking.changed', data: { maskSensitiveData: true } });
+    expect(changed.messages).toEqual({});
+    expect(changed.epoch).toBe(state.epoch + 1);
+  });
+
   it('orders by the platform’s sequence, not by timestamps that tie', () => {
     let state = deskReducer(initialDeskState, { event: 'message', data: { ...message('joined', 10), seq: 2 } });
     state = deskReducer(state, {

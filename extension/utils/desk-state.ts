@@ -66,6 +66,9 @@ export function deskReducer(state: DeskState, action: DeskAction): DeskState {
       return state;
     case 'resync':
       return { ...state, epoch: state.epoch + 1 };
+    case 'masking.changed':
+      // Transcripts held in the old form are dropped and the open one is loaded again (AG-7).
+      return { ...state, messages: {}, epoch: state.epoch + 1 };
     case 'connection':
       return { ...state, connected: action.data.connected };
     case 'agent.state':

@@ -6,7 +6,10 @@ import { loginResponseSchema } from '../../shared/api/schemas.ts';
 export const sessionSchema = loginResponseSchema.extend({ platformUrl: z.string() });
 export type Session = z.infer<typeof sessionSchema>;
 
-export const DEFAULT_PLATFORM_URL = 'http://127.0.0.1:8787';
+/** Replaced at build time (wxt.config.ts) with the URL the extension was built against. */
+declare const __LORO_PLATFORM_URL__: string | undefined;
+export const DEFAULT_PLATFORM_URL =
+  typeof __LORO_PLATFORM_URL__ === 'string' ? __LORO_PLATFORM_URL__ : 'http://127.0.0.1:8787';
 const KEY = 'loro.session';
 const URL_KEY = 'loro.platformUrl';
 

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { systemClock } from '../../shared/clock.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { ListenError } from './http/listen-error.ts';
 import { DEMO } from './seed/demo-tenant.ts';
 import { startServer } from './server.ts';
 import { StoreLockedError } from './store/store-errors.ts';
@@ -21,7 +22,12 @@ async function main(): Promise<void> {
     server = await startServer(config, systemClock);
   } catch (error) {
     // A data directory held by another process, or a damaged snapshot: say which and stop.
-    if (error instanceof StoreLockedError || /is damaged/.test((error as Error).message)) {
+    // A busy port: which port, and the PORT variable to choose another.
+    if (
+      error instanceof StoreLockedError ||
+      error instanceof ListenError ||
+      /is damaged/.test((error as Error).message)
+    ) {
       console.error(`Loro cannot start: ${(error as Error).message}`);
       process.exit(1);
     }

@@ -6,6 +6,7 @@ import type { Clock } from '../../shared/clock.ts';
 import { createPlatform, type Platform } from './app.ts';
 import type { Config } from './config.ts';
 import { guardConnections } from './http/connection-guard.ts';
+import { ListenError } from './http/listen-error.ts';
 import { directoryArchive } from './platform/archive.ts';
 import { type PlatformSchema, platformIndexes, platformSchemas } from './platform/records.ts';
 import { seedPlatform, seedSimulator } from './seed/demo-tenant.ts';
@@ -52,7 +53,13 @@ export async function startServer(config: Config, clock: Clock): Promise<Running
     requestTimeoutMs: config.REQUEST_TIMEOUT_SECONDS * 1000,
     keepAliveTimeoutMs: 5_000,
   });
-  await listen(server, config.PORT, config.HOST);
+  try {
+    await listen(server, config.PORT, config.HOST);
+  } catch (error) {
+    // Let go of the data directory: the next start (on a free port) must not find it locked.
+    await Promise.all([store.close(), simulatorStore.close()]);
+    throw new ListenError(config.HOST, config.PORT, error as NodeJS.ErrnoException);
+  }
   const { port } = server.address() as AddressInfo;
   const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
   const url = `http://${host}:${port}`;

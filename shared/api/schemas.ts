@@ -300,6 +300,11 @@ export const agentEventSchemas = {
   /** Sent on reconnect when missed events cannot be replayed: reload what is on screen. */
   resync: z.object({}),
   'agent.state': agentStatusSchema,
+  /**
+   * The administrator turned masking on or off: reload what is on screen. Offers, conversations
+   * and wrap-ups follow in the new form; events from before it are never replayed.
+   */
+  'masking.changed': z.object({ maskSensitiveData: z.boolean() }),
   offer: offerViewSchema,
   'offer.revoked': z.object({ offerId: z.string() }),
   wrapup: wrapUpViewSchema,

@@ -279,3 +279,10 @@ describe('numbers next to codes', () => {
     }
   });
 });
+
+describe('numbers in brackets', () => {
+  it('leaves the closing bracket after a number in brackets', () => {
+    expect(maskSensitive('el canal (+16145551234) se borró')).toBe('el canal (********1234) se borró');
+    expect(maskSensitive('(+ 1 (123) 456 7890)', { regions: ['GB'] })).toBe('(**********7890)');
+  });
+});

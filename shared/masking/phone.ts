@@ -12,8 +12,8 @@ const MAX_DIGITS = 17;
  * A number in international form: `+`, then groups of digits (brackets allowed) separated by a
  * space, dot or dash. A group right before `:` or `/` and a digit is a time or a date, not part of it.
  */
-const INTERNATIONAL = /\+ ?\(?\d+\)?(?![\d:/]\d)(?:[ .-]{1,2}\(?\d+\)?(?!\d|[:/]\d))*/g;
-const GROUP = /\(?\d+\)?/g;
+const INTERNATIONAL = /\+ ?(?:\(\d+\)|\d+)(?![\d:/]\d)(?:[ .-]{1,2}(?:\(\d+\)|\d+)(?!\d|[:/]\d))*/g;
+const GROUP = /\(\d+\)|\d+/g;
 /** E.164: at most 15 digits; fewer than 8 is not a number anyone would dial internationally. */
 const INTERNATIONAL_DIGITS = { min: 8, max: 15 };
 /** National significant numbers are 6 to 13 digits long (with a trunk prefix, 14). */

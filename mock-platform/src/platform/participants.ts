@@ -2,6 +2,7 @@ import type { ChannelPermission } from '../../../shared/api/permissions.ts';
 import type { AgentEventName, AgentEvents } from '../../../shared/api/schemas.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import { agentTopic, type PlatformContext } from './context.ts';
+import { maskerFor } from './masking.ts';
 import { requirePermission } from './permissions.ts';
 import type { Conversation, User } from './records.ts';
 
@@ -41,7 +42,7 @@ export function workableConversation(
     throw new ApiError(
       409,
       'conversation_interrupted',
-      `${conversation.interrupted.reason}: the conversation can only be ended`,
+      `${maskerFor(ctx.store, conversation).text(conversation.interrupted.reason)}: the conversation can only be ended`,
     );
   }
   requirePermission(ctx.store, agent, conversation, permission);

@@ -8,6 +8,7 @@ import { archivedMessages } from './archive.ts';
 import { audited } from './audit.ts';
 import { agentTopic, type PlatformContext } from './context.ts';
 import { agentLoad, dispatch } from './dispatcher.ts';
+import { maskerFor } from './masking.ts';
 import { pendingWrapUp, systemMessage } from './new-records.ts';
 import { channelPermissionsOf, worksChannel } from './permissions.ts';
 import { type Conversation, type PlatformSchema, put, remove, type User } from './records.ts';
@@ -133,7 +134,7 @@ export function reassign(
       throw new ApiError(
         409,
         'conversation_interrupted',
-        `${conversation.interrupted.reason}: the conversation can only be closed`,
+        `${maskerFor(ctx.store, conversation).text(conversation.interrupted.reason)}: the conversation can only be closed`,
       );
     }
     const now = ctx.clock.now();

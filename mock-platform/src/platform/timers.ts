@@ -9,6 +9,7 @@ import { pendingWrapUp, systemMessage } from './new-records.ts';
 import { publishToParticipants } from './participants.ts';
 import { applyQueueTimeouts, sendAutoMessage } from './queue-timeout.ts';
 import { type PlatformSchema, put } from './records.ts';
+import { abandonedTransferNotice } from './transfer-notices.ts';
 import { conversationView, messageView, wrapUpView } from './views.ts';
 
 /**
@@ -45,7 +46,10 @@ export async function sweep(ctx: PlatformContext): Promise<void> {
       ];
       if (conversation?.offerId === offer.id) {
         const { offerId: _offer, ...rest } = conversation;
-        ops.push(put('conversations', { ...rest, status: 'queued' }));
+        ops.push(
+          put('conversations', { ...rest, status: 'queued' }),
+          ...abandonedTransferNotice(ctx, offer, conversation),
+        );
       }
       await ctx.store.commit(ops);
       const topic = agentTopic(offer.agentId);

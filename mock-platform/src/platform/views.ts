@@ -47,7 +47,8 @@ export function conversationView(
     ...(conversation.lastInboundAt !== undefined ? { lastInboundAt: conversation.lastInboundAt } : {}),
     ...(closes !== undefined ? { windowClosesAt: closes } : {}),
     sla: slaOf(store, conversation, ctx.clock.now()),
-    ...(conversation.interrupted ? { interrupted: conversation.interrupted.reason } : {}),
+    // The alert names the deleted channel and its number (AG-4): masked like every other text.
+    ...(conversation.interrupted ? { interrupted: mask.text(conversation.interrupted.reason) } : {}),
     ...(skill?.screenPopUrl
       ? {
           screenPopUrl: screenPopUrl(skill.screenPopUrl, {

@@ -8,6 +8,7 @@ import { ApiError } from '../http/errors.ts';
 import { bearerSecurity, errorResponses, jsonBody, jsonContent, router } from '../http/openapi.ts';
 import { audited, auditLog } from '../platform/audit.ts';
 import type { PlatformContext } from '../platform/context.ts';
+import { announceMaskingChange } from '../platform/masking-changed.ts';
 import { DEFAULT_DISCONNECT_GRACE_SECONDS } from '../platform/presence.ts';
 import { auditEntrySchema, put, settingsSchema, slaPolicySchema } from '../platform/records.ts';
 import { DEFAULT_BUSINESS_HOURS, DEFAULT_SLA, slaSettings } from '../platform/sla.ts';
@@ -90,15 +91,19 @@ export function adminRoutes(ctx: PlatformContext, sessions: Sessions) {
     }),
     async (c) => {
       const changes = c.req.valid('json');
-      await ctx.serial.run(() => {
+      await ctx.serial.run(async () => {
         const stored = ctx.store.get('settings', 'tenant') ?? { id: 'tenant' as const, maskSensitiveData: false };
         const what = Object.entries(changes)
           .map(([key, value]) => (key === 'maskSensitiveData' ? `masking ${value ? 'on' : 'off'}` : key))
           .join(', ');
-        return ctx.store.commit([
+        await ctx.store.commit([
           put('settings', { ...stored, ...changes }),
           audited(ctx, c.get('user'), 'update', 'settings', 'tenant', `Changed settings: ${what || 'nothing'}`),
         ]);
+        // What agents already see is shown again in the new form (AG-6).
+        if (changes.maskSensitiveData !== undefined && changes.maskSensitiveData !== stored.maskSensitiveData) {
+          announceMaskingChange(ctx, changes.maskSensitiveData);
+        }
       });
       return c.json(current(), 200);
     },

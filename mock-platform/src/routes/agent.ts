@@ -45,6 +45,7 @@ import {
 import { inviteToConference, stopConference } from '../platform/conference.ts';
 import { agentTopic, type PlatformContext } from '../platform/context.ts';
 import { interactionHistory } from '../platform/history.ts';
+import { maskerFor } from '../platform/masking.ts';
 import { startConversation } from '../platform/outbound.ts';
 import { activeConversations, agentConversation, workableConversation } from '../platform/participants.ts';
 import { channelPermissionsOf } from '../platform/permissions.ts';
@@ -346,7 +347,12 @@ export function agentRoutes(ctx: PlatformContext, sessions: Sessions, componentT
           .all('channels')
           .filter((channel) => channel.deletedAt === undefined)
           .filter((channel) => channelPermissionsOf(ctx.store, user, channel.id)?.includes('templates'))
-          .map(({ id, name, phoneNumber }) => ({ id, name, phoneNumber })),
+          // The business number is masked like every number an agent sees (AG-7).
+          .map(({ id, name, phoneNumber }) => ({
+            id,
+            name,
+            phoneNumber: maskerFor(ctx.store, undefined).phone(phoneNumber),
+          })),
         200,
       );
     },
@@ -731,8 +737,13 @@ export function agentRoutes(ctx: PlatformContext, sessions: Sessions, componentT
         const lastEventId = c.req.header('last-event-id') ?? c.req.query('lastEventId');
         if (lastEventId) {
           const missed = ctx.events.since(topic, lastEventId);
-          if (missed) for (const delivered of missed) send(delivered.event, delivered.data, delivered.id);
-          else send('resync', {});
+          // Events from before masking was turned on or off hold values in the old form: they are
+          // not replayed; the panel reloads instead (AG-7).
+          const changed = missed ? missed.map((delivered) => delivered.event).lastIndexOf('masking.changed') : -1;
+          if (!missed || changed >= 0) send('resync', {});
+          for (const delivered of missed?.slice(Math.max(0, changed)) ?? []) {
+            send(delivered.event, delivered.data, delivered.id);
+          }
         }
         const keepAlive = setInterval(() => {
           void stream.write(': keep-alive\n\n');
