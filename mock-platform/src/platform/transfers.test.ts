@@ -178,6 +178,9 @@ describe('transfer (AG-8)', () => {
     await t.call('PUT', '/api/agent/state', { token: bruno, body: { state: 'available' } });
     const [again] = await offersOf(t, bruno);
     if (again) await t.call('POST', `/api/offers/${again.id}/accept`, { token: bruno });
+    // Ana wraps up her first transfer (until then she is in after-contact work: nothing reaches her).
+    const [owed] = (await t.call('GET', '/api/wrap-ups', { token: ana })).body;
+    await t.call('POST', `/api/wrap-ups/${owed.id}`, { token: ana, body: { closureReasonId: 'closure_info' } });
     await t.call('PUT', '/api/agent/state', { token: ana, body: { state: 'available' } });
     await t.call('POST', `/api/conversations/${conversationId}/transfer`, {
       token: bruno,
