@@ -235,4 +235,22 @@ describe('replies go through an outbox (recorded before they are sent)', () => {
     expect(late.sla.firstResponse.state).toBe('breached');
     await stream.stop();
   });
+
+  it('says a template met by an HTTP 5xx may not have been sent, not that WhatsApp refused it', async () => {
+    const t = await testPlatform({}, memoryJournal(), {
+      wrapFetch: (next) => async (url, init) =>
+        isSend(url, init) && String(init?.body).includes('"template"')
+          ? new Response('upstream error', { status: 502 })
+          : next(url, init),
+    });
+    const { ana, conversationId } = await activeConversation(t);
+    const sent = await t.call('POST', `/api/conversations/${conversationId}/template`, {
+      token: ana,
+      body: { name: DEMO.templateName, language: 'en_US', parameters: ['María', 'A-1042'] },
+    });
+    expect([sent.status, sent.body.error]).toEqual([
+      502,
+      { code: 'whatsapp_unreachable', message: 'WhatsApp could not be reached; the template may not have been sent' },
+    ]);
+  });
 });

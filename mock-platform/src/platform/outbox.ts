@@ -67,7 +67,7 @@ export async function sendThroughOutbox(
   } catch (error) {
     const uncertain = isUncertainGraphFailure(error);
     await recordFailure(ctx, recorded.id, {
-      error: error instanceof GraphApiError ? error.message : UNREACHABLE_TEXT,
+      error: error instanceof GraphApiError && !uncertain ? error.message : UNREACHABLE_TEXT,
       ...(error instanceof GraphApiError && !uncertain ? { errorCode: error.code } : {}),
       ...(uncertain ? { uncertain: true } : {}),
     });
