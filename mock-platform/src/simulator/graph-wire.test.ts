@@ -231,3 +231,60 @@ describe('the message types Meta documents', () => {
     expect(sent.body.error.error_data.details).toMatch(details);
   });
 });
+
+describe('objects by id, fields= and paging', () => {
+  it('answers GET /{waba-id} and GET /{template-id}, with fields= honoured', async () => {
+    const t = await testPlatform();
+    const waba = await request(t, 'GET', `/v23.0/${DEMO.wabaId}`);
+    expect(waba.status).toBe(200);
+    expect(waba.body).toMatchObject({
+      id: DEMO.wabaId,
+      name: expect.any(String),
+      message_template_namespace: expect.any(String),
+    });
+    expect((await request(t, 'GET', `/v23.0/${DEMO.wabaId}?fields=name`)).body).toEqual({
+      id: DEMO.wabaId,
+      name: waba.body.name,
+    });
+
+    const list = await request(t, 'GET', `/v23.0/${DEMO.wabaId}/message_templates`);
+    const first = list.body.data[0];
+    const template = await request(t, 'GET', `/v23.0/${first.id}`);
+    expect(template.body).toEqual(first);
+    expect((await request(t, 'GET', `/v23.0/${first.id}?fields=status,name`)).body).toEqual({
+      id: first.id,
+      status: first.status,
+      name: first.name,
+    });
+    const number = await request(
+      t,
+      'GET',
+      `/v23.0/${DEMO.phoneNumberId}?fields=status,quality_rating,messaging_limit_tier`,
+    );
+    expect(Object.keys(number.body).sort()).toEqual(['id', 'messaging_limit_tier', 'quality_rating', 'status']);
+  });
+
+  it('pages lists with limit and after, every item once', async () => {
+    const t = await testPlatform();
+    const all = await request(t, 'GET', `/v23.0/${DEMO.wabaId}/message_templates?limit=100`);
+    expect(all.body.data.length).toBeGreaterThan(1);
+    const seen: string[] = [];
+    let path = `/v23.0/${DEMO.wabaId}/message_templates?limit=1&fields=name`;
+    for (let pages = 0; pages < 50; pages++) {
+      const page = await request(t, 'GET', path);
+      expect(page.status).toBe(200);
+      expect(page.body.data.length).toBeLessThanOrEqual(1);
+      for (const item of page.body.data) {
+        expect(Object.keys(item).sort()).toEqual(['id', 'name']);
+        seen.push(item.id);
+      }
+      if (!page.body.paging.next) break;
+      path = `/v23.0/${DEMO.wabaId}/message_templates?limit=1&fields=name&after=${page.body.paging.cursors.after}`;
+    }
+    expect(seen).toEqual(all.body.data.map((item: { id: string }) => item.id));
+    const bad = await request(t, 'GET', `/v23.0/${DEMO.wabaId}/message_templates?limit=0`);
+    expect([bad.status, bad.body.error.code]).toEqual([400, 100]);
+    const numbers = await request(t, 'GET', `/v23.0/${DEMO.wabaId}/phone_numbers?limit=1`);
+    expect(numbers.body.data).toHaveLength(1);
+  });
+});
