@@ -12,6 +12,9 @@ import { ApiError } from '../http/errors.ts';
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const { scryptSync } = require('node:crypto');
+// A lower CPU priority for this thread only (Linux: setpriority on the calling thread), so a
+// flood of sign-ins yields the processor to the event loop that acknowledges webhooks.
+try { require('node:os').setPriority(5); } catch {}
 parentPort.on('message', ({ id, password, salt, n, keyLength, maxmem }) => {
   try {
     const key = scryptSync(password, Buffer.from(salt), keyLength, { N: n, r: 8, p: 1, maxmem });
