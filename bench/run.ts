@@ -7,6 +7,7 @@ import { benchMessagePath } from './message-path.ts';
 import { benchPanelRender } from './panel-render.ts';
 import { benchRouting } from './routing.ts';
 import { benchRoutingPatterns } from './routing-patterns.ts';
+import { benchSignInFlood } from './sign-in-flood.ts';
 import { benchStartup } from './startup.ts';
 import { benchStoreAppend } from './store-append.ts';
 
@@ -30,6 +31,7 @@ const patterns = benchRoutingPatterns();
 const panel = await benchPanelRender();
 const startup = await benchStartup(Number(process.env.BENCH_STARTUP_MESSAGES ?? 100_000));
 const loro = masking[0];
+const flood = await benchSignInFlood(Number(process.env.BENCH_FLOOD_CONCURRENCY ?? 16));
 
 const rows = [
   ...messagePath.map((m) => ({
@@ -78,6 +80,12 @@ const rows = [
     baseline: first ? `${(r.p50Ms / first.p50Ms).toFixed(2)}× the first size` : '',
     target: '≤ 1.5× the first size',
   })),
+  {
+    benchmark: `webhook acknowledgement during a wrong-password flood (${process.env.BENCH_FLOOD_CONCURRENCY ?? 16} concurrent sign-ins, many addresses)`,
+    result: `idle p50 ${flood.idleP50Ms.toFixed(0)} ms · p95 ${flood.idleP95Ms.toFixed(0)} ms → flood p50 ${flood.floodP50Ms.toFixed(0)} ms · p95 ${flood.floodP95Ms.toFixed(0)} ms · sign-ins: ${flood.signIns.tried} tried, ${flood.signIns.refused} refused (429)`,
+    baseline: `**${flood.ratioP50.toFixed(1)}× (p50) · ${flood.ratioP95.toFixed(1)}× (p95)** the idle latency`,
+    target: '≤ 3× the idle latency',
+  },
   ...masking.map((m) => ({
     benchmark: `masking: ${m.name}`,
     result: `${m.microsecondsPerMessage.toFixed(1)} µs/msg · ${m.megabytesPerSecond.toFixed(2)} MB/s`,
@@ -98,5 +106,5 @@ const machine = {
 await mkdir(join(import.meta.dirname, 'results'), { recursive: true });
 await writeFile(
   join(import.meta.dirname, 'results', 'latest.json'),
-  `${JSON.stringify({ at: new Date().toISOString(), machine, messagePath, routing, patterns, panel, startup, store, masking }, null, 2)}\n`,
+  `${JSON.stringify({ at: new Date().toISOString(), machine, messagePath, routing, patterns, panel, startup, store, masking, flood }, null, 2)}\n`,
 );

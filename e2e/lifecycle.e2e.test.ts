@@ -21,6 +21,9 @@ describe('two agents: reject, RONA, transfer, conference, interruption, and end 
     if (!a || !b) throw new Error('browsers did not start');
     ana = await signedInPanel(a.browser, a.extensionId, platform.url, 'ana', 'loro-agent');
     bruno = await signedInPanel(b.browser, b.extensionId, platform.url, 'bruno', 'loro-agent');
+    // Starting two browsers can take long on a busy machine: the panels count down offers in
+    // their own (wall) time, so the platform's clock starts the tests at the wall time too.
+    clock.advance(Math.max(0, Date.now() - clock.now()));
   });
 
   afterAll(async () => {
@@ -141,6 +144,13 @@ describe('two agents: reject, RONA, transfer, conference, interruption, and end 
     // Bruno holds Pablo's conversation (offered back to him after the abandoned transfer).
     await bruno.click('[data-testid="accept-offer"]');
     await bruno.waitForSelector('[data-testid="start-conference"]');
+    // The abandoned transfer left its line in the transcript.
+    await bruno.waitForFunction(() =>
+      [...document.querySelectorAll('[data-testid="system-message"]')].some((el) =>
+        el.textContent?.startsWith('Ana Agent did not take the transfer from Bruno Agent'),
+      ),
+    );
+    await screenshot(bruno, 'side-panel-abandoned-transfer');
     await bruno.click('[data-testid="start-conference"]');
     await bruno.waitForSelector('[data-testid="transfer-dialog"][open]');
     await bruno.waitForSelector('[data-testid="transfer-target"]:not([disabled])');

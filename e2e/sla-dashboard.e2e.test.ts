@@ -64,7 +64,9 @@ describe('the SLA dashboard in the admin UI (BY-4)', () => {
     await page.type('[data-testid="admin-password"]', 'loro-agent');
     await page.click('[data-testid="admin-sign-in"]');
     await page.waitForFunction(() => document.querySelector('[data-testid="admin-login-error"]')?.textContent !== '');
-    expect(await text(page, '[data-testid="admin-login-error"]')).toBe('This page is for administrators.');
+    expect(await text(page, '[data-testid="admin-login-error"]')).toBe(
+      'This page is for administrators and supervisors.',
+    );
 
     await page.$eval('[data-testid="admin-username"]', (input) => {
       (input as HTMLInputElement).value = '';

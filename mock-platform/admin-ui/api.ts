@@ -2,6 +2,7 @@
 
 const TOKEN = 'loro.admin.token';
 const NAME = 'loro.admin.name';
+const ROLE = 'loro.admin.role';
 
 import { describeRule, type Rule } from '../../shared/api/validation-rules.ts';
 import { language } from './i18n.ts';
@@ -39,13 +40,17 @@ export function onSignedOut(listener: () => void): () => void {
 export const session = {
   token: () => sessionStorage.getItem(TOKEN),
   name: () => sessionStorage.getItem(NAME) ?? '',
-  start(token: string, name: string) {
+  /** `admin` or `supervisor`: which pages the menu offers (the platform enforces it anyway). */
+  role: () => (sessionStorage.getItem(ROLE) === 'supervisor' ? 'supervisor' : 'admin'),
+  start(token: string, name: string, role: string) {
     sessionStorage.setItem(TOKEN, token);
     sessionStorage.setItem(NAME, name);
+    sessionStorage.setItem(ROLE, role);
   },
   clear() {
     sessionStorage.removeItem(TOKEN);
     sessionStorage.removeItem(NAME);
+    sessionStorage.removeItem(ROLE);
   },
 };
 
@@ -100,4 +105,46 @@ async function request<T>(
     );
   }
   return { data: json as T, next: response.headers.get('x-next-cursor') ?? undefined };
+}
+
+/**
+ * Reads a server-sent event stream with the session's token (EventSource cannot send headers),
+ * calling `onEvent` per event until `signal` aborts. Rejects when the stream ends or fails, so
+ * the caller reconnects; a 401 signs the UI out.
+ */
+export async function readEvents(
+  path: string,
+  onEvent: (event: string, data: unknown) => void,
+  signal: AbortSignal,
+): Promise<void> {
+  const token = session.token();
+  const response = await fetch(path, {
+    headers: { accept: 'text/event-stream', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    signal,
+  });
+  if (response.status === 401 && token) {
+    session.clear();
+    for (const listener of listeners) listener();
+  }
+  if (!response.ok || !response.body) throw new ApiFailure(response.status, 'stream_failed', `HTTP ${response.status}`);
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) throw new ApiFailure(0, 'stream_ended', 'The live connection ended');
+    buffer += value;
+    let end = buffer.indexOf('\n\n');
+    while (end >= 0) {
+      const frame = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      end = buffer.indexOf('\n\n');
+      const event = /^event: ?(.*)$/m.exec(frame)?.[1];
+      const data = frame
+        .split('\n')
+        .filter((line) => line.startsWith('data:'))
+        .map((line) => line.replace(/^data: ?/, ''))
+        .join('\n');
+      if (event && data) onEvent(event, JSON.parse(data));
+    }
+  }
 }

@@ -2,12 +2,14 @@ import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api, onSignedOut, session } from './api.ts';
 import { language, setLanguage, t } from './i18n.ts';
+import { AgentBoardPage } from './pages/agent-board.tsx';
 import { AgentStatesPage } from './pages/agent-states.tsx';
 import { ApiReferencePage } from './pages/api-reference.tsx';
 import { AuditPage } from './pages/audit.tsx';
 import { ChannelsPage } from './pages/channels.tsx';
 import { ClosureReasonsPage } from './pages/closure-reasons.tsx';
 import { CustomComponentsPage } from './pages/custom-components.tsx';
+import { QueueBoardPage } from './pages/queue-board.tsx';
 import { RichMessagesPage } from './pages/rich-messages.tsx';
 import { RolesPage } from './pages/roles.tsx';
 import { RoutingQueuesPage, RoutingScriptsPage } from './pages/routing.tsx';
@@ -41,6 +43,13 @@ const SECTIONS: { title: string; pages: { route: string; label: string; page: Co
     ],
   },
   {
+    title: 'navSupervision',
+    pages: [
+      { route: 'live-queues', label: 'queueBoard', page: QueueBoardPage },
+      { route: 'live-agents', label: 'agentBoard', page: AgentBoardPage },
+    ],
+  },
+  {
     title: 'navReports',
     pages: [
       { route: 'dashboard', label: 'slaDashboard', page: SlaDashboardPage },
@@ -49,10 +58,12 @@ const SECTIONS: { title: string; pages: { route: string; label: string; page: Co
     ],
   },
 ];
-const PAGES = SECTIONS.flatMap((section) => section.pages);
-const DEFAULT_ROUTE = 'dashboard';
+/** Supervisors see the supervision pages only (the platform refuses them the rest anyway). */
+const sectionsFor = (role: string) =>
+  role === 'supervisor' ? SECTIONS.filter((section) => section.title === 'navSupervision') : SECTIONS;
+const defaultRoute = (role: string) => (role === 'supervisor' ? 'live-queues' : 'dashboard');
 
-const currentRoute = () => location.hash.replace(/^#\/?/, '') || DEFAULT_ROUTE;
+const currentRoute = () => location.hash.replace(/^#\/?/, '') || defaultRoute(session.role());
 
 export function App() {
   const [signedIn, setSignedIn] = useState(session.token() !== null);
@@ -78,13 +89,16 @@ export function App() {
     setSignedIn(false);
   };
 
-  const page = PAGES.find((p) => p.route === route) ?? PAGES.find((p) => p.route === DEFAULT_ROUTE);
+  const sections = sectionsFor(session.role());
+  const pages = sections.flatMap((section) => section.pages);
+  const page = pages.find((p) => p.route === route) ?? pages.find((p) => p.route === defaultRoute(session.role()));
   const Page = page?.page ?? SlaDashboardPage;
   return (
     <>
       <header class="top">
         <h1>
-          <span aria-hidden="true">◆</span> Loro · {t('administration')}
+          <span aria-hidden="true">◆</span> Loro ·{' '}
+          {signedIn && session.role() === 'supervisor' ? t('navSupervision') : t('administration')}
         </h1>
         <nav class="top-actions">
           <button type="button" class="link" onClick={switchLanguage} data-testid="language">
@@ -103,7 +117,7 @@ export function App() {
       {signedIn ? (
         <div class="layout">
           <nav class="side" aria-label={t('administration')}>
-            {SECTIONS.map((section) => (
+            {sections.map((section) => (
               <div key={section.title}>
                 <h3>{t(section.title)}</h3>
                 <ul>
@@ -144,11 +158,11 @@ function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
         method: 'POST',
         body: { username, password },
       });
-      if (result.user.role !== 'admin') {
+      if (result.user.role !== 'admin' && result.user.role !== 'supervisor') {
         setError(t('adminsOnly'));
         return;
       }
-      session.start(result.token, result.user.displayName);
+      session.start(result.token, result.user.displayName, result.user.role);
       onSignedIn();
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));

@@ -1,13 +1,15 @@
 import type { ChannelPermission } from '../../shared/api/permissions.ts';
+import { supervisionEn, supervisionEs } from './i18n-supervision.ts';
 
 /** The admin UI's text in English and Spanish; the browser's language picks, the header switches. */
 
 const en = {
+  ...supervisionEn,
   administration: 'Administration',
   signIn: 'Sign in',
   signInTitle: 'Sign in as an administrator',
   signOut: 'Sign out',
-  adminsOnly: 'This page is for administrators.',
+  adminsOnly: 'This page is for administrators and supervisors.',
   username: 'Username',
   password: 'Password',
   navTouchpoints: 'Digital touchpoints',
@@ -369,11 +371,12 @@ const en = {
 export type Key = keyof typeof en;
 
 const es: Record<Key, string> = {
+  ...supervisionEs,
   administration: 'Administración',
   signIn: 'Iniciar sesión',
   signInTitle: 'Inicie sesión como administrador',
   signOut: 'Cerrar sesión',
-  adminsOnly: 'Esta página es para administradores.',
+  adminsOnly: 'Esta página es para administradores y supervisores.',
   username: 'Usuario',
   password: 'Contraseña',
   navTouchpoints: 'Puntos de contacto digital',

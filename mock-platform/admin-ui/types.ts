@@ -5,8 +5,9 @@ import type { Condition, RoutingScript } from '../../shared/routing/script.ts';
 import type { BusinessHours } from '../../shared/sla/business-hours.ts';
 import type { PlatformSchema } from '../src/platform/records.ts';
 import type { SlaReport } from '../src/platform/sla-report.ts';
+import type { SupervisionBoard } from '../src/platform/supervision-board.ts';
 
-export type { BusinessHours, ChannelPermission, Condition, RoutingQueue, RoutingScript, SlaReport };
+export type { BusinessHours, ChannelPermission, Condition, RoutingQueue, RoutingScript, SlaReport, SupervisionBoard };
 export type Channel = Omit<PlatformSchema['channels'], 'deletedAt'>;
 export type Role = PlatformSchema['roles'];
 export type Skill = PlatformSchema['skills'];

@@ -128,10 +128,170 @@ const listInteractive = z.object({
   }),
 });
 
+/** A call-to-action button that opens a URL. */
+const ctaUrlInteractive = z.object({
+  type: z.literal('cta_url'),
+  header: interactiveHeader.optional(),
+  body: interactiveText(1024, 'body.text'),
+  footer: interactiveText(60, 'footer.text').optional(),
+  action: z.object({
+    name: z.literal('cta_url'),
+    parameters: z.object({
+      display_text: z.string().min(1).max(20, 'display_text must be at most 20 characters'),
+      url: z.url({ protocol: /^https?$/, error: 'url must be an http(s) URL' }),
+    }),
+  }),
+});
+
+/** Asks the customer to share their location. */
+const locationRequestInteractive = z.object({
+  type: z.literal('location_request_message'),
+  body: interactiveText(1024, 'body.text'),
+  action: z.object({ name: z.literal('send_location') }),
+});
+
+/** Opens a WhatsApp Flow. */
+const flowInteractive = z.object({
+  type: z.literal('flow'),
+  header: interactiveHeader.optional(),
+  body: interactiveText(1024, 'body.text'),
+  footer: interactiveText(60, 'footer.text').optional(),
+  action: z.object({
+    name: z.literal('flow'),
+    parameters: z
+      .object({
+        flow_message_version: z.literal('3', { error: 'flow_message_version must be "3"' }),
+        flow_token: z.string().min(1).optional(),
+        flow_id: z.string().min(1).optional(),
+        flow_name: z.string().min(1).optional(),
+        flow_cta: z.string().min(1).max(30, 'flow_cta must be at most 30 characters'),
+        mode: z.enum(['draft', 'published']).optional(),
+        flow_action: z.enum(['navigate', 'data_exchange']).optional(),
+        flow_action_payload: z
+          .object({ screen: z.string().min(1), data: z.record(z.string(), z.unknown()).optional() })
+          .optional(),
+      })
+      .refine(
+        (p) => (p.flow_id === undefined) !== (p.flow_name === undefined),
+        'give exactly one of flow_id or flow_name',
+      ),
+  }),
+});
+
+const catalogId = z.string().min(1, 'catalog_id is required');
+const retailerId = z.string().min(1, 'product_retailer_id is required');
+
+/** One product of the business's catalog. */
+const productInteractive = z.object({
+  type: z.literal('product'),
+  body: interactiveText(1024, 'body.text').optional(),
+  footer: interactiveText(60, 'footer.text').optional(),
+  action: z.object({ catalog_id: catalogId, product_retailer_id: retailerId }),
+});
+
+/** Up to 30 products in up to 10 sections. */
+const productListInteractive = z.object({
+  type: z.literal('product_list'),
+  header: z.object({
+    type: z.literal('text'),
+    text: z.string().min(1).max(60, 'header.text must be at most 60 characters'),
+  }),
+  body: interactiveText(1024, 'body.text'),
+  footer: interactiveText(60, 'footer.text').optional(),
+  action: z.object({
+    catalog_id: catalogId,
+    sections: z
+      .array(
+        z.object({
+          title: z.string().min(1).max(24, 'section titles must be at most 24 characters'),
+          product_items: z.array(z.object({ product_retailer_id: retailerId })).min(1),
+        }),
+      )
+      .min(1)
+      .max(10, 'at most 10 sections')
+      .refine(
+        (sections) => sections.reduce((n, section) => n + section.product_items.length, 0) <= 30,
+        'a product list has at most 30 products in all',
+      ),
+  }),
+});
+
+/** The business's whole catalog. */
+const catalogInteractive = z.object({
+  type: z.literal('catalog_message'),
+  body: interactiveText(1024, 'body.text'),
+  footer: interactiveText(60, 'footer.text').optional(),
+  action: z.object({
+    name: z.literal('catalog_message'),
+    parameters: z.object({ thumbnail_product_retailer_id: z.string().min(1) }).optional(),
+  }),
+});
+
 export const sendInteractiveRequestSchema = z.object({
   ...envelope,
   type: z.literal('interactive'),
-  interactive: z.discriminatedUnion('type', [buttonInteractive, listInteractive]),
+  interactive: z.discriminatedUnion('type', [
+    buttonInteractive,
+    listInteractive,
+    ctaUrlInteractive,
+    locationRequestInteractive,
+    flowInteractive,
+    productInteractive,
+    productListInteractive,
+    catalogInteractive,
+  ]),
+});
+
+const typed = <T extends string>(values: readonly [T, ...T[]]) => z.object({ type: z.enum(values).optional() });
+
+/** Contact cards (`contacts`): each needs its formatted name, as Meta requires. */
+export const sendContactsRequestSchema = z.object({
+  ...envelope,
+  type: z.literal('contacts'),
+  contacts: z
+    .array(
+      z.object({
+        name: z.object({
+          formatted_name: z.string().min(1, 'name.formatted_name is required'),
+          first_name: z.string().optional(),
+          last_name: z.string().optional(),
+          middle_name: z.string().optional(),
+          suffix: z.string().optional(),
+          prefix: z.string().optional(),
+        }),
+        birthday: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/, 'birthday must be YYYY-MM-DD')
+          .optional(),
+        addresses: z
+          .array(
+            typed(['HOME', 'WORK']).extend({
+              street: z.string().optional(),
+              city: z.string().optional(),
+              state: z.string().optional(),
+              zip: z.string().optional(),
+              country: z.string().optional(),
+              country_code: z.string().optional(),
+            }),
+          )
+          .optional(),
+        emails: z.array(typed(['HOME', 'WORK']).extend({ email: z.string().min(1) })).optional(),
+        org: z
+          .object({ company: z.string().optional(), department: z.string().optional(), title: z.string().optional() })
+          .optional(),
+        phones: z
+          .array(
+            typed(['CELL', 'MAIN', 'IPHONE', 'HOME', 'WORK']).extend({
+              phone: z.string().min(1),
+              wa_id: z.string().optional(),
+            }),
+          )
+          .optional(),
+        urls: z.array(typed(['HOME', 'WORK']).extend({ url: z.string().min(1) })).optional(),
+      }),
+    )
+    .min(1, 'at least one contact')
+    .max(257, 'at most 257 contacts'),
 });
 
 /** Any business message. A request without `type` is text, as Meta assumes. */
@@ -151,9 +311,11 @@ export const sendMessageRequestSchema = z.preprocess(
     sendReactionRequestSchema,
     sendLocationRequestSchema,
     sendInteractiveRequestSchema,
+    sendContactsRequestSchema,
   ]),
 );
 export type SendMessageRequest = z.infer<typeof sendMessageRequestSchema>;
+type SendInteractiveRequest = z.infer<typeof sendInteractiveRequestSchema>;
 export type MediaObject = {
   id?: string | undefined;
   link?: string | undefined;
@@ -175,7 +337,7 @@ export function mediaOf(request: SendMessageRequest): MediaObject | undefined {
     case 'sticker':
       return request.sticker;
     case 'interactive': {
-      const header = request.interactive.header;
+      const header = 'header' in request.interactive ? request.interactive.header : undefined;
       if (!header || header.type === 'text') return undefined;
       return header.type === 'image' ? header.image : header.type === 'video' ? header.video : header.document;
     }
@@ -201,11 +363,35 @@ export function messageText(request: Exclude<SendMessageRequest, { type: 'templa
       return request.reaction.emoji;
     case 'location':
       return [request.location.name, request.location.address].filter(Boolean).join(', ');
+    case 'contacts':
+      return `👤 ${request.contacts.map((contact) => contact.name.formatted_name).join(', ')}`;
     case 'interactive': {
       const { interactive } = request;
-      const header = interactive.header?.type === 'text' ? `${interactive.header.text}\n` : '';
-      const footer = interactive.footer ? `\n${interactive.footer.text}` : '';
-      return `${header}${interactive.body.text}${footer}`;
+      const header =
+        'header' in interactive && interactive.header?.type === 'text' ? `${interactive.header.text}\n` : '';
+      const footer = 'footer' in interactive && interactive.footer ? `\n${interactive.footer.text}` : '';
+      const body = interactive.body?.text ?? '';
+      return `${header}${body}${footer}${interactiveAction(interactive)}`;
     }
+  }
+}
+
+/** What an interactive message offers beyond its text, as a line the customer's phone shows. */
+function interactiveAction(interactive: SendInteractiveRequest['interactive']): string {
+  switch (interactive.type) {
+    case 'cta_url':
+      return `\n🔗 ${interactive.action.parameters.display_text} (${interactive.action.parameters.url})`;
+    case 'location_request_message':
+      return '\n📍 Send location';
+    case 'flow':
+      return `\n📋 ${interactive.action.parameters.flow_cta}`;
+    case 'product':
+      return `\n🛍 ${interactive.action.product_retailer_id}`;
+    case 'product_list':
+      return `\n🛍 ${interactive.action.sections.reduce((n, s) => n + s.product_items.length, 0)} products`;
+    case 'catalog_message':
+      return '\n🛍 View catalog';
+    default:
+      return '';
   }
 }

@@ -1,9 +1,10 @@
 import type { Clock } from '../../../shared/clock.ts';
 
 /**
- * Slows password guessing: after `maxFailures` failed sign-ins for one username within `windowMs`,
- * that username is refused (even with the right password) until the oldest failure leaves the
- * window. Kept in memory: a restart forgets it, which costs an attacker a restart per few tries.
+ * Slows password guessing: after `maxFailures` failed sign-ins for one key (a username from one
+ * address, or an address) within `windowMs`, that key is refused until the oldest failure leaves
+ * the window. Attempts are counted before the password is checked, so concurrent guesses cannot
+ * all be tried. Kept in memory: a restart forgets it, which costs an attacker a restart per few tries.
  */
 export class LoginLimiter {
   readonly #failures = new Map<string, number[]>();
@@ -23,6 +24,13 @@ export class LoginLimiter {
 
   failed(key: string): void {
     this.#failures.set(key, [...this.#recent(key), this.clock.now()]);
+  }
+
+  /** Takes back the latest attempt of `key` (it was not tried after all, or it succeeded). */
+  forgive(key: string): void {
+    const recent = this.#recent(key);
+    recent.pop();
+    if (recent.length === 0) this.#failures.delete(key);
   }
 
   succeeded(key: string): void {

@@ -1,15 +1,19 @@
-import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { passwordPool } from './password-pool.ts';
 
 // scrypt parameters (N=2^15, r=8, p=1): OWASP's recommended minimum for interactive logins.
 const N = 2 ** 15;
 const KEY_LENGTH = 32;
 const MAX_MEMORY = 64 * 1024 * 1024;
 
+/** On the password pool's own threads, never node's default pool (which the store's writes use). */
 function derive(password: string, salt: Buffer, n: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    scrypt(password.normalize('NFC'), salt, KEY_LENGTH, { N: n, r: 8, p: 1, maxmem: MAX_MEMORY }, (error, key) =>
-      error ? reject(error) : resolve(key),
-    );
+  return passwordPool.derive({
+    password: password.normalize('NFC'),
+    salt,
+    n,
+    keyLength: KEY_LENGTH,
+    maxmem: MAX_MEMORY,
   });
 }
 

@@ -11,6 +11,7 @@ import { agentConversation } from './participants.ts';
 import { requirePermission } from './permissions.ts';
 import type { PlatformSchema, User } from './records.ts';
 import { put } from './records.ts';
+import { abandonedTransferNotice } from './transfer-notices.ts';
 import { conversationView, wrapUpView } from './views.ts';
 
 export { agentStatus };
@@ -99,7 +100,7 @@ export function acceptOffer(ctx: PlatformContext, agent: User, offerId: string):
     const conversation = ctx.store.get('conversations', offer.conversationId);
     if (!conversation || conversation.offerId !== offer.id) throw notFound(`The conversation of offer ${offerId}`);
     const now = ctx.clock.now();
-    const { offerId: _offer, ...rest } = conversation;
+    const { offerId: _offer, transferredBy: _transferredBy, ...rest } = conversation;
     const active = { ...rest, status: 'active' as const, agentId: agent.id };
     const ops: WriteOp<PlatformSchema>[] = [
       put('offers', { ...offer, status: 'accepted', answeredAt: now }),
@@ -168,6 +169,7 @@ export function rejectOffer(ctx: PlatformContext, agent: User, offerId: string):
     await ctx.store.commit([
       put('offers', { ...offer, status: 'rejected', answeredAt: now }),
       put('conversations', { ...rest, status: 'queued', rejections }),
+      ...abandonedTransferNotice(ctx, offer, conversation),
     ]);
     ctx.events.publish(agentTopic(agent.id), 'offer.revoked', { offerId });
     await dispatch(ctx);

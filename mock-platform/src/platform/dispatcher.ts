@@ -112,6 +112,8 @@ export async function dispatch(ctx: PlatformContext): Promise<void> {
       agentId,
       status: 'pending' as const,
       offeredAt: now,
+      // A queue transfer: the offer says who sent it.
+      ...(conversation.transferredBy ? { fromAgentId: conversation.transferredBy } : {}),
     };
     const status = ctx.store.get('agentStatus', agentId);
     const ops: WriteOp<PlatformSchema>[] = [

@@ -14,7 +14,7 @@ import {
 } from '../../../shared/whatsapp/webhook-schema.ts';
 import type { PlatformContext } from './context.ts';
 import { dispatch } from './dispatcher.ts';
-import { conversationAfterFailure } from './outbox.ts';
+import { conversationAfterFailure, messageForStatus, resolvedByStatus } from './outbox.ts';
 import { publishToParticipants } from './participants.ts';
 import type { Channel, Conversation } from './records.ts';
 import { put, routingModeOf } from './records.ts';
@@ -258,8 +258,8 @@ function applyStatus(ctx: PlatformContext, update: StatusUpdate, status: Message
       ? { error: 'failed' }
       : {};
   // Replies recorded before they were sent (the outbox) keep their own id and carry the wamid.
-  const message = ctx.store.get('messages', update.id) ?? ctx.store.where('messages', 'wamid', update.id)[0];
-  if (!message) {
+  const found = messageForStatus(ctx, update.id, update.biz_opaque_callback_data);
+  if (!found) {
     // The send's answer has not been stored yet: keep the status for when it is.
     const orphan = ctx.store.get('orphanStatuses', update.id);
     if (!advancesStatus(orphan?.status, status)) return Promise.resolve();
@@ -269,12 +269,18 @@ function applyStatus(ctx: PlatformContext, update: StatusUpdate, status: Message
       ]),
     );
   }
+  const message = resolvedByStatus(found, update.id);
   if (!advancesStatus(message.status, status)) return Promise.resolve();
   const updated = { ...message, status, statusAt: timestamp, ...failure };
   const conversation = ctx.store.get('conversations', message.conversationId);
-  // A reply WhatsApp could not deliver is no answer: the first-response SLA clock runs again.
+  // A reply WhatsApp could not deliver is no answer: the first-response SLA clock runs again. One
+  // that "may not have been sent" but did reach WhatsApp is: the clock stops at it.
   const reopened =
-    conversation && status === 'failed' ? conversationAfterFailure(ctx, conversation, updated) : undefined;
+    conversation && status === 'failed'
+      ? conversationAfterFailure(ctx, conversation, updated)
+      : conversation && found.uncertain && conversation.firstResponseAt === undefined && updated.agentId
+        ? { ...conversation, firstResponseAt: updated.timestamp }
+        : undefined;
   const durable = later(
     ctx.store.commit([put('messages', updated), ...(reopened ? [put('conversations', reopened)] : [])]),
   );

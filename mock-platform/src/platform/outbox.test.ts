@@ -32,6 +32,7 @@ const transcriptOf = async (t: Platform, token: string, conversationId: string) 
     errorCode?: number;
     uncertain?: boolean;
     retryable?: boolean;
+    wamid?: string;
   }[];
 
 const phoneThread = (t: Platform) =>
@@ -46,6 +47,8 @@ describe('replies go through an outbox (recorded before they are sent)', () => {
     let crashDisk: Map<string, string> | undefined;
     const t = await testPlatform({}, files, {
       wrapFetch: (next) => async (url, init) => {
+        // Delivery statuses would reach this process only after it died (below, the restarted one).
+        if (url.includes('/webhooks/whatsapp') && String(init?.body).includes('"statuses"')) return new Response('ok');
         if (!isSend(url, init) || crashDisk) return next(url, init);
         // WhatsApp takes the message (the customer's phone gets it)...
         await next(url, init);
@@ -88,6 +91,21 @@ describe('replies go through an outbox (recorded before they are sent)', () => {
     await restarted.webhooks.idle();
     expect(sends).toEqual([]);
     expect(await transcriptOf(restarted, token, conversationId)).toHaveLength(2);
+
+    // WhatsApp did take it: its status webhooks carry the reply's own id (biz_opaque_callback_data),
+    // so the doubt is lifted, and the reply counts as the first response.
+    const phone = t.simulatorStore.get('phoneNumbers', DEMO.phoneNumberId);
+    const onPhone = t.simulatorStore.all('messages').find((m) => m.text === 'Ya sale hoy');
+    if (!phone || !onPhone) throw new Error('fixture missing');
+    expect(onPhone.callbackData).toBe(reply?.id);
+    restarted.webhooks.enqueue(statusWebhook(phone, onPhone, 'delivered', restarted.clock.now()));
+    await restarted.webhooks.idle();
+    const [, delivered] = await transcriptOf(restarted, token, conversationId);
+    expect(delivered).toMatchObject({ id: reply?.id, status: 'delivered', wamid: onPhone.id });
+    expect(delivered).not.toHaveProperty('uncertain');
+    expect(delivered).not.toHaveProperty('retryable');
+    const conversation = (await restarted.call('GET', `/api/conversations/${conversationId}`, { token })).body;
+    expect(conversation.sla.firstResponse.state).toBe('met');
   });
 
   it('gives up on a Cloud API that never answers, saying the message may not have been sent', async () => {
@@ -216,5 +234,23 @@ describe('replies go through an outbox (recorded before they are sent)', () => {
     const late = (await t.call('GET', `/api/conversations/${conversationId}`, { token: ana })).body;
     expect(late.sla.firstResponse.state).toBe('breached');
     await stream.stop();
+  });
+
+  it('says a template met by an HTTP 5xx may not have been sent, not that WhatsApp refused it', async () => {
+    const t = await testPlatform({}, memoryJournal(), {
+      wrapFetch: (next) => async (url, init) =>
+        isSend(url, init) && String(init?.body).includes('"template"')
+          ? new Response('upstream error', { status: 502 })
+          : next(url, init),
+    });
+    const { ana, conversationId } = await activeConversation(t);
+    const sent = await t.call('POST', `/api/conversations/${conversationId}/template`, {
+      token: ana,
+      body: { name: DEMO.templateName, language: 'en_US', parameters: ['María', 'A-1042'] },
+    });
+    expect([sent.status, sent.body.error]).toEqual([
+      502,
+      { code: 'whatsapp_unreachable', message: 'WhatsApp could not be reached; the template may not have been sent' },
+    ]);
   });
 });

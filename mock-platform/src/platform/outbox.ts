@@ -16,8 +16,11 @@ export interface OutgoingReply {
   type: string;
   text: string;
   richMessageId?: string;
-  /** Calls the Cloud API; resolves with the wamid WhatsApp assigned. */
-  send: () => Promise<string>;
+  /**
+   * Calls the Cloud API with the reply's own id as `biz_opaque_callback_data` (its status webhooks
+   * carry it, so a reply whose answer was lost is still recognised); resolves with the wamid.
+   */
+  send: (callbackData: string) => Promise<string>;
 }
 
 /**
@@ -60,11 +63,11 @@ export async function sendThroughOutbox(
 
   let wamid: string;
   try {
-    wamid = await outgoing.send();
+    wamid = await outgoing.send(recorded.id);
   } catch (error) {
     const uncertain = isUncertainGraphFailure(error);
     await recordFailure(ctx, recorded.id, {
-      error: error instanceof GraphApiError ? error.message : UNREACHABLE_TEXT,
+      error: error instanceof GraphApiError && !uncertain ? error.message : UNREACHABLE_TEXT,
       ...(error instanceof GraphApiError && !uncertain ? { errorCode: error.code } : {}),
       ...(uncertain ? { uncertain: true } : {}),
     });
@@ -86,10 +89,11 @@ function recordSent(ctx: PlatformContext, messageId: string, wamid: string): Pro
     if (!stored) throw new ApiError(409, 'message_gone', `Message ${messageId} is no longer stored`);
     // A status webhook may have overtaken the send's answer: fold it in.
     const orphan = ctx.store.get('orphanStatuses', wamid);
+    // A status carrying the reply's id may have been applied already (see `messageForStatus`).
     const message: Message = {
       ...stored,
       wamid,
-      status: orphan?.status ?? 'pending',
+      status: stored.status === 'sending' ? (orphan?.status ?? 'pending') : (stored.status ?? 'pending'),
       ...(orphan ? { statusAt: orphan.timestamp } : {}),
       ...(orphan?.error ? { error: orphan.error } : {}),
       ...(orphan?.errorCode !== undefined ? { errorCode: orphan.errorCode } : {}),
@@ -200,4 +204,27 @@ export function conversationAfterFailure(
     ...(first !== undefined ? { firstResponseAt: first } : {}),
     ...(awaiting !== undefined ? { awaitingCustomerSince: awaiting } : {}),
   };
+}
+
+/**
+ * The stored message a status webhook is about: by its id (inbound and older replies use the
+ * wamid), by the wamid of an outbox reply, or, when WhatsApp's answer to the send never got
+ * stored (a stop, a timeout), by the reply's own id in `biz_opaque_callback_data`.
+ */
+export function messageForStatus(ctx: PlatformContext, wamid: string, callbackData: unknown): Message | undefined {
+  const known = ctx.store.get('messages', wamid) ?? ctx.store.where('messages', 'wamid', wamid)[0];
+  if (known || typeof callbackData !== 'string') return known;
+  const reply = ctx.store.get('messages', callbackData);
+  return reply?.direction === 'outbound' && reply.wamid === undefined ? reply : undefined;
+}
+
+/**
+ * A status for a reply recorded as "may not have been sent": WhatsApp did take it. The reply gets
+ * its wamid and loses the doubt; its status then follows the webhook like any other.
+ */
+export function resolvedByStatus(message: Message, wamid: string): Message {
+  if (message.id === wamid || message.wamid !== undefined) return message;
+  if (!message.uncertain) return { ...message, wamid };
+  const { uncertain: _uncertain, error: _error, statusAt: _statusAt, ...rest } = message;
+  return { ...rest, wamid, status: 'pending' };
 }

@@ -259,6 +259,8 @@ export const conversationSchema = z.object({
   firstResponseAt: z.number().optional(),
   agentId: z.string().optional(),
   offerId: z.string().optional(),
+  /** The agent who sent it to a queue (a queue transfer): its offers say so until someone accepts it. */
+  transferredBy: z.string().optional(),
   /** Agent id → when they last rejected it: routing passes them over until the skill's cooldown ends. */
   rejections: z.record(z.string(), z.number()).optional(),
   /** When it began waiting in its current skill's queue (an overflow restarts it); absent = `queuedAt`. */

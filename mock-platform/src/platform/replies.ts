@@ -13,7 +13,7 @@ export function reply(ctx: PlatformContext, agent: User, conversationId: string,
   return sendFreeForm(ctx, agent, conversationId, {
     type: 'text',
     text,
-    send: (phoneNumberId, to) => ctx.graph.sendText(phoneNumberId, to, text),
+    send: (phoneNumberId, to, callbackData) => ctx.graph.sendText(phoneNumberId, to, text, callbackData),
   });
 }
 
@@ -44,7 +44,8 @@ export function sendRichMessage(
     type: String(payload.type),
     text: richMessageText(rich.content),
     richMessageId: rich.id,
-    send: (phoneNumberId, to) => ctx.graph.sendMessage(phoneNumberId, to, payload),
+    send: (phoneNumberId, to, callbackData) =>
+      ctx.graph.sendMessage(phoneNumberId, to, { ...payload, biz_opaque_callback_data: callbackData }),
   });
 }
 
@@ -60,7 +61,7 @@ function sendFreeForm(
     type: string;
     text: string;
     richMessageId?: string;
-    send: (phoneNumberId: string, to: string) => Promise<string>;
+    send: (phoneNumberId: string, to: string, callbackData: string) => Promise<string>;
   },
   retrying?: Message,
 ): Promise<MessageView> {
@@ -82,7 +83,7 @@ function sendFreeForm(
       type: outgoing.type,
       text: outgoing.text,
       ...(outgoing.richMessageId ? { richMessageId: outgoing.richMessageId } : {}),
-      send: () => outgoing.send(channel.phoneNumberId, conversation.customerWaId),
+      send: (callbackData) => outgoing.send(channel.phoneNumberId, conversation.customerWaId, callbackData),
     },
     retrying,
   );
@@ -121,7 +122,8 @@ export function retryReply(
         type: String(payload.type),
         text: richMessageText(rich.content),
         richMessageId: rich.id,
-        send: (phoneNumberId, to) => ctx.graph.sendMessage(phoneNumberId, to, payload),
+        send: (phoneNumberId, to, callbackData) =>
+          ctx.graph.sendMessage(phoneNumberId, to, { ...payload, biz_opaque_callback_data: callbackData }),
       },
       failed,
     );

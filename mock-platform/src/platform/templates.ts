@@ -1,7 +1,7 @@
 import type { MessageView, TemplateView } from '../../../shared/api/schemas.ts';
 import { fillTemplate, placeholderCount } from '../../../shared/whatsapp/send-schema.ts';
 import { ApiError, notFound } from '../http/errors.ts';
-import { GraphApiError, type GraphTemplate } from '../whatsapp/graph-client.ts';
+import { GraphApiError, type GraphTemplate, isUncertainGraphFailure } from '../whatsapp/graph-client.ts';
 import type { PlatformContext } from './context.ts';
 import { publishToParticipants, workableConversation } from './participants.ts';
 import { requirePermission } from './permissions.ts';
@@ -97,7 +97,8 @@ export async function deliverTemplate(
   try {
     wamid = await ctx.graph.sendTemplate(channel.phoneNumberId, conversation.customerWaId, name, language, parameters);
   } catch (error) {
-    if (error instanceof GraphApiError) {
+    // No answer, a timeout or a 5xx: WhatsApp may have taken it, so it is not called a refusal.
+    if (error instanceof GraphApiError && !isUncertainGraphFailure(error)) {
       // WhatsApp's policy refusals (consent, limits, template state) are the request's fault: 409.
       const policy = error.code >= 130_000 && error.code !== 131_000;
       throw new ApiError(
@@ -109,7 +110,7 @@ export async function deliverTemplate(
     throw new ApiError(
       502,
       'whatsapp_unreachable',
-      'The WhatsApp Cloud API could not be reached; the template was not sent',
+      'WhatsApp could not be reached; the template may not have been sent',
     );
   }
   return ctx.serial.run(async () => {

@@ -8,6 +8,7 @@ import { pendingWrapUp, systemMessage } from './new-records.ts';
 import { publishToParticipants } from './participants.ts';
 import { applyQueueTimeouts, sendAutoMessage } from './queue-timeout.ts';
 import { type PlatformSchema, put } from './records.ts';
+import { abandonedTransferNotice } from './transfer-notices.ts';
 import { conversationView, messageView, wrapUpView } from './views.ts';
 
 /**
@@ -42,7 +43,10 @@ export async function sweep(ctx: PlatformContext): Promise<void> {
       ];
       if (conversation?.offerId === offer.id) {
         const { offerId: _offer, ...rest } = conversation;
-        ops.push(put('conversations', { ...rest, status: 'queued' }));
+        ops.push(
+          put('conversations', { ...rest, status: 'queued' }),
+          ...abandonedTransferNotice(ctx, offer, conversation),
+        );
       }
       await ctx.store.commit(ops);
       const topic = agentTopic(offer.agentId);

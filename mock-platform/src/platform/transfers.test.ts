@@ -126,4 +126,61 @@ describe('transfer (AG-8)', () => {
     });
     expect((await t.call('GET', '/api/wrap-ups', { token: ana })).body).toEqual([]);
   });
+
+  it('a queue transfer says who sent it, in the offer and in the transcript', async () => {
+    const t = await testPlatform();
+    const { ana, bruno, conversationId } = await anaInConversation(t);
+    await t.call('POST', `/api/conversations/${conversationId}/transfer`, {
+      token: ana,
+      body: { target: { type: 'queue', skillId: DEMO.billingSkillId } },
+    });
+    const [offer] = (await t.call('GET', '/api/agent/offers', { token: bruno })).body;
+    expect(offer).toMatchObject({ conversationId, kind: 'transfer', fromName: 'Ana Agent', queueName: 'Billing' });
+    await t.call('POST', `/api/offers/${offer.id}/accept`, { token: bruno });
+    const transcript = (await t.call('GET', `/api/conversations/${conversationId}/messages`, { token: bruno })).body;
+    const notices = transcript
+      .filter((m: { direction: string }) => m.direction === 'system')
+      .map((m: { text: string }) => m.text);
+    expect(notices).toEqual([
+      'Ana Agent transferred it to the Billing queue',
+      'Transferred from Ana Agent to Bruno Agent',
+    ]);
+    // Taken: it is no longer a transfer for the offers that may follow.
+    expect(t.store.get('conversations', conversationId)?.transferredBy).toBeUndefined();
+  });
+
+  it('an abandoned transfer (rejected, or not answered) leaves a line in the transcript', async () => {
+    const t = await testPlatform();
+    const { ana, bruno, conversationId } = await anaInConversation(t);
+    await t.call('PUT', '/api/agent/state', { token: ana, body: { state: 'unavailable' } });
+    await t.call('POST', `/api/conversations/${conversationId}/transfer`, {
+      token: ana,
+      body: { target: { type: 'agent', agentId: DEMO.users.bruno.id } },
+    });
+    t.clock.advance(30_000);
+    await t.sweep();
+    const system = () =>
+      t.store
+        .where('messages', 'conversationId', conversationId)
+        .filter((m) => m.direction === 'system')
+        .map((m) => m.text);
+    expect(system()).toEqual([
+      'Bruno Agent did not take the transfer from Ana Agent: it waits in the Customer support queue',
+    ]);
+
+    // Rejected this time (the queue lets agents reject).
+    await t.call('PUT', '/api/agent/state', { token: bruno, body: { state: 'available' } });
+    const [again] = await offersOf(t, bruno);
+    if (again) await t.call('POST', `/api/offers/${again.id}/accept`, { token: bruno });
+    await t.call('PUT', '/api/agent/state', { token: ana, body: { state: 'available' } });
+    await t.call('POST', `/api/conversations/${conversationId}/transfer`, {
+      token: bruno,
+      body: { target: { type: 'agent', agentId: DEMO.users.ana.id } },
+    });
+    const [toAna] = await offersOf(t, ana);
+    expect((await t.call('POST', `/api/offers/${toAna?.id}/reject`, { token: ana })).status).toBe(200);
+    expect(system().at(-1)).toBe(
+      'Ana Agent did not take the transfer from Bruno Agent: it waits in the Customer support queue',
+    );
+  });
 });

@@ -4,7 +4,7 @@ import { ApiError, invalidField, notFound } from '../http/errors.ts';
 import type { WriteOp } from '../store/store.ts';
 import { agentTopic, type PlatformContext } from './context.ts';
 import { agentLoad, dispatch } from './dispatcher.ts';
-import { pendingWrapUp } from './new-records.ts';
+import { pendingWrapUp, systemMessage } from './new-records.ts';
 import { workableConversation } from './participants.ts';
 import { channelPermissionsOf, worksChannel } from './permissions.ts';
 import { type Conversation, type PlatformSchema, put, type User } from './records.ts';
@@ -65,10 +65,18 @@ export function transfer(
     let offer: PlatformSchema['offers'] | undefined;
 
     if (target.type === 'queue') {
-      if (!ctx.store.get('skills', target.skillId))
-        throw invalidField('target.skillId', `${target.skillId} is not a queue`);
+      const queue = ctx.store.get('skills', target.skillId);
+      if (!queue) throw invalidField('target.skillId', `${target.skillId} is not a queue`);
+      // Whoever takes it sees who sent it: in the offer, and in the transcript.
+      ops.push(
+        put(
+          'messages',
+          systemMessage(ctx, conversationId, `${agent.displayName} transferred it to the ${queue.name} queue`),
+        ),
+      );
       handedTo = {
         ...released,
+        transferredBy: agent.id,
         status: 'queued',
         skillId: target.skillId,
         queuedAt: now,

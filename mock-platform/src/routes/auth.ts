@@ -3,6 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { apiErrorSchema, loginRequestSchema, loginResponseSchema } from '../../../shared/api/schemas.ts';
 import { LoginLimiter } from '../auth/login-limiter.ts';
+import { PasswordPoolBusy } from '../auth/password-pool.ts';
 import { verifyPassword } from '../auth/passwords.ts';
 import { type AuthEnv, requireUser } from '../auth/require-user.ts';
 import type { Sessions } from '../auth/sessions.ts';
@@ -29,7 +30,7 @@ function clientAddress(c: Context): string {
 
 export function authRoutes(ctx: PlatformContext, sessions: Sessions) {
   const app = router<AuthEnv>();
-  // Per username (guessing one account's password) and per address (trying many accounts).
+  // Per username and address (guessing one account's password) and per address (trying many accounts).
   const limiter = new LoginLimiter(ctx.clock);
   const byAddress = new LoginLimiter(ctx.clock, MAX_FAILURES_PER_ADDRESS);
   app.openapi(
@@ -45,14 +46,16 @@ export function authRoutes(ctx: PlatformContext, sessions: Sessions) {
         401: errorResponses[401],
         429: jsonContent(
           apiErrorSchema,
-          'Too many failed sign-ins for this username or from this address (Retry-After says when to try again)',
+          'Too many failed sign-ins for this username from this address, or from this address, or too many sign-ins being checked at once (Retry-After says when to try again)',
         ),
       },
     }),
     async (c) => {
       const { username, password } = c.req.valid('json');
-      const key = username.toLowerCase();
       const address = clientAddress(c);
+      // Per username *and* address: guessing from one place slows that place down, and nobody
+      // can lock an administrator out from elsewhere.
+      const key = `${username.toLowerCase()}\u0000${address}`;
       const waitAddress = byAddress.retryAfter(address);
       if (waitAddress > 0) {
         c.header('retry-after', String(Math.ceil(waitAddress / 1000)));
@@ -71,14 +74,25 @@ export function authRoutes(ctx: PlatformContext, sessions: Sessions) {
           `Too many failed sign-ins for ${username}: try again in ${Math.ceil(wait / 60_000)} min`,
         );
       }
-      const user = ctx.store.where('users', 'username', key)[0];
-      const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-      if (!user || !ok) {
-        limiter.failed(key);
-        byAddress.failed(address);
-        throw new ApiError(401, 'invalid_credentials', 'Wrong username or password');
+      // The attempt counts before the password is hashed, so concurrent guesses cannot all be tried.
+      limiter.failed(key);
+      byAddress.failed(address);
+      const user = ctx.store.where('users', 'username', username.toLowerCase())[0];
+      let ok: boolean;
+      try {
+        ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+      } catch (error) {
+        if (error instanceof PasswordPoolBusy) {
+          // Not tried: it does not count against anyone.
+          limiter.forgive(key);
+          byAddress.forgive(address);
+          c.header('retry-after', '1');
+        }
+        throw error;
       }
+      if (!user || !ok) throw new ApiError(401, 'invalid_credentials', 'Wrong username or password');
       limiter.succeeded(key);
+      byAddress.forgive(address);
       const { token, expiresAt } = await sessions.create(user);
       return c.json(
         {

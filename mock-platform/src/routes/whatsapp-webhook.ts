@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { webhookEnvelopeSchema } from '../../../shared/whatsapp/webhook-schema.ts';
 import { ApiError, zodIssues } from '../http/errors.ts';
 import { errorResponses, router } from '../http/openapi.ts';
+import { sameSecret } from '../http/same-secret.ts';
 import type { PlatformContext } from '../platform/context.ts';
 import { receiveWebhook } from '../platform/inbound.ts';
 import { verifySignature } from '../whatsapp/signature.ts';
@@ -53,7 +54,8 @@ export function whatsappWebhookRoutes(
   const app = router();
   app.openapi(verification, (c) => {
     const query = c.req.valid('query');
-    if (query['hub.mode'] === 'subscribe' && query['hub.verify_token'] === verifyToken) {
+    // Constant time: the answer's timing says nothing about how much of a guessed token was right.
+    if (query['hub.mode'] === 'subscribe' && sameSecret(query['hub.verify_token'] ?? '', verifyToken)) {
       return c.text(query['hub.challenge'] ?? '', 200);
     }
     return c.text('Forbidden', 403);

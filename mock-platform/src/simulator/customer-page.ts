@@ -138,7 +138,8 @@ function options(m) {
   for (const b of action.buttons || []) add(b.reply.id, b.reply.title);
   for (const section of action.sections || []) {
     if (section.title) { const t = document.createElement('div'); t.className = 'section'; t.textContent = section.title; box.append(t); }
-    for (const row of section.rows) add(row.id, row.title, row.description);
+    // Product lists (product_items) show as the message's text; only list rows can be tapped.
+    for (const row of section.rows || []) add(row.id, row.title, row.description);
   }
   return box;
 }

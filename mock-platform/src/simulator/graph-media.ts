@@ -1,12 +1,15 @@
 import type { Hono } from 'hono';
+import { selectFields } from './graph-fields.ts';
 import { mediaDownloadUrl } from './graph-helpers.ts';
+import { templateView } from './graph-templates.ts';
 import { MetaError } from './meta-error.ts';
+import type { SimulatorSchema } from './records.ts';
 import type { Simulator } from './simulator.ts';
 
 /**
  * Media on the Cloud API: upload (`POST /{phone-number-id}/media`, multipart), metadata with a
  * download URL (`GET /{media-id}`), download with the bearer token, delete. `GET /{id}` also
- * answers for phone numbers, as Meta's node lookup does.
+ * answers for phone numbers, templates and business accounts, as Meta's node lookup does.
  */
 export function mediaRoutes(app: Hono, simulator: Simulator, prefixes: readonly string[]): void {
   app.get('/media-download/:id', (c) => {
@@ -61,8 +64,14 @@ export function mediaRoutes(app: Hono, simulator: Simulator, prefixes: readonly 
           200,
         );
       }
+      // Any other object Graph serves by id, with `fields=` honoured.
+      const fields = c.req.query('fields');
       const phone = simulator.store.get('phoneNumbers', id);
-      if (phone) return c.json(simulator.phoneNumberView(phone), 200);
+      if (phone) return c.json(selectFields(simulator.phoneNumberView(phone), fields), 200);
+      const template = simulator.store.get('templates', id);
+      if (template) return c.json(selectFields(templateView(template), fields), 200);
+      const waba = simulator.store.get('wabas', id);
+      if (waba) return c.json(selectFields(wabaView(waba), fields), 200);
       throw MetaError.unsupported('get', id);
     });
 
@@ -73,4 +82,18 @@ export function mediaRoutes(app: Hono, simulator: Simulator, prefixes: readonly 
       return c.json({ success: true }, 200);
     });
   }
+}
+
+/** A WhatsApp Business account as Graph describes it (`GET /{waba-id}`). */
+function wabaView(waba: SimulatorSchema['wabas']) {
+  return {
+    id: waba.id,
+    name: waba.name,
+    currency: 'USD',
+    timezone_id: '1',
+    message_template_namespace: `ns_${waba.id}`,
+    account_review_status: 'APPROVED',
+    business_verification_status: 'verified',
+    ...(waba.country ? { country: waba.country } : {}),
+  };
 }

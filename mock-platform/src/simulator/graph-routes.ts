@@ -14,6 +14,7 @@ import {
   sendTextRequestSchema,
 } from '../../../shared/whatsapp/send-schema.ts';
 import { createTemplateRequestSchema, editTemplateRequestSchema } from '../../../shared/whatsapp/template-schema.ts';
+import { graphPage } from './graph-fields.ts';
 import { readJson, toMetaError } from './graph-helpers.ts';
 import { mediaRoutes } from './graph-media.ts';
 import { numberRoutes } from './graph-numbers.ts';
@@ -104,7 +105,7 @@ export function graphRoutes(simulator: Simulator, { token, mount = '/graph' }: {
       const data = simulator.store
         .where('phoneNumbers', 'wabaId', wabaId)
         .map((number) => simulator.phoneNumberView(number));
-      return c.json({ data, paging: { cursors: { before: 'QVFIUp', after: 'QVFIUq' } } }, 200);
+      return c.json(graphPage(data, c.req.query(), c.req.url), 200);
     });
   }
   // Everything else, in Meta's words (a trailing slash is tolerated like Graph does). Mounted

@@ -1,7 +1,9 @@
 import type { Hono } from 'hono';
 import { createTemplateRequestSchema, editTemplateRequestSchema } from '../../../shared/whatsapp/template-schema.ts';
+import { graphPage } from './graph-fields.ts';
 import { readJson, toMetaError } from './graph-helpers.ts';
 import { MetaError } from './meta-error.ts';
+import type { SimTemplate } from './records.ts';
 import type { Simulator } from './simulator.ts';
 
 /** Message templates on the Cloud API: list, create (PENDING), edit by id, delete by name. */
@@ -16,17 +18,8 @@ export function templateRoutes(app: Hono, simulator: Simulator, prefixes: readon
       const data = simulator.templates
         .list(account(c.req.param('wabaId')))
         .filter((t) => (!name || t.name === name) && (!status || t.status === status))
-        .map((t) => ({
-          name: t.name,
-          components: t.components,
-          language: t.language,
-          status: t.status,
-          category: t.category,
-          ...(t.qualityScore ? { quality_score: { score: t.qualityScore } } : {}),
-          ...(t.rejectedReason ? { rejected_reason: t.rejectedReason } : {}),
-          id: t.id,
-        }));
-      return c.json({ data, paging: { cursors: { before: 'MAZDZD', after: 'MjQZD' } } }, 200);
+        .map(templateView);
+      return c.json(graphPage(data, c.req.query(), c.req.url), 200);
     });
 
     app.post(`${prefix}/:wabaId/message_templates`, async (c) => {
@@ -52,4 +45,18 @@ export function templateRoutes(app: Hono, simulator: Simulator, prefixes: readon
       return c.json({ success: true }, 200);
     });
   }
+}
+
+/** A template as Graph describes it (lists and `GET /{template-id}`). */
+export function templateView(t: SimTemplate) {
+  return {
+    name: t.name,
+    components: t.components,
+    language: t.language,
+    status: t.status,
+    category: t.category,
+    ...(t.qualityScore ? { quality_score: { score: t.qualityScore } } : {}),
+    ...(t.rejectedReason ? { rejected_reason: t.rejectedReason } : {}),
+    id: t.id,
+  };
 }

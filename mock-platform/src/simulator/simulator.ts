@@ -195,7 +195,9 @@ export class Simulator {
       timestamp: now,
       ...(request.type === 'text'
         ? {}
-        : { payload: (request as Record<string, unknown>)[request.type] as Record<string, unknown> }),
+        : request.type === 'contacts'
+          ? { payload: { contacts: request.contacts } }
+          : { payload: (request as Record<string, unknown>)[request.type] as Record<string, unknown> }),
       ...(request.context ? { replyTo: request.context.message_id } : {}),
       ...(request.biz_opaque_callback_data ? { callbackData: request.biz_opaque_callback_data } : {}),
       status: failure ? 'failed' : 'delivered',

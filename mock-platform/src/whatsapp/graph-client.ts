@@ -119,9 +119,16 @@ export function createGraphClient({
   return {
     sendMessage,
 
-    /** Sends a text message; resolves with the wamid WhatsApp assigned. */
-    sendText(phoneNumberId: string, to: string, body: string): Promise<string> {
-      return sendMessage(phoneNumberId, to, { type: 'text', text: { body, preview_url: false } });
+    /**
+     * Sends a text message; resolves with the wamid WhatsApp assigned. `callbackData` comes back
+     * in its status webhooks (`biz_opaque_callback_data`).
+     */
+    sendText(phoneNumberId: string, to: string, body: string, callbackData?: string): Promise<string> {
+      return sendMessage(phoneNumberId, to, {
+        type: 'text',
+        text: { body, preview_url: false },
+        ...(callbackData ? { biz_opaque_callback_data: callbackData } : {}),
+      });
     },
 
     /** Sends an approved template with its body parameters; resolves with the wamid. */
