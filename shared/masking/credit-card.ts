@@ -75,6 +75,12 @@ export function detectCreditCards(text: string): SensitiveSpan[] {
         const digits = raw.replace(/\D/g, '');
         // One separator style per number: "4111 1111-1111.1111" is not how anyone writes a card.
         if (digits.length > 19 || new Set(raw.replace(/\d/g, '')).size > 1 || glued(text, start, end)) continue;
+        // Printed cards are grouped in fours to sixes, the last group at least two digits ("… 0259 04"):
+        // a group of one digit, or of two before the end, is something else.
+        const short = groups
+          .slice(first, last + 1)
+          .some((group, i) => group.digits.length < (first + i === last ? 2 : 3));
+        if (last > first && short) continue;
         if (!isCardNumber(digits)) continue;
         spans.push({ kind: 'credit_card', start, end });
         first = last;

@@ -27,25 +27,32 @@ export function isLookAlike(text: string, start: number, end: number): boolean {
   return isAmountOrDate(text, start, end) || isNamedCode(text, start);
 }
 
-/** A date, or an amount (thousands separators, a currency or a word such as "total" next to it). */
+/**
+ * Written as an amount: decimals ("123456.78") or groups of three after the first
+ * ("12 345 678"). A currency next to digits grouped otherwise ("98765 43210 $") does not make
+ * them an amount.
+ */
+function amountShaped(candidate: string): boolean {
+  const groups = candidate.split(/\D+/).filter(Boolean);
+  return /[.,]\d{1,2}$/.test(candidate) || (groups.length > 1 && groups.slice(1).every((g) => g.length === 3));
+}
+
+/** A date, or an amount (thousands separators, or written as one with a currency or "total" next to it). */
 export function isAmountOrDate(text: string, start: number, end: number): boolean {
   const candidate = text.slice(start, end);
-  if (DATE.test(candidate) || THOUSANDS.test(candidate)) return true;
+  if (isDateOrAmountShape(candidate)) return true;
+  if (!amountShaped(candidate)) return false;
   return (
     CURRENCY_BEFORE.test(text.slice(Math.max(0, start - 40), start)) || CURRENCY_AFTER.test(text.slice(end, end + 12))
   );
 }
 
 /** A date or an amount by its shape alone: "21/11/2026", "1.234.567,89", "1 234 567". */
-export function isDateOrAmountShape(candidate: string): boolean {
+function isDateOrAmountShape(candidate: string): boolean {
   return DATE.test(candidate) || THOUSANDS.test(candidate);
 }
 
-/**
- * The text names what starts at `start` as a code or an amount: "Pedido nº", "order #",
- * "Invoice:", "ref.", "$", "Total:".
- */
+/** The text names what starts at `start` as a code: "Pedido nº", "order #", "Invoice:", "ref.". */
 export function isNamedCode(text: string, start: number): boolean {
-  const before = text.slice(Math.max(0, start - 40), start);
-  return NAMED_CODE.test(before) || CURRENCY_BEFORE.test(before);
+  return NAMED_CODE.test(text.slice(Math.max(0, start - 40), start));
 }

@@ -1,5 +1,5 @@
 import { type CountryCode, findNumbers, isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import { isAmountOrDate, isDateOrAmountShape, isLookAlike, isNamedCode } from './look-alikes.ts';
+import { isAmountOrDate, isLookAlike, isNamedCode } from './look-alikes.ts';
 import { nationalNumberOfAnyRegion } from './phone-any-region.ts';
 import type { SensitiveSpan } from './types.ts';
 
@@ -98,7 +98,8 @@ export function detectPhones(text: string, regions: readonly string[] = []): Sen
     const groups = [...run[0].matchAll(/[+(]?\d+\)?/g)]
       .map((g) => ({ start: run.index + g.index, end: run.index + g.index + g[0].length }))
       .filter((g, i, all) => !covered(g.start, g.end) && !inBlocksOfFour(searchable, all, i));
-    const named = isNamedCode(text, run.index);
+    // Only up to the first number found in the run: what follows it is no longer the code's.
+    let named = isNamedCode(text, run.index) && !covered(run.index, run.index + run[0].length);
     for (let first = 0; first < groups.length; first++) {
       for (let last = groups.length - 1; last >= first; last--) {
         const start = groups[first]?.start ?? 0;
@@ -108,6 +109,7 @@ export function detectPhones(text: string, regions: readonly string[] = []): Sen
         if (named && (start === run.index || digits < DIGITS_AFTER_A_CODE)) continue;
         if (digits < 6 || digits > MAX_DIGITS || !validIn(candidate, supported)) continue;
         if (accept(start, end)) {
+          named = false;
           first = last;
           break;
         }
@@ -145,7 +147,7 @@ function withoutExtension(text: string, match: { startsAt: number; endsAt: numbe
  */
 function runIsCode(text: string, start: number, end: number): boolean {
   if (text[start] === '+') return false;
-  if (isDateOrAmountShape(text.slice(start, end))) return true;
+  if (isAmountOrDate(text, start, end)) return true;
   const blocks = text.slice(start, end).split(/[^\d]+/);
   const inFours = (list: string[]) =>
     list.length > 0 && list.every((block, i) => block.length === 4 || (i === list.length - 1 && block.length < 4));
@@ -156,9 +158,9 @@ function runIsCode(text: string, start: number, end: number): boolean {
 }
 
 /**
- * After "order nº", "Invoice:", "$" or "Total", the run's first groups are that code or amount
- * ("pedido nº 612 34 56 78", "Price 1234 5678 9012" stay); only a long number after it in the
- * same run ("pedido 1042 07966 197542") is a phone number.
+ * After "order nº" or "Invoice:", the run's first groups are that code ("pedido nº 612 34 56 78"
+ * stays); only a long number after it in the same run ("pedido 1042 07966 197542") is a phone
+ * number.
  */
 const DIGITS_AFTER_A_CODE = 10;
 
@@ -234,7 +236,8 @@ function nationalFormsOfAnyRegion(
     const groups = [...run[0].matchAll(GROUP)]
       .map((g) => ({ start: run.index + g.index, end: run.index + g.index + g[0].length }))
       .filter((g, i, all) => !covered(g.start, g.end) && !inBlocksOfFour(searchable, all, i));
-    const named = isNamedCode(text, run.index);
+    // Only up to the first number found in the run: what follows it is no longer the code's.
+    let named = isNamedCode(text, run.index) && !covered(run.index, run.index + run[0].length);
     for (let first = 0; first < groups.length; first++) {
       for (let last = groups.length - 1; last >= first; last--) {
         const start = groups[first]?.start ?? 0;
@@ -247,6 +250,7 @@ function nationalFormsOfAnyRegion(
           continue;
         const bare = PHONE_CONTEXT.test(text.slice(Math.max(0, start - 40), start)) ? 'any' : 'with-trunk';
         if (nationalNumberOfAnyRegion(candidate, bare) && accept(start, end)) {
+          named = false;
           first = last;
           break;
         }
