@@ -3,7 +3,12 @@ import type { TransferRequest, TransferTargets } from '../../shared/api/schemas.
 import { type MessageKey, t } from '../utils/i18n.ts';
 
 type Tab = 'queue' | 'agent';
-const stateLabel: Record<string, MessageKey> = { available: 'available', unavailable: 'unavailable', rona: 'rona', acw: 'acw' };
+const stateLabel: Record<string, MessageKey> = {
+  available: 'available',
+  unavailable: 'unavailable',
+  rona: 'rona',
+  acw: 'acw',
+};
 
 /** Transfer to a queue or an agent: two searchable lists and a refresh button (AG-8). */
 export function TransferDialog({
