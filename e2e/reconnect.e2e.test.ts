@@ -62,6 +62,6 @@ describe('the side panel across a platform restart', () => {
       nodes.map((n) => n.textContent),
     );
     expect(texts).toEqual(['before the restart', 'after the restart']);
-    expect(await text(panel, '[data-testid="agent-state"]')).toBe('Available');
+    expect(await text(panel, '[data-testid="agent-state"]')).toMatch(/^Available · \d\d:\d\d$/);
   });
 });

@@ -35,7 +35,7 @@ describe('the side panel in Spanish (the browser’s language)', () => {
     expect(await text(panel, '[data-testid="go-available"]')).toBe('Pasar a Disponible');
     await panel.click('[data-testid="go-available"]');
     await panel.waitForSelector('[data-testid="agent-state"][data-state="available"]');
-    expect(await text(panel, '[data-testid="agent-state"]')).toBe('Disponible');
+    expect(await text(panel, '[data-testid="agent-state"]')).toMatch(/^Disponible · \d\d:\d\d$/);
 
     await fetch(`${platform.url}/simulator/api/messages`, {
       method: 'POST',
