@@ -15,7 +15,7 @@ const en = {
   acwLeft: '{time} left',
   acwNotice: 'After-contact work: no new conversations until you finish your wrap-up.',
   unavailableReason: 'Unavailable reason',
-  unavailableBecause: 'Unavailable because…',
+  unavailableBecause: 'Away because…',
   disconnectedNotice:
     'You were made Unavailable because your panel was closed or offline. Go Available to receive conversations again.',
   connecting: 'Connecting to the platform…',
@@ -158,7 +158,7 @@ const es: Record<keyof typeof en, string> = {
   acwLeft: 'quedan {time}',
   acwNotice: 'Trabajo posterior al contacto: no recibirá conversaciones nuevas hasta completar su cierre.',
   unavailableReason: 'Motivo de No disponible',
-  unavailableBecause: 'No disponible por…',
+  unavailableBecause: 'Ausente por…',
   disconnectedNotice:
     'Pasó a No disponible porque su panel estaba cerrado o sin conexión. Pase a Disponible para volver a recibir conversaciones.',
   connecting: 'Conectando con la plataforma…',

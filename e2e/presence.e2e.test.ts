@@ -1,0 +1,81 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO } from '../mock-platform/src/seed/demo-tenant.ts';
+import { ManualClock } from '../shared/clock.ts';
+import { signedInPanel, text } from './support/agent-panel.ts';
+import { launchWithExtension, screenshot } from './support/browser.ts';
+import { startTestPlatform } from './support/platform.ts';
+
+describe('presence and unavailable reasons in the side panel (issue 13)', () => {
+  // The platform runs on a manual clock: the grace period is reached by moving it, not by waiting.
+  const clock = new ManualClock(Date.now());
+  let platform: Awaited<ReturnType<typeof startTestPlatform>>;
+  let chrome: Awaited<ReturnType<typeof launchWithExtension>>;
+  let ana: Page;
+
+  beforeAll(async () => {
+    platform = await startTestPlatform(clock);
+    chrome = await launchWithExtension();
+    ana = await signedInPanel(chrome.browser, chrome.extensionId, platform.url, 'ana', 'loro-agent');
+  });
+
+  afterAll(async () => {
+    await chrome?.close();
+    await platform?.close();
+  });
+
+  it('shows the unavailable reason she picks, with its duration', async () => {
+    await ana.waitForSelector('[data-testid="unavailable-reason"] option[value="reason_lunch"]');
+    await ana.select('[data-testid="unavailable-reason"]', 'reason_lunch');
+    await ana.waitForSelector('[data-testid="agent-state"][data-state="unavailable"] [data-reason="reason_lunch"]');
+    expect(await text(ana, '[data-testid="agent-state"]')).toMatch(/^Unavailable · Lunch · \d\d:\d\d$/);
+    const me = platform.platform.ctx.store.get('agentStatus', DEMO.users.ana.id);
+    expect(me).toMatchObject({ state: 'unavailable', reasonId: 'reason_lunch' });
+    await screenshot(ana, 'side-panel-unavailable-lunch');
+    await ana.click('[data-testid="go-available"]');
+    await ana.waitForSelector('[data-testid="agent-state"][data-state="available"]');
+  });
+
+  it('makes her Unavailable ("disconnected") once the panel has been closed past the grace, and offers her nothing', async () => {
+    await ana.close();
+    // The stream closes with the page; give the server a moment to notice.
+    for (let i = 0; i < 100 && platform.platform.ctx.presence.isConnected(DEMO.users.ana.id); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(platform.platform.ctx.presence.isConnected(DEMO.users.ana.id)).toBe(false);
+    clock.advance(20_000);
+    await platform.platform.sweep();
+    expect(platform.platform.ctx.store.get('agentStatus', DEMO.users.ana.id)).toMatchObject({
+      state: 'unavailable',
+      reasonId: 'disconnected',
+    });
+    await fetch(`${platform.url}/simulator/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        phoneNumberId: DEMO.phoneNumberId,
+        from: '+34 612 345 678',
+        name: 'María García',
+        text: 'Hola',
+      }),
+    });
+    for (let i = 0; i < 100 && platform.platform.ctx.store.all('conversations').length === 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(platform.platform.ctx.store.all('conversations')[0]?.status).toBe('queued');
+    expect(platform.platform.ctx.store.where('offers', 'agentId', DEMO.users.ana.id)).toEqual([]);
+
+    // Reopening the panel shows why.
+    ana = await signedInPanelAgain();
+    await ana.waitForSelector('[data-testid="disconnected-notice"]');
+    expect(await text(ana, '[data-testid="agent-state-reason"]')).toContain('Disconnected');
+    await screenshot(ana, 'side-panel-disconnected');
+  });
+
+  async function signedInPanelAgain(): Promise<Page> {
+    const { openSidePanel } = await import('./support/browser.ts');
+    const tab = await chrome.browser.newPage();
+    await tab.goto(`${platform.url}/healthz`);
+    return openSidePanel(chrome.browser, chrome.extensionId, tab);
+  }
+});
