@@ -7,7 +7,7 @@ import type { Session } from '../utils/storage.ts';
 import { ConversationPanel } from './conversation-panel.tsx';
 import { EndDialog } from './end-dialog.tsx';
 import { HistoryList } from './history-list.tsx';
-import { OfferCard } from './offer-card.tsx';
+import { PendingOffers } from './pending-offers.tsx';
 import { StartConversation } from './start-conversation.tsx';
 import { StateBar } from './state-bar.tsx';
 import { TaskList } from './task-list.tsx';
@@ -31,6 +31,15 @@ export function Desk({ session }: { session: Session }) {
   useEffect(() => {
     actions.unavailableReasons().then(setReasons, () => setReasons([]));
   }, [session.token]);
+  // While a dialog is open the rest of the panel is inert: the offers move into the dialog.
+  const offers = (
+    <PendingOffers
+      offers={state.offers}
+      busyOffer={busyOffer}
+      onAccept={(offerId) => void actions.accept(offerId)}
+      onReject={(offerId) => void actions.reject(offerId)}
+    />
+  );
 
   return (
     <div class="desk">
@@ -42,15 +51,7 @@ export function Desk({ session }: { session: Session }) {
         onChange={(next, reasonId) => void actions.changeState(next, reasonId)}
         onSignOut={() => void signOut(session)}
       />
-      {state.offers.map((offer) => (
-        <OfferCard
-          key={offer.id}
-          offer={offer}
-          busy={busyOffer === offer.id}
-          onAccept={() => void actions.accept(offer.id)}
-          onReject={() => void actions.reject(offer.id)}
-        />
-      ))}
+      {!dialog && offers}
       {state.wrapUps.map((wrapUp) => (
         <div key={wrapUp.id} class="wrap-up-banner" role="status" data-testid="wrap-up-pending">
           {t('wrapUpPending', { name: wrapUp.customerName })}
@@ -138,6 +139,7 @@ export function Desk({ session }: { session: Session }) {
       {dialog?.kind === 'end' && (
         <EndDialog
           reasons={dialog.reasons}
+          offers={offers}
           onCancel={actions.closeDialog}
           onSubmit={(wrapUp) => actions.end(dialog.conversationId, wrapUp).then(() => undefined)}
         />
@@ -147,6 +149,7 @@ export function Desk({ session }: { session: Session }) {
           title={t('wrapUpTitle', { name: dialog.wrapUp.customerName })}
           submitLabel={t('wrapUpSubmit')}
           reasons={dialog.reasons}
+          offers={offers}
           onCancel={actions.closeDialog}
           onSubmit={(wrapUp) => actions.completeWrapUp(dialog.wrapUp.id, wrapUp).then(() => undefined)}
         />
@@ -154,6 +157,7 @@ export function Desk({ session }: { session: Session }) {
       {dialog?.kind === 'transfer' && (
         <TransferDialog
           load={actions.transferTargets}
+          offers={offers}
           onCancel={actions.closeDialog}
           onSubmit={(target) => actions.transfer(dialog.conversation, target)}
         />
@@ -163,6 +167,7 @@ export function Desk({ session }: { session: Session }) {
           title={t('conferenceTitle')}
           submitLabel={t('invite')}
           load={actions.transferTargets}
+          offers={offers}
           onCancel={actions.closeDialog}
           onSubmit={(target) =>
             actions

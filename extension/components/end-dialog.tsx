@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ClosureReasonView } from '../../shared/api/schemas.ts';
 import { t } from '../utils/i18n.ts';
@@ -10,6 +11,7 @@ export function EndDialog({
   reasons,
   onSubmit,
   onCancel,
+  offers,
   title = t('endTitle'),
   submitLabel = t('submitWrapUp'),
 }: {
@@ -18,6 +20,8 @@ export function EndDialog({
   reasons: ClosureReasonView[];
   onSubmit: (wrapUp: { closureReasonId: string; note?: string }) => Promise<void>;
   onCancel: () => void;
+  /** Pending offers, shown inside the dialog: outside it the page is inert while it is open. */
+  offers?: ComponentChildren;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [query, setQuery] = useState('');
@@ -45,6 +49,7 @@ export function EndDialog({
 
   return (
     <dialog ref={dialog} class="end-dialog" data-testid="end-dialog" onCancel={onCancel} onClose={onCancel}>
+      {offers}
       <form method="dialog" onSubmit={submit}>
         <h2>{title}</h2>
         <input

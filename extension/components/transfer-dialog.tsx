@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TransferRequest, TransferTargets } from '../../shared/api/schemas.ts';
 import { type MessageKey, t } from '../utils/i18n.ts';
@@ -15,6 +16,7 @@ export function TransferDialog({
   load,
   onSubmit,
   onCancel,
+  offers,
   agentsOnly = false,
   title = t('transferTitle'),
   submitLabel = t('transferSubmit'),
@@ -26,6 +28,8 @@ export function TransferDialog({
   load: () => Promise<TransferTargets>;
   onSubmit: (target: TransferRequest['target']) => Promise<void>;
   onCancel: () => void;
+  /** Pending offers, shown inside the dialog: outside it the page is inert while it is open. */
+  offers?: ComponentChildren;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [targets, setTargets] = useState<TransferTargets | undefined>();
@@ -63,6 +67,7 @@ export function TransferDialog({
 
   return (
     <dialog ref={dialog} class="end-dialog" data-testid="transfer-dialog" onCancel={onCancel} onClose={onCancel}>
+      {offers}
       <form method="dialog" onSubmit={submit}>
         <h2>{title}</h2>
         <div class="tabs" role="tablist">
