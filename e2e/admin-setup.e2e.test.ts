@@ -117,11 +117,16 @@ describe('an administrator sets up a WhatsApp channel in the admin UI, and agent
     await admin.select('[data-testid="field-evaluation.focus"]', 'customer');
     await click('[data-testid="field-acceptReject"]');
     await fill('[data-testid="field-agentResponseSeconds"]', '2');
+    // After-contact work: a wrap-up time below 10 s is refused next to its field.
+    await fill('[data-testid="field-wrapUpSeconds"]', '5');
+    await admin.select('[data-testid="field-defaultClosureReasonId"]', 'closure_info');
     await click('[data-testid="save"]');
     expect(
       await (await admin.waitForSelector('[data-testid="error-agentResponseSeconds"]'))?.evaluate((e) => e.textContent),
     ).toMatch(/5/);
+    expect(await text(admin, '[data-testid="error-wrapUpSeconds"]')).toBe('must be 10–3600 seconds');
     await fill('[data-testid="field-agentResponseSeconds"]', '45');
+    await fill('[data-testid="field-wrapUpSeconds"]', '60');
     await screenshot(admin, 'admin-skill');
     await click('[data-testid="save"]');
     await admin.waitForSelector(rowByName('Sales'));
@@ -129,6 +134,8 @@ describe('an administrator sets up a WhatsApp channel in the admin UI, and agent
       campaign: 'Winter 2026',
       acceptReject: true,
       agentResponseSeconds: 45,
+      wrapUpSeconds: 60,
+      defaultClosureReasonId: 'closure_info',
       evaluation: { mode: 'preferred', focus: 'customer', lock: 'available' },
     });
 

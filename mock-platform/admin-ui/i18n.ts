@@ -213,6 +213,13 @@ const en = {
   customerResponseMinutes: 'Customer response timer (minutes)',
   customerResponseHint: 'Unassigns the conversation when the customer does not answer in time. Empty or 0: off.',
   timers: 'Timers',
+  afterContactWork: 'After-contact work',
+  wrapUpSeconds: 'Wrap-up time (seconds)',
+  wrapUpHint:
+    'An agent who owes a wrap-up gets no new offers; when this time runs out it is submitted for her. 10–3600; empty: 120 s.',
+  defaultClosureReason: 'Default closure reason',
+  firstClosureReason: 'The first closure reason by name',
+  defaultClosureReasonHint: 'The reason recorded when the wrap-up time runs out.',
   // Routing
   scriptsIntro:
     'The recommended path: an ordered flow that inspects each new contact and sets its skill and priority. The first rule that holds wins.',
@@ -580,6 +587,13 @@ const es: Record<Key, string> = {
   customerResponseMinutes: 'Temporizador de respuesta del cliente (minutos)',
   customerResponseHint: 'Anula la asignación si el cliente no responde a tiempo. Vacío o 0: desactivado.',
   timers: 'Temporizadores',
+  afterContactWork: 'Trabajo posterior al contacto',
+  wrapUpSeconds: 'Tiempo de cierre (segundos)',
+  wrapUpHint:
+    'Un agente con un cierre pendiente no recibe conversaciones nuevas; al agotarse este tiempo el cierre se envía por él. 10–3600; vacío: 120 s.',
+  defaultClosureReason: 'Motivo de cierre predeterminado',
+  firstClosureReason: 'El primer motivo de cierre por nombre',
+  defaultClosureReasonHint: 'El motivo que se registra cuando se agota el tiempo de cierre.',
   scriptsIntro:
     'El método recomendado: un flujo ordenado que examina cada contacto nuevo y fija su habilidad y prioridad. Gana la primera regla que se cumple.',
   flow: 'Flujo',

@@ -2,7 +2,7 @@ import { api } from '../api.ts';
 import { CrudPage, type EditorProps } from '../crud.tsx';
 import { useSkills } from '../data.ts';
 import { t } from '../i18n.ts';
-import type { Skill } from '../types.ts';
+import type { ClosureReason, Skill } from '../types.ts';
 import { Checkbox, Field, NumberField, SelectField, TextField, useLoad } from '../ui.tsx';
 
 type Draft = {
@@ -19,6 +19,8 @@ type Draft = {
   rejectCooldownSeconds: number | undefined;
   agentResponseSeconds: number | undefined;
   customerResponseMinutes: number | undefined;
+  wrapUpSeconds: number | undefined;
+  defaultClosureReasonId: string;
   screenPopUrl: string;
   evaluation: 'proficiency' | 'preferred';
   focus: 'case' | 'customer';
@@ -42,6 +44,8 @@ const blank = (): Draft => ({
   rejectCooldownSeconds: undefined,
   agentResponseSeconds: undefined,
   customerResponseMinutes: undefined,
+  wrapUpSeconds: undefined,
+  defaultClosureReasonId: '',
   screenPopUrl: '',
   evaluation: 'proficiency',
   focus: 'case',
@@ -70,6 +74,8 @@ function fromRow(skill: Skill): Draft {
     rejectCooldownSeconds: skill.rejectCooldownSeconds,
     agentResponseSeconds: skill.agentResponseSeconds,
     customerResponseMinutes: skill.customerResponseMinutes,
+    wrapUpSeconds: skill.wrapUpSeconds,
+    defaultClosureReasonId: skill.defaultClosureReasonId ?? '',
     screenPopUrl: skill.screenPopUrl ?? '',
     ...(evaluation?.mode === 'preferred'
       ? {
@@ -99,6 +105,8 @@ function toBody(draft: Draft): unknown {
       : {}),
     ...(draft.agentResponseSeconds !== undefined ? { agentResponseSeconds: draft.agentResponseSeconds } : {}),
     ...(draft.customerResponseMinutes !== undefined ? { customerResponseMinutes: draft.customerResponseMinutes } : {}),
+    ...(draft.wrapUpSeconds !== undefined ? { wrapUpSeconds: draft.wrapUpSeconds } : {}),
+    ...(draft.defaultClosureReasonId ? { defaultClosureReasonId: draft.defaultClosureReasonId } : {}),
     ...(draft.screenPopUrl ? { screenPopUrl: draft.screenPopUrl } : {}),
     evaluation:
       draft.evaluation === 'preferred'
@@ -119,6 +127,7 @@ function templateRef(value: string): { name: string; language: string } {
 export function SkillsPage() {
   const skills = useSkills();
   const templates = useLoad(() => api<{ name: string; language: string; status: string }[]>('/api/admin/templates'));
+  const closureReasons = useLoad(() => api<ClosureReason[]>('/api/admin/closure-reasons'));
   return (
     <CrudPage<Skill, Draft>
       title={t('skills')}
@@ -148,7 +157,14 @@ export function SkillsPage() {
       blank={blank}
       fromRow={fromRow}
       toBody={toBody}
-      Editor={(props) => <SkillEditor {...props} skills={skills.data ?? []} templates={templates.data ?? []} />}
+      Editor={(props) => (
+        <SkillEditor
+          {...props}
+          skills={skills.data ?? []}
+          templates={templates.data ?? []}
+          closureReasons={closureReasons.data ?? []}
+        />
+      )}
     />
   );
 }
@@ -159,7 +175,12 @@ function SkillEditor({
   errors,
   skills,
   templates,
-}: EditorProps<Draft> & { skills: Skill[]; templates: { name: string; language: string; status: string }[] }) {
+  closureReasons,
+}: EditorProps<Draft> & {
+  skills: Skill[];
+  templates: { name: string; language: string; status: string }[];
+  closureReasons: ClosureReason[];
+}) {
   const patch = (changes: Partial<Draft>) => set({ ...draft, ...changes });
   return (
     <>
@@ -381,6 +402,29 @@ function SkillEditor({
           errors={errors}
           hint={t('customerResponseHint')}
           min={0}
+        />
+      </fieldset>
+      <fieldset class="group" data-testid="after-contact-work">
+        <legend>{t('afterContactWork')}</legend>
+        <NumberField
+          label={t('wrapUpSeconds')}
+          name="wrapUpSeconds"
+          value={draft.wrapUpSeconds}
+          onChange={(wrapUpSeconds) => patch({ wrapUpSeconds })}
+          errors={errors}
+          hint={t('wrapUpHint')}
+          min={10}
+          max={3600}
+        />
+        <SelectField
+          label={t('defaultClosureReason')}
+          name="defaultClosureReasonId"
+          value={draft.defaultClosureReasonId}
+          placeholder={t('firstClosureReason')}
+          options={closureReasons.map((reason) => ({ value: reason.id, label: reason.name }))}
+          onChange={(defaultClosureReasonId) => patch({ defaultClosureReasonId })}
+          errors={errors}
+          hint={t('defaultClosureReasonHint')}
         />
       </fieldset>
     </>
