@@ -45,5 +45,9 @@ export function observedStore<S extends StoreSchema>(store: Store<S>, changes: S
     },
     sync: () => store.sync(),
     close: () => store.close(),
+    // `/healthz` reads it: a wrapper that hid it would report a stopped store as healthy.
+    get failed() {
+      return store.failed;
+    },
   };
 }
