@@ -121,9 +121,13 @@ describe('drafts belong to their conversation', () => {
 
     // Hold the reply at the network until the agent has typed on.
     await ana.setRequestInterception(true);
-    let held: HTTPRequest | undefined;
+    // The browser reports the request asynchronously (late on a busy machine): wait for it.
+    let holdReply!: (request: HTTPRequest) => void;
+    const heldReply = new Promise<HTTPRequest>((resolve) => {
+      holdReply = resolve;
+    });
     const hold = (request: HTTPRequest) => {
-      if (request.method() === 'POST' && request.url().endsWith('/messages')) held = request;
+      if (request.method() === 'POST' && request.url().endsWith('/messages')) holdReply(request);
       else void request.continue();
     };
     ana.on('request', hold);
@@ -132,9 +136,9 @@ describe('drafts belong to their conversation', () => {
       () => document.querySelector('[data-testid="composer-send"]')?.textContent === 'Sending…',
     );
     await ana.type('[data-testid="composer-input"]', 'Dos tres cuatro');
-    expect(held).toBeDefined();
+    const held = await heldReply;
     ana.off('request', hold);
-    await held?.continue();
+    await held.continue();
     await ana.setRequestInterception(false);
 
     await ana.waitForFunction(() => document.querySelector('[data-testid="composer-send"]')?.textContent === 'Send');

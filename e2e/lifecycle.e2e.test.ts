@@ -135,7 +135,14 @@ describe('two agents: reject, RONA, transfer, conference, interruption, and end 
     await bruno.waitForSelector('[data-testid="wrap-up-pending"]');
     await ana.waitForSelector('[data-testid="reject-offer"]');
     await ana.click('[data-testid="reject-offer"]');
-    // Back in the queue and routed again: Bruno is the available agent who has not rejected it.
+    // Back in the queue. Bruno owes the wrap-up of his transfer (after-contact work), so it waits
+    // for him: no offer until he submits it, then it is routed to him.
+    await bruno.waitForSelector('[data-testid="agent-state"][data-state="acw"]');
+    expect(await bruno.$('[data-testid="offer"]')).toBeNull();
+    await bruno.click('[data-testid="wrap-up-open"]');
+    await bruno.waitForSelector('[data-testid="end-dialog"][open]');
+    await bruno.click('[data-testid="closure-reason"]');
+    await bruno.click('[data-testid="submit-wrap-up"]');
     await bruno.waitForSelector('[data-testid="offer"]');
     expect(await text(bruno, '[data-testid="offer-customer-name"]')).toBe('Pablo Ruiz');
   });
@@ -178,6 +185,13 @@ describe('two agents: reject, RONA, transfer, conference, interruption, and end 
     await bruno.waitForSelector('[data-testid="conference-state"]', { hidden: true });
     const left = await bruno.$$eval('[data-testid="system-message"]', (nodes) => nodes.map((n) => n.textContent));
     expect(left).toContain('Ana Agent left the conversation');
+    // Ana submits the wrap-up she owes for her part: until then she is in after-contact work and
+    // cannot be invited.
+    if (!(await ana.$('[data-testid="end-dialog"][open]'))) await ana.click('[data-testid="wrap-up-open"]');
+    await ana.waitForSelector('[data-testid="end-dialog"][open]');
+    await ana.click('[data-testid="closure-reason"]');
+    await ana.click('[data-testid="submit-wrap-up"]');
+    await ana.waitForSelector('[data-testid="wrap-up-pending"]', { hidden: true });
 
     // Invited again, then the owner ends the conference.
     await bruno.click('[data-testid="start-conference"]');
@@ -219,8 +233,8 @@ describe('two agents: reject, RONA, transfer, conference, interruption, and end 
     const names = await bruno.$$eval('[data-testid="history-entry"] .task-title', (nodes) =>
       nodes.map((n) => n.textContent),
     );
-    // Pablo's transfer wrap-up was dismissed earlier, so it is still owed, not history.
-    expect(names).toEqual(['Pablo Ruiz', 'María García']);
+    // Pablo twice: the end after the interruption and the wrap-up of his abandoned transfer.
+    expect(names).toEqual(['Pablo Ruiz', 'Pablo Ruiz', 'María García']);
     await bruno.type('[data-testid="history-search"]', 'maría');
     await bruno.waitForFunction(() => document.querySelectorAll('[data-testid="history-entry"]').length === 1);
     expect(await text(bruno, '[data-testid="history-entry"] .history-outcome')).toBe('Ended · Resolved · Resuelto');

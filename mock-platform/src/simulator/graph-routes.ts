@@ -1,4 +1,3 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -14,6 +13,7 @@ import {
   sendTextRequestSchema,
 } from '../../../shared/whatsapp/send-schema.ts';
 import { createTemplateRequestSchema, editTemplateRequestSchema } from '../../../shared/whatsapp/template-schema.ts';
+import { sameSecret } from '../http/same-secret.ts';
 import { graphPage } from './graph-fields.ts';
 import { readJson, toMetaError } from './graph-helpers.ts';
 import { mediaRoutes } from './graph-media.ts';
@@ -26,12 +26,6 @@ import type { Simulator } from './simulator.ts';
 // Meta accepts the version segment or not (some client libraries drop it).
 const PREFIXES = ['/:version{v[0-9]+\\.[0-9]+}', ''];
 export const MAX_GRAPH_BODY_BYTES = 1024 * 1024;
-
-function sameToken(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
 
 /** The Graph-compatible Cloud API under /graph, answering in Meta's shapes and error codes. */
 export function graphRoutes(simulator: Simulator, { token, mount = '/graph' }: { token: string; mount?: string }) {
@@ -64,7 +58,7 @@ export function graphRoutes(simulator: Simulator, { token, mount = '/graph' }: {
           message: 'An access token is required to request this resource.',
         });
       }
-      if (!sameToken(given, token)) throw new MetaError(401, 190, 'The access token could not be decrypted');
+      if (!sameSecret(given, token)) throw new MetaError(401, 190, 'The access token could not be decrypted');
       await next();
     }),
   );
