@@ -1,5 +1,4 @@
 import type { ConferenceRequest } from '../../../shared/api/schemas.ts';
-import { newId } from '../../../shared/ids.ts';
 import { chooseAgent } from '../../../shared/routing/choose-agent.ts';
 import { ApiError } from '../http/errors.ts';
 import type { WriteOp } from '../store/store.ts';
@@ -7,7 +6,7 @@ import { announceWrapUp } from './after-contact-work.ts';
 import { agentStatus } from './agent-status.ts';
 import { agentTopic, type PlatformContext } from './context.ts';
 import { Availability, agentLoad } from './dispatcher.ts';
-import { pendingWrapUp, systemMessage } from './new-records.ts';
+import { pendingOffer, pendingWrapUp, systemMessage } from './new-records.ts';
 import { agentConversation, publishToParticipants, workableConversation } from './participants.ts';
 import { worksChannel } from './permissions.ts';
 import { type Conversation, type Offer, type PlatformSchema, put, type User } from './records.ts';
@@ -67,15 +66,7 @@ export function inviteToConference(
       throw new ApiError(409, 'channel_not_in_role', `${guest.displayName}'s role does not include this channel`);
     }
     const now = ctx.clock.now();
-    const offer: Offer = {
-      id: newId('offer'),
-      conversationId,
-      agentId: guest.id,
-      status: 'pending',
-      offeredAt: now,
-      fromAgentId: owner.id,
-      purpose: 'conference',
-    };
+    const offer = pendingOffer(conversationId, guest.id, now, { fromAgentId: owner.id, purpose: 'conference' });
     const requested: Conversation = {
       ...conversation,
       conference: { state: 'requested', agentId: guest.id, offerId: offer.id, since: now },

@@ -1,8 +1,8 @@
-import { newId } from '../../../shared/ids.ts';
 import { decideRouting, type RoutingCandidate } from '../../../shared/routing/choose-agent.ts';
 import { rejectionExcluded } from '../../../shared/routing/timers.ts';
 import type { WriteOp } from '../store/store.ts';
 import { agentTopic, type PlatformContext } from './context.ts';
+import { pendingOffer } from './new-records.ts';
 import { activeConversations } from './participants.ts';
 import type { Conversation, PlatformSchema } from './records.ts';
 import { put } from './records.ts';
@@ -106,15 +106,13 @@ export async function dispatch(ctx: PlatformContext): Promise<void> {
     });
     if (decision.kind === 'wait') continue;
     const { agentId } = decision;
-    const offer = {
-      id: newId('offer'),
-      conversationId: conversation.id,
+    // A queue transfer: the offer says who sent it.
+    const offer = pendingOffer(
+      conversation.id,
       agentId,
-      status: 'pending' as const,
-      offeredAt: now,
-      // A queue transfer: the offer says who sent it.
-      ...(conversation.transferredBy ? { fromAgentId: conversation.transferredBy } : {}),
-    };
+      now,
+      conversation.transferredBy ? { fromAgentId: conversation.transferredBy } : {},
+    );
     const status = ctx.store.get('agentStatus', agentId);
     const ops: WriteOp<PlatformSchema>[] = [
       put('offers', offer),

@@ -16,6 +16,19 @@ export function systemMessage(ctx: PlatformContext, conversationId: string, text
   };
 }
 
+/**
+ * A conversation offered to an agent at `now`, waiting for Accept or Reject. `from` says who handed
+ * it over (a transfer, a conference invitation, a supervisor's reassignment).
+ */
+export function pendingOffer(
+  conversationId: string,
+  agentId: string,
+  now: number,
+  from: Pick<PlatformSchema['offers'], 'fromAgentId' | 'purpose'> = {},
+): PlatformSchema['offers'] {
+  return { id: newId('offer'), conversationId, agentId, status: 'pending', offeredAt: now, ...from };
+}
+
 /** A wrap-up an agent now owes for their part in a conversation (transfer, leaving a conference). */
 export function pendingWrapUp(
   ctx: PlatformContext,

@@ -9,7 +9,7 @@ import { audited } from './audit.ts';
 import { agentTopic, type PlatformContext } from './context.ts';
 import { agentLoad, dispatch } from './dispatcher.ts';
 import { maskerFor } from './masking.ts';
-import { pendingWrapUp, systemMessage } from './new-records.ts';
+import { pendingOffer, pendingWrapUp, systemMessage } from './new-records.ts';
 import { channelPermissionsOf, worksChannel } from './permissions.ts';
 import { type Conversation, type PlatformSchema, put, remove, type User } from './records.ts';
 import { conversationView, messageView, offerView, wrapUpView } from './views.ts';
@@ -179,14 +179,7 @@ export function reassign(
         ]);
       }
       const { rest, ops, after } = release(ctx, conversation, 'pending');
-      offer = {
-        id: newId('offer'),
-        conversationId,
-        agentId: receiver.id,
-        status: 'pending',
-        offeredAt: now,
-        fromAgentId: supervisor.id,
-      };
+      offer = pendingOffer(conversationId, receiver.id, now, { fromAgentId: supervisor.id });
       handedTo = { ...rest, status: 'offered', offerId: offer.id };
       what = `to ${receiver.displayName}`;
       ops.push(put('offers', offer));

@@ -1,12 +1,11 @@
 import type { TransferRequest, TransferTargets, WrapUpView } from '../../../shared/api/schemas.ts';
-import { newId } from '../../../shared/ids.ts';
 import { ApiError, invalidField, notFound } from '../http/errors.ts';
 import type { WriteOp } from '../store/store.ts';
 import { announceWrapUp, announceWrapUpDone } from './after-contact-work.ts';
 import { agentStatus } from './agent-status.ts';
 import { agentTopic, type PlatformContext } from './context.ts';
 import { agentLoad, dispatch } from './dispatcher.ts';
-import { pendingWrapUp, systemMessage } from './new-records.ts';
+import { pendingOffer, pendingWrapUp, systemMessage } from './new-records.ts';
 import { workableConversation } from './participants.ts';
 import { channelPermissionsOf, worksChannel } from './permissions.ts';
 import { type Conversation, type PlatformSchema, put, type User } from './records.ts';
@@ -108,14 +107,7 @@ export function transfer(
           `${receiver.displayName}'s role does not have the Reply permission on this channel`,
         );
       }
-      offer = {
-        id: newId('offer'),
-        conversationId,
-        agentId: receiver.id,
-        status: 'pending',
-        offeredAt: now,
-        fromAgentId: agent.id,
-      };
+      offer = pendingOffer(conversationId, receiver.id, now, { fromAgentId: agent.id });
       handedTo = { ...released, status: 'offered', offerId: offer.id };
       ops.push(put('offers', offer));
     }
