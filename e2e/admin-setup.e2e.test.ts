@@ -165,7 +165,7 @@ describe('an administrator sets up a WhatsApp channel in the admin UI, and agent
         text: 'Hola, ¿tienen el modelo en azul?',
       }),
     });
-    await platform.platform.webhooks.idle();
+    await platform.platform.webhooks?.idle();
     expect(platform.platform.ctx.store.where('conversations', 'status', 'queued')).toHaveLength(1);
     expect(await ana.$('[data-testid="offer"]')).toBeNull();
     await screenshot(ana, 'side-panel-no-offer-without-reply');

@@ -98,7 +98,9 @@ describe('an administrator onboards a second WhatsApp number, and a customer rea
     // WhatsApp approves the number a minute later.
     clock.advance(60_000);
     await platform.platform.sweep();
-    const number = platform.platform.simulator.store.all('phoneNumbers').find((n) => n.phoneNumber === '+34960123456');
+    const number = platform.platform.simulator?.store
+      .all('phoneNumbers')
+      ?.find((n) => n.phoneNumber === '+34960123456');
     expect(number).toMatchObject({
       status: 'CONNECTED',
       codeVerificationStatus: 'VERIFIED',

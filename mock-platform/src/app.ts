@@ -30,14 +30,8 @@ import { componentRoutes } from './routes/components.ts';
 import { healthRoutes } from './routes/health.ts';
 import { supervisorRoutes } from './routes/supervisor.ts';
 import { whatsappWebhookRoutes } from './routes/whatsapp-webhook.ts';
-import { businessManagerRoutes } from './simulator/business-manager-routes.ts';
-import { customerRoutes } from './simulator/customer-routes.ts';
-import { graphRoutes, registerGraphDocs } from './simulator/graph-routes.ts';
-import { Onboarding } from './simulator/onboarding.ts';
-import { onboardingRoutes } from './simulator/onboarding-routes.ts';
+import { type MountedSimulator, mountSimulator } from './simulator/mount.ts';
 import type { SimulatorSchema } from './simulator/records.ts';
-import { Simulator } from './simulator/simulator.ts';
-import { WebhookDelivery } from './simulator/webhook-delivery.ts';
 import type { Store } from './store/store.ts';
 import { createGraphClient, type FetchLike } from './whatsapp/graph-client.ts';
 
@@ -47,7 +41,10 @@ export interface PlatformOptions {
   config: Config;
   clock: Clock;
   store: Store<PlatformSchema>;
-  simulatorStore: Store<SimulatorSchema>;
+  /** The embedded simulator's store; absent (and not opened) with SIMULATOR=off. */
+  simulatorStore?: Store<SimulatorSchema> | undefined;
+  /** What `/simulator/*` requires (SIMULATOR_KEY, or the key made at start-up for a non-loopback HOST). */
+  simulatorKey?: string | undefined;
   /** This server's own base URL: the default target of the Graph client and of webhooks. */
   origin: string;
   /** Outgoing HTTP; tests route it back into the app without opening a port. */
@@ -95,19 +92,6 @@ export function createPlatform(options: PlatformOptions) {
   // Revoked sessions end the streams opened with them at once, and the component tokens issued under them.
   const sessions = new Sessions(store, clock, () => ctx.streams.revalidate());
   const componentTokens = new ComponentTokens(clock, (sessionId) => sessions.isLive(sessionId));
-  const webhooks = new WebhookDelivery({
-    url: config.SIMULATOR_WEBHOOK_URL ?? `${origin}/webhooks/whatsapp`,
-    appSecret: config.WHATSAPP_APP_SECRET,
-    store: simulatorStore,
-    clock,
-    fetch,
-    retryForMs: config.SIMULATOR_WEBHOOK_RETRY_HOURS * 3_600_000,
-    ...(options.webhookBackoff ? { backoff: options.webhookBackoff } : {}),
-  });
-  const simulator = new Simulator(simulatorStore, clock, webhooks, {
-    throughputPerSecond: config.SIMULATOR_THROUGHPUT,
-  });
-
   const app = new OpenAPIHono({ defaultHook: validationHook });
   app.use(
     '*',
@@ -145,7 +129,7 @@ export function createPlatform(options: PlatformOptions) {
     '/',
     healthRoutes(startedAt, () => clock.now(), ctx.webhookSkips, [
       { name: 'platform', store },
-      { name: 'simulator', store: simulatorStore },
+      ...(simulatorStore ? [{ name: 'simulator', store: simulatorStore }] : []),
     ]),
   );
   app.route('/api/auth', authRoutes(ctx, sessions));
@@ -157,9 +141,20 @@ export function createPlatform(options: PlatformOptions) {
     '/webhooks',
     whatsappWebhookRoutes(ctx, { appSecret: config.WHATSAPP_APP_SECRET, verifyToken: config.WHATSAPP_VERIFY_TOKEN }),
   );
-  app.route('/graph', graphRoutes(simulator, { token: config.WHATSAPP_TOKEN }));
-  app.route('/simulator', customerRoutes(simulator));
-  app.route('/simulator', businessManagerRoutes(simulator, clock));
+  // SIMULATOR=off: no /graph, no /simulator, nothing inside the platform that signs webhooks.
+  let mounted: MountedSimulator | undefined;
+  if (config.SIMULATOR === 'on') {
+    if (!simulatorStore) throw new Error('SIMULATOR=on needs the simulator store');
+    mounted = mountSimulator(app, {
+      config,
+      clock,
+      store: simulatorStore,
+      origin,
+      fetch,
+      webhookBackoff: options.webhookBackoff,
+      key: options.simulatorKey,
+    });
+  }
   app.get('/admin', (c) => c.html(adminPage()));
   app.get('/admin/app.js', async (c) =>
     c.body((await adminAssets()).js, 200, {
@@ -172,7 +167,7 @@ export function createPlatform(options: PlatformOptions) {
   );
   app.get('/docs', (c) => c.redirect('/admin#/api'));
   app.get('/demo/console', (c) => c.html(demoConsolePage()));
-  app.get('/', (c) => c.redirect('/simulator'));
+  app.get('/', (c) => c.redirect(mounted ? '/simulator' : '/admin'));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'componentToken', {
@@ -180,7 +175,6 @@ export function createPlatform(options: PlatformOptions) {
     scheme: 'bearer',
     description: 'The short-lived token the agent’s panel gives a custom component in its URL fragment',
   });
-  registerGraphDocs(app.openAPIRegistry);
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {
@@ -190,20 +184,18 @@ export function createPlatform(options: PlatformOptions) {
     },
   });
 
-  const onboarding = new Onboarding(simulator, clock, config.SIMULATOR_APPROVAL_SECONDS * 1000);
-  app.route('/simulator', onboardingRoutes(onboarding, simulator));
   return {
     app,
     ctx,
     /** Resolves (with how many) once the replies interrupted by the last stop are durably resolved. */
     recovered,
-    simulator,
-    webhooks,
+    /** The embedded simulator and its webhook delivery; undefined with SIMULATOR=off. */
+    simulator: mounted?.simulator,
+    webhooks: mounted?.webhooks,
     sessions,
     sweep: async () => {
-      await simulator.approveDue();
       // Webhooks whose back-off is over (and those queued before a restart) are sent again.
-      webhooks.deliverDue();
+      await mounted?.sweep();
       await sweep(ctx);
       if (clock.now() - lastArchive >= ARCHIVE_EVERY_MS) {
         lastArchive = clock.now();

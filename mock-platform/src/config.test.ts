@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, isLoopbackHost, loadConfig } from './config.ts';
 
 describe('loadConfig', () => {
   it('has a documented default for everything', () => {
@@ -11,6 +11,7 @@ describe('loadConfig', () => {
       WHATSAPP_VERIFY_TOKEN: 'loro-demo-verify-token',
       WHATSAPP_TOKEN: 'loro-demo-access-token',
       GRAPH_API_VERSION: 'v23.0',
+      SIMULATOR: 'on',
       SIMULATOR_APPROVAL_SECONDS: 60,
       SIMULATOR_THROUGHPUT: 80,
       SIMULATOR_WEBHOOK_RETRY_HOURS: 168,
@@ -66,6 +67,9 @@ describe('loadConfig', () => {
     ['SIMULATOR_WEBHOOK_URL', 'nope', /SIMULATOR_WEBHOOK_URL: must be an absolute http\(s\) URL/],
     ['GRAPH_TIMEOUT_MS', '50', /GRAPH_TIMEOUT_MS: must be a whole number of milliseconds from 100 to 300000/],
     ['GRAPH_TIMEOUT_MS', 'soon', /GRAPH_TIMEOUT_MS: must be a whole number of milliseconds/],
+    ['SIMULATOR', 'maybe', /SIMULATOR: must be on or off/],
+    ['SIMULATOR_KEY', 'short', /SIMULATOR_KEY: must be at least 16 characters/],
+    ['SIMULATOR_KEY', 'has a space inside it', /SIMULATOR_KEY: must be printable ASCII without spaces/],
   ])('rejects %s=%j naming the variable', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);
@@ -80,5 +84,19 @@ describe('loadConfig', () => {
       }
     })();
     expect(error?.problems.map((problem) => problem.variable)).toEqual(['PORT', 'HOST']);
+  });
+
+  it('runs the simulator by default only while the Graph API is the embedded one', () => {
+    expect(loadConfig({}).SIMULATOR).toBe('on');
+    expect(loadConfig({ GRAPH_BASE_URL: 'https://graph.facebook.com' }).SIMULATOR).toBe('off');
+    expect(loadConfig({ GRAPH_BASE_URL: 'https://graph.facebook.com', SIMULATOR: 'on' }).SIMULATOR).toBe('on');
+    expect(() => loadConfig({ SIMULATOR: 'off' })).toThrow(
+      'SIMULATOR: off needs GRAPH_BASE_URL (the Cloud API the platform talks to instead of the simulator)',
+    );
+  });
+
+  it('knows which hosts only listen on this machine', () => {
+    for (const host of ['127.0.0.1', '127.1.2.3', '::1', '[::1]', 'localhost']) expect(isLoopbackHost(host)).toBe(true);
+    for (const host of ['0.0.0.0', '::', '192.168.1.10', 'loro.example.com']) expect(isLoopbackHost(host)).toBe(false);
   });
 });

@@ -46,6 +46,21 @@ const envSchema = z.object({
     .string()
     .regex(/^v\d+\.\d+$/, 'must look like v23.0')
     .default('v23.0'),
+  /**
+   * Whether the embedded WhatsApp simulator (`/graph`, `/simulator/*`, the signup) runs: `on` by
+   * default only while GRAPH_BASE_URL is the embedded one. Off, nothing in the platform signs
+   * webhooks with the app secret.
+   */
+  SIMULATOR: z.enum(['on', 'off'], { error: 'must be on or off' }).optional(),
+  /**
+   * The key the simulator's own API and pages require (not the Graph API, which takes the token).
+   * Unset: open on a loopback HOST; on any other HOST a random key is made and printed at start-up.
+   */
+  SIMULATOR_KEY: z
+    .string()
+    .min(16, 'must be at least 16 characters')
+    .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces')
+    .optional(),
   /** Where the built-in simulator posts webhooks; empty means this server's /webhooks/whatsapp. */
   SIMULATOR_WEBHOOK_URL: httpUrl.optional(),
   /** How long the simulator retries a webhook the receiver does not take (Meta: 7 days). */
@@ -93,7 +108,7 @@ const envSchema = z.object({
   REQUEST_TIMEOUT_SECONDS: wholeNumber(1, 3600).default(30),
 });
 
-export type Config = z.infer<typeof envSchema>;
+export type Config = Omit<z.infer<typeof envSchema>, 'SIMULATOR'> & { SIMULATOR: 'on' | 'off' };
 
 /** Names of the variables this module reads, in the README's order. */
 export const configVariables = Object.keys(envSchema.shape) as (keyof Config)[];
@@ -132,5 +147,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       },
     ]);
   }
-  return result.data;
+  const SIMULATOR = result.data.SIMULATOR ?? (result.data.GRAPH_BASE_URL ? 'off' : 'on');
+  if (SIMULATOR === 'off' && !result.data.GRAPH_BASE_URL) {
+    throw new ConfigError([
+      {
+        variable: 'SIMULATOR',
+        message: 'off needs GRAPH_BASE_URL (the Cloud API the platform talks to instead of the simulator)',
+      },
+    ]);
+  }
+  return { ...result.data, SIMULATOR };
+}
+
+/** Whether HOST only listens on this machine (127.0.0.0/8, ::1, localhost). */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return bare === 'localhost' || bare === '::1' || /^127\.\d+\.\d+\.\d+$/.test(bare);
 }

@@ -36,16 +36,27 @@ async function main(): Promise<void> {
   const users = Object.values(DEMO.users)
     .map((u) => `    ${u.role.padEnd(6)} ${u.username.padEnd(6)} / ${u.password}`)
     .join('\n');
+  const keyed = (path: string) =>
+    server.simulatorKey
+      ? `${server.url}${path}?key=${encodeURIComponent(server.simulatorKey)}`
+      : `${server.url}${path}`;
+  const simulatorLines =
+    config.SIMULATOR === 'on'
+      ? `  Customer sim     ${keyed('/simulator')}
+  WhatsApp signup  ${keyed('/simulator/signup')}
+  WhatsApp Manager ${keyed('/simulator/business')}
+`
+      : '';
+  const keyLine = server.simulatorKey
+    ? `  Simulator key    ${server.simulatorKey}${config.SIMULATOR_KEY ? '' : ' (made for this run: set SIMULATOR_KEY to keep one)'}\n`
+    : '';
   console.log(`
 Loro platform is running on ${server.url}
   Health           ${server.url}/healthz
   API description  ${server.url}/openapi.json
   Admin UI         ${server.url}/admin
-  Customer sim     ${server.url}/simulator
-  WhatsApp signup  ${server.url}/simulator/signup
-  WhatsApp Manager ${server.url}/simulator/business
-  Demo console     ${server.url}/demo/console
-  Graph API        ${config.GRAPH_BASE_URL ?? `${server.url}/graph`}
+${simulatorLines}${keyLine}  Demo console     ${server.url}/demo/console
+  Graph API        ${config.GRAPH_BASE_URL ?? `${server.url}/graph`}${config.SIMULATOR === 'off' ? ' (simulator off)' : ''}
   Data             ${resolve(config.DATA_DIR)}
 
 Demo logins (platform URL ${server.url}):

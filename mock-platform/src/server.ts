@@ -1,10 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { getRequestListener } from '@hono/node-server';
 import type { Clock } from '../../shared/clock.ts';
 import { createPlatform, type Platform } from './app.ts';
-import type { Config } from './config.ts';
+import { type Config, isLoopbackHost } from './config.ts';
 import { guardConnections } from './http/connection-guard.ts';
 import { ListenError } from './http/listen-error.ts';
 import { directoryArchive } from './platform/archive.ts';
@@ -19,7 +20,20 @@ const SWEEP_INTERVAL_MS = 1_000;
 export interface RunningServer {
   url: string;
   platform: Platform;
+  /** What `/simulator/*` requires, if anything (printed at start-up). */
+  simulatorKey: string | undefined;
   close(): Promise<void>;
+}
+
+/**
+ * The simulator key: SIMULATOR_KEY when set; otherwise none on a loopback HOST (only this machine
+ * reaches the simulator), and a fresh random one on any other HOST, so that nobody on the network
+ * can play a customer and forge a correctly signed webhook into a live channel.
+ */
+export function simulatorKeyFor(config: Config): string | undefined {
+  if (config.SIMULATOR === 'off') return undefined;
+  if (config.SIMULATOR_KEY) return config.SIMULATOR_KEY;
+  return isLoopbackHost(config.HOST) ? undefined : randomBytes(18).toString('base64url');
 }
 
 /**
@@ -34,14 +48,19 @@ export async function startServer(config: Config, clock: Clock): Promise<Running
     indexes: platformIndexes,
     schemas: platformSchemas,
   });
-  const simulatorStore = await JournalStore.open<SimulatorSchema>({
-    files: directoryJournal(join(config.DATA_DIR, 'simulator')),
-    onWarning: warn,
-    indexes: simulatorIndexes,
-    schemas: simulatorSchemas,
-  });
+  // SIMULATOR=off: the simulator's data directory is not even opened.
+  const simulatorStore =
+    config.SIMULATOR === 'on'
+      ? await JournalStore.open<SimulatorSchema>({
+          files: directoryJournal(join(config.DATA_DIR, 'simulator')),
+          onWarning: warn,
+          indexes: simulatorIndexes,
+          schemas: simulatorSchemas,
+        })
+      : undefined;
   await seedPlatform(store);
-  await seedSimulator(simulatorStore);
+  if (simulatorStore) await seedSimulator(simulatorStore);
+  const simulatorKey = simulatorKeyFor(config);
 
   const server = createServer({ connectionsCheckingInterval: 1_000 });
   // Idle or slow sockets, and more of them than the limits, must not use up the file descriptors
@@ -57,7 +76,7 @@ export async function startServer(config: Config, clock: Clock): Promise<Running
     await listen(server, config.PORT, config.HOST);
   } catch (error) {
     // Let go of the data directory: the next start (on a free port) must not find it locked.
-    await Promise.all([store.close(), simulatorStore.close()]);
+    await Promise.all([store.close(), simulatorStore?.close()]);
     throw new ListenError(config.HOST, config.PORT, error as NodeJS.ErrnoException);
   }
   const { port } = server.address() as AddressInfo;
@@ -68,6 +87,7 @@ export async function startServer(config: Config, clock: Clock): Promise<Running
     clock,
     store,
     simulatorStore,
+    simulatorKey,
     origin: url,
     archive: directoryArchive(join(config.DATA_DIR, 'archive')),
   });
@@ -88,12 +108,13 @@ export async function startServer(config: Config, clock: Clock): Promise<Running
   return {
     url,
     platform,
+    simulatorKey,
     async close() {
       clearInterval(timers);
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await platform.webhooks.idle();
-      await Promise.all([store.close(), simulatorStore.close()]);
+      await platform.webhooks?.idle();
+      await Promise.all([store.close(), simulatorStore?.close()]);
     },
   };
 }

@@ -46,7 +46,14 @@ export async function testPlatform(
     origin: ORIGIN,
     fetch: wrapFetch(async (url, init) => platform.app.request(url, init)),
     webhookBackoff: [],
+    simulatorKey: config.SIMULATOR_KEY,
   });
+  // The tests' platform always runs the simulator (SIMULATOR_KEY may be set; `call` sends it).
+  const noSimulator = (): never => {
+    throw new Error('testPlatform runs the embedded simulator: do not set SIMULATOR=off');
+  };
+  const simulator = platform.simulator ?? noSimulator();
+  const webhooks = platform.webhooks ?? noSimulator();
 
   async function call(
     method: string,
@@ -54,6 +61,7 @@ export async function testPlatform(
     { token, body, headers: extra }: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
   ) {
     const headers: Record<string, string> = { ...extra };
+    if (config.SIMULATOR_KEY && path.startsWith('/simulator')) headers['x-simulator-key'] ??= config.SIMULATOR_KEY;
     if (token) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
     const response = await platform.app.request(`${ORIGIN}${path}`, {
@@ -96,7 +104,7 @@ export async function testPlatform(
     const response = await call('POST', '/simulator/api/messages', {
       body: { phoneNumberId, from, name, text },
     });
-    await platform.webhooks.idle();
+    await webhooks.idle();
     return response;
   }
 
@@ -132,5 +140,18 @@ export async function testPlatform(
     };
   }
 
-  return { ...platform, config, clock, store, simulatorStore, call, graph, login, customerSays, listen };
+  return {
+    ...platform,
+    simulator,
+    webhooks,
+    config,
+    clock,
+    store,
+    simulatorStore,
+    call,
+    graph,
+    login,
+    customerSays,
+    listen,
+  };
 }
