@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_PASSWORD_COST } from '../mock-platform/src/auth/passwords.ts';
 import { loadConfig } from '../mock-platform/src/config.ts';
 import { DEMO } from '../mock-platform/src/seed/demo-tenant.ts';
 import { type RunningServer, startServer } from '../mock-platform/src/server.ts';
@@ -15,7 +16,9 @@ describe('the side panel across a platform restart', () => {
   let chrome: Awaited<ReturnType<typeof launchWithExtension>>;
 
   const start = (port: string) =>
-    startServer(loadConfig({ PORT: port, HOST: '127.0.0.1', DATA_DIR: dataDir }), systemClock);
+    startServer(loadConfig({ PORT: port, HOST: '127.0.0.1', DATA_DIR: dataDir }), systemClock, {
+      passwordCost: TEST_PASSWORD_COST,
+    });
   const customerSays = (url: string, text: string) =>
     fetch(`${url}/simulator/api/messages`, {
       method: 'POST',

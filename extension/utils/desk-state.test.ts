@@ -117,3 +117,33 @@ describe('deskReducer', () => {
     expect(state.selectedId).toBe('c1');
   });
 });
+
+describe('unread customer messages', () => {
+  const base = { ...initialDeskState, conversations: [conversation, { ...conversation, id: 'c2' }], selectedId: 'c1' };
+  const fromCustomer = (id: string, conversationId: string): MessageView => ({
+    id,
+    conversationId,
+    direction: 'inbound',
+    text: id,
+    timestamp: 5,
+    seq: 5,
+  });
+
+  it('counts messages to other conversations once each, and clears them when the agent views it', () => {
+    let state = deskReducer(base, { event: 'message', data: fromCustomer('m1', 'c2') });
+    state = deskReducer(state, { event: 'message', data: fromCustomer('m1', 'c2') });
+    state = deskReducer(state, { event: 'message', data: fromCustomer('m2', 'c2') });
+    state = deskReducer(state, { event: 'message', data: fromCustomer('m3', 'c1') });
+    expect(state.unread).toEqual({ c2: 2 });
+    state = deskReducer(state, { event: 'select', data: { conversationId: 'c2' } });
+    expect(state.unread).toEqual({});
+  });
+
+  it('counts the open conversation while the panel is hidden, read when it shows again', () => {
+    let state = deskReducer(base, { event: 'visibility', data: { visible: false } });
+    state = deskReducer(state, { event: 'message', data: fromCustomer('m1', 'c1') });
+    expect(state.unread).toEqual({ c1: 1 });
+    state = deskReducer(state, { event: 'visibility', data: { visible: true } });
+    expect(state.unread).toEqual({});
+  });
+});

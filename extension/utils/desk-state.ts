@@ -16,6 +16,10 @@ export interface DeskState {
   wrapUps: WrapUpView[];
   /** Bumped when the platform could not replay missed events: loaded data must be reloaded. */
   epoch: number;
+  /** Customer messages the agent has not seen yet, per conversation (read once she views it). */
+  unread: Record<string, number>;
+  /** The panel is on screen: a message to the open conversation is seen only then. */
+  visible: boolean;
 }
 
 export type DeskAction =
@@ -23,7 +27,9 @@ export type DeskAction =
   | { event: 'connection'; data: { connected: boolean } }
   | { event: 'transcript'; data: { conversationId: string; messages: MessageView[] } }
   | { event: 'select'; data: { conversationId: string } }
-  | { event: 'restore'; data: { conversationId: string } };
+  | { event: 'restore'; data: { conversationId: string } }
+  | { event: 'visibility'; data: { visible: boolean } }
+  | { event: 'unread.restore'; data: Record<string, number> };
 
 export const initialDeskState: DeskState = {
   connected: false,
@@ -35,7 +41,25 @@ export const initialDeskState: DeskState = {
   restoreId: undefined,
   wrapUps: [],
   epoch: 0,
+  unread: {},
+  visible: true,
 };
+
+/** Drops a conversation's unread count (it was read, or it left the desk). */
+function withoutUnread(unread: Record<string, number>, conversationId: string | undefined): Record<string, number> {
+  if (conversationId === undefined || !(conversationId in unread)) return unread;
+  const { [conversationId]: _read, ...rest } = unread;
+  return rest;
+}
+
+/** A new customer message counts as unread unless the agent is looking at its conversation. */
+function countUnread(state: DeskState, message: MessageView): Record<string, number> {
+  const { conversationId } = message;
+  const seen = state.visible && state.selectedId === conversationId;
+  const known = state.messages[conversationId]?.some((existing) => existing.id === message.id);
+  if (message.direction !== 'inbound' || seen || known) return state.unread;
+  return { ...state.unread, [conversationId]: (state.unread[conversationId] ?? 0) + 1 };
+}
 
 function upsertBy<T extends { id: string }>(list: T[], item: T): T[] {
   const index = list.findIndex((existing) => existing.id === item.id);
@@ -83,26 +107,29 @@ export function deskReducer(state: DeskState, action: DeskAction): DeskState {
       if (conversation.status !== 'active') {
         const conversations = state.conversations.filter((c) => c.id !== conversation.id);
         const selectedId = state.selectedId === conversation.id ? conversations[0]?.id : state.selectedId;
-        return { ...state, offers, conversations, selectedId };
+        return { ...state, offers, conversations, selectedId, unread: withoutUnread(state.unread, conversation.id) };
       }
       const restored = state.restoreId === conversation.id;
+      const selectedId = restored ? conversation.id : (state.selectedId ?? conversation.id);
       return {
         ...state,
         offers,
         conversations: upsertBy(state.conversations, conversation),
-        selectedId: restored ? conversation.id : (state.selectedId ?? conversation.id),
+        selectedId,
         restoreId: restored ? undefined : state.restoreId,
+        unread: state.visible ? withoutUnread(state.unread, selectedId) : state.unread,
       };
     }
     case 'conversation.removed': {
       const conversations = state.conversations.filter((c) => c.id !== action.data.conversationId);
       const selectedId = state.selectedId === action.data.conversationId ? conversations[0]?.id : state.selectedId;
-      return { ...state, conversations, selectedId };
+      return { ...state, conversations, selectedId, unread: withoutUnread(state.unread, action.data.conversationId) };
     }
     case 'message': {
       const { conversationId } = action.data;
       return {
         ...state,
+        unread: countUnread(state, action.data),
         messages: { ...state.messages, [conversationId]: mergeMessages(state.messages[conversationId], [action.data]) },
       };
     }
@@ -113,13 +140,33 @@ export function deskReducer(state: DeskState, action: DeskAction): DeskState {
         messages: { ...state.messages, [conversationId]: mergeMessages(state.messages[conversationId], messages) },
       };
     }
-    case 'select':
-      return { ...state, selectedId: action.data.conversationId, restoreId: undefined };
+    case 'select': {
+      const { conversationId } = action.data;
+      const unread = state.visible ? withoutUnread(state.unread, conversationId) : state.unread;
+      return { ...state, selectedId: conversationId, restoreId: undefined, unread };
+    }
     case 'restore': {
       const { conversationId } = action.data;
       return state.conversations.some((c) => c.id === conversationId)
-        ? { ...state, selectedId: conversationId, restoreId: undefined }
+        ? {
+            ...state,
+            selectedId: conversationId,
+            restoreId: undefined,
+            unread: state.visible ? withoutUnread(state.unread, conversationId) : state.unread,
+          }
         : { ...state, restoreId: conversationId };
+    }
+    case 'visibility': {
+      const { visible } = action.data;
+      return { ...state, visible, unread: visible ? withoutUnread(state.unread, state.selectedId) : state.unread };
+    }
+    case 'unread.restore': {
+      // Counts kept over a reload of the panel, added to what arrived meanwhile; the open one is read.
+      const unread = { ...state.unread };
+      for (const [conversationId, count] of Object.entries(action.data)) {
+        unread[conversationId] = (unread[conversationId] ?? 0) + count;
+      }
+      return { ...state, unread: state.visible ? withoutUnread(unread, state.selectedId) : unread };
     }
     case 'wrapup':
       return { ...state, wrapUps: upsertBy(state.wrapUps, action.data) };

@@ -1,5 +1,8 @@
+import { attentionEn, attentionEs } from './i18n-attention.ts';
+
 /** English and Spanish UI text; Spanish when the browser's language is Spanish. */
 const en = {
+  ...attentionEn,
   signIn: 'Sign in',
   signingIn: 'Signing in…',
   signOut: 'Sign out',
@@ -143,6 +146,7 @@ const en = {
 } as const;
 
 const es: Record<keyof typeof en, string> = {
+  ...attentionEs,
   signIn: 'Iniciar sesión',
   signingIn: 'Iniciando sesión…',
   signOut: 'Cerrar sesión',

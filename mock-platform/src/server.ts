@@ -9,7 +9,7 @@ import { guardConnections } from './http/connection-guard.ts';
 import { ListenError } from './http/listen-error.ts';
 import { directoryArchive } from './platform/archive.ts';
 import { type PlatformSchema, platformIndexes, platformSchemas } from './platform/records.ts';
-import { seedPlatform, seedSimulator } from './seed/demo-tenant.ts';
+import { type SeedOptions, seedPlatform, seedSimulator } from './seed/demo-tenant.ts';
 import { type SimulatorSchema, simulatorIndexes, simulatorSchemas } from './simulator/records.ts';
 import { directoryJournal } from './store/journal-files.ts';
 import { JournalStore } from './store/journal-store.ts';
@@ -26,7 +26,7 @@ export interface RunningServer {
  * Opens the stores under DATA_DIR, seeds the demo tenant, and listens. The socket is bound
  * before the platform is built so that with PORT=0 the platform knows its real address.
  */
-export async function startServer(config: Config, clock: Clock): Promise<RunningServer> {
+export async function startServer(config: Config, clock: Clock, seed: SeedOptions = {}): Promise<RunningServer> {
   const warn = (message: string) => console.warn(`[store] ${message}`);
   const store = await JournalStore.open<PlatformSchema>({
     files: directoryJournal(join(config.DATA_DIR, 'platform')),
@@ -40,7 +40,7 @@ export async function startServer(config: Config, clock: Clock): Promise<Running
     indexes: simulatorIndexes,
     schemas: simulatorSchemas,
   });
-  await seedPlatform(store);
+  await seedPlatform(store, seed);
   await seedSimulator(simulatorStore);
 
   const server = createServer({ connectionsCheckingInterval: 1_000 });

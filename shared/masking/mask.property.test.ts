@@ -45,7 +45,24 @@ const text = fc
 const options = { regions: ['ES'] };
 const runs = { numRuns: Number(process.env.FC_RUNS ?? 100) };
 
+// Secrets planted between ordinary words: each one must be found, whatever surrounds it.
+const planted = fc.array(fc.tuple(harmless, sensitive), { minLength: 1, maxLength: 6 });
+
 describe('maskSensitive properties', () => {
+  // The properties below check what was detected; this one checks what was planted, so it fails
+  // when detection misses a value (or is switched off), not only when a found value is kept.
+  it('leaves none of the planted secrets in the masked text', () => {
+    fc.assert(
+      fc.property(planted, harmless, (pairs, tail) => {
+        const input = `${pairs.flat().join(' ')} ${tail}`;
+        const masked = maskSensitive(input, options);
+        for (const [, secret] of pairs) expect(masked).not.toContain(secret);
+        expect(detectSensitive(input, options).length).toBeGreaterThanOrEqual(pairs.length);
+      }),
+      runs,
+    );
+  });
+
   it('is idempotent', () => {
     fc.assert(
       fc.property(text, (input) => {

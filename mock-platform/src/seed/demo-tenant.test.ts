@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../../../shared/clock.ts';
+import { PASSWORD_COST, TEST_PASSWORD_COST } from '../auth/passwords.ts';
 import { loadConfig } from '../config.ts';
 import { startServer } from '../server.ts';
 import { DEMO } from './demo-tenant.ts';
@@ -30,7 +31,7 @@ describe('the demo tenant is seeded once per data directory', () => {
     dirs.push(dataDir);
     const config = loadConfig({ DATA_DIR: dataDir, PORT: '0' });
 
-    const first = await startServer(config, systemClock);
+    const first = await startServer(config, systemClock, { passwordCost: TEST_PASSWORD_COST });
     try {
       const admin = await login(first.url, 'admin', 'loro-admin');
       expect(admin.status).toBe(200);
@@ -78,6 +79,10 @@ describe('the demo tenant is seeded once per data directory', () => {
     try {
       expect((await login(fresh.url, 'admin', 'loro-admin')).status).toBe(200);
       expect(fresh.platform.ctx.store.get('channels', DEMO.channelId)).toBeDefined();
+      // Started as `npm start` does: the demo passwords at the real cost, never the tests' one.
+      expect(fresh.platform.ctx.store.get('users', DEMO.users.admin.id)?.passwordHash).toMatch(
+        new RegExp(`^scrypt\\$${PASSWORD_COST}\\$`),
+      );
     } finally {
       await fresh.close();
     }

@@ -1,5 +1,5 @@
 import { defaultChannelPermissions } from '../../../shared/api/permissions.ts';
-import { hashPassword } from '../auth/passwords.ts';
+import { hashPassword, PASSWORD_COST } from '../auth/passwords.ts';
 import { type PlatformSchema, put } from '../platform/records.ts';
 import { putSim, type SimulatorSchema } from '../simulator/records.ts';
 import type { Store, WriteOp } from '../store/store.ts';
@@ -56,6 +56,11 @@ export const DEMO = {
   ],
 } as const;
 
+export interface SeedOptions {
+  /** scrypt cost of the demo users' passwords: tests pass TEST_PASSWORD_COST, production the default. */
+  passwordCost?: number;
+}
+
 /**
  * Seeds the demo tenant the first time a data directory is used, never again: what an operator
  * deletes later (the demo administrator, a role, a skill) stays deleted across restarts.
@@ -63,7 +68,10 @@ export const DEMO = {
  * The marker is the tenant's settings row: it is written in the same atomic commit as the rest
  * of the demo and is never deleted (settings are only updated), so its presence means "seeded".
  */
-export async function seedPlatform(store: Store<PlatformSchema>): Promise<void> {
+export async function seedPlatform(
+  store: Store<PlatformSchema>,
+  { passwordCost = PASSWORD_COST }: SeedOptions = {},
+): Promise<void> {
   if (store.get('settings', 'tenant')) {
     await migrateDemoAgents(store);
     return;
@@ -119,7 +127,7 @@ export async function seedPlatform(store: Store<PlatformSchema>): Promise<void> 
         displayName: user.displayName,
         role: user.role,
         ...(user.role === 'agent' ? { roleId: DEMO.roleId } : {}),
-        passwordHash: await hashPassword(user.password),
+        passwordHash: await hashPassword(user.password, passwordCost),
         // Both agents take support (Ana is the more proficient); only Bruno takes billing.
         skills:
           user.id === DEMO.users.ana.id

@@ -1,5 +1,6 @@
 import { ManualClock } from '../../../shared/clock.ts';
 import { createPlatform } from '../app.ts';
+import { TEST_PASSWORD_COST } from '../auth/passwords.ts';
 import { type Config, loadConfig } from '../config.ts';
 import { type PlatformSchema, platformIndexes, platformSchemas } from '../platform/records.ts';
 import { DEMO, seedPlatform, seedSimulator } from '../seed/demo-tenant.ts';
@@ -36,7 +37,7 @@ export async function testPlatform(
     indexes: simulatorIndexes,
     schemas: simulatorSchemas,
   });
-  await seedPlatform(store);
+  await seedPlatform(store, { passwordCost: TEST_PASSWORD_COST });
   await seedSimulator(simulatorStore);
   const platform = createPlatform({
     config,
