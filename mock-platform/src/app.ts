@@ -25,6 +25,7 @@ import { sweep } from './platform/timers.ts';
 import { WebhookSkips } from './platform/webhook-items.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { agentRoutes } from './routes/agent.ts';
+import { agentComposerRoutes } from './routes/agent-composer.ts';
 import { authRoutes } from './routes/auth.ts';
 import { componentRoutes } from './routes/components.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -152,6 +153,7 @@ export function createPlatform(options: PlatformOptions) {
   app.route('/api/admin', adminRoutes(ctx, sessions));
   app.route('/api/supervisor', supervisorRoutes(ctx, sessions, changes));
   app.route('/api', agentRoutes(ctx, sessions, componentTokens));
+  app.route('/api', agentComposerRoutes(ctx, sessions));
   app.route('/components', componentRoutes(ctx, componentTokens));
   app.route(
     '/webhooks',

@@ -179,6 +179,16 @@ export const messageViewSchema = z.object({
   automatic: z.boolean().optional(),
   /** A customer's photo: load it from `/api/conversations/{id}/media/{media.id}`. */
   media: z.object({ id: z.string(), mimeType: z.string().optional() }).optional(),
+  /** The message it answers (WhatsApp's `context`), shown quoted above it. */
+  replyTo: z
+    .object({
+      id: z.string(),
+      direction: z.enum(['inbound', 'outbound']),
+      text: z.string(),
+      /** The quoted message is a photo or another attachment. */
+      media: z.boolean().optional(),
+    })
+    .optional(),
 });
 export type MessageView = z.infer<typeof messageViewSchema>;
 
@@ -187,6 +197,8 @@ export const replyRequestSchema = z.object({
     .string()
     .refine((text) => text.trim().length > 0, 'text must not be empty')
     .refine((text) => text.length <= TEXT_BODY_MAX, `text must be at most ${TEXT_BODY_MAX} characters`),
+  /** Quote this message of the conversation (a customer's message, or a reply WhatsApp took): sent with WhatsApp's `context`. */
+  replyToMessageId: z.string().min(1).max(200).optional(),
 });
 
 export const closureReasonViewSchema = z.object({ id: z.string(), name: z.string() });

@@ -43,6 +43,8 @@ export const markReadRequestSchema = z.object({
   messaging_product: z.literal('whatsapp'),
   status: z.literal('read'),
   message_id: z.string().min(1),
+  /** Also show "typing…" to the customer (up to 25 s, or until the business's next message). */
+  typing_indicator: z.object({ type: z.literal('text') }).optional(),
 });
 
 export const sendMessageResponseSchema = z.object({

@@ -12,6 +12,7 @@ const mentions = (channelId: string) => (condition: Condition) =>
  * that still listed the dead channel could no longer be saved, and its editor could not show it to
  * untick. Each change keeps what the configuration did for the channels that remain:
  * - roles, rich messages: the channel is taken off;
+ * - canned responses: taken off; one that served only this channel is deleted;
  * - custom components: taken off; one that served only this channel is deleted (an empty list
  *   would mean "every channel");
  * - routing-script rules that require this channel can never hold again: removed;
@@ -38,6 +39,17 @@ export function channelReferenceOps(ctx: PlatformContext, actor: User, channel: 
     if (!rich.channelIds.includes(id)) continue;
     ops.push(put('richMessages', { ...rich, channelIds: rich.channelIds.filter((c) => c !== id) }));
     changed('rich-messages', rich.id, `Took the channel off rich message ${rich.name}`);
+  }
+  for (const canned of ctx.store.all('cannedResponses')) {
+    if (!canned.channelIds.includes(id)) continue;
+    const channelIds = canned.channelIds.filter((c) => c !== id);
+    if (channelIds.length === 0 && !canned.allChannels) {
+      ops.push(remove('cannedResponses', canned.id));
+      deleted('canned-responses', canned.id, `Deleted canned response ${canned.name}, used only on that channel`);
+    } else {
+      ops.push(put('cannedResponses', { ...canned, channelIds }));
+      changed('canned-responses', canned.id, `Took the channel off canned response ${canned.name}`);
+    }
   }
   for (const component of ctx.store.all('customComponents')) {
     if (!component.channelIds.includes(id)) continue;

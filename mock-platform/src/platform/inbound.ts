@@ -18,6 +18,7 @@ import { conversationAfterFailure, messageForStatus, resolvedByStatus } from './
 import { publishToParticipants } from './participants.ts';
 import type { Channel, Conversation } from './records.ts';
 import { put, routingModeOf } from './records.ts';
+import { answeredMessageId } from './reply-context.ts';
 import { slaSettings } from './sla.ts';
 import { storeNotice } from './system-notices.ts';
 import { conversationView, messageView } from './views.ts';
@@ -157,6 +158,7 @@ function storeInbound(
       : {}),
     timestamp: sentAt,
     seq: ctx.messageSeq.next(),
+    ...replyContext(answeredMessageId(ctx.store, conversation.id, message.context?.id)),
   };
   const durable = later(
     ctx.store.commit([
@@ -290,3 +292,5 @@ function applyStatus(ctx: PlatformContext, update: StatusUpdate, status: Message
   }
   return durable;
 }
+
+const replyContext = (replyToId: string | undefined) => (replyToId ? { replyToId } : {});

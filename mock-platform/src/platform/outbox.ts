@@ -16,6 +16,8 @@ export interface OutgoingReply {
   type: string;
   text: string;
   richMessageId?: string;
+  /** The message of the conversation it quotes (sent with WhatsApp's `context`). */
+  replyToId?: string;
   /**
    * Calls the Cloud API with the reply's own id as `biz_opaque_callback_data` (its status webhooks
    * carry it, so a reply whose answer was lost is still recognised); resolves with the wamid.
@@ -53,6 +55,7 @@ export async function sendThroughOutbox(
       status: 'sending',
       agentId,
       ...(outgoing.richMessageId ? { richMessageId: outgoing.richMessageId } : {}),
+      ...(outgoing.replyToId ? { replyToId: outgoing.replyToId } : {}),
     };
     const rows = previous ? [{ ...previous, retriedAs: message.id }, message] : [message];
     // Durable before WhatsApp hears of it: a reply is never sent without being in the transcript.

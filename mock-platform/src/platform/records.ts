@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cannedResponseSchema } from '../../../shared/api/canned-responses.ts';
 import { channelPermissionSchema } from '../../../shared/api/permissions.ts';
 import {
   agentStateSchema,
@@ -371,6 +372,8 @@ export const messageSchema = z.object({
   automatic: z.boolean().optional(),
   /** A photo the customer sent: its Cloud API media id, fetched on demand for the agent. */
   media: z.object({ id: z.string(), mimeType: z.string().optional() }).optional(),
+  /** The message of this conversation it answers (WhatsApp's `context`): an agent's reply to a customer's message, or the reverse. */
+  replyToId: z.string().optional(),
 });
 
 /** Delivery statuses that arrived before the message they describe was stored. */
@@ -413,6 +416,7 @@ export const platformSchemas = {
   sessions: sessionSchema,
   closureReasons: closureReasonSchema,
   unavailableReasons: unavailableReasonSchema,
+  cannedResponses: cannedResponseSchema,
   customers: customerSchema,
   conversations: conversationSchema,
   offers: offerSchema,

@@ -6,14 +6,27 @@ import type { PlatformContext } from './context.ts';
 import { sendThroughOutbox } from './outbox.ts';
 import { agentConversation, workableConversation } from './participants.ts';
 import type { Message, User } from './records.ts';
+import { quotedMessage, wamidOf } from './reply-context.ts';
+import { forgetTyping } from './typing.ts';
 import { isRetryable, messageView } from './views.ts';
 
-/** The agent's text reply. */
-export function reply(ctx: PlatformContext, agent: User, conversationId: string, text: string): Promise<MessageView> {
+/** The agent's text reply, optionally quoting a message of the conversation (WhatsApp's `context`). */
+export function reply(
+  ctx: PlatformContext,
+  agent: User,
+  conversationId: string,
+  text: string,
+  replyToMessageId?: string,
+): Promise<MessageView> {
+  const quoted = replyToMessageId
+    ? quotedMessage(ctx.store, agentConversation(ctx, agent, conversationId), replyToMessageId)
+    : undefined;
+  forgetTyping(ctx, conversationId);
   return sendFreeForm(ctx, agent, conversationId, {
     type: 'text',
     text,
-    send: (phoneNumberId, to, callbackData) => ctx.graph.sendText(phoneNumberId, to, text, callbackData),
+    ...(quoted ? { replyToId: quoted.replyToId } : {}),
+    send: (phoneNumberId, to, callbackData) => ctx.graph.sendText(phoneNumberId, to, text, callbackData, quoted?.wamid),
   });
 }
 
@@ -61,6 +74,7 @@ function sendFreeForm(
     type: string;
     text: string;
     richMessageId?: string;
+    replyToId?: string;
     send: (phoneNumberId: string, to: string, callbackData: string) => Promise<string>;
   },
   retrying?: Message,
@@ -83,6 +97,7 @@ function sendFreeForm(
       type: outgoing.type,
       text: outgoing.text,
       ...(outgoing.richMessageId ? { richMessageId: outgoing.richMessageId } : {}),
+      ...(outgoing.replyToId ? { replyToId: outgoing.replyToId } : {}),
       send: (callbackData) => outgoing.send(channel.phoneNumberId, conversation.customerWaId, callbackData),
     },
     retrying,
@@ -128,6 +143,7 @@ export function retryReply(
       failed,
     );
   }
+  const quotedAgain = failed.replyToId ? ctx.store.get('messages', failed.replyToId) : undefined;
   return sendFreeForm(
     ctx,
     agent,
@@ -135,7 +151,10 @@ export function retryReply(
     {
       type: 'text',
       text: failed.text,
-      send: (phoneNumberId, to) => ctx.graph.sendText(phoneNumberId, to, failed.text),
+      // Still quoting what it quoted, when WhatsApp still knows that message.
+      ...(quotedAgain ? { replyToId: quotedAgain.id } : {}),
+      send: (phoneNumberId, to) =>
+        ctx.graph.sendText(phoneNumberId, to, failed.text, undefined, quotedAgain && wamidOf(quotedAgain)),
     },
     failed,
   );

@@ -8,6 +8,7 @@ import type { Store } from '../store/store.ts';
 import { maskerFor } from './masking.ts';
 import { channelPermissionsOf } from './permissions.ts';
 import type { Conversation, Message, Offer, PlatformSchema } from './records.ts';
+import { quoteView } from './reply-context.ts';
 import { slaOf } from './sla.ts';
 
 type WrapUp = PlatformSchema['wrapUps'];
@@ -125,6 +126,7 @@ export function messageView({ store }: ViewContext, message: Message): MessageVi
   const agent = message.agentId ? store.get('users', message.agentId) : undefined;
   const conversation = store.get('conversations', message.conversationId);
   const mask = maskerFor(store, conversation);
+  const quote = quoteView(store, message, mask);
   return {
     id: message.id,
     conversationId: message.conversationId,
@@ -141,6 +143,7 @@ export function messageView({ store }: ViewContext, message: Message): MessageVi
     ...(isRetryable(message) ? { retryable: true } : {}),
     ...(message.automatic ? { automatic: true } : {}),
     ...(message.media ? { media: message.media } : {}),
+    ...(quote ? { replyTo: quote } : {}),
   };
 }
 

@@ -13,6 +13,7 @@ import { DEFAULT_DISCONNECT_GRACE_SECONDS } from '../platform/presence.ts';
 import { auditEntrySchema, put, settingsSchema, slaPolicySchema } from '../platform/records.ts';
 import { DEFAULT_BUSINESS_HOURS, DEFAULT_SLA, slaSettings } from '../platform/sla.ts';
 import { slaReport, slaReportSchema } from '../platform/sla-report.ts';
+import { cannedResponseResource } from './admin-canned-responses.ts';
 import { channelRoutes } from './admin-channels.ts';
 import { resourceRoutes } from './admin-resource.ts';
 import {
@@ -233,6 +234,7 @@ export function adminRoutes(ctx: PlatformContext, sessions: Sessions) {
     richMessageResource(ctx),
     closureReasonResource(ctx),
     unavailableReasonResource(ctx),
+    cannedResponseResource(ctx),
     routingScriptResource(ctx),
     routingQueueResource(ctx),
   ]) {

@@ -631,7 +631,8 @@ export function agentRoutes(ctx: PlatformContext, sessions: Sessions, componentT
       ...base,
       method: 'post',
       path: '/conversations/{id}/messages',
-      summary: 'Reply to the customer (free-form text, inside the 24-hour window)',
+      summary:
+        'Reply to the customer (free-form text, inside the 24-hour window), optionally quoting one of their messages',
       description:
         'The reply is stored (status `sending`) before the Cloud API is called, then gets its wamid. When WhatsApp refuses it (502 `whatsapp_refused`) or cannot be reached in time (502 `whatsapp_unreachable`: it may have been sent), the reply stays in the transcript as `failed` with `errorCode` or `uncertain`, and can be retried.',
       request: { params: idParam, body: jsonBody(replyRequestSchema) },
@@ -647,7 +648,10 @@ export function agentRoutes(ctx: PlatformContext, sessions: Sessions, componentT
         ),
       },
     }),
-    async (c) => c.json(await reply(ctx, c.get('user'), c.req.valid('param').id, c.req.valid('json').text), 201),
+    async (c) => {
+      const { text, replyToMessageId } = c.req.valid('json');
+      return c.json(await reply(ctx, c.get('user'), c.req.valid('param').id, text, replyToMessageId), 201);
+    },
   );
 
   app.openapi(

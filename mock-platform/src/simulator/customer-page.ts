@@ -37,12 +37,16 @@ export function customerPage(): string {
   .consent { display: flex; gap: 6px; margin-top: 8px; }
   .consent button { background: #ffffff26; padding: 4px 10px; font-size: 12px; }
   #attach { background: #fff; color: #54656f; padding: 0 12px; font-size: 18px; }
+  .quote { border-left: 4px solid #06cf9c; background: #0000000d; border-radius: 4px; padding: 4px 8px; margin-bottom: 4px; font-size: 13px; color: #54656f; max-height: 3.2em; overflow: hidden; }
+  .quote .who { display: block; font-weight: 600; color: #06816a; font-size: 12px; }
+  #typing { font-size: 12px; opacity: .9; margin-top: 6px; font-style: italic; }
 </style>
 </head>
 <body>
 <main>
   <header>
     <h1>Customer simulator · Simulador de cliente</h1>
+    <div id="typing" data-testid="typing" role="status" hidden>typing… · escribiendo…</div>
     <label>Business number · Número de la empresa
       <select id="business" data-testid="business-number"></select></label>
     <label>Your number · Tu número
@@ -93,6 +97,8 @@ function render() {
     bubble.className = 'bubble ' + (m.direction === 'inbound' ? 'mine' : 'theirs');
     bubble.dataset.testid = m.direction === 'inbound' ? 'customer-message' : 'business-message';
     bubble.dataset.status = m.status || '';
+    const quoted = m.replyTo && messages.get(m.replyTo);
+    if (quoted) bubble.append(quote(quoted));
     const text = document.createElement('div');
     text.textContent = m.text;
     if (m.type === 'image') {
@@ -119,6 +125,28 @@ function render() {
   }
   thread.scrollTop = thread.scrollHeight;
   markRead(list);
+}
+
+/** The message a reply answers, quoted above it as WhatsApp does. */
+function quote(quoted) {
+  const box = document.createElement('div');
+  box.className = 'quote';
+  box.dataset.testid = 'quoted';
+  const who = document.createElement('span');
+  who.className = 'who';
+  who.textContent = quoted.direction === 'inbound' ? 'You · Tú' : $('business').selectedOptions[0]?.textContent.split(' · ')[0] || 'Business';
+  box.append(who, document.createTextNode(quoted.text || (quoted.type === 'image' ? '📷 photo · foto' : quoted.type)));
+  return box;
+}
+
+/** "typing…" under the title while the business types: until its next message, or 25 seconds. */
+const typingTimers = new Map();
+function showTyping() { $('typing').hidden = !typingTimers.has(currentThread()); }
+function typing(thread, on) {
+  clearTimeout(typingTimers.get(thread));
+  typingTimers.delete(thread);
+  if (on) typingTimers.set(thread, setTimeout(() => typing(thread, false), 25000));
+  showTyping();
 }
 
 /** The buttons or list rows of an interactive business message: tapping one answers it. */
@@ -187,6 +215,8 @@ async function loadThread() {
   if (!res.ok) { const body = await res.json(); showError(body.error?.message); render(); return; }
   for (const m of await res.json()) messages.set(m.id, m);
   render();
+  const state = await (await fetch('/simulator/api/threads/' + encodeURIComponent($('business').value) + '/' + encodeURIComponent($('customer').value) + '/typing')).json().catch(() => ({}));
+  if (state.typing) typing(currentThread(), true); else showTyping();
 }
 
 async function start() {
@@ -201,8 +231,10 @@ async function start() {
   events.addEventListener('message', (event) => {
     const m = JSON.parse(event.data);
     messages.set(m.id, m);
+    if (m.direction === 'outbound' && typingTimers.has(m.thread)) typing(m.thread, false);
     if (m.thread === currentThread()) render();
   });
+  events.addEventListener('typing', (event) => typing(JSON.parse(event.data).thread, true));
   events.addEventListener('ready', () => { document.body.dataset.ready = 'true'; });
   for (const id of ['business', 'customer']) $(id).addEventListener('change', loadThread);
   document.addEventListener('visibilitychange', render);

@@ -5,7 +5,7 @@ import { TEXT_BODY_MAX } from '../../../shared/whatsapp/send-schema.ts';
 import { ApiError, invalidField } from '../http/errors.ts';
 import { errorResponses, jsonBody, jsonContent, router } from '../http/openapi.ts';
 import { customerPage, customerPageScript } from './customer-page.ts';
-import { simMessageSchema } from './records.ts';
+import { simMessageSchema, threadKey } from './records.ts';
 import { ALL_THREADS, type Simulator } from './simulator.ts';
 
 const customerSendSchema = z
@@ -123,6 +123,25 @@ export function customerRoutes(simulator: Simulator) {
     (c) => {
       const { phoneNumberId, customer } = c.req.valid('param');
       return c.json(simulator.thread(phoneNumberId, customerWaId(customer, 'customer')), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/threads/{phoneNumberId}/{customer}/typing',
+      tags,
+      summary: 'Whether the business shows “typing…” in this chat now, and until when',
+      request: { params: threadParams },
+      responses: {
+        200: jsonContent(z.object({ typing: z.boolean(), until: z.number().optional() }), 'Typing state'),
+        400: errorResponses[400],
+      },
+    }),
+    (c) => {
+      const { phoneNumberId, customer } = c.req.valid('param');
+      const until = simulator.typingUntil(threadKey(phoneNumberId, customerWaId(customer, 'customer')));
+      return c.json(until === undefined ? { typing: false } : { typing: true, until }, 200);
     },
   );
 

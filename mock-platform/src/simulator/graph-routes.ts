@@ -74,7 +74,7 @@ export function graphRoutes(simulator: Simulator, { token, mount = '/graph' }: {
       if (typeof body === 'object' && body !== null && 'status' in body) {
         const read = markReadRequestSchema.safeParse(body);
         if (!read.success) throw toMetaError(read.error);
-        simulator.markReadByBusiness(phoneNumberId, read.data.message_id);
+        simulator.markReadByBusiness(phoneNumberId, read.data.message_id, read.data.typing_indicator !== undefined);
         return c.json({ success: true }, 200);
       }
       const parsed = sendMessageRequestSchema.safeParse(body);
@@ -125,7 +125,8 @@ export function registerGraphDocs(registry: OpenAPIHono['openAPIRegistry']): voi
     method: 'post',
     path: '/graph/{version}/{phoneNumberId}/messages',
     tags: ['Cloud API simulator'],
-    summary: 'Send a message (text or template) or mark one read; also served without {version}',
+    summary:
+      'Send a message (text or template), or mark one read (with `typing_indicator`: show “typing…”); also served without {version}',
     security: [{ bearerAuth: [] }],
     request: {
       params: z.object({ version: z.string(), phoneNumberId: z.string() }),

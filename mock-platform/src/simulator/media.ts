@@ -1,30 +1,12 @@
 import { createHash, randomInt } from 'node:crypto';
 import type { Clock } from '../../../shared/clock.ts';
+import { MEDIA_LIMITS } from '../../../shared/whatsapp/media-limits.ts';
 import type { Store } from '../store/store.ts';
 import { MetaError } from './meta-error.ts';
 import { putSim as put, type SimulatorSchema } from './records.ts';
 
 const MB = 1024 * 1024;
 
-/** Media types the Cloud API accepts, with their size limits. */
-const LIMITS: Record<string, number> = {
-  'image/jpeg': 5 * MB,
-  'image/png': 5 * MB,
-  'image/webp': 500 * 1024,
-  'audio/aac': 16 * MB,
-  'audio/amr': 16 * MB,
-  'audio/mpeg': 16 * MB,
-  'audio/mp4': 16 * MB,
-  'audio/ogg': 16 * MB,
-  'video/mp4': 16 * MB,
-  'video/3gpp': 16 * MB,
-  'text/plain': 100 * MB,
-  'application/pdf': 100 * MB,
-  'application/msword': 100 * MB,
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 100 * MB,
-  'application/vnd.ms-excel': 100 * MB,
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 100 * MB,
-};
 export const MAX_MEDIA_BYTES = 16 * MB;
 
 /** What the bytes are, from their first bytes, for the formats where a lie would matter. */
@@ -50,7 +32,7 @@ export class SimMedia {
   ) {}
 
   async upload(phoneNumberId: string, file: { bytes: Uint8Array; type: string; filename?: string | undefined }) {
-    const limit = LIMITS[file.type];
+    const limit = MEDIA_LIMITS[file.type]?.maxBytes;
     if (limit === undefined) {
       throw new MetaError(400, 131053, `Media upload error: type ${file.type || '(none)'} is not supported`);
     }

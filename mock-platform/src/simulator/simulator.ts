@@ -23,8 +23,11 @@ import { SimTemplates } from './templates.ts';
 import type { WebhookDelivery } from './webhook-delivery.ts';
 import { inboundMessageWebhook, statusWebhook } from './webhook-payloads.ts';
 
-export type SimulatorEvents = { message: SimMessage };
+/** `typing`: the business shows "typing…" in a thread until `until` (or its next message). */
+export type SimulatorEvents = { message: SimMessage; typing: { thread: string; until: number } };
 export const ALL_THREADS = 'threads';
+/** How long WhatsApp shows a business's typing indicator without a message following it. */
+export const TYPING_SHOWN_MS = 25_000;
 
 export function newWamid(): string {
   return `wamid.${randomBytes(24).toString('base64url')}`;
@@ -40,6 +43,8 @@ export class Simulator {
   readonly templates: SimTemplates;
   readonly registration: Registration;
 
+  /** Per thread, until when the business's typing indicator shows. */
+  readonly #typing = new Map<string, number>();
   /** When each number last carried messages (both directions), for the throughput limit. */
   readonly #traffic = new Map<string, number[]>();
 
@@ -300,8 +305,11 @@ export class Simulator {
     return read.length;
   }
 
-  /** Marks a customer's message read on the business side (`status: read`). */
-  markReadByBusiness(phoneNumberId: string, messageId: string): void {
+  /**
+   * Marks a customer's message read on the business side (`status: read`); with `typing`, the
+   * customer's phone shows "typing…" until the business's next message or for 25 seconds.
+   */
+  markReadByBusiness(phoneNumberId: string, messageId: string, typing = false): void {
     this.phoneNumber(phoneNumberId);
     const message = this.store.get('messages', messageId);
     if (!message || message.phoneNumberId !== phoneNumberId || message.direction !== 'inbound') {
@@ -311,6 +319,23 @@ export class Simulator {
         `Invalid parameter: message_id ${messageId} is not a message received by this number`,
       );
     }
+    if (typing) {
+      const event = { thread: message.thread, until: this.clock.now() + TYPING_SHOWN_MS };
+      this.#typing.set(message.thread, event.until);
+      this.events.publish(message.thread, 'typing', event);
+      this.events.publish(ALL_THREADS, 'typing', event);
+    }
+  }
+
+  /** Until when the business shows as typing in a thread (the business's next message ends it). */
+  typingUntil(thread: string): number | undefined {
+    const until = this.#typing.get(thread);
+    if (until === undefined || until <= this.clock.now()) return undefined;
+    const startedAt = until - TYPING_SHOWN_MS;
+    const answered = this.store
+      .where('messages', 'thread', thread)
+      .some((m) => m.direction === 'outbound' && m.timestamp >= startedAt);
+    return answered ? undefined : until;
   }
 
   thread(phoneNumberId: string, customerWaId: string): SimMessage[] {

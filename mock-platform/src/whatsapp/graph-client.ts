@@ -123,10 +123,17 @@ export function createGraphClient({
      * Sends a text message; resolves with the wamid WhatsApp assigned. `callbackData` comes back
      * in its status webhooks (`biz_opaque_callback_data`).
      */
-    sendText(phoneNumberId: string, to: string, body: string, callbackData?: string): Promise<string> {
+    sendText(
+      phoneNumberId: string,
+      to: string,
+      body: string,
+      callbackData?: string,
+      replyToWamid?: string,
+    ): Promise<string> {
       return sendMessage(phoneNumberId, to, {
         type: 'text',
         text: { body, preview_url: false },
+        ...(replyToWamid ? { context: { message_id: replyToWamid } } : {}),
         ...(callbackData ? { biz_opaque_callback_data: callbackData } : {}),
       });
     },
@@ -172,6 +179,19 @@ export function createGraphClient({
         bytes: await file.arrayBuffer(),
         mimeType: json.mime_type ?? file.headers.get('content-type') ?? 'application/octet-stream',
       };
+    },
+
+    /**
+     * Shows "typing…" on the customer's phone (and marks their message read): WhatsApp hides it
+     * when the reply arrives, or after 25 seconds.
+     */
+    async sendTypingIndicator(phoneNumberId: string, messageId: string): Promise<void> {
+      await post(`${phoneNumberId}/messages`, {
+        messaging_product: 'whatsapp',
+        status: 'read',
+        message_id: messageId,
+        typing_indicator: { type: 'text' },
+      });
     },
 
     /** Marks an inbound message as read (blue ticks on the customer's phone). */
