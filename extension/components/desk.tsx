@@ -106,6 +106,7 @@ export function Desk({ session }: { session: Session }) {
           conversations={state.conversations}
           messages={state.messages}
           selectedId={state.selectedId}
+          unread={state.unread}
           available={state.status?.state === 'available'}
           onSelect={actions.select}
         />

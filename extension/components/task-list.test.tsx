@@ -41,3 +41,25 @@ describe('task previews', () => {
     );
   });
 });
+
+describe('unread rows', () => {
+  it('are bold and show how many customer messages wait', async () => {
+    const { render, screen, cleanup } = await import('@testing-library/preact');
+    const { TaskList } = await import('./task-list.tsx');
+    render(
+      <TaskList
+        conversations={[conversation, { ...conversation, id: 'c2' }]}
+        messages={{}}
+        selectedId="c1"
+        onSelect={() => undefined}
+        available={true}
+        unread={{ c2: 3 }}
+      />,
+    );
+    const rows = screen.getAllByTestId('task');
+    expect(rows.map((row) => row.dataset.unread)).toEqual(['0', '3']);
+    expect(rows[1]?.classList.contains('unread')).toBe(true);
+    expect(screen.getByTestId('unread-count').textContent).toBe('3');
+    cleanup();
+  });
+});

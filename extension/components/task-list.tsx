@@ -30,12 +30,15 @@ export function TaskList({
   selectedId,
   onSelect,
   available,
+  unread = {},
 }: {
   conversations: ConversationView[];
   messages: Record<string, MessageView[]>;
   selectedId: string | undefined;
   onSelect: (id: string) => void;
   available: boolean;
+  /** Customer messages the agent has not seen, per conversation: the row is bold with the count. */
+  unread?: Record<string, number>;
 }) {
   const list = useRef<HTMLElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -68,11 +71,13 @@ export function TaskList({
       <div style={{ height: `${range.top}px` }} aria-hidden="true" />
       {conversations.slice(range.start, range.end).map((conversation) => {
         const preview = previewOf(conversation, messages[conversation.id]);
+        const count = unread[conversation.id] ?? 0;
         return (
           <button
             type="button"
             key={conversation.id}
-            class={`task ${conversation.id === selectedId ? 'selected' : ''}`}
+            class={`task ${conversation.id === selectedId ? 'selected' : ''} ${count > 0 ? 'unread' : ''}`}
+            data-unread={count}
             aria-current={conversation.id === selectedId}
             onClick={() => onSelect(conversation.id)}
             data-testid="task"
@@ -86,6 +91,11 @@ export function TaskList({
                 {preview ?? conversation.customerNumber}
               </span>
             </span>
+            {count > 0 && (
+              <span class="unread-count" data-testid="unread-count" title={t('unreadCount', { count: String(count) })}>
+                {count}
+              </span>
+            )}
           </button>
         );
       })}

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { Desk } from '../../components/desk.tsx';
 import { SessionGate } from '../../components/session-gate.tsx';
 import '../../styles/panel.css';
+import '../../styles/attention.css';
 
 document.documentElement.lang = navigator.language.toLowerCase().startsWith('es') ? 'es' : 'en';
 const root = document.getElementById('app');
