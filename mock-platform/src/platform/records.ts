@@ -7,6 +7,7 @@ import {
   deliveryStatusSchema,
   userRoleSchema,
 } from '../../../shared/api/schemas.ts';
+import { MAX_CUSTOMER_TAGS } from '../../../shared/customers/tags.ts';
 import { evaluationSchema } from '../../../shared/routing/choose-agent.ts';
 import { routingQueueSchema } from '../../../shared/routing/queues.ts';
 import { screenPopUrlSchema } from '../../../shared/routing/screen-pop.ts';
@@ -250,6 +251,8 @@ export const customerSchema = z.object({
   lastAgentId: z.string().optional(),
   /** Per channel: the preferred agent "by case". */
   lastAgentByChannel: z.record(z.string(), z.string()).optional(),
+  /** Tags agents put on the customer, validated by customerTagSchema (shared/customers/tags.ts). */
+  tags: z.array(z.string()).max(MAX_CUSTOMER_TAGS).optional(),
 });
 
 export const conversationSchema = z.object({

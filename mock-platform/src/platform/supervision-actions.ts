@@ -12,6 +12,7 @@ import { maskerFor } from './masking.ts';
 import { pendingOffer, pendingWrapUp, systemMessage } from './new-records.ts';
 import { channelPermissionsOf, worksChannel } from './permissions.ts';
 import { type Conversation, type PlatformSchema, put, remove, type User } from './records.ts';
+import { checkChosenReason } from './unavailable-reasons.ts';
 import { conversationView, messageView, offerView, wrapUpView } from './views.ts';
 
 /**
@@ -286,13 +287,21 @@ export function closeConversation(
 }
 
 /** Makes an agent Unavailable: her pending offers go back to the queue, as when she does it. */
-export async function makeUnavailable(ctx: PlatformContext, supervisor: User, agentId: string) {
+export async function makeUnavailable(ctx: PlatformContext, supervisor: User, agentId: string, reasonId?: string) {
   const agent = agentOf(ctx, agentId);
+  checkChosenReason(ctx, reasonId, 'unavailable');
+  const reason = reasonId ? ctx.store.get('unavailableReasons', reasonId) : undefined;
   const before = ctx.store.get('agentStatus', agent.id)?.state ?? 'unavailable';
-  return setAgentState(ctx, agent, 'unavailable', undefined, [
-    audited(ctx, supervisor, 'update', 'agents', agent.id, `Made ${agent.displayName} Unavailable`, [
-      { field: 'state', before, after: 'unavailable' },
-    ]),
+  return setAgentState(ctx, agent, 'unavailable', reasonId, [
+    audited(
+      ctx,
+      supervisor,
+      'update',
+      'agents',
+      agent.id,
+      `Made ${agent.displayName} Unavailable${reason ? ` (${reason.name})` : ''}`,
+      [{ field: 'state', before, after: reason ? `unavailable (${reason.name})` : 'unavailable' }],
+    ),
   ]);
 }
 

@@ -319,6 +319,29 @@ describe('supervisors (a role enforced by the server)', () => {
     ]);
   });
 
+  it('makes an agent Unavailable for a reason the supervisor picks: she sees it, it is audited, an unknown reason is refused', async () => {
+    const { t, sofia } = await setUp();
+    const ana = await t.login('ana', 'loro-agent');
+    await t.call('PUT', '/api/agent/state', { token: ana, body: { state: 'available' } });
+    const reason = DEMO.unavailableReasons[0];
+    const wrong = await t.call('POST', `/api/supervisor/agents/${DEMO.users.ana.id}/unavailable`, {
+      token: sofia,
+      body: { reasonId: 'reason_nope' },
+    });
+    expect(wrong.status).toBe(400);
+    expect(JSON.stringify(wrong.body)).toContain('reasonId');
+    const made = await t.call('POST', `/api/supervisor/agents/${DEMO.users.ana.id}/unavailable`, {
+      token: sofia,
+      body: { reasonId: reason.id },
+    });
+    expect(made.status).toBe(200);
+    expect(made.body).toMatchObject({ state: 'unavailable', reason: { id: reason.id, name: reason.name } });
+    const mine = await t.call('GET', '/api/me', { token: ana });
+    expect(mine.body).toMatchObject({
+      status: { state: 'unavailable', reason: { id: reason.id, nameEs: reason.nameEs } },
+    });
+  });
+
   it('makes an agent Unavailable (her offers go back) and signs her out (her session ends); each audited', async () => {
     const { t, sofia, admin, agent } = await setUp();
     const ana = await t.login('ana', 'loro-agent');

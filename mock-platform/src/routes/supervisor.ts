@@ -24,6 +24,9 @@ const reassignSchema = z.union([
   z.object({ agentId: z.string().min(1, 'choose an agent') }).strict(),
   z.object({ skillId: z.string().min(1, 'choose a queue') }).strict(),
 ]);
+/** Optional: the unavailable reason the supervisor picks (`GET /api/unavailable-reasons`). */
+const makeUnavailableSchema = z.object({ reasonId: z.string().min(1).max(200).optional() });
+
 const closeSchema = z.object({
   closureReasonId: z.string().min(1, 'choose a closure reason'),
   note: z.string().max(2000).optional(),
@@ -169,11 +172,23 @@ export function supervisorRoutes(ctx: PlatformContext, sessions: Sessions, chang
       ...base,
       method: 'post',
       path: '/agents/{id}/unavailable',
-      summary: 'Make an agent Unavailable: her pending offers go back to the queue. Audited',
-      request: { params: idParam },
-      responses: { 200: jsonContent(agentStatusSchema, 'Her new state'), ...denied, 404: errorResponses[404] },
+      summary:
+        'Make an agent Unavailable, optionally for one of the unavailable reasons (she sees it): her pending offers go back to the queue. Audited',
+      request: {
+        params: idParam,
+        body: { required: false, content: { 'application/json': { schema: makeUnavailableSchema } } },
+      },
+      responses: {
+        200: jsonContent(agentStatusSchema, 'Her new state'),
+        ...denied,
+        400: errorResponses[400],
+        404: errorResponses[404],
+      },
     }),
-    async (c) => c.json(await makeUnavailable(ctx, c.get('user'), c.req.valid('param').id), 200),
+    async (c) => {
+      const reasonId = (c.req.valid('json') as { reasonId?: string } | undefined)?.reasonId;
+      return c.json(await makeUnavailable(ctx, c.get('user'), c.req.valid('param').id, reasonId), 200);
+    },
   );
 
   app.openapi(
