@@ -6,8 +6,8 @@ import { overBudget } from '../scripts/check-bundles.ts';
 /** e2e tests load the built extension: build it once (within its size budget) before any test file runs. */
 export default function setup(): void {
   const root = join(import.meta.dirname, '..');
-  // Vitest sets NODE_ENV=test, which Vite would build with development code (a bigger side panel
-  // than `npm run build` ships): the e2e tests and the budget below check the production build.
+  // Vitest sets NODE_ENV=test, which would make Vite build development code: the e2e tests load
+  // (and the budget measures) the production build an agent installs.
   execFileSync(join(root, 'node_modules', '.bin', 'wxt'), ['build'], {
     cwd: root,
     stdio: 'pipe',
