@@ -1,7 +1,7 @@
-import browser from 'webextension-polyfill';
 import { z } from 'zod';
 import { loginResponseSchema } from '../../shared/api/schemas.ts';
 import { PlatformError, request } from './api-client.ts';
+import browser from './browser.ts';
 import { clearDesk } from './draft-storage.ts';
 import { clearSession, type Session, saveSession } from './storage.ts';
 
