@@ -70,7 +70,7 @@ export class Sessions {
     const now = this.clock.now();
     const old = this.store.get('sessions', tokenId(refreshToken));
     const user = old ? this.store.get('users', old.userId) : undefined;
-    if (!old || old.kind !== 'refresh' || old.expiresAt <= now || !user) return undefined;
+    if (old?.kind !== 'refresh' || old.expiresAt <= now || !user) return undefined;
     const { ops, issued } = this.#issue(user, old.expiresAt);
     // No await between the read and the commit (applied to memory at once): one resume wins.
     const opened = this.store.where('sessions', 'userId', user.id).filter((row) => row.refreshId === old.id);
