@@ -45,6 +45,7 @@ describe('platform HTTP API', () => {
         '/api/auth/logout',
         '/api/auth/logout-all',
         '/api/auth/refresh',
+        '/api/auth/resume',
         '/api/conversations',
         '/api/conversations/{id}',
         '/api/closure-reasons',
