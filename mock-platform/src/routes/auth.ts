@@ -2,7 +2,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { apiErrorSchema, loginRequestSchema, loginResponseSchema } from '../../../shared/api/schemas.ts';
-import { LoginLimiter } from '../auth/login-limiter.ts';
+import { formatRetry, LoginLimiter } from '../auth/login-limiter.ts';
 import { PasswordPoolBusy } from '../auth/password-pool.ts';
 import { verifyPassword } from '../auth/passwords.ts';
 import { type AuthEnv, requireUser } from '../auth/require-user.ts';
@@ -16,8 +16,8 @@ import type { PlatformContext } from '../platform/context.ts';
 // as for a wrong password and does not reveal which usernames exist.
 const DUMMY_HASH = 'scrypt$32768$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
-/** MAX_FAILURES_PER_ADDRESS failed sign-ins from one address, across usernames, in 15 minutes. */
-const MAX_FAILURES_PER_ADDRESS = 20;
+/** Failed sign-ins from one address, across usernames, before that address is slowed down. */
+const FREE_FAILURES_PER_ADDRESS = 20;
 
 /** The caller's address on a real socket; requests built in memory (tests) share one key. */
 function clientAddress(c: Context): string {
@@ -30,9 +30,10 @@ function clientAddress(c: Context): string {
 
 export function authRoutes(ctx: PlatformContext, sessions: Sessions) {
   const app = router<AuthEnv>();
-  // Per username and address (guessing one account's password) and per address (trying many accounts).
+  // Per username and address (guessing one account's password) and per address (trying many
+  // accounts). Both slow down (1 s, doubling up to 15 min) instead of locking out.
   const limiter = new LoginLimiter(ctx.clock);
-  const byAddress = new LoginLimiter(ctx.clock, MAX_FAILURES_PER_ADDRESS);
+  const byAddress = new LoginLimiter(ctx.clock, { freeFailures: FREE_FAILURES_PER_ADDRESS });
   app.openapi(
     createRoute({
       method: 'post',
@@ -46,7 +47,7 @@ export function authRoutes(ctx: PlatformContext, sessions: Sessions) {
         401: errorResponses[401],
         429: jsonContent(
           apiErrorSchema,
-          'Too many failed sign-ins for this username from this address, or from this address, or too many sign-ins being checked at once (Retry-After says when to try again)',
+          'Too many failed sign-ins for this username from this address, or from this address, so the next attempt must wait (1 s, doubling with each failure up to 15 min); or too many sign-ins being checked at once. Retry-After says when to try again',
         ),
       },
     }),
@@ -62,7 +63,7 @@ export function authRoutes(ctx: PlatformContext, sessions: Sessions) {
         throw new ApiError(
           429,
           'too_many_attempts',
-          `Too many failed sign-ins from your address: try again in ${Math.ceil(waitAddress / 60_000)} min`,
+          `Too many failed sign-ins from your address: try again in ${formatRetry(waitAddress)}`,
         );
       }
       const wait = limiter.retryAfter(key);
@@ -71,7 +72,7 @@ export function authRoutes(ctx: PlatformContext, sessions: Sessions) {
         throw new ApiError(
           429,
           'too_many_attempts',
-          `Too many failed sign-ins for ${username}: try again in ${Math.ceil(wait / 60_000)} min`,
+          `Too many failed sign-ins for ${username}: try again in ${formatRetry(wait)}`,
         );
       }
       // The attempt counts before the password is hashed, so concurrent guesses cannot all be tried.
