@@ -109,6 +109,7 @@ describe('platform HTTP API', () => {
         '/simulator/api/numbers',
         '/simulator/api/threads/{phoneNumberId}/{customer}/messages',
         '/simulator/api/threads/{phoneNumberId}/{customer}/read',
+        '/simulator/api/threads/{phoneNumberId}/{customer}/typing',
         '/webhooks/whatsapp',
       ].sort(),
     );
