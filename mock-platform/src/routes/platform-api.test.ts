@@ -12,6 +12,10 @@ describe('platform HTTP API', () => {
     expect(Object.keys(doc.paths).sort()).toEqual(
       [
         '/api/admin/audit',
+        '/api/admin/canned-responses',
+        '/api/admin/canned-responses/{id}',
+        '/api/conversations/{id}/canned-responses',
+        '/api/conversations/{id}/typing',
         '/api/admin/channels',
         '/api/admin/channels/{id}',
         '/api/admin/closure-reasons',
