@@ -50,7 +50,6 @@ describe('platform HTTP API', () => {
         '/api/auth/logout-all',
         '/api/auth/resume',
         '/api/auth/refresh',
-        '/api/auth/resume',
         '/api/conversations',
         '/api/conversations/{id}',
         '/api/closure-reasons',
