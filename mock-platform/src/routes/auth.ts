@@ -1,16 +1,22 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { apiErrorSchema, loginRequestSchema, loginResponseSchema } from '../../../shared/api/schemas.ts';
+import {
+  apiErrorSchema,
+  loginRequestSchema,
+  loginResponseSchema,
+  resumeRequestSchema,
+} from '../../../shared/api/schemas.ts';
 import { formatRetry, LoginLimiter } from '../auth/login-limiter.ts';
 import { PasswordPoolBusy } from '../auth/password-pool.ts';
 import { verifyPassword } from '../auth/passwords.ts';
 import { type AuthEnv, requireUser } from '../auth/require-user.ts';
-import type { Sessions } from '../auth/sessions.ts';
+import type { Issued, Sessions } from '../auth/sessions.ts';
 import { ApiError } from '../http/errors.ts';
 import { bearerSecurity, errorResponses, jsonBody, jsonContent, router } from '../http/openapi.ts';
 import { signOutAgent } from '../platform/agents.ts';
 import type { PlatformContext } from '../platform/context.ts';
+import type { User } from '../platform/records.ts';
 
 // A fixed hash to compare against when the user does not exist, so that the answer takes as long
 // as for a wrong password and does not reveal which usernames exist.
@@ -18,6 +24,14 @@ const DUMMY_HASH = 'scrypt$32768$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAA
 
 /** Failed sign-ins from one address, across usernames, before that address is slowed down. */
 const FREE_FAILURES_PER_ADDRESS = 20;
+
+/** What a sign-in, a refresh or a resume answers. */
+function signedIn(user: User, issued: Issued) {
+  return {
+    ...issued,
+    user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role },
+  };
+}
 
 /** The caller's address on a real socket; requests built in memory (tests) share one key. */
 function clientAddress(c: Context): string {
@@ -52,7 +66,7 @@ export function authRoutes(ctx: PlatformContext, sessions: Sessions) {
       },
     }),
     async (c) => {
-      const { username, password } = c.req.valid('json');
+      const { username, password, staySignedIn } = c.req.valid('json');
       const address = clientAddress(c);
       // Per username *and* address: guessing from one place slows that place down, and nobody
       // can lock an administrator out from elsewhere.
@@ -94,15 +108,28 @@ export function authRoutes(ctx: PlatformContext, sessions: Sessions) {
       if (!user || !ok) throw new ApiError(401, 'invalid_credentials', 'Wrong username or password');
       limiter.succeeded(key);
       byAddress.forgive(address);
-      const { token, expiresAt } = await sessions.create(user);
-      return c.json(
-        {
-          token,
-          expiresAt,
-          user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role },
-        },
-        200,
-      );
+      return c.json(signedIn(user, await sessions.create(user, { staySignedIn: staySignedIn === true })), 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/resume',
+      tags: ['Auth'],
+      summary:
+        'Exchange the refresh credential of a "stay signed in" sign-in for a new session and a new credential (the old one and its sessions are revoked)',
+      request: { body: jsonBody(resumeRequestSchema) },
+      responses: {
+        200: jsonContent(loginResponseSchema, 'Signed in again'),
+        400: errorResponses[400],
+        401: errorResponses[401],
+      },
+    }),
+    async (c) => {
+      const resumed = await sessions.resume(c.req.valid('json').refreshToken);
+      if (!resumed)
+        throw new ApiError(401, 'session_expired', 'Your sign-in has expired or was revoked: sign in again');
+      return c.json(signedIn(resumed.user, resumed.issued), 200);
     },
   );
   app.use('/logout', requireUser({ sessions }));
@@ -119,16 +146,7 @@ export function authRoutes(ctx: PlatformContext, sessions: Sessions) {
     }),
     async (c) => {
       const user = c.get('user');
-      const { token, expiresAt } = await sessions.create(user);
-      await sessions.revoke(c.get('token'));
-      return c.json(
-        {
-          token,
-          expiresAt,
-          user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role },
-        },
-        200,
-      );
+      return c.json(signedIn(user, await sessions.renew(c.get('token'), user)), 200);
     },
   );
   app.openapi(
@@ -154,7 +172,7 @@ export function authRoutes(ctx: PlatformContext, sessions: Sessions) {
       method: 'post',
       path: '/logout',
       tags: ['Auth'],
-      summary: 'Revoke the current token',
+      summary: 'Revoke the current token (and the refresh credential it was opened with)',
       security: bearerSecurity,
       responses: { 200: jsonContent(z.object({ ok: z.literal(true) }), 'Signed out'), 401: errorResponses[401] },
     }),
