@@ -155,7 +155,7 @@ export function supervisionBoard(ctx: PlatformContext): SupervisionBoard {
   const signedIn = new Set(
     ctx.store
       .all('sessions')
-      .filter((session) => session.expiresAt > now)
+      .filter((session) => session.expiresAt > now && session.kind !== 'refresh')
       .map((session) => session.userId),
   );
   const owesWrapUp = new Set(
