@@ -48,6 +48,7 @@ describe('platform HTTP API', () => {
         '/api/auth/login',
         '/api/auth/logout',
         '/api/auth/logout-all',
+        '/api/auth/resume',
         '/api/auth/refresh',
         '/api/conversations',
         '/api/conversations/{id}',
