@@ -6,7 +6,8 @@ import type { Browser } from 'webextension-polyfill';
  * The polyfill cost the side panel ~2.7 KiB gzip of its 90 KiB budget (scripts/check-bundles.ts)
  * and adds nothing these pages use; the background and the content script keep it for message
  * listeners that answer with a promise. Outside an extension (unit tests) it is undefined, so a
- * module that imports it still loads.
+ * module that imports it still loads; tests that need storage mock this module with WXT's
+ * `fakeBrowser` (`vi.mock('./browser.ts', () => ({ default: fakeBrowser }))`).
  */
 const browser = (globalThis as unknown as { chrome: Browser }).chrome;
 export default browser;
