@@ -28,6 +28,13 @@ export const userRoleSchema = z.enum(['admin', 'supervisor', 'agent']);
 export const loginRequestSchema = z.object({
   username: z.string().trim().min(1, 'username is required').max(200),
   password: z.string().min(1, 'password is required').max(1000),
+  /** Also issue a refresh credential, so the client can sign in again after losing its token. */
+  staySignedIn: z.boolean().optional(),
+});
+
+/** `POST /api/auth/resume`: a refresh credential from a "stay signed in" sign-in. */
+export const resumeRequestSchema = z.object({
+  refreshToken: z.string().min(1, 'refreshToken is required').max(200),
 });
 
 export const userViewSchema = z.object({
@@ -42,6 +49,9 @@ export const loginResponseSchema = z.object({
   token: z.string(),
   expiresAt: z.number(),
   user: userViewSchema,
+  /** Only with "stay signed in": exchanged at `/api/auth/resume` once the token is lost. */
+  refreshToken: z.string().optional(),
+  refreshExpiresAt: z.number().optional(),
 });
 export type LoginResponse = z.infer<typeof loginResponseSchema>;
 

@@ -148,6 +148,14 @@ export const sessionSchema = z.object({
   userId: z.string(),
   createdAt: z.number(),
   expiresAt: z.number(),
+  /**
+   * `refresh`: a "stay signed in" credential, only ever exchanged at `/api/auth/resume`, never a
+   * bearer token. Kept with the sessions so every revocation (sign-out everywhere, a new password,
+   * a deleted user) removes it too.
+   */
+  kind: z.literal('refresh').optional(),
+  /** The refresh credential this session belongs to: signing out of the session revokes it too. */
+  refreshId: z.string().optional(),
 });
 
 export const closureReasonSchema = z.object({

@@ -12,6 +12,10 @@ describe('platform HTTP API', () => {
     expect(Object.keys(doc.paths).sort()).toEqual(
       [
         '/api/admin/audit',
+        '/api/admin/canned-responses',
+        '/api/admin/canned-responses/{id}',
+        '/api/conversations/{id}/canned-responses',
+        '/api/conversations/{id}/typing',
         '/api/admin/channels',
         '/api/admin/channels/{id}',
         '/api/admin/closure-reasons',
@@ -44,6 +48,7 @@ describe('platform HTTP API', () => {
         '/api/auth/login',
         '/api/auth/logout',
         '/api/auth/logout-all',
+        '/api/auth/resume',
         '/api/auth/refresh',
         '/api/conversations',
         '/api/conversations/{id}',
@@ -90,6 +95,9 @@ describe('platform HTTP API', () => {
         '/graph/{version}/{phoneNumberId}/request_code',
         '/graph/{version}/{phoneNumberId}/verify_code',
         '/graph/{version}/{phoneNumberId}/register',
+        '/graph/{version}/{phoneNumberId}/deregister',
+        '/graph/{version}/{phoneNumberId}/settings',
+        '/graph/{version}/{wabaId}/subscribed_apps',
         '/graph/{version}/{phoneNumberId}/whatsapp_business_profile',
         '/simulator/api/templates/{id}/review',
         '/simulator/api/templates/{id}/quality',
@@ -106,6 +114,7 @@ describe('platform HTTP API', () => {
         '/simulator/api/numbers',
         '/simulator/api/threads/{phoneNumberId}/{customer}/messages',
         '/simulator/api/threads/{phoneNumberId}/{customer}/read',
+        '/simulator/api/threads/{phoneNumberId}/{customer}/typing',
         '/webhooks/whatsapp',
       ].sort(),
     );
