@@ -1,8 +1,10 @@
 import { attentionEn, attentionEs } from './i18n-attention.ts';
+import { sessionEn, sessionEs } from './i18n-session.ts';
 
 /** English and Spanish UI text; Spanish when the browser's language is Spanish. */
 const en = {
   ...attentionEn,
+  ...sessionEn,
   signIn: 'Sign in',
   signingIn: 'Signing in…',
   signOut: 'Sign out',
@@ -149,6 +151,7 @@ const en = {
 
 const es: Record<keyof typeof en, string> = {
   ...attentionEs,
+  ...sessionEs,
   signIn: 'Iniciar sesión',
   signingIn: 'Iniciando sesión…',
   signOut: 'Cerrar sesión',

@@ -167,7 +167,8 @@ export type DeliveryStatus = z.infer<typeof deliveryStatusSchema>;
 export const messageViewSchema = z.object({
   id: z.string(),
   conversationId: z.string(),
-  direction: z.enum(['inbound', 'outbound', 'system']),
+  /** `note`: an agent's private note, shown only to agents (never sent to the customer). */
+  direction: z.enum(['inbound', 'outbound', 'system', 'note']),
   text: z.string(),
   timestamp: z.number(),
   /** Position in the transcript (creation order on the platform). */

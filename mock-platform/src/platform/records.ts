@@ -356,7 +356,8 @@ export const messageSchema = z.object({
   /** The Cloud API message id (wamid) when there is one: inbound ids make webhooks idempotent. */
   id: z.string(),
   conversationId: z.string(),
-  direction: z.enum(['inbound', 'outbound', 'system']),
+  /** `note`: an agent's private note (issue 16): never sent to WhatsApp, never a customer or agent message. */
+  direction: z.enum(['inbound', 'outbound', 'system', 'note']),
   type: z.string(),
   text: z.string(),
   timestamp: z.number(),
