@@ -52,13 +52,21 @@ function panel(overrides: Partial<ConversationView> = {}, messages: MessageView[
 describe('ConversationPanel', () => {
   it('shows the 24-hour window and the SLA clocks, with detail when the reply field has the focus (SL-4, BY-3)', () => {
     panel();
-    expect(screen.getByTestId('window-state').textContent).toMatch(/^24-hour window: 2[23]h \d\dm left$/);
+    // One compact row: the window and both clocks in short words, the sentences in their tooltips.
+    const window = screen.getByTestId('window-state');
+    expect(window.textContent).toMatch(/^Window 2[23]h \d\dm$/);
+    expect(window.title).toMatch(/^24-hour window: 2[23]h \d\dm left$/);
+    expect(window.closest('.window-row')?.querySelector('[data-testid="sla-first-response"]')).toBeTruthy();
     // Rounded down: 20 minutes minus the moment since `now` is "19m", never more than there is.
-    expect(screen.getByTestId('sla-first-response').textContent).toBe('First response: due in 19m');
+    expect(screen.getByTestId('sla-first-response').textContent).toBe('1st reply 19m');
+    expect(screen.getByTestId('sla-first-response').title).toBe('First response: due in 19m');
     expect(screen.getByTestId('sla-resolution').dataset.state).toBe('met');
+    expect(screen.getByTestId('sla-resolution').textContent).toBe('Resolve met');
     expect(screen.queryByTestId('sla-on-focus')).toBeNull();
+    // Focused: the clocks in full with their due times, in place of the short ones.
     fireEvent.focus(screen.getByTestId('composer-input'));
     expect(screen.getByTestId('sla-on-focus')).toBeTruthy();
+    expect(screen.getByTestId('sla-first-response').textContent).toMatch(/^First response: due in 19m · due /);
   });
 
   it('allows only templates once the window has closed', () => {
@@ -119,8 +127,8 @@ describe('ConversationPanel', () => {
         resolution: { state: 'active', dueAt: now + 30_000 },
       },
     });
-    expect(screen.getByTestId('sla-first-response').textContent).toBe('First response: breached by 1m 12s');
-    expect(screen.getByTestId('sla-resolution').textContent).toMatch(/^Resolution: due in (29|30)s$/);
+    expect(screen.getByTestId('sla-first-response').textContent).toBe('1st reply breached by 1m 12s');
+    expect(screen.getByTestId('sla-resolution').textContent).toMatch(/^Resolve (29|30)s$/);
     cleanup();
     panel({
       sla: {
@@ -128,8 +136,8 @@ describe('ConversationPanel', () => {
         resolution: { state: 'active', dueAt: now - 75_000 },
       },
     });
-    expect(screen.getByTestId('sla-first-response').textContent).toBe('First response: met');
-    expect(screen.getByTestId('sla-resolution').textContent).toMatch(/^Resolution: overdue by 1m 1[5-9]s$/);
+    expect(screen.getByTestId('sla-first-response').textContent).toBe('1st reply met');
+    expect(screen.getByTestId('sla-resolution').textContent).toMatch(/^Resolve overdue by 1m 1[5-9]s$/);
   });
 
   it('separates the transcript’s days and dates the messages not from today; text runs in its own direction', () => {

@@ -32,6 +32,8 @@ export function ConversationPanel({
   rich,
   loadMedia,
   onRetry,
+  agentName,
+  details,
 }: {
   conversation: ConversationView;
   messages: MessageView[];
@@ -51,6 +53,10 @@ export function ConversationPanel({
   loadMedia?: (mediaId: string) => Promise<Blob>;
   /** Sends a failed reply again. */
   onRetry?: (messageId: string) => Promise<boolean>;
+  /** The signed-in agent's name: replies signed by another agent (a conference, a transfer) look different. */
+  agentName?: string;
+  /** The header's details (numbers, queue) folded or not; shown when absent. */
+  details?: { expanded: boolean; toggle: () => void };
 }) {
   const [open, setOpen] = useState<'templates' | 'rich' | undefined>(undefined);
   useEffect(() => setOpen(undefined), [conversation.id]);
@@ -80,17 +86,31 @@ export function ConversationPanel({
   }, [messages.length, conversation.id]);
 
   return (
-    <section class="conversation" data-testid="conversation" aria-label={conversation.customerName}>
+    // While a picker is open the composer folds away (kept, not unmounted): the picker is where the agent writes.
+    <section
+      class={`conversation ${open ? 'picking' : ''}`}
+      data-testid="conversation"
+      aria-label={conversation.customerName}
+    >
       <header class="conversation-header">
         <span class="avatar" aria-hidden="true">
           {customerInitials}
         </span>
-        <div>
+        <div class="who">
           <h2 data-testid="conversation-title">{conversation.customerName}</h2>
-          <p class="subtitle">
-            {formatPhone(conversation.customerNumber)} → {formatPhone(conversation.originNumber)} ·{' '}
-            {conversation.queueName}
-          </p>
+          {details && (
+            <button
+              type="button"
+              class="link fold"
+              aria-expanded={details.expanded}
+              title={details.expanded ? t('hideHeader') : t('showHeader')}
+              aria-label={details.expanded ? t('hideHeader') : t('showHeader')}
+              onClick={details.toggle}
+              data-testid="fold-details"
+            >
+              {details.expanded ? '▴' : '▾'}
+            </button>
+          )}
         </div>
         <div class="actions">
           {role === 'guest' ? (
@@ -126,6 +146,12 @@ export function ConversationPanel({
             </>
           )}
         </div>
+        {(details?.expanded ?? true) && (
+          <p class="subtitle" data-testid="conversation-details">
+            {formatPhone(conversation.customerNumber)} → {formatPhone(conversation.originNumber)} ·{' '}
+            {conversation.queueName}
+          </p>
+        )}
       </header>
       {conversation.interrupted && (
         <p class="interrupted" role="alert" data-testid="interrupted">
@@ -173,14 +199,22 @@ export function ConversationPanel({
                 loadMedia={loadMedia}
                 onRetry={retry}
                 onSendTemplate={sendTemplate}
+                otherAgent={
+                  agentName !== undefined &&
+                  message.direction === 'outbound' &&
+                  message.senderName !== undefined &&
+                  message.senderName !== agentName
+                }
               />
             </Fragment>
           );
         })}
       </div>
-      {conversation.sla && <SlaLine sla={conversation.sla} detailed={replyFocused} />}
+      {/* The window and SLA clocks in one compact row; with the reply field focused, the clocks in full with their due times (SL-4). */}
+      {conversation.sla && replyFocused && <SlaLine sla={conversation.sla} detailed={true} />}
       <div class="window-row">
-        <WindowState closesAt={conversation.windowClosesAt} />
+        <WindowState closesAt={conversation.windowClosesAt} compact={true} />
+        {conversation.sla && !replyFocused && <SlaLine sla={conversation.sla} detailed={false} compact={true} />}
         {rich && can('reply') && windowOpen && !conversation.interrupted && (
           <button
             type="button"

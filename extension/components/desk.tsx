@@ -146,6 +146,11 @@ export function Desk({ session }: { session: Session }) {
           conversation={selected}
           messages={state.messages[selected.id] ?? []}
           error={error}
+          agentName={session.user.displayName}
+          details={{
+            expanded: prefs.detailsExpanded,
+            toggle: () => setPrefs({ detailsExpanded: !prefs.detailsExpanded }),
+          }}
           draft={{ text: drafts.text(selected.id), sending: drafts.isSending(selected.id), edit: drafts.edit }}
           onSend={(conversationId, text) => void drafts.send(conversationId, text, actions.send)}
           onEnd={() => void actions.openEnd(selected.id)}

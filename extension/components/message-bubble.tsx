@@ -22,8 +22,9 @@ const statusLabel: Record<DeliveryStatus, MessageKey> = {
 };
 
 /**
- * Customer messages: gray bubbles with the customer's initials. Agent messages: solid blue, with
- * delivery ticks. Text is rendered as text (Preact escapes it), never as HTML.
+ * Customer messages: white bubbles with a 3:1 outline and the customer's initials. Agent messages:
+ * solid blue (another agent's: teal), with delivery ticks; read ones in a white pill, so read and
+ * delivered differ by shape as well as color. Text is rendered as text (Preact escapes it), never as HTML.
  */
 export function MessageBubble({
   message,
@@ -31,6 +32,7 @@ export function MessageBubble({
   loadMedia,
   onRetry,
   onSendTemplate,
+  otherAgent = false,
 }: {
   message: MessageView;
   customerInitials: string;
@@ -39,6 +41,8 @@ export function MessageBubble({
   onRetry?: ((messageId: string) => Promise<unknown>) | undefined;
   /** Opens the template picker; absent when the agent cannot send templates. */
   onSendTemplate?: (() => void) | undefined;
+  /** Written by another agent (a conference guest or owner, before a transfer): another color. */
+  otherAgent?: boolean;
 }) {
   if (message.direction === 'system') {
     return (
@@ -50,7 +54,7 @@ export function MessageBubble({
   const inbound = message.direction === 'inbound';
   return (
     <div
-      class={`message ${inbound ? 'inbound' : 'outbound'}`}
+      class={`message ${inbound ? 'inbound' : 'outbound'} ${otherAgent ? 'other-agent' : ''}`}
       data-testid={inbound ? 'customer-message' : 'agent-message'}
     >
       {inbound && (

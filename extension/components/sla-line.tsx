@@ -34,27 +34,36 @@ export function SlaLine({
   sla,
   now: fixedNow,
   detailed,
+  compact = false,
 }: {
   sla: NonNullable<ConversationView['sla']>;
   now?: number;
   detailed: boolean;
+  /** Short labels ("1st reply: due in 4m"), for the one row it shares with the window. */
+  compact?: boolean;
 }) {
   const ticking = useNow(1_000);
   const now = fixedNow ?? ticking;
   const clocks = [
-    ['slaFirstResponse', sla.firstResponse, 'sla-first-response'],
-    ['slaResolution', sla.resolution, 'sla-resolution'],
+    ['slaFirstResponse', 'slaFirstShort', sla.firstResponse, 'sla-first-response'],
+    ['slaResolution', 'slaResolutionShort', sla.resolution, 'sla-resolution'],
   ] as const;
   return (
-    <div class={`sla ${detailed ? 'detailed' : ''}`} data-testid={detailed ? 'sla-on-focus' : 'sla'}>
-      {clocks.map(([label, clock, testId]) => (
+    <div
+      class={`sla ${detailed ? 'detailed' : ''} ${compact ? 'compact' : ''}`}
+      data-testid={detailed ? 'sla-on-focus' : 'sla'}
+    >
+      {clocks.map(([label, short, clock, testId]) => (
         <span
           key={testId}
           class={`sla-clock ${stateOf(clock, now)}`}
           data-testid={testId}
           data-state={stateOf(clock, now)}
+          title={compact ? `${t(label)}: ${describeClock(clock, now)}` : undefined}
         >
-          {t(label)}: {describeClock(clock, now)}
+          {compact
+            ? `${t(short)} ${stateOf(clock, now) === 'active' ? formatRemaining(clock.dueAt - now) : describeClock(clock, now)}`
+            : `${t(label)}: ${describeClock(clock, now)}`}
           {detailed && clock.state === 'active' && <> · {t('slaDueAt', { time: formatDue(clock.dueAt) })}</>}
         </span>
       ))}

@@ -34,6 +34,20 @@ describe('attention on the desk', () => {
     expect(byLatestActivity([a, b, c], { c: [inbound('c', start + 30)] }).map((x) => x.id)).toEqual(['c', 'b', 'a']);
   });
 
+  it('orders messages stamped in the same second by the platform’s order, not by when conversations began', () => {
+    // WhatsApp's timestamps are whole seconds; conversations begin at the platform's millisecond.
+    const second = start + 8_000;
+    const early = conversation('early', { createdAt: start + 5_843 });
+    const late = conversation('late', { createdAt: second + 571 });
+    const loaded = {
+      early: [{ ...inbound('early', start + 5_000), seq: 1 }],
+      late: [{ ...inbound('late', second), seq: 2 }],
+    };
+    expect(byLatestActivity([early, late], loaded).map((x) => x.id)).toEqual(['late', 'early']);
+    const again = { ...loaded, early: [...loaded.early, { ...inbound('early', second), id: 'new', seq: 3 }] };
+    expect(byLatestActivity([early, late], again).map((x) => x.id)).toEqual(['early', 'late']);
+  });
+
   it('knows when the customer last wrote', () => {
     expect(lastCustomerAt(conversation('a'), undefined)).toBeUndefined();
     expect(lastCustomerAt(conversation('a', { lastInboundAt: start + 5 }), [inbound('a', start + 9)])).toBe(start + 9);

@@ -12,11 +12,22 @@ export const WINDOW_SOON_MS = CUSTOMER_WINDOW_MS / 24;
 /** An SLA chip shows in the last fifth of the clock's own span (conversation start → due time). */
 export const SLA_SOON_SHARE = 0.2;
 
-/** The newest moment anything happened in a conversation: its last message, else its start. */
-export function latestActivity(conversation: ConversationView, loaded: MessageView[] | undefined): number {
-  const local = loaded?.findLast((message) => message.direction !== 'system')?.timestamp ?? 0;
-  return Math.max(conversation.createdAt, conversation.lastMessage?.timestamp ?? 0, local);
+/**
+ * The newest thing that happened in a conversation: its last message (from the transcript loaded
+ * here or the platform's view), else its start. WhatsApp stamps customer messages in whole seconds
+ * while the platform stamps in milliseconds, so the conversation's start is not compared with its
+ * messages, and `seq` (the platform's order of creation) breaks ties between messages.
+ */
+function newest(conversation: ConversationView, loaded: MessageView[] | undefined): { at: number; seq: number } {
+  const local = loaded?.findLast((message) => message.direction !== 'system');
+  const remote = conversation.lastMessage;
+  if (local && (!remote || local.timestamp >= remote.timestamp)) return { at: local.timestamp, seq: local.seq };
+  return { at: remote?.timestamp ?? conversation.createdAt, seq: 0 };
 }
+
+/** The newest moment anything happened in a conversation: its last message, else its start. */
+export const latestActivity = (conversation: ConversationView, loaded: MessageView[] | undefined): number =>
+  newest(conversation, loaded).at;
 
 /** When the customer last wrote, from the platform's view or a newer message that arrived here. */
 export function lastCustomerAt(conversation: ConversationView, loaded: MessageView[] | undefined): number | undefined {
@@ -32,12 +43,8 @@ export function byLatestActivity(
   messages: Record<string, MessageView[]>,
 ): ConversationView[] {
   return conversations
-    .map((conversation, index) => ({
-      conversation,
-      index,
-      at: latestActivity(conversation, messages[conversation.id]),
-    }))
-    .sort((a, b) => b.at - a.at || a.index - b.index)
+    .map((conversation, index) => ({ conversation, index, ...newest(conversation, messages[conversation.id]) }))
+    .sort((a, b) => b.at - a.at || b.seq - a.seq || a.index - b.index)
     .map(({ conversation }) => conversation);
 }
 

@@ -1,0 +1,212 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contrastRatio } from '../extension/utils/contrast.ts';
+import { DEMO } from '../mock-platform/src/seed/demo-tenant.ts';
+import { signedInPanel, text } from './support/agent-panel.ts';
+import { launchWithExtension, loadUntil, screenshot } from './support/browser.ts';
+import { adminApi, startTestPlatform } from './support/platform.ts';
+
+/**
+ * Issue 16, items 5 and 7, in the side panel's real width: 380 × 720 px, three conversations.
+ *
+ * Thresholds: "most of the height" is read as more than half. With three conversations open the
+ * transcript keeps over half the panel (> 360 of 720 px); with the template picker open it keeps
+ * over half of what the picker leaves (> (720 − 260) / 2 = 230 px; the picker keeps the 260 px the
+ * administrator configured). Before this change it had 89 and 24 px.
+ */
+const WIDTH = 380;
+const HEIGHT = 720;
+const PICKER_HEIGHT = 260;
+
+const customers = [
+  ['+34 611 111 111', 'Gonzalo Pérez', 'Hola, soy Gonzalo: mi pedido no llegó.'],
+  ['+34 622 222 222', 'Helena Ruiz', 'Buenas, quería cambiar la talla de unas zapatillas.'],
+  ['+34 633 333 333', 'Iker Sanz', '¿Me podéis enviar la factura de noviembre?'],
+] as const;
+
+describe('attention signals and a layout that gives the conversation room (380 px)', () => {
+  let platform: Awaited<ReturnType<typeof startTestPlatform>>;
+  let loro: Awaited<ReturnType<typeof launchWithExtension>>;
+
+  beforeAll(async () => {
+    platform = await startTestPlatform();
+    loro = await launchWithExtension();
+  });
+
+  afterAll(async () => {
+    await loro?.close();
+    await platform?.close();
+  });
+
+  const customerWrites = (from: string, name: string, body: string) =>
+    fetch(`${platform.url}/simulator/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ phoneNumberId: DEMO.phoneNumberId, from, name, text: body }),
+    });
+  const transcriptHeight = (panel: Page) =>
+    panel.$eval('[data-testid="transcript"]', (element) => element.getBoundingClientRect().height);
+  const badge = (panel: Page) => panel.evaluate(() => chrome.action.getBadgeText({}));
+
+  it('toast Accept, badge, then three conversations with the transcript keeping most of the height', async () => {
+    const panel = await signedInPanel(loro.browser, loro.extensionId, platform.url, 'ana', 'loro-agent');
+    await panel.setViewport({ width: WIDTH, height: HEIGHT });
+    const consolePage = await loro.browser.newPage();
+    await loadUntil(consolePage, `${platform.url}/demo/console`, (page) =>
+      page.waitForSelector('pierce/[data-testid="loro-launcher"]', { timeout: 500 }),
+    );
+    await consolePage.bringToFront();
+
+    // The first offer: the console page's toast names only its kind and accepts it.
+    const [from, name, body] = customers[0];
+    await customerWrites(from, name, body);
+    await panel.waitForSelector('[data-testid="offer"]');
+    await panel.waitForFunction(() => chrome.action.getBadgeText({}).then((value) => value === '1'));
+    const toast = await consolePage.waitForSelector('pierce/[data-testid="loro-toast"]:not([hidden])');
+    const shown = (await toast?.evaluate((element) => element.textContent ?? '')) ?? '';
+    expect(shown).toContain('New WhatsApp conversation offered');
+    expect(shown).not.toContain('Gonzalo');
+    expect(shown).not.toContain('611');
+    await screenshot(consolePage, 'attention-toast-accept');
+    await consolePage.click('pierce/[data-testid="loro-toast-accept"]');
+    await panel.waitForSelector('[data-testid="offer"]', { hidden: true });
+    await panel.waitForFunction(
+      (expected) => document.querySelector('[data-testid="conversation-title"]')?.textContent === expected,
+      {},
+      name,
+    );
+    await consolePage.waitForSelector('pierce/[data-testid="loro-toast"][hidden]');
+
+    for (const [number, customer, words] of customers.slice(1)) {
+      await customerWrites(number, customer, words);
+      await panel.waitForSelector('[data-testid="accept-offer"]');
+      await panel.click('[data-testid="accept-offer"]');
+      await panel.waitForSelector('[data-testid="offer"]', { hidden: true });
+    }
+    await panel.waitForFunction(() => document.querySelectorAll('[data-testid="task"]').length === 3);
+    const order = () => panel.$$eval('[data-testid="task"] .task-title', (titles) => titles.map((t) => t.textContent));
+    // Latest activity first. WhatsApp stamps messages in whole seconds: two customers who wrote in
+    // the same second are ordered by the platform's sequence once their transcripts are loaded.
+    await panel.waitForFunction(
+      () =>
+        [...document.querySelectorAll('[data-testid="task"] .task-title')].map((t) => t.textContent).join() ===
+        'Iker Sanz,Helena Ruiz,Gonzalo Pérez',
+    );
+
+    // A new message in a conversation not open: bold with its count, first in the list, on the badge.
+    await customerWrites(customers[0][0], customers[0][1], '¿Hay novedades?');
+    await panel.waitForSelector('[data-testid="unread-count"]');
+    expect(await badge(panel)).toBe('1');
+    await panel.waitForFunction(
+      () => document.querySelector('[data-testid="task"] .task-title')?.textContent === 'Gonzalo Pérez',
+    );
+    expect(await order()).toEqual(['Gonzalo Pérez', 'Iker Sanz', 'Helena Ruiz']);
+
+    const height = await transcriptHeight(panel);
+    console.log('HEIGHTS three conversations', height);
+    await screenshot(panel, 'layout-380-three-conversations');
+    expect(height).toBeGreaterThan(HEIGHT / 2);
+
+    // The window and the SLA clocks share one row; message text is 13 px or more; customer bubbles
+    // are outlined at 3:1 or more against the transcript, as Chromium renders them.
+    const row = await panel.$eval('[data-testid="window-state"]', (window) => {
+      const sla = window.closest('.window-row')?.querySelector('[data-testid="sla-resolution"]');
+      const middle = (element: Element | null | undefined) => {
+        const box = element?.getBoundingClientRect();
+        return box ? box.top + box.height / 2 : Number.NaN;
+      };
+      return { window: middle(window), sla: middle(sla) };
+    });
+    // On one line: their middles within a few pixels (the window's text has its own padding).
+    expect(Math.abs(row.sla - row.window)).toBeLessThan(6);
+    const look = await panel.$eval('[data-testid="customer-message"] .bubble', (bubble) => {
+      const text = bubble.querySelector('.text');
+      const transcript = bubble.closest('[data-testid="transcript"]');
+      return {
+        size: Number.parseFloat(getComputedStyle(text ?? bubble).fontSize),
+        edge: getComputedStyle(bubble).borderTopColor,
+        background: transcript ? getComputedStyle(transcript).backgroundColor : '',
+      };
+    });
+    expect(look.size).toBeGreaterThanOrEqual(13);
+    expect(contrastRatio(look.edge, look.background)).toBeGreaterThanOrEqual(3);
+
+    // The folded parts open on request: the whole task list, the customer's numbers and queue.
+    expect(await panel.$('[data-testid="conversation-details"]')).toBeNull();
+    await panel.click('[data-testid="fold-details"]');
+    await panel.waitForSelector('[data-testid="conversation-details"]');
+    await panel.click('[data-testid="fold-tasks"]');
+    await panel.waitForSelector('[data-testid="task-list"]:not(.compact)');
+    await screenshot(panel, 'layout-380-unfolded');
+    await panel.click('[data-testid="fold-tasks"]');
+    await panel.click('[data-testid="fold-details"]');
+    await panel.waitForSelector('[data-testid="task-list"].compact');
+
+    // The template picker open: the transcript keeps most of what the picker leaves.
+    const call = await adminApi(platform.url);
+    const { body: channels } = await call('GET', 'channels');
+    await call('POST', 'custom-components', {
+      name: 'WhatsApp templates',
+      url: `${channels.templateSettingsUrl}%s`,
+      height: PICKER_HEIGHT,
+      channelIds: [DEMO.channelId],
+    });
+    await panel.click('[data-testid="open-templates"]');
+    await panel.waitForSelector('[data-testid="template-frame"]');
+    const withPicker = await transcriptHeight(panel);
+    console.log('HEIGHTS template picker', withPicker);
+    await screenshot(panel, 'layout-380-template-picker');
+    expect(withPicker).toBeGreaterThan((HEIGHT - PICKER_HEIGHT) / 2);
+  });
+});
+
+describe('the same in Spanish', () => {
+  let platform: Awaited<ReturnType<typeof startTestPlatform>>;
+  let loro: Awaited<ReturnType<typeof launchWithExtension>>;
+
+  beforeAll(async () => {
+    platform = await startTestPlatform();
+    loro = await launchWithExtension('es-ES');
+  });
+
+  afterAll(async () => {
+    await loro?.close();
+    await platform?.close();
+  });
+
+  it('toast, compact row and folding speak Spanish', async () => {
+    const panel = await signedInPanel(loro.browser, loro.extensionId, platform.url, 'ana', 'loro-agent');
+    await panel.setViewport({ width: WIDTH, height: HEIGHT });
+    const consolePage = await loro.browser.newPage();
+    await loadUntil(consolePage, `${platform.url}/demo/console`, (page) =>
+      page.waitForSelector('pierce/[data-testid="loro-launcher"]', { timeout: 500 }),
+    );
+    await consolePage.bringToFront();
+    await fetch(`${platform.url}/simulator/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        phoneNumberId: DEMO.phoneNumberId,
+        from: '+34 644 444 444',
+        name: 'Lucía Gómez',
+        text: 'Hola',
+      }),
+    });
+    const toast = await consolePage.waitForSelector('pierce/[data-testid="loro-toast"]:not([hidden])');
+    expect(await toast?.evaluate((element) => element.textContent)).toBe(
+      'Nueva conversación de WhatsApp ofrecidaAceptarAbrir',
+    );
+    await consolePage.click('pierce/[data-testid="loro-toast-accept"]');
+    await panel.waitForSelector('[data-testid="conversation-title"]');
+    await panel.waitForFunction(() => chrome.action.getBadgeText({}).then((value) => value === ''));
+    expect(await text(panel, '[data-testid="window-state"]')).toMatch(/^Ventana 23h 5\dm$/);
+    expect(await text(panel, '[data-testid="sla-first-response"]')).toMatch(/^1\.ª resp\. /);
+    expect(await panel.$eval('[data-testid="fold-tasks"]', (button) => button.getAttribute('title'))).toBe(
+      'Mostrar conversaciones',
+    );
+    expect(await panel.$eval('[data-testid="fold-details"]', (button) => button.getAttribute('title'))).toBe(
+      'Mostrar detalles',
+    );
+    await screenshot(panel, 'es-layout-380');
+  });
+});
