@@ -6,6 +6,8 @@ import { initials } from '../../shared/initials.ts';
 import { formatPhone } from '../../shared/phone-format.ts';
 import { dayOf, formatDay } from '../utils/format.ts';
 import { t } from '../utils/i18n.ts';
+import { foldReactions } from '../utils/reactions.ts';
+import { AttachmentPicker, type SendAttachment } from './attachment-picker.tsx';
 import { Composer } from './composer.tsx';
 import { MessageBubble } from './message-bubble.tsx';
 import { RichMessagePicker } from './rich-message-picker.tsx';
@@ -32,6 +34,7 @@ export function ConversationPanel({
   rich,
   loadMedia,
   onRetry,
+  sendAttachment,
 }: {
   conversation: ConversationView;
   messages: MessageView[];
@@ -51,6 +54,8 @@ export function ConversationPanel({
   loadMedia?: (mediaId: string) => Promise<Blob>;
   /** Sends a failed reply again. */
   onRetry?: (messageId: string) => Promise<boolean>;
+  /** Uploads and sends a file; resolves with the refusal in words, if any. */
+  sendAttachment?: (conversationId: string, ...send: Parameters<SendAttachment>) => ReturnType<SendAttachment>;
 }) {
   const [open, setOpen] = useState<'templates' | 'rich' | undefined>(undefined);
   useEffect(() => setOpen(undefined), [conversation.id]);
@@ -72,7 +77,8 @@ export function ConversationPanel({
   // A long transcript renders its latest messages first; earlier ones on request, a page at a time.
   const [shown, setShown] = useState(TRANSCRIPT_PAGE);
   useEffect(() => setShown(TRANSCRIPT_PAGE), [conversation.id]);
-  const hidden = Math.max(0, messages.length - shown);
+  const { shown: visible, reactions } = foldReactions(messages);
+  const hidden = Math.max(0, visible.length - shown);
 
   useEffect(() => {
     const element = transcript.current;
@@ -157,7 +163,7 @@ export function ConversationPanel({
             {t('showEarlier', { count: String(hidden) })}
           </button>
         )}
-        {messages.slice(hidden).map((message, index, shownMessages) => {
+        {visible.slice(hidden).map((message, index, shownMessages) => {
           const previous = shownMessages[index - 1];
           const newDay = !previous || dayOf(previous.timestamp) !== dayOf(message.timestamp);
           return (
@@ -171,6 +177,7 @@ export function ConversationPanel({
                 message={message}
                 customerInitials={customerInitials}
                 loadMedia={loadMedia}
+                reaction={reactions.get(message.id)}
                 onRetry={retry}
                 onSendTemplate={sendTemplate}
               />
@@ -222,6 +229,13 @@ export function ConversationPanel({
         <p class="form-error" role="alert" data-testid="send-error">
           {error}
         </p>
+      )}
+      {sendAttachment && can('reply') && (
+        <AttachmentPicker
+          key={conversation.id}
+          disabled={!windowOpen || conversation.interrupted !== undefined}
+          onSend={(...send) => sendAttachment(conversation.id, ...send)}
+        />
       )}
       {can('reply') || conversation.interrupted ? (
         <Composer

@@ -2,7 +2,7 @@ import type { DeliveryStatus, MessageView } from '../../shared/api/schemas.ts';
 import { formatMessageTime } from '../utils/format.ts';
 import { type MessageKey, t } from '../utils/i18n.ts';
 import { FailedReply } from './failed-reply.tsx';
-import { MessageImage } from './message-image.tsx';
+import { MessageAttachment } from './message-attachment.tsx';
 
 const tickText: Record<DeliveryStatus, string> = {
   sending: '🕓',
@@ -29,12 +29,15 @@ export function MessageBubble({
   message,
   customerInitials,
   loadMedia,
+  reaction,
   onRetry,
   onSendTemplate,
 }: {
   message: MessageView;
   customerInitials: string;
   loadMedia?: ((mediaId: string) => Promise<Blob>) | undefined;
+  /** The customer's reaction to this message (an emoji). */
+  reaction?: string | undefined;
   /** Sends a failed reply again; absent when the agent cannot (no Reply, window closed). */
   onRetry?: ((messageId: string) => Promise<unknown>) | undefined;
   /** Opens the template picker; absent when the agent cannot send templates. */
@@ -65,7 +68,7 @@ export function MessageBubble({
             {t('automaticMessage')}
           </div>
         )}
-        {message.media && loadMedia && <MessageImage mediaId={message.media.id} load={loadMedia} />}
+        <MessageAttachment message={message} load={loadMedia} />
         {message.text && (
           <div class="text" dir="auto">
             {message.text}
@@ -85,6 +88,11 @@ export function MessageBubble({
             </span>
           )}
         </div>
+        {reaction && (
+          <span class="reaction" title={t('reactions', { emoji: reaction })} data-testid="message-reaction">
+            {reaction}
+          </span>
+        )}
         {!inbound && message.status === 'failed' && (
           <FailedReply message={message} onRetry={onRetry} onSendTemplate={onSendTemplate} />
         )}

@@ -1,9 +1,11 @@
+import { attachmentsEn, attachmentsEs } from './i18n-attachments.ts';
 import { attentionEn, attentionEs } from './i18n-attention.ts';
 import { sessionEn, sessionEs } from './i18n-session.ts';
 
 /** English and Spanish UI text; Spanish when the browser's language is Spanish. */
 const en = {
   ...attentionEn,
+  ...attachmentsEn,
   ...sessionEn,
   signIn: 'Sign in',
   signingIn: 'Signing in…',
@@ -149,6 +151,7 @@ const en = {
 
 const es: Record<keyof typeof en, string> = {
   ...attentionEs,
+  ...attachmentsEs,
   ...sessionEs,
   signIn: 'Iniciar sesión',
   signingIn: 'Iniciando sesión…',
