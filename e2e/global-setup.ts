@@ -6,7 +6,13 @@ import { overBudget } from '../scripts/check-bundles.ts';
 /** e2e tests load the built extension: build it once (within its size budget) before any test file runs. */
 export default function setup(): void {
   const root = join(import.meta.dirname, '..');
-  execFileSync(join(root, 'node_modules', '.bin', 'wxt'), ['build'], { cwd: root, stdio: 'pipe' });
+  // Vitest sets NODE_ENV=test, which would make Vite build development code: the e2e tests load
+  // (and the budget measures) the production build an agent installs.
+  execFileSync(join(root, 'node_modules', '.bin', 'wxt'), ['build'], {
+    cwd: root,
+    stdio: 'pipe',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (!existsSync(join(root, '.output', 'chrome-mv3', 'manifest.json'))) {
     throw new Error('wxt build produced no .output/chrome-mv3/manifest.json');
   }

@@ -143,14 +143,21 @@ describe('supervisors: live queue and agent boards, reassign (admin UI in Chromi
     expect(await text(board, `${ana} [data-testid="a-state"]`)).toContain('Available');
     expect(await text(board, `${ana} [data-testid="a-handled"]`)).toBe('1');
     await board.click(`${ana} [data-testid="make-unavailable"]`);
+    // The supervisor says why (the administrators' reasons, or none); Ana's panel shows it.
+    await board.select(`${ana} [data-testid="unavailable-reason"]`, 'reason_lunch');
+    await screenshot(board, 'supervisor-unavailable-reason');
+    await board.click(`${ana} [data-testid="confirm-unavailable"]`);
     await board.waitForFunction(
       (selector) =>
         document.querySelector(`${selector} [data-testid="a-state"]`)?.textContent?.startsWith('Unavailable'),
       { timeout: 10_000 },
       ana,
     );
+    expect(await text(board, `${ana} [data-testid="a-reason"]`)).toContain('Lunch');
     await screenshot(board, 'supervisor-agent-board');
-    await anaPanel.waitForSelector('[data-testid="agent-state"][data-state="unavailable"]');
+    await anaPanel.waitForSelector(
+      '[data-testid="agent-state"][data-state="unavailable"] [data-testid="agent-state-reason"][data-reason="reason_lunch"]',
+    );
     const audit = await fetch(`${platform.url}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -161,7 +168,7 @@ describe('supervisors: live queue and agent boards, reassign (admin UI in Chromi
       await fetch(`${platform.url}/api/admin/audit?limit=5`, { headers: { authorization: `Bearer ${token}` } })
     ).json()) as { actorName: string; summary: string }[];
     expect(entries.slice(0, 2).map((entry) => `${entry.actorName}: ${entry.summary}`)).toEqual([
-      'Sofia Supervisor: Made Ana Agent Unavailable',
+      'Sofia Supervisor: Made Ana Agent Unavailable (Lunch)',
       expect.stringMatching(/^Sofia Supervisor: Reassigned conversation \S+ from Ana Agent to the queue Billing$/),
     ]);
   });

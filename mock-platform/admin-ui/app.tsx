@@ -6,6 +6,7 @@ import { AgentBoardPage } from './pages/agent-board.tsx';
 import { AgentStatesPage } from './pages/agent-states.tsx';
 import { ApiReferencePage } from './pages/api-reference.tsx';
 import { AuditPage } from './pages/audit.tsx';
+import { CannedResponsesPage } from './pages/canned-responses.tsx';
 import { ChannelsPage } from './pages/channels.tsx';
 import { ClosureReasonsPage } from './pages/closure-reasons.tsx';
 import { CustomComponentsPage } from './pages/custom-components.tsx';
@@ -26,6 +27,7 @@ const SECTIONS: { title: string; pages: { route: string; label: string; page: Co
     pages: [
       { route: 'components', label: 'customComponents', page: CustomComponentsPage },
       { route: 'rich-messages', label: 'richMessages', page: RichMessagesPage },
+      { route: 'canned-responses', label: 'cannedResponses', page: CannedResponsesPage },
     ],
   },
   {

@@ -31,6 +31,7 @@ export function CrudPage<Row extends { id: string; version?: number }, Draft>({
   testid,
   rowClass,
   below,
+  check,
 }: {
   title: string;
   intro?: ComponentChildren;
@@ -43,6 +44,11 @@ export function CrudPage<Row extends { id: string; version?: number }, Draft>({
   testid: string;
   rowClass?: (row: Row) => string | undefined;
   below?: ComponentChildren;
+  /**
+   * Field errors found before saving, in the UI's language (the platform checks again): `rows` is
+   * the list as shown, `id` the row being edited.
+   */
+  check?: (draft: Draft, rows: readonly Row[], id: string | undefined) => Errors;
 }) {
   const [query, setQuery] = useState('');
   const q = query.trim();
@@ -58,8 +64,13 @@ export function CrudPage<Row extends { id: string; version?: number }, Draft>({
   const submit = async (event: Event) => {
     event.preventDefault();
     if (!editing) return;
-    const body = toBody(editing.draft);
     setConflict(undefined);
+    const found = check?.(editing.draft, list.data ?? [], editing.id) ?? {};
+    if (Object.keys(found).length > 0) {
+      save.refuse(found);
+      return;
+    }
+    const body = toBody(editing.draft);
     const saved = await save.run(
       () =>
         editing.id

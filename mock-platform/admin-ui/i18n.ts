@@ -1,10 +1,12 @@
 import type { ChannelPermission } from '../../shared/api/permissions.ts';
+import { cannedEn, cannedEs } from './i18n-canned.ts';
 import { supervisionEn, supervisionEs } from './i18n-supervision.ts';
 
 /** The admin UI's text in English and Spanish; the browser's language picks, the header switches. */
 
 const en = {
   ...supervisionEn,
+  ...cannedEn,
   administration: 'Administration',
   signIn: 'Sign in',
   signInTitle: 'Sign in as an administrator',
@@ -379,6 +381,7 @@ export type Key = keyof typeof en;
 
 const es: Record<Key, string> = {
   ...supervisionEs,
+  ...cannedEs,
   administration: 'Administración',
   signIn: 'Iniciar sesión',
   signInTitle: 'Inicie sesión como administrador',

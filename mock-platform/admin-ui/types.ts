@@ -14,6 +14,7 @@ export type Skill = PlatformSchema['skills'];
 export type AdminUser = Omit<PlatformSchema['users'], 'passwordHash'>;
 export type CustomComponent = PlatformSchema['customComponents'] & { legacy: boolean };
 export type RichMessage = PlatformSchema['richMessages'];
+export type CannedResponse = PlatformSchema['cannedResponses'];
 export type ClosureReason = PlatformSchema['closureReasons'];
 export type UnavailableReason = PlatformSchema['unavailableReasons'];
 export type AuditEntry = PlatformSchema['audit'];

@@ -71,7 +71,13 @@ export function useSave() {
     setMessage(undefined);
     setDetails([]);
   };
-  return { errors, message, details, busy, run, reset };
+  /** Shows field errors found before asking the platform (already in the UI's language). */
+  const refuse = (found: Errors) => {
+    setErrors(found);
+    setMessage(t('fixFields'));
+    setDetails(Object.entries(found).map(([path, text]) => `${path}: ${text}`));
+  };
+  return { errors, message, details, busy, run, reset, refuse };
 }
 
 /** The error for a field, or for anything under it (`channels.ch_1` under `channels`). */

@@ -26,6 +26,7 @@ import { WebhookSkips } from './platform/webhook-items.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { agentRoutes } from './routes/agent.ts';
 import { agentComposerRoutes } from './routes/agent-composer.ts';
+import { agentContextRoutes } from './routes/agent-context.ts';
 import { authRoutes } from './routes/auth.ts';
 import { componentRoutes } from './routes/components.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -138,6 +139,7 @@ export function createPlatform(options: PlatformOptions) {
   app.route('/api/supervisor', supervisorRoutes(ctx, sessions, changes));
   app.route('/api', agentRoutes(ctx, sessions, componentTokens));
   app.route('/api', agentComposerRoutes(ctx, sessions));
+  app.route('/api', agentContextRoutes(ctx, sessions));
   app.route('/components', componentRoutes(ctx, componentTokens));
   app.route(
     '/webhooks',

@@ -28,6 +28,13 @@ export const userRoleSchema = z.enum(['admin', 'supervisor', 'agent']);
 export const loginRequestSchema = z.object({
   username: z.string().trim().min(1, 'username is required').max(200),
   password: z.string().min(1, 'password is required').max(1000),
+  /** Also issue a refresh credential, so the client can sign in again after losing its token. */
+  staySignedIn: z.boolean().optional(),
+});
+
+/** `POST /api/auth/resume`: a refresh credential from a "stay signed in" sign-in. */
+export const resumeRequestSchema = z.object({
+  refreshToken: z.string().min(1, 'refreshToken is required').max(200),
 });
 
 export const userViewSchema = z.object({
@@ -42,6 +49,9 @@ export const loginResponseSchema = z.object({
   token: z.string(),
   expiresAt: z.number(),
   user: userViewSchema,
+  /** Only with "stay signed in": exchanged at `/api/auth/resume` once the token is lost. */
+  refreshToken: z.string().optional(),
+  refreshExpiresAt: z.number().optional(),
 });
 export type LoginResponse = z.infer<typeof loginResponseSchema>;
 
@@ -157,7 +167,8 @@ export type DeliveryStatus = z.infer<typeof deliveryStatusSchema>;
 export const messageViewSchema = z.object({
   id: z.string(),
   conversationId: z.string(),
-  direction: z.enum(['inbound', 'outbound', 'system']),
+  /** `note`: an agent's private note, shown only to agents (never sent to the customer). */
+  direction: z.enum(['inbound', 'outbound', 'system', 'note']),
   text: z.string(),
   timestamp: z.number(),
   /** Position in the transcript (creation order on the platform). */

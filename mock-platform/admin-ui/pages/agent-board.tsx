@@ -3,6 +3,7 @@ import { api } from '../api.ts';
 import { t } from '../i18n.ts';
 import { formatDuration, useBoard, useServerNow } from '../live-board.ts';
 import { Card, Empty, ErrorText } from '../ui.tsx';
+import { MakeUnavailable } from './make-unavailable.tsx';
 import { LiveStatus, reasonName } from './queue-board.tsx';
 
 const percent = (met: number, breached: number) =>
@@ -16,9 +17,9 @@ export function AgentBoardPage() {
   const { board, offset, live } = useBoard();
   const now = useServerNow(offset);
   const [error, setError] = useState<string | undefined>(undefined);
-  const act = async (path: string) => {
+  const act = async (path: string, body?: unknown) => {
     try {
-      await api(path, { method: 'POST' });
+      await api(path, { method: 'POST', body });
       setError(undefined);
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
@@ -69,15 +70,17 @@ export function AgentBoardPage() {
                   <td>{agent.averageHandleMs !== undefined ? formatDuration(agent.averageHandleMs) : '—'}</td>
                   <td>{percent(agent.firstResponse.met, agent.firstResponse.breached)}</td>
                   <td class="nowrap">
-                    <button
-                      type="button"
-                      class="link"
+                    <MakeUnavailable
+                      agentName={agent.displayName}
+                      reasons={board.unavailableReasons}
                       disabled={agent.state !== 'available'}
-                      onClick={() => act(`/api/supervisor/agents/${encodeURIComponent(agent.id)}/unavailable`)}
-                      data-testid="make-unavailable"
-                    >
-                      {t('makeUnavailable')}
-                    </button>{' '}
+                      onConfirm={(reasonId) =>
+                        act(
+                          `/api/supervisor/agents/${encodeURIComponent(agent.id)}/unavailable`,
+                          reasonId ? { reasonId } : undefined,
+                        )
+                      }
+                    />{' '}
                     <button
                       type="button"
                       class="link"

@@ -11,6 +11,7 @@ const RESOURCES = [
   'skills',
   'custom-components',
   'rich-messages',
+  'canned-responses',
   'routing-scripts',
   'routing-queues',
   'closure-reasons',

@@ -2,22 +2,43 @@ import { describe, expect, it } from 'vitest';
 import { testPlatform } from '../testing/harness.ts';
 
 describe('sign-in hardening', () => {
-  it('refuses a username after five failures in 15 minutes, even with the right password, then lets it in again', async () => {
+  it('slows a username down after five failures from one address (1 s, doubling, up to 15 min), never locking it out', async () => {
     const t = await testPlatform();
     const attempt = (password: string) => t.call('POST', '/api/auth/login', { body: { username: 'ana', password } });
     for (let i = 0; i < 5; i++) expect((await attempt('guess')).status).toBe(401);
     const blocked = await attempt('loro-agent');
     expect([blocked.status, blocked.body.error.code]).toEqual([429, 'too_many_attempts']);
-    expect(Number(blocked.headers.get('retry-after'))).toBe(15 * 60);
+    expect(blocked.body.error.message).toBe('Too many failed sign-ins for ana: try again in 1 s');
+    expect(blocked.headers.get('retry-after')).toBe('1');
     // Another username is not affected.
     expect(
       (await t.call('POST', '/api/auth/login', { body: { username: 'bruno', password: 'loro-agent' } })).status,
     ).toBe(200);
+    // Each further failure doubles the wait: 1 s, 2 s, 4 s, … and never more than 15 min.
+    const waits: number[] = [];
+    for (let failure = 6; failure <= 16; failure++) {
+      t.clock.advance(waits.at(-1) ?? 1000);
+      expect((await attempt('guess')).status).toBe(401);
+      const refused = await attempt('guess');
+      expect(refused.status).toBe(429);
+      waits.push(Number(refused.headers.get('retry-after')) * 1000);
+    }
+    expect(waits).toEqual([2, 4, 8, 16, 32, 64, 128, 256, 512, 900, 900].map((s) => s * 1000));
+    // Once the wait has passed, the right password gets in, and the streak is forgotten.
     t.clock.advance(15 * 60_000);
     expect((await attempt('loro-agent')).status).toBe(200);
+    expect((await attempt('guess')).status).toBe(401); // not 429: the streak is gone
   });
 
-  it('refuses an address that fails 20 sign-ins across usernames (password spraying), not the others', async () => {
+  it('forgets a streak of failures after an hour without one', async () => {
+    const t = await testPlatform();
+    const attempt = (password: string) => t.call('POST', '/api/auth/login', { body: { username: 'ana', password } });
+    for (let i = 0; i < 5; i++) await attempt('guess');
+    t.clock.advance(60 * 60_000);
+    for (let i = 0; i < 5; i++) expect((await attempt('guess')).status).toBe(401);
+  });
+
+  it('slows down an address that fails 20 sign-ins across usernames (password spraying), not the others', async () => {
     const t = await testPlatform();
     const from = (address: string, username: string, password: string) =>
       t.app.request(
@@ -32,12 +53,10 @@ describe('sign-in hardening', () => {
     for (let i = 0; i < 20; i++) expect((await from('203.0.113.7', `user${i}`, 'guess')).status).toBe(401);
     const blocked = await from('203.0.113.7', 'ana', 'loro-agent');
     expect(blocked.status).toBe(429);
-    expect((await blocked.json()).error.message).toBe(
-      'Too many failed sign-ins from your address: try again in 15 min',
-    );
-    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await blocked.json()).error.message).toBe('Too many failed sign-ins from your address: try again in 1 s');
+    expect(blocked.headers.get('retry-after')).toBe('1');
     expect((await from('198.51.100.2', 'ana', 'loro-agent')).status).toBe(200);
-    t.clock.advance(15 * 60_000);
+    t.clock.advance(1000);
     expect((await from('203.0.113.7', 'ana', 'loro-agent')).status).toBe(200);
   });
 

@@ -117,6 +117,27 @@ const legacy: [string, string, unknown, Legacy & { withoutReply?: number }][] = 
   ],
   ['GET', '/api/history', undefined, { anonymous: 401, otherAgent: 200, owner: 200, admin: 403 }],
   ['GET', '/api/conversations/{id}/templates', undefined, { anonymous: 401, otherAgent: 404, owner: 200, admin: 403 }],
+  // Customer context (issue 16): notes and tags only by an agent with the conversation.
+  [
+    'POST',
+    '/api/conversations/{id}/notes',
+    { text: 'internal' },
+    { anonymous: 401, otherAgent: 404, owner: 201, admin: 403 },
+  ],
+  ['GET', '/api/conversations/{id}/customer', undefined, { anonymous: 401, otherAgent: 404, owner: 200, admin: 403 }],
+  [
+    'POST',
+    '/api/conversations/{id}/customer/tags',
+    { tag: 'vip' },
+    { anonymous: 401, otherAgent: 404, owner: 200, admin: 403 },
+  ],
+  [
+    'DELETE',
+    '/api/conversations/{id}/customer/tags/vip',
+    undefined,
+    { anonymous: 401, otherAgent: 404, owner: 200, admin: 403 },
+  ],
+  ['GET', '/api/past-conversations/{id}', undefined, { anonymous: 401, otherAgent: 404, owner: 404, admin: 403 }],
   [
     'POST',
     '/api/conversations/{id}/end',

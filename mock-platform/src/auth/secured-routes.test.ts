@@ -6,8 +6,8 @@ type Document = { paths: Record<string, Record<string, Operation>> };
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
-/** Routes that are public on purpose: signing in, and the components' pages (token in the URL). */
-const PUBLIC = new Set(['POST /api/auth/login']);
+/** Routes that are public on purpose: signing in (and again, with a refresh credential), and the components' pages (token in the URL). */
+const PUBLIC = new Set(['POST /api/auth/login', 'POST /api/auth/resume']);
 
 /**
  * The anonymous column of the authorisation matrix, derived from the API description instead of

@@ -1,4 +1,5 @@
 import type { HistoryEntry } from '../../../shared/api/schemas.ts';
+import { isExchanged } from '../../../shared/messages/exchanged.ts';
 import { fromWaId } from '../../../shared/phone.ts';
 import { archivedMessages } from './archive.ts';
 import type { PlatformContext } from './context.ts';
@@ -27,7 +28,7 @@ export async function interactionHistory(ctx: PlatformContext, agent: User, sear
     const mask = maskerFor(ctx.store, conversation);
     // Conversations ended long ago have their messages in the archive, read on demand.
     const last = (await archivedMessages(ctx, ctx.archive, conversation))
-      .filter((message) => message.direction !== 'system')
+      .filter(isExchanged)
       .reduce<{ text: string; seq: number } | undefined>(
         (latest, message) =>
           (message.seq ?? 0) >= (latest?.seq ?? -1) ? { text: message.text, seq: message.seq ?? 0 } : latest,

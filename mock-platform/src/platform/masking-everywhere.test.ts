@@ -138,4 +138,43 @@ describe('every string that reaches the agent goes through the masker (AG-6, AG-
     expect(again.text().match(/event: masking\.changed/g)).toHaveLength(1);
     expect(again.text()).toContain('"maskSensitiveData":false');
   });
+
+  it('masks the customer context and private notes: customer view, past conversations, notes (issue 16)', async () => {
+    const t = await testPlatform();
+    const admin = await t.login('admin', 'loro-admin');
+    await t.call('PUT', '/api/admin/settings', { token: admin, body: { maskSensitiveData: true } });
+    const ana = await t.login('ana', 'loro-agent');
+    const stream = await t.listen(ana);
+    const bodies: unknown[] = [];
+    const record = async (method: string, url: string, body?: unknown) => {
+      const response = await t.call(method, url, { token: ana, ...(body ? { body } : {}) });
+      bodies.push(response.body);
+      return response;
+    };
+    const serve = async (text: string) => {
+      await record('PUT', '/api/agent/state', { state: 'available' });
+      await t.customerSays(text, customer.from, customer.name);
+      const [offer] = (await record('GET', '/api/agent/offers')).body as { id: string }[];
+      return ((await record('POST', `/api/offers/${offer?.id}/accept`)).body as { id: string }).id;
+    };
+
+    const first = await serve(customerText);
+    await record('POST', `/api/conversations/${first}/notes`, { text: `Nota: ${customerText}` });
+    await record('POST', `/api/conversations/${first}/end`, {
+      closureReasonId: 'closure_resolved',
+      note: 'Llamar al 612 34 56 78 o escribir a melissa@gmail.com',
+    });
+    const second = await serve('Hola otra vez');
+    await record('POST', `/api/conversations/${second}/notes`, { text: 'Su hermano: 55 1234 5678' });
+    const view = await record('GET', `/api/conversations/${second}/customer`);
+    await record('GET', `/api/conversations/${second}/messages`);
+    await record('GET', `/api/past-conversations/${first}`);
+    await record('GET', '/api/history');
+    await stream.until((text) => text.includes('Su hermano'));
+    await stream.stop();
+
+    expectNothingInClear(`${JSON.stringify(bodies)}\n${stream.text()}`);
+    expect(view.body).toMatchObject({ name: '*********7542', number: '*********7542', country: 'GB' });
+    expect(view.body.previous[0].note).toBe('Llamar al *****5678 o escribir a m******@gmail.com');
+  });
 });

@@ -148,6 +148,14 @@ export const sessionSchema = z.object({
   userId: z.string(),
   createdAt: z.number(),
   expiresAt: z.number(),
+  /**
+   * `refresh`: a "stay signed in" credential, only ever exchanged at `/api/auth/resume`, never a
+   * bearer token. Kept with the sessions so every revocation (sign-out everywhere, a new password,
+   * a deleted user) removes it too.
+   */
+  kind: z.literal('refresh').optional(),
+  /** The refresh credential this session belongs to: signing out of the session revokes it too. */
+  refreshId: z.string().optional(),
 });
 
 export const closureReasonSchema = z.object({
@@ -348,7 +356,8 @@ export const messageSchema = z.object({
   /** The Cloud API message id (wamid) when there is one: inbound ids make webhooks idempotent. */
   id: z.string(),
   conversationId: z.string(),
-  direction: z.enum(['inbound', 'outbound', 'system']),
+  /** `note`: an agent's private note (issue 16): never sent to WhatsApp, never a customer or agent message. */
+  direction: z.enum(['inbound', 'outbound', 'system', 'note']),
   type: z.string(),
   text: z.string(),
   timestamp: z.number(),

@@ -1,4 +1,5 @@
 import type { MessageView } from '../../../shared/api/schemas.ts';
+import { isExchanged } from '../../../shared/messages/exchanged.ts';
 import { invalidField } from '../http/errors.ts';
 import type { Store } from '../store/store.ts';
 import type { Masker } from './masking.ts';
@@ -51,7 +52,7 @@ export function quoteView(
 ): MessageView['replyTo'] | undefined {
   if (!message.replyToId) return undefined;
   const quoted = store.get('messages', message.replyToId);
-  if (!quoted || quoted.direction === 'system') return undefined;
+  if (!quoted || !isExchanged(quoted)) return undefined;
   return {
     id: quoted.id,
     direction: quoted.direction,

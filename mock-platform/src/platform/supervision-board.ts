@@ -9,7 +9,7 @@ import { channelPermissionsOf } from './permissions.ts';
 import type { Conversation, User } from './records.ts';
 import { slaOf, slaSettings } from './sla.ts';
 import { slaReport } from './sla-report.ts';
-import { reasonView } from './unavailable-reasons.ts';
+import { reasonView, unavailableReasons } from './unavailable-reasons.ts';
 
 /** A running SLA clock is at risk once less than this share of its target is left. */
 export const AT_RISK_SHARE = 0.25;
@@ -97,6 +97,8 @@ export const supervisionBoardSchema = z.object({
   /** What the actions choose from: queues to reassign to, closure reasons to close with. */
   skills: z.array(z.object({ id: z.string(), name: z.string() })),
   closureReasons: z.array(z.object({ id: z.string(), name: z.string() })),
+  /** The reasons an administrator defined, to make an agent Unavailable for (by English name). */
+  unavailableReasons: z.array(z.object({ id: z.string(), name: z.string(), nameEs: z.string() })),
   /** The unavailable reasons on the board, named in English and Spanish. */
   reasons: z.array(z.object({ id: z.string(), name: z.string(), nameEs: z.string() })),
 });
@@ -155,7 +157,7 @@ export function supervisionBoard(ctx: PlatformContext): SupervisionBoard {
   const signedIn = new Set(
     ctx.store
       .all('sessions')
-      .filter((session) => session.expiresAt > now)
+      .filter((session) => session.expiresAt > now && session.kind !== 'refresh')
       .map((session) => session.userId),
   );
   const owesWrapUp = new Set(
@@ -303,6 +305,7 @@ export function supervisionBoard(ctx: PlatformContext): SupervisionBoard {
       .map(({ id, name }) => ({ id, name }))
       .sort((a, b) => a.name.localeCompare(b.name)),
     closureReasons: ctx.store.all('closureReasons').map(({ id, name }) => ({ id, name })),
+    unavailableReasons: unavailableReasons(ctx),
     reasons: reasonNames(
       ctx,
       agents.flatMap((row) => (row.reason ? [row.reason] : [])),

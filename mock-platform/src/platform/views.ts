@@ -1,6 +1,7 @@
 import type { ConversationView, MessageView, OfferView, WrapUpView } from '../../../shared/api/schemas.ts';
 import type { Clock } from '../../../shared/clock.ts';
 import { windowClosesAt } from '../../../shared/customer-window.ts';
+import { isExchanged } from '../../../shared/messages/exchanged.ts';
 import { fromWaId } from '../../../shared/phone.ts';
 import { screenPopUrl } from '../../../shared/routing/screen-pop.ts';
 import { offerExpiresAt } from '../../../shared/routing/timers.ts';
@@ -81,9 +82,10 @@ function lastMessageView(
   conversation: Conversation,
   maskText: (text: string) => string,
 ): Pick<ConversationView, 'lastMessage'> {
-  let last: Message | undefined;
+  let last: (Message & { direction: 'inbound' | 'outbound' }) | undefined;
   for (const message of store.where('messages', 'conversationId', conversation.id)) {
-    if (message.direction === 'system') continue;
+    // Private notes and system lines are not the conversation's last word with the customer.
+    if (!isExchanged(message)) continue;
     if (
       !last ||
       (message.seq ?? 0) > (last.seq ?? 0) ||
@@ -92,7 +94,7 @@ function lastMessageView(
       last = message;
     }
   }
-  if (!last || last.direction === 'system') return {};
+  if (!last) return {};
   return {
     lastMessage: {
       direction: last.direction,

@@ -1,23 +1,37 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { apiErrorSchema, loginRequestSchema, loginResponseSchema } from '../../../shared/api/schemas.ts';
-import { LoginLimiter } from '../auth/login-limiter.ts';
+import {
+  apiErrorSchema,
+  loginRequestSchema,
+  loginResponseSchema,
+  resumeRequestSchema,
+} from '../../../shared/api/schemas.ts';
+import { formatRetry, LoginLimiter } from '../auth/login-limiter.ts';
 import { PasswordPoolBusy } from '../auth/password-pool.ts';
 import { verifyPassword } from '../auth/passwords.ts';
 import { type AuthEnv, requireUser } from '../auth/require-user.ts';
-import type { Sessions } from '../auth/sessions.ts';
+import type { Issued, Sessions } from '../auth/sessions.ts';
 import { ApiError } from '../http/errors.ts';
 import { bearerSecurity, errorResponses, jsonBody, jsonContent, router } from '../http/openapi.ts';
 import { signOutAgent } from '../platform/agents.ts';
 import type { PlatformContext } from '../platform/context.ts';
+import type { User } from '../platform/records.ts';
 
 // A fixed hash to compare against when the user does not exist, so that the answer takes as long
 // as for a wrong password and does not reveal which usernames exist.
 const DUMMY_HASH = 'scrypt$32768$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
-/** MAX_FAILURES_PER_ADDRESS failed sign-ins from one address, across usernames, in 15 minutes. */
-const MAX_FAILURES_PER_ADDRESS = 20;
+/** Failed sign-ins from one address, across usernames, before that address is slowed down. */
+const FREE_FAILURES_PER_ADDRESS = 20;
+
+/** What a sign-in, a refresh or a resume answers. */
+function signedIn(user: User, issued: Issued) {
+  return {
+    ...issued,
+    user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role },
+  };
+}
 
 /** The caller's address on a real socket; requests built in memory (tests) share one key. */
 function clientAddress(c: Context): string {
@@ -30,9 +44,10 @@ function clientAddress(c: Context): string {
 
 export function authRoutes(ctx: PlatformContext, sessions: Sessions) {
   const app = router<AuthEnv>();
-  // Per username and address (guessing one account's password) and per address (trying many accounts).
+  // Per username and address (guessing one account's password) and per address (trying many
+  // accounts). Both slow down (1 s, doubling up to 15 min) instead of locking out.
   const limiter = new LoginLimiter(ctx.clock);
-  const byAddress = new LoginLimiter(ctx.clock, MAX_FAILURES_PER_ADDRESS);
+  const byAddress = new LoginLimiter(ctx.clock, { freeFailures: FREE_FAILURES_PER_ADDRESS });
   app.openapi(
     createRoute({
       method: 'post',
@@ -46,12 +61,12 @@ export function authRoutes(ctx: PlatformContext, sessions: Sessions) {
         401: errorResponses[401],
         429: jsonContent(
           apiErrorSchema,
-          'Too many failed sign-ins for this username from this address, or from this address, or too many sign-ins being checked at once (Retry-After says when to try again)',
+          'Too many failed sign-ins for this username from this address, or from this address, so the next attempt must wait (1 s, doubling with each failure up to 15 min); or too many sign-ins being checked at once. Retry-After says when to try again',
         ),
       },
     }),
     async (c) => {
-      const { username, password } = c.req.valid('json');
+      const { username, password, staySignedIn } = c.req.valid('json');
       const address = clientAddress(c);
       // Per username *and* address: guessing from one place slows that place down, and nobody
       // can lock an administrator out from elsewhere.
@@ -62,7 +77,7 @@ export function authRoutes(ctx: PlatformContext, sessions: Sessions) {
         throw new ApiError(
           429,
           'too_many_attempts',
-          `Too many failed sign-ins from your address: try again in ${Math.ceil(waitAddress / 60_000)} min`,
+          `Too many failed sign-ins from your address: try again in ${formatRetry(waitAddress)}`,
         );
       }
       const wait = limiter.retryAfter(key);
@@ -71,7 +86,7 @@ export function authRoutes(ctx: PlatformContext, sessions: Sessions) {
         throw new ApiError(
           429,
           'too_many_attempts',
-          `Too many failed sign-ins for ${username}: try again in ${Math.ceil(wait / 60_000)} min`,
+          `Too many failed sign-ins for ${username}: try again in ${formatRetry(wait)}`,
         );
       }
       // The attempt counts before the password is hashed, so concurrent guesses cannot all be tried.
@@ -93,15 +108,28 @@ export function authRoutes(ctx: PlatformContext, sessions: Sessions) {
       if (!user || !ok) throw new ApiError(401, 'invalid_credentials', 'Wrong username or password');
       limiter.succeeded(key);
       byAddress.forgive(address);
-      const { token, expiresAt } = await sessions.create(user);
-      return c.json(
-        {
-          token,
-          expiresAt,
-          user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role },
-        },
-        200,
-      );
+      return c.json(signedIn(user, await sessions.create(user, { staySignedIn: staySignedIn === true })), 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/resume',
+      tags: ['Auth'],
+      summary:
+        'Exchange the refresh credential of a "stay signed in" sign-in for a new session and a new credential (the old one and its sessions are revoked)',
+      request: { body: jsonBody(resumeRequestSchema) },
+      responses: {
+        200: jsonContent(loginResponseSchema, 'Signed in again'),
+        400: errorResponses[400],
+        401: errorResponses[401],
+      },
+    }),
+    async (c) => {
+      const resumed = await sessions.resume(c.req.valid('json').refreshToken);
+      if (!resumed)
+        throw new ApiError(401, 'session_expired', 'Your sign-in has expired or was revoked: sign in again');
+      return c.json(signedIn(resumed.user, resumed.issued), 200);
     },
   );
   app.use('/logout', requireUser({ sessions }));
@@ -118,16 +146,7 @@ export function authRoutes(ctx: PlatformContext, sessions: Sessions) {
     }),
     async (c) => {
       const user = c.get('user');
-      const { token, expiresAt } = await sessions.create(user);
-      await sessions.revoke(c.get('token'));
-      return c.json(
-        {
-          token,
-          expiresAt,
-          user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role },
-        },
-        200,
-      );
+      return c.json(signedIn(user, await sessions.renew(c.get('token'), user)), 200);
     },
   );
   app.openapi(
@@ -153,7 +172,7 @@ export function authRoutes(ctx: PlatformContext, sessions: Sessions) {
       method: 'post',
       path: '/logout',
       tags: ['Auth'],
-      summary: 'Revoke the current token',
+      summary: 'Revoke the current token (and the refresh credential it was opened with)',
       security: bearerSecurity,
       responses: { 200: jsonContent(z.object({ ok: z.literal(true) }), 'Signed out'), 401: errorResponses[401] },
     }),

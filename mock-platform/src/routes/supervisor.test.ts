@@ -324,6 +324,11 @@ describe('supervisors (a role enforced by the server)', () => {
     const ana = await t.login('ana', 'loro-agent');
     await t.call('PUT', '/api/agent/state', { token: ana, body: { state: 'available' } });
     const reason = DEMO.unavailableReasons[0];
+    // The board lists the administrators' reasons for the supervisor to choose from.
+    const board = (await t.call('GET', '/api/supervisor/board', { token: sofia })).body;
+    expect(board.unavailableReasons.map((r: { id: string }) => r.id).sort()).toEqual(
+      DEMO.unavailableReasons.map((r) => r.id).sort(),
+    );
     const wrong = await t.call('POST', `/api/supervisor/agents/${DEMO.users.ana.id}/unavailable`, {
       token: sofia,
       body: { reasonId: 'reason_nope' },

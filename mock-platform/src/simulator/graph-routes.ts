@@ -17,6 +17,7 @@ import { sameSecret } from '../http/same-secret.ts';
 import { graphPage } from './graph-fields.ts';
 import { readJson, toMetaError } from './graph-helpers.ts';
 import { mediaRoutes } from './graph-media.ts';
+import { numberAdminRoutes } from './graph-number-admin.ts';
 import { numberRoutes } from './graph-numbers.ts';
 import { templateRoutes } from './graph-templates.ts';
 import { MAX_MEDIA_BYTES } from './media.ts';
@@ -64,6 +65,8 @@ export function graphRoutes(simulator: Simulator, { token, mount = '/graph' }: {
   );
 
   mediaRoutes(app, simulator, PREFIXES);
+  // Before the templates: `POST /{id}` is a number's update when the id is a number.
+  numberAdminRoutes(app, simulator, PREFIXES);
   templateRoutes(app, simulator, PREFIXES);
   numberRoutes(app, simulator, PREFIXES);
   for (const prefix of PREFIXES) {
@@ -201,8 +204,8 @@ export function registerGraphDocs(registry: OpenAPIHono['openAPIRegistry']): voi
       path: '/graph/{version}/{id}',
       tags: ['Cloud API simulator'],
       summary: {
-        get: 'A media object (with its download URL) or a phone number',
-        post: 'Edit a message template (back to review)',
+        get: 'A media object (with its download URL), a phone number, a template or a business account (`fields=`)',
+        post: 'A phone number: set the two-step PIN (`pin`) or a webhook override (`webhook_configuration`); a template: edit it (back to review)',
         delete: 'Delete a media object',
       }[method],
       security: [{ bearerAuth: [] }],
@@ -218,7 +221,15 @@ export function registerGraphDocs(registry: OpenAPIHono['openAPIRegistry']): voi
   for (const [action, summary] of [
     ['request_code', 'Send a six-digit verification code by SMS or voice (to the simulator’s outbox)'],
     ['verify_code', 'Verify the number with the code (5 wrong codes lock it for an hour; codes expire in 10 min)'],
-    ['register', 'Register the verified number with a two-step verification PIN'],
+    [
+      'register',
+      'Register the verified number with a two-step verification PIN (the same PIN when it has one: 133005)',
+    ],
+    ['deregister', 'Deregister the number: its sends are refused (133010) until it is registered again'],
+    [
+      'settings',
+      'Update one feature setting: calling, user_identity_change, payload_encryption or storage_configuration',
+    ],
     [
       'whatsapp_business_profile',
       'Update the WhatsApp Business profile (about, address, description, email, websites, vertical, picture)',
@@ -232,6 +243,33 @@ export function registerGraphDocs(registry: OpenAPIHono['openAPIRegistry']): voi
       security: [{ bearerAuth: [] }],
       request: { params: z.object({ version: z.string(), phoneNumberId: z.string() }) },
       responses: { 200: { description: 'Done' }, 400: error, 401: error },
+    });
+  }
+  registry.registerPath({
+    method: 'get',
+    path: '/graph/{version}/{phoneNumberId}/settings',
+    tags: ['Cloud API simulator'],
+    summary: 'The number’s settings: calling, payload encryption, storage configuration',
+    security: [{ bearerAuth: [] }],
+    request: { params: z.object({ version: z.string(), phoneNumberId: z.string() }) },
+    responses: { 200: { description: 'Settings' }, 400: error, 401: error },
+  });
+  for (const [method, summary] of [
+    ['get', 'The apps subscribed to the account’s webhooks (the simulator’s one app, or none)'],
+    [
+      'post',
+      'Subscribe the app (webhooks flow again); with override_callback_uri and verify_token, send them there once the URL answers the verification GET (2200 otherwise)',
+    ],
+    ['delete', 'Unsubscribe: no webhooks for the account until it subscribes again'],
+  ] as const) {
+    registry.registerPath({
+      method,
+      path: '/graph/{version}/{wabaId}/subscribed_apps',
+      tags: ['Cloud API simulator'],
+      summary,
+      security: [{ bearerAuth: [] }],
+      request: { params: z.object({ version: z.string(), wabaId: z.string() }) },
+      responses: { 200: { description: 'OK' }, 400: error, 401: error },
     });
   }
   registry.registerPath({

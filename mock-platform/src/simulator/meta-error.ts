@@ -17,6 +17,8 @@ const titles: Record<number, string> = {
   131052: 'Media download error',
   131048: 'Spam rate limit hit',
   133010: 'Phone number not registered',
+  2200: 'Callback verification failed',
+  133005: 'Two step verification PIN Mismatch',
   136024: 'Verification code error',
   136025: 'Verification code expired',
   133016: 'Account has been locked for too many attempts',

@@ -42,7 +42,7 @@ export function mountSimulator(app: OpenAPIHono, options: SimulatorMountOptions)
     retryForMs: config.SIMULATOR_WEBHOOK_RETRY_HOURS * 3_600_000,
     ...(options.webhookBackoff ? { backoff: options.webhookBackoff } : {}),
   });
-  const simulator = new Simulator(store, clock, webhooks, { throughputPerSecond: config.SIMULATOR_THROUGHPUT });
+  const simulator = new Simulator(store, clock, webhooks, { throughputPerSecond: config.SIMULATOR_THROUGHPUT }, fetch);
   const onboarding = new Onboarding(simulator, clock, config.SIMULATOR_APPROVAL_SECONDS * 1000);
 
   if (options.key) {

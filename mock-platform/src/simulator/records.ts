@@ -18,7 +18,8 @@ export const simPhoneNumberSchema = z.object({
   /** E.164 with the plus sign. */
   phoneNumber: z.string(),
   verifiedName: z.string(),
-  status: z.enum(['PENDING', 'CONNECTED', 'FLAGGED', 'RESTRICTED']),
+  /** DISCONNECTED: deregistered (`POST /{phone-number-id}/deregister`): it sends nothing until registered again. */
+  status: z.enum(['PENDING', 'CONNECTED', 'FLAGGED', 'RESTRICTED', 'DISCONNECTED']),
   qualityRating: z.enum(['GREEN', 'YELLOW', 'RED', 'UNKNOWN']),
   messagingLimitTier: z.enum(['TIER_250', 'TIER_1K', 'TIER_10K', 'TIER_100K', 'TIER_UNLIMITED']),
   codeVerificationStatus: z.enum(['NOT_VERIFIED', 'VERIFIED', 'EXPIRED']),
@@ -138,7 +139,35 @@ export const simWebhookSchema = z.object({
   lastError: z.string().optional(),
 });
 
+/**
+ * Where an account's or a number's webhooks go (`/{waba-id}/subscribed_apps`, `POST
+ * /{phone-number-id}` with `webhook_configuration`). No row: the account is subscribed to the
+ * simulator's app with no override (the simulator subscribes every account it creates).
+ */
+export const simSubscriptionSchema = z.object({
+  /** A WABA id or a phone number id. */
+  id: z.string(),
+  kind: z.enum(['waba', 'number']),
+  /** false: the app unsubscribed (`DELETE /{waba-id}/subscribed_apps`): the account's webhooks stop. */
+  subscribed: z.boolean(),
+  overrideCallbackUri: z.string().optional(),
+  at: z.number(),
+});
+
+/** A number's feature settings (`/{phone-number-id}/settings`), as last set. */
+export const simNumberSettingsSchema = z.object({
+  id: z.string(),
+  calling: z.record(z.string(), z.unknown()).optional(),
+  userIdentityChange: z.object({ enabled: z.boolean() }).optional(),
+  payloadEncryption: z
+    .object({ status: z.enum(['enabled', 'disabled']), fingerprint: z.string().optional() })
+    .optional(),
+  storageConfiguration: z.object({ enabled: z.boolean(), region: z.string().optional() }).optional(),
+});
+
 export const simulatorSchemas = {
+  subscriptions: simSubscriptionSchema,
+  numberSettings: simNumberSettingsSchema,
   webhookQueue: simWebhookSchema,
   media: simMediaSchema,
   consents: simConsentSchema,

@@ -73,13 +73,38 @@ export class Registration {
     if (phone.codeVerificationStatus !== 'VERIFIED') {
       throw new MetaError(400, 133010, 'Phone number not registered: verify it with a code first');
     }
+    // A registered number keeps its two-step PIN: registering again must give the same one.
+    if (phone.pinHash !== undefined && phone.pinHash !== pinHash(pin)) {
+      throw new MetaError(400, 133005, 'Two step verification PIN mismatch: give the PIN set for this number');
+    }
     await this.store.commit([
       put('phoneNumbers', {
         ...phone,
         status: phone.status === 'FLAGGED' || phone.status === 'RESTRICTED' ? phone.status : 'CONNECTED',
-        pinHash: createHash('sha256').update(pin).digest('hex'),
+        pinHash: pinHash(pin),
       }),
     ]);
+  }
+
+  /** Sets or changes the two-step verification PIN (`POST /{phone-number-id}` with `pin`). */
+  async setPin(phone: SimPhoneNumber, pin: string): Promise<void> {
+    await this.store.commit([put('phoneNumbers', { ...phone, pinHash: pinHash(pin) })]);
+  }
+
+  /**
+   * Deregisters a number (`/deregister`): it sends nothing (133010) until registered again, and
+   * its two-step PIN is dropped, so the next registration sets a new one.
+   */
+  async deregister(phone: SimPhoneNumber): Promise<void> {
+    const registered = phone.status !== 'DISCONNECTED' && (phone.status !== 'PENDING' || phone.pinHash !== undefined);
+    if (!registered) {
+      throw new MetaError(400, 100, undefined, 'OAuthException', {
+        message: 'Phone number not registered on the WhatsApp Business Platform.',
+        subcode: 2207051,
+      });
+    }
+    const { pinHash: _pin, approvesAt: _approval, ...rest } = phone;
+    await this.store.commit([put('phoneNumbers', { ...rest, status: 'DISCONNECTED' })]);
   }
 
   #refuseIfLocked(phoneNumberId: string) {
@@ -88,6 +113,10 @@ export class Registration {
     if (pending?.lockedUntil !== undefined && pending.lockedUntil > now) throw lockedError(pending.lockedUntil, now);
     return pending;
   }
+}
+
+function pinHash(pin: string): string {
+  return createHash('sha256').update(pin).digest('hex');
 }
 
 function lockedError(until: number, now: number): MetaError {

@@ -14,11 +14,13 @@ import {
 import { EventHub } from '../events/event-hub.ts';
 import { ApiError } from '../http/errors.ts';
 import type { Store } from '../store/store.ts';
+import type { FetchLike } from '../whatsapp/graph-client.ts';
 import { SimMedia } from './media.ts';
 import { MetaError } from './meta-error.ts';
 import { consentRefusal, pairRefusal, throughputRefusal, tierRefusal } from './policy.ts';
 import { putSim as put, type SimMessage, type SimPhoneNumber, type SimulatorSchema, threadKey } from './records.ts';
 import { Registration } from './registration.ts';
+import { Subscriptions } from './subscriptions.ts';
 import { SimTemplates } from './templates.ts';
 import type { WebhookDelivery } from './webhook-delivery.ts';
 import { inboundMessageWebhook, statusWebhook } from './webhook-payloads.ts';
@@ -42,6 +44,7 @@ export class Simulator {
   readonly media: SimMedia;
   readonly templates: SimTemplates;
   readonly registration: Registration;
+  readonly subscriptions: Subscriptions;
 
   /** Per thread, until when the business's typing indicator shows. */
   readonly #typing = new Map<string, number>();
@@ -53,7 +56,10 @@ export class Simulator {
     private readonly clock: Clock,
     private readonly webhooks: WebhookDelivery,
     private readonly limits: { throughputPerSecond: number } = { throughputPerSecond: 80 },
+    /** Outgoing HTTP: the verification GET of a webhook override. */
+    fetch: FetchLike = globalThis.fetch,
   ) {
+    this.subscriptions = new Subscriptions(store, clock, fetch);
     this.media = new SimMedia(store, clock);
     this.templates = new SimTemplates(store, clock, webhooks);
     this.registration = new Registration(store, clock);
@@ -63,6 +69,15 @@ export class Simulator {
     const phone = this.store.get('phoneNumbers', id);
     if (!phone) {
       throw MetaError.unsupported('post', id);
+    }
+    return phone;
+  }
+
+  /** A number that may send: a deregistered one is refused like Meta (133010) until registered again. */
+  #sender(id: string): SimPhoneNumber {
+    const phone = this.phoneNumber(id);
+    if (phone.status === 'DISCONNECTED') {
+      throw new MetaError(400, 133010, 'Account not registered: the number was deregistered; register it again');
     }
     return phone;
   }
@@ -159,7 +174,7 @@ export class Simulator {
    */
   async businessSends(phoneNumberId: string, request: SendMessageRequest): Promise<SimMessage> {
     if (request.type === 'template') return this.businessSendsTemplate(phoneNumberId, request);
-    const phone = this.phoneNumber(phoneNumberId);
+    const phone = this.#sender(phoneNumberId);
     this.#checkRates(phone, recipientWaId(request.to));
     const mediaId = mediaOf(request)?.id;
     if (mediaId && this.media.get(mediaId)?.phoneNumberId !== phone.id) {
@@ -225,7 +240,7 @@ export class Simulator {
    * (132015) or disabled (132016), or gets the wrong number of body parameters (132000).
    */
   async businessSendsTemplate(phoneNumberId: string, request: SendTemplateRequest): Promise<SimMessage> {
-    const phone = this.phoneNumber(phoneNumberId);
+    const phone = this.#sender(phoneNumberId);
     const customer = recipientWaId(request.to);
     this.#checkRates(phone, customer);
     const { name, language, components } = request.template;

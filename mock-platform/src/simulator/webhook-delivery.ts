@@ -4,6 +4,7 @@ import type { Store } from '../store/store.ts';
 import type { FetchLike } from '../whatsapp/graph-client.ts';
 import { signBody } from '../whatsapp/signature.ts';
 import { putSim, removeSim, type SimulatorSchema } from './records.ts';
+import { verifyCallback, webhookTarget } from './subscriptions.ts';
 
 export interface WebhookDeliveryOptions {
   /** Where to post: the platform's receiver, or any Cloud API webhook endpoint. */
@@ -71,10 +72,13 @@ export class WebhookDelivery {
   }
 
   /**
-   * Queues a payload for the configured URL (or `url`) and starts delivering. Resolves once the
-   * webhook is durably queued; delivery happens in the background.
+   * Queues a payload for where its account's subscription sends it (`webhookTarget`: an override,
+   * or the configured URL), or for `url`, and starts delivering. Resolves once the webhook is
+   * durably queued; delivery happens in the background. An account the app unsubscribed from gets
+   * nothing, as with Meta.
    */
-  enqueue(payload: unknown, url: string = this.#options.url): Promise<void> {
+  enqueue(payload: unknown, url = webhookTarget(this.#store, payload, this.#options.url)): Promise<void> {
+    if (url === undefined) return Promise.resolve();
     const now = this.#clock.now();
     this.#seq += 1;
     const row: Queued = {
@@ -131,23 +135,9 @@ export class WebhookDelivery {
     return this.#store.count('webhookQueue');
   }
 
-  /**
-   * The verification handshake Meta performs when a webhook is subscribed: a GET with
-   * `hub.mode=subscribe`, the verify token and a challenge the receiver must echo.
-   */
-  async verify(verifyToken: string): Promise<{ verified: boolean; status: number }> {
-    const challenge = String(Math.floor(Math.random() * 2 ** 31));
-    const url = new URL(this.#options.url);
-    url.searchParams.set('hub.mode', 'subscribe');
-    url.searchParams.set('hub.verify_token', verifyToken);
-    url.searchParams.set('hub.challenge', challenge);
-    try {
-      const response = await this.#options.fetch(url.toString(), { method: 'GET' });
-      const text = await response.text();
-      return { verified: response.status === 200 && text === challenge, status: response.status };
-    } catch {
-      return { verified: false, status: 0 };
-    }
+  /** The verification handshake Meta performs when a webhook is subscribed (on the app's URL). */
+  async verify(verifyToken: string): Promise<{ verified: boolean }> {
+    return { verified: await verifyCallback(this.#options.fetch, this.#options.url, verifyToken) };
   }
 
   async #drain(queue: string): Promise<void> {

@@ -119,7 +119,7 @@ describe('whatsapp-api-js against the simulator', () => {
       fetch: receiver,
       backoff: [],
     });
-    expect(await delivery.verify(t.config.WHATSAPP_VERIFY_TOKEN)).toEqual({ verified: true, status: 200 });
+    expect(await delivery.verify(t.config.WHATSAPP_VERIFY_TOKEN)).toEqual({ verified: true });
     expect((await delivery.verify('wrong-token')).verified).toBe(false);
 
     const phone = t.simulatorStore.get('phoneNumbers', DEMO.phoneNumberId);
