@@ -14,6 +14,7 @@ import {
 } from '../../../shared/whatsapp/webhook-schema.ts';
 import type { PlatformContext } from './context.ts';
 import { dispatch } from './dispatcher.ts';
+import { inboundAttachments } from './inbound-attachments.ts';
 import { conversationAfterFailure, messageForStatus, resolvedByStatus } from './outbox.ts';
 import { publishToParticipants } from './participants.ts';
 import type { Channel, Conversation } from './records.ts';
@@ -152,10 +153,9 @@ function storeInbound(
     conversationId: conversation.id,
     direction: 'inbound' as const,
     type: message.type,
-    text: inboundText(message),
-    ...(message.type === 'image' && message.image
-      ? { media: { id: message.image.id, ...(message.image.mime_type ? { mimeType: message.image.mime_type } : {}) } }
-      : {}),
+    // A document's name is kept apart (media.filename), masked as a file name: its text is its caption.
+    text: message.type === 'document' && message.document ? (message.document.caption ?? '') : inboundText(message),
+    ...inboundAttachments(ctx.store, conversation.id, message),
     timestamp: sentAt,
     seq: ctx.messageSeq.next(),
     ...replyContext(answeredMessageId(ctx.store, conversation.id, message.context?.id)),

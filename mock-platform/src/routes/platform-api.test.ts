@@ -55,6 +55,7 @@ describe('platform HTTP API', () => {
         '/api/closure-reasons',
         '/api/conversations/{id}/component',
         '/api/conversations/{id}/rich-messages',
+        '/api/conversations/{id}/media',
         '/api/conversations/{id}/media/{mediaId}',
         '/api/conversations/{id}/rich-message',
         '/api/conversations/{id}/conference',
