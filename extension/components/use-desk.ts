@@ -1,5 +1,4 @@
 import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
 import { z } from 'zod';
 import { cannedResponseViewSchema } from '../../shared/api/canned-response-view.ts';
 import {
@@ -23,11 +22,11 @@ import {
   wrapUpViewSchema,
 } from '../../shared/api/schemas.ts';
 import { PlatformError, request, requestBlob } from '../utils/api-client.ts';
+import browser from '../utils/browser.ts';
 import { deskReducer, initialDeskState } from '../utils/desk-state.ts';
 import { loadOpenConversation, saveOpenConversation } from '../utils/draft-storage.ts';
 import { runAgentStream } from '../utils/event-stream.ts';
 import { notificationFor } from '../utils/notify.ts';
-import { toastOnConsole } from '../utils/offer-toast.ts';
 import { refreshSession } from '../utils/refresh.ts';
 import { refreshDelay } from '../utils/refresh-timing.ts';
 import { clearSession, type Session } from '../utils/storage.ts';
@@ -116,7 +115,6 @@ export function useDesk(session: Session) {
                   focused,
                 )
               : undefined;
-        if (event.event === 'offer') void toastOnConsole(event.data.kind);
         if (note) {
           const iconUrl = browser.runtime.getURL('/icon-128.png');
           void browser.notifications
@@ -147,6 +145,13 @@ export function useDesk(session: Session) {
   }, [session.token]);
 
   const selected = state.conversations.find((c) => c.id === state.selectedId);
+
+  // A message to the open conversation is read only while the panel is on screen.
+  useEffect(() => {
+    const update = () => dispatch({ event: 'visibility', data: { visible: document.visibilityState === 'visible' } });
+    document.addEventListener('visibilitychange', update);
+    return () => document.removeEventListener('visibilitychange', update);
+  }, []);
 
   // A reloaded panel opens the conversation that was open (its draft comes with it: useDrafts).
   const restored = useRef(false);
