@@ -147,7 +147,11 @@ export function Desk({ session }: { session: Session }) {
           messages={state.messages[selected.id] ?? []}
           error={error}
           draft={{ text: drafts.text(selected.id), sending: drafts.isSending(selected.id), edit: drafts.edit }}
-          onSend={(conversationId, text) => void drafts.send(conversationId, text, actions.send)}
+          onSend={(conversationId, text, replyTo) =>
+            drafts.send(conversationId, text, (id, body) => actions.send(id, body, replyTo))
+          }
+          loadCanned={() => actions.cannedResponses(selected.id)}
+          onTyping={actions.typing}
           onEnd={() => void actions.openEnd(selected.id)}
           onTransfer={() => actions.openTransfer(selected)}
           onConference={() => actions.openConference(selected)}

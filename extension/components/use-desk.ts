@@ -1,5 +1,6 @@
 import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
 import { z } from 'zod';
+import { cannedResponseViewSchema } from '../../shared/api/canned-response-view.ts';
 import {
   agentChannelSchema,
   agentStatusSchema,
@@ -29,6 +30,7 @@ import { notificationFor } from '../utils/notify.ts';
 import { refreshSession } from '../utils/refresh.ts';
 import { refreshDelay } from '../utils/refresh-timing.ts';
 import { clearSession, type Session } from '../utils/storage.ts';
+import { typingThrottle } from '../utils/typing-throttle.ts';
 
 export type DeskDialog =
   | { kind: 'end'; conversationId: string; reasons: ClosureReasonView[] }
@@ -56,6 +58,8 @@ export function useDesk(session: Session) {
     request(session.platformUrl, route, schema, { ...init, token: session.token });
   const post = <T>(route: string, schema: z.ZodType<T>, body?: unknown) =>
     api(route, schema, { method: 'POST', ...(body !== undefined ? { body } : {}) });
+  // Throttled per conversation (the platform throttles too); lives as long as this session's desk.
+  const [typing] = useState(() => typingThrottle((id) => post(`/api/conversations/${path(id)}/typing`, z.unknown())));
   const closureReasons = () => api('/api/closure-reasons', z.array(closureReasonViewSchema));
 
   /** Runs an action; a failure shows its message (or signs out) and yields false. */
@@ -214,14 +218,26 @@ export function useDesk(session: Session) {
         dispatch({ event: 'offer.revoked', data: { offerId } });
       }),
 
-    send: (conversationId: string, text: string) => {
+    /** Sends a reply, quoting `replyToMessageId` (WhatsApp's `context`) when given. */
+    send: (conversationId: string, text: string, replyToMessageId?: string) => {
       setError(undefined);
+      typing.replied(conversationId);
       return attempt(() =>
         recorded(conversationId, () =>
-          post(`/api/conversations/${path(conversationId)}/messages`, messageViewSchema, { text }),
+          post(`/api/conversations/${path(conversationId)}/messages`, messageViewSchema, {
+            text,
+            ...(replyToMessageId ? { replyToMessageId } : {}),
+          }),
         ),
       );
     },
+
+    /** The agent is typing in `conversationId`'s box (throttled; failures ignored). */
+    typing: (conversationId: string) => typing.typed(conversationId),
+
+    /** This conversation's canned responses, their variables filled by the platform (masked). */
+    cannedResponses: (conversationId: string) =>
+      api(`/api/conversations/${path(conversationId)}/canned-responses`, z.array(cannedResponseViewSchema)),
 
     /** Sends a failed reply again (a new message; the failed one loses its Retry). */
     retry: (conversationId: string, messageId: string) => {
