@@ -3,6 +3,7 @@ import { formatMessageTime } from '../utils/format.ts';
 import { type MessageKey, t } from '../utils/i18n.ts';
 import { FailedReply } from './failed-reply.tsx';
 import { MessageAttachment } from './message-attachment.tsx';
+import { MessageQuote } from './message-quote.tsx';
 
 const tickText: Record<DeliveryStatus, string> = {
   sending: '🕓',
@@ -32,6 +33,7 @@ export function MessageBubble({
   reaction,
   onRetry,
   onSendTemplate,
+  onReply,
 }: {
   message: MessageView;
   customerInitials: string;
@@ -42,6 +44,8 @@ export function MessageBubble({
   onRetry?: ((messageId: string) => Promise<unknown>) | undefined;
   /** Opens the template picker; absent when the agent cannot send templates. */
   onSendTemplate?: (() => void) | undefined;
+  /** Quotes this customer message in the next reply; absent when the agent cannot reply. */
+  onReply?: ((message: MessageView) => void) | undefined;
 }) {
   if (message.direction === 'system') {
     return (
@@ -68,6 +72,7 @@ export function MessageBubble({
             {t('automaticMessage')}
           </div>
         )}
+        {message.replyTo && <MessageQuote quoted={message.replyTo} />}
         <MessageAttachment message={message} load={loadMedia} />
         {message.text && (
           <div class="text" dir="auto">
@@ -76,6 +81,16 @@ export function MessageBubble({
         )}
         <div class="meta">
           {formatMessageTime(message.timestamp, Date.now())}
+          {inbound && onReply && (
+            <button
+              type="button"
+              class="link reply-action"
+              onClick={() => onReply(message)}
+              data-testid="reply-to-message"
+            >
+              {t('replyAction')}
+            </button>
+          )}
           {!inbound && message.status && (
             <span
               class={`ticks ${message.status}`}

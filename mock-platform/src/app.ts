@@ -16,10 +16,12 @@ import { ApiError, renderError, validationHook } from './http/errors.ts';
 import { useReadableZodMessages } from './http/zod-messages.ts';
 import { type ArchiveFiles, archiveEnded, memoryArchive } from './platform/archive.ts';
 import { type PlatformContext, Sequence } from './platform/context.ts';
+import { routingPass } from './platform/dispatcher.ts';
 import { dropStaleOrphanStatuses } from './platform/orphan-statuses.ts';
 import { resolveInterruptedSends } from './platform/outbox.ts';
 import { Presence } from './platform/presence.ts';
 import type { PlatformSchema } from './platform/records.ts';
+import { RoutingPasses } from './platform/routing-passes.ts';
 import { Serial } from './platform/serial.ts';
 import { sweep } from './platform/timers.ts';
 import { WebhookSkips } from './platform/webhook-items.ts';
@@ -78,6 +80,7 @@ export function createPlatform(options: PlatformOptions) {
     events: new EventHub<AgentEvents>(),
     streams: new AgentStreams(store, clock),
     serial: new Serial(),
+    routing: new RoutingPasses(() => routingPass(ctx)),
     presence: new Presence(clock),
     archive: options.archive ?? memoryArchive(),
     messageSeq: new Sequence(store.all('messages').reduce((max, message) => Math.max(max, message.seq ?? 0), 0)),
