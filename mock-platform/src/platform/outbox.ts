@@ -82,7 +82,10 @@ export async function sendThroughOutbox(
   } catch (error) {
     const uncertain = isUncertainGraphFailure(error);
     // Only a first attempt is sent again on its own: an automatic retry refused again waits for the agent.
-    const retryAt = retrying?.retryAt === undefined ? rateLimitRetryAt(error, ctx.clock.now()) : undefined;
+    // Templates and automatic messages are never sent again on their own (not the agent's Retry either).
+    const resendable = agentId !== undefined && !outgoing.automatic && outgoing.noun !== 'template';
+    const retryAt =
+      resendable && retrying?.retryAt === undefined ? rateLimitRetryAt(error, ctx.clock.now()) : undefined;
     await recordFailure(ctx, recorded.id, {
       error: error instanceof GraphApiError && !uncertain ? error.message : UNREACHABLE_TEXT,
       ...(error instanceof GraphApiError && !uncertain ? { errorCode: error.code } : {}),
