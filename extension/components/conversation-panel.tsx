@@ -1,4 +1,4 @@
-import { Fragment } from 'preact';
+import { type ComponentChildren, Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ChannelPermission } from '../../shared/api/permissions.ts';
 import type { ConversationView, CustomComponentView, MessageView, RichMessageView } from '../../shared/api/schemas.ts';
@@ -32,6 +32,7 @@ export function ConversationPanel({
   rich,
   loadMedia,
   onRetry,
+  tools,
 }: {
   conversation: ConversationView;
   messages: MessageView[];
@@ -51,6 +52,8 @@ export function ConversationPanel({
   loadMedia?: (mediaId: string) => Promise<Blob>;
   /** Sends a failed reply again. */
   onRetry?: (messageId: string) => Promise<boolean>;
+  /** Private notes and the customer view (context-tools.tsx). */
+  tools?: ComponentChildren;
 }) {
   const [open, setOpen] = useState<'templates' | 'rich' | undefined>(undefined);
   useEffect(() => setOpen(undefined), [conversation.id]);
@@ -218,6 +221,7 @@ export function ConversationPanel({
           }}
         />
       )}
+      {tools}
       {error && (
         <p class="form-error" role="alert" data-testid="send-error">
           {error}

@@ -1,9 +1,11 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { UnavailableReasonView } from '../../shared/api/schemas.ts';
 import { signOut } from '../utils/auth.ts';
+import { contextApi } from '../utils/context-api.ts';
 import { t } from '../utils/i18n.ts';
 import { watchPendingOutbound } from '../utils/pending-outbound.ts';
 import type { Session } from '../utils/storage.ts';
+import { ContextTools } from './context-tools.tsx';
 import { ConversationPanel } from './conversation-panel.tsx';
 import { EndDialog } from './end-dialog.tsx';
 import { HistoryList } from './history-list.tsx';
@@ -23,6 +25,7 @@ export function Desk({ session }: { session: Session }) {
     state.conversations.map((conversation) => conversation.id),
   );
   const [view, setView] = useState<'tasks' | 'history'>('tasks');
+  const context = useMemo(() => contextApi(session), [session.platformUrl, session.token]);
   // A number from the console page's "WhatsApp" button (BY-2), or '' for "New conversation".
   const [starting, setStarting] = useState<string | undefined>(undefined);
   useEffect(() => watchPendingOutbound((number) => setStarting(number)), []);
@@ -100,7 +103,7 @@ export function Desk({ session }: { session: Session }) {
         </button>
       </div>
       {view === 'history' ? (
-        <HistoryList load={actions.history} />
+        <HistoryList load={actions.history} open={context.past} />
       ) : (
         <TaskList
           conversations={state.conversations}
@@ -125,6 +128,7 @@ export function Desk({ session }: { session: Session }) {
           loadComponent={() => actions.loadComponent(selected.id)}
           loadMedia={(mediaId) => actions.loadMedia(selected.id, mediaId)}
           onRetry={(messageId) => actions.retry(selected.id, messageId)}
+          tools={<ContextTools api={context} conversationId={selected.id} />}
           rich={{
             load: () => actions.loadRichMessages(selected.id),
             send: (richMessageId) => actions.sendRich(selected.id, richMessageId),

@@ -3,6 +3,7 @@ import { formatMessageTime } from '../utils/format.ts';
 import { type MessageKey, t } from '../utils/i18n.ts';
 import { FailedReply } from './failed-reply.tsx';
 import { MessageImage } from './message-image.tsx';
+import { NoteBubble } from './note-bubble.tsx';
 
 const tickText: Record<DeliveryStatus, string> = {
   sending: '🕓',
@@ -47,6 +48,7 @@ export function MessageBubble({
       </p>
     );
   }
+  if (message.direction === 'note') return <NoteBubble message={message} />;
   const inbound = message.direction === 'inbound';
   return (
     <div

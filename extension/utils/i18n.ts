@@ -1,8 +1,10 @@
 import { attentionEn, attentionEs } from './i18n-attention.ts';
+import { contextEn, contextEs } from './i18n-context.ts';
 
 /** English and Spanish UI text; Spanish when the browser's language is Spanish. */
 const en = {
   ...attentionEn,
+  ...contextEn,
   signIn: 'Sign in',
   signingIn: 'Signing in…',
   signOut: 'Sign out',
@@ -147,6 +149,7 @@ const en = {
 
 const es: Record<keyof typeof en, string> = {
   ...attentionEs,
+  ...contextEs,
   signIn: 'Iniciar sesión',
   signingIn: 'Iniciando sesión…',
   signOut: 'Cerrar sesión',
