@@ -3,9 +3,10 @@ import { AgentStreams } from '../mock-platform/src/events/agent-streams.ts';
 import { EventHub } from '../mock-platform/src/events/event-hub.ts';
 import { memoryArchive } from '../mock-platform/src/platform/archive.ts';
 import { type PlatformContext, Sequence } from '../mock-platform/src/platform/context.ts';
-import { dispatch } from '../mock-platform/src/platform/dispatcher.ts';
+import { dispatch, routingPass } from '../mock-platform/src/platform/dispatcher.ts';
 import { Presence } from '../mock-platform/src/platform/presence.ts';
 import { type PlatformSchema, platformIndexes, platformSchemas, put } from '../mock-platform/src/platform/records.ts';
+import { RoutingPasses } from '../mock-platform/src/platform/routing-passes.ts';
 import { Serial } from '../mock-platform/src/platform/serial.ts';
 import { WebhookSkips } from '../mock-platform/src/platform/webhook-items.ts';
 import { memoryJournal } from '../mock-platform/src/store/journal-files.ts';
@@ -124,6 +125,7 @@ export async function benchRouting(): Promise<RoutingResult[]> {
     events: new EventHub<AgentEvents>(),
     streams: new AgentStreams(store, clock),
     serial: new Serial(),
+    routing: new RoutingPasses(() => routingPass(ctx)),
     archive: memoryArchive(),
     graph: createGraphClient({ baseUrl: 'http://127.0.0.1:9', version: 'v23.0', token: 'unused' }),
     messageSeq: new Sequence(),

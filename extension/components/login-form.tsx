@@ -9,6 +9,8 @@ export function LoginForm({ notice }: { notice?: string | undefined }) {
   const [platformUrl, setPlatformUrl] = useState('');
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  const [staySignedIn, setStaySignedIn] = useState(false);
+  const stayId = useId();
   const [error, setError] = useState<string | undefined>(notice);
   const [busy, setBusy] = useState(false);
 
@@ -21,7 +23,7 @@ export function LoginForm({ notice }: { notice?: string | undefined }) {
     setBusy(true);
     setError(undefined);
     try {
-      await signIn(platformUrl, username, password);
+      await signIn(platformUrl, username, password, staySignedIn);
     } catch (caught) {
       setError(caught instanceof PlatformError ? caught.message : String(caught));
     } finally {
@@ -47,6 +49,17 @@ export function LoginForm({ notice }: { notice?: string | undefined }) {
         value={password}
         onInput={setPassword}
       />
+      <label for={stayId} class="stay-signed-in" title={t('staySignedInHint')}>
+        <input
+          id={stayId}
+          type="checkbox"
+          name="staySignedIn"
+          data-testid="stay-signed-in"
+          checked={staySignedIn}
+          onChange={(event) => setStaySignedIn(event.currentTarget.checked)}
+        />
+        {t('staySignedIn')}
+      </label>
       {error && (
         <p class="form-error" role="alert" data-testid="login-error">
           {error}

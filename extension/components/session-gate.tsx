@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../utils/i18n.ts';
+import { resumeSession } from '../utils/resume.ts';
 import { loadSession, onSessionChange, type Session } from '../utils/storage.ts';
 import { LoginForm } from './login-form.tsx';
 
@@ -10,8 +11,9 @@ export function SessionGate({ children }: { children: (session: Session) => prea
 
   useEffect(() => {
     const stop = new AbortController();
+    // No session in memory (a browser restart, or it ended): "stay signed in" may sign in again.
     const refresh = () =>
-      void loadSession().then((next) => {
+      void (async () => (await loadSession()) ?? (await resumeSession()))().then((next) => {
         setSession((previous) => {
           if (previous && !next) setExpired(true);
           return next;

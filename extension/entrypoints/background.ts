@@ -3,9 +3,14 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { CONSOLE_PATTERNS_KEY } from '../utils/console-patterns.ts';
 import { registerOverlay } from '../utils/console-registration.ts';
 import { isOpenPanelMessage, isStartConversationMessage, PENDING_OUTBOUND_KEY } from '../utils/messages.ts';
+import { restrictSessionStorage } from '../utils/storage.ts';
 
 // Thin wiring only: an MV3 service worker is killed when idle, so it keeps no state.
 export default defineBackground(() => {
+  // The agent's token lives in storage.session: the extension's own pages only, never content scripts.
+  void restrictSessionStorage(chrome.storage.session).catch((error: unknown) =>
+    console.error('[loro] storage.session access level', error),
+  );
   // The toolbar button opens the side panel.
   void chrome.sidePanel.setPanelBehavior({ openPanelOnActionClick: true });
   // The overlay runs on the console pages the agent chose (and loopback); again when they change.

@@ -1,9 +1,9 @@
 import browser from 'webextension-polyfill';
 import { z } from 'zod';
-import { loginResponseSchema } from '../../shared/api/schemas.ts';
+import { type LoginResponse, loginResponseSchema } from '../../shared/api/schemas.ts';
 import { PlatformError, request } from './api-client.ts';
 import { clearDesk } from './draft-storage.ts';
-import { clearSession, type Session, saveSession } from './storage.ts';
+import { clearSession, clearStaySignedIn, type Session, saveSession, saveStaySignedIn } from './storage.ts';
 
 /** Normalises what the agent typed as the platform URL: `127.0.0.1:8787/` → `http://127.0.0.1:8787`. */
 export function normalisePlatformUrl(input: string): string {
@@ -21,9 +21,15 @@ export function normalisePlatformUrl(input: string): string {
 /**
  * Signs in: makes sure the extension may reach that platform (asking for the host permission
  * when it is not a loopback address; this must run in the click's user gesture), then stores the
- * session for every extension page.
+ * session for every extension page. With `staySignedIn`, the platform's refresh credential is
+ * kept too, so the agent is signed in again after a browser restart.
  */
-export async function signIn(platformUrlInput: string, username: string, password: string): Promise<Session> {
+export async function signIn(
+  platformUrlInput: string,
+  username: string,
+  password: string,
+  staySignedIn = false,
+): Promise<Session> {
   const platformUrl = normalisePlatformUrl(platformUrlInput);
   const origins = [`${platformUrl}/*`];
   if (!(await browser.permissions.contains({ origins }))) {
@@ -32,17 +38,28 @@ export async function signIn(platformUrlInput: string, username: string, passwor
   }
   const login = await request(platformUrl, '/api/auth/login', loginResponseSchema, {
     method: 'POST',
-    body: { username, password },
+    body: { username, password, staySignedIn },
   });
   if (login.user.role !== 'agent') {
     throw new PlatformError(403, 'not_an_agent', 'This panel is for agents: sign in with an agent account');
   }
-  const session = { ...login, platformUrl };
+  return keep(platformUrl, login);
+}
+
+/** Stores what a sign-in (or a resume) answered: the session, and any refresh credential. */
+export async function keep(platformUrl: string, login: LoginResponse): Promise<Session> {
+  const { refreshToken, refreshExpiresAt, ...rest } = login;
+  if (refreshToken !== undefined && refreshExpiresAt !== undefined)
+    await saveStaySignedIn({ platformUrl, userId: login.user.id, refreshToken, expiresAt: refreshExpiresAt });
+  else await clearStaySignedIn();
+  const session = { ...rest, platformUrl };
   await saveSession(session);
   return session;
 }
 
+/** Signs out here: the platform revokes the token and its refresh credential; both are forgotten. */
 export async function signOut(session: Session): Promise<void> {
+  await clearStaySignedIn();
   await request(session.platformUrl, '/api/auth/logout', z.unknown(), {
     method: 'POST',
     token: session.token,

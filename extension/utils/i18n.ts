@@ -1,10 +1,12 @@
 import { attentionEn, attentionEs } from './i18n-attention.ts';
 import { contextEn, contextEs } from './i18n-context.ts';
+import { sessionEn, sessionEs } from './i18n-session.ts';
 
 /** English and Spanish UI text; Spanish when the browser's language is Spanish. */
 const en = {
   ...attentionEn,
   ...contextEn,
+  ...sessionEn,
   signIn: 'Sign in',
   signingIn: 'Signing in…',
   signOut: 'Sign out',
@@ -150,6 +152,7 @@ const en = {
 const es: Record<keyof typeof en, string> = {
   ...attentionEs,
   ...contextEs,
+  ...sessionEs,
   signIn: 'Iniciar sesión',
   signingIn: 'Iniciando sesión…',
   signOut: 'Cerrar sesión',

@@ -2,9 +2,28 @@ import browser from 'webextension-polyfill';
 import { z } from 'zod';
 import { loginResponseSchema } from '../../shared/api/schemas.ts';
 
-/** Everything the extension keeps: which platform, and the agent's session on it. */
-export const sessionSchema = loginResponseSchema.extend({ platformUrl: z.string() });
+/**
+ * The agent's session on a platform. It lives in `storage.session`: in memory only (never on
+ * disk, gone when the browser closes) and, at the TRUSTED_CONTEXTS access level the background
+ * sets, out of content scripts' reach.
+ */
+export const sessionSchema = loginResponseSchema
+  .omit({ refreshToken: true, refreshExpiresAt: true })
+  .extend({ platformUrl: z.string() });
 export type Session = z.infer<typeof sessionSchema>;
+
+/**
+ * "Stay signed in": the refresh credential that signs the agent in again after a browser restart.
+ * Only stored when she ticked the box; it cannot call the API itself, works once (each use gives
+ * a new one) and dies with sign-out, sign-out everywhere or a new password.
+ */
+export const staySignedInSchema = z.object({
+  platformUrl: z.string(),
+  userId: z.string(),
+  refreshToken: z.string(),
+  expiresAt: z.number(),
+});
+export type StaySignedIn = z.infer<typeof staySignedInSchema>;
 
 /** Replaced at build time (wxt.config.ts) with the URL the extension was built against. */
 declare const __LORO_PLATFORM_URL__: string | undefined;
@@ -12,20 +31,55 @@ export const DEFAULT_PLATFORM_URL =
   typeof __LORO_PLATFORM_URL__ === 'string' ? __LORO_PLATFORM_URL__ : 'http://127.0.0.1:8787';
 const KEY = 'loro.session';
 const URL_KEY = 'loro.platformUrl';
+const STAY_KEY = 'loro.staySignedIn';
 
 /** The stored session, or undefined when signed out, expired or unreadable. */
 export async function loadSession(now = Date.now()): Promise<Session | undefined> {
-  const stored = (await browser.storage.local.get(KEY))[KEY];
+  const stored = (await browser.storage.session.get(KEY))[KEY];
   const parsed = sessionSchema.safeParse(stored);
   if (!parsed.success || parsed.data.expiresAt <= now) return undefined;
   return parsed.data;
 }
 
 export async function saveSession(session: Session): Promise<void> {
-  await browser.storage.local.set({ [KEY]: session, [URL_KEY]: session.platformUrl });
+  await browser.storage.session.set({ [KEY]: sessionSchema.parse(session) });
+  await browser.storage.local.set({ [URL_KEY]: session.platformUrl });
 }
 
 export async function clearSession(): Promise<void> {
+  await browser.storage.session.remove(KEY);
+}
+
+/** The "stay signed in" credential, or undefined when there is none (or it has expired). */
+export async function loadStaySignedIn(now = Date.now()): Promise<StaySignedIn | undefined> {
+  const parsed = staySignedInSchema.safeParse((await browser.storage.local.get(STAY_KEY))[STAY_KEY]);
+  if (!parsed.success || parsed.data.expiresAt <= now) return undefined;
+  return parsed.data;
+}
+
+export async function saveStaySignedIn(credential: StaySignedIn): Promise<void> {
+  await browser.storage.local.set({ [STAY_KEY]: credential });
+}
+
+/**
+ * Forgets the "stay signed in" credential; with `only`, just when it is still that one (another
+ * panel may have replaced it meanwhile with the one it got in exchange).
+ */
+export async function clearStaySignedIn(only?: string): Promise<void> {
+  if (only !== undefined && (await loadStaySignedIn(0))?.refreshToken !== only) return;
+  await browser.storage.local.remove(STAY_KEY);
+}
+
+/**
+ * Keeps `storage.session` (the agent's token, drafts) to the extension's own pages: a content
+ * script runs inside the host page's process and never needs it. Chrome's default, made explicit
+ * so nothing widens it. Called by the background at every start.
+ */
+export async function restrictSessionStorage(area: {
+  setAccessLevel?: (options: { accessLevel: 'TRUSTED_CONTEXTS' }) => Promise<void>;
+}): Promise<void> {
+  await area.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' });
+  // Versions before 2026-12-02 kept the token on disk in `storage.local`: remove it.
   await browser.storage.local.remove(KEY);
 }
 
@@ -38,7 +92,7 @@ export async function lastPlatformUrl(): Promise<string> {
 /** Calls `listener` whenever the session changes in any extension page. */
 export function onSessionChange(listener: () => void, signal: AbortSignal): void {
   const handler = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'local' && KEY in changes) listener();
+    if (area === 'session' && KEY in changes) listener();
   };
   browser.storage.onChanged.addListener(handler);
   signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(handler));

@@ -6,12 +6,18 @@ const ROLE = 'loro.admin.role';
 
 import { describeRule, type Rule } from '../../shared/api/validation-rules.ts';
 import { language } from './i18n.ts';
+import { issueWords } from './issue-words.ts';
 
 export type Issue = { path: string; message: string; rule?: Rule };
 
-/** A refused field's message in the UI's language: the rule's own words, else the platform's. */
+/**
+ * A refused field's message in the UI's language: the rule's own words, else the platform's check
+ * said again in that language (issue-words.ts), else the platform's.
+ */
 export const issueText = (issue: Issue): string =>
-  issue.rule && language() === 'es' ? describeRule(issue.rule, 'es') : issue.message;
+  issue.rule && language() === 'es'
+    ? describeRule(issue.rule, 'es')
+    : (issueWords(issue.message, language()) ?? issue.message);
 
 /** A refusal from the API, with the fields it names (shown next to each field). */
 export class ApiFailure extends Error {

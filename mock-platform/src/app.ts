@@ -16,10 +16,12 @@ import { ApiError, renderError, validationHook } from './http/errors.ts';
 import { useReadableZodMessages } from './http/zod-messages.ts';
 import { type ArchiveFiles, archiveEnded, memoryArchive } from './platform/archive.ts';
 import { type PlatformContext, Sequence } from './platform/context.ts';
+import { routingPass } from './platform/dispatcher.ts';
 import { dropStaleOrphanStatuses } from './platform/orphan-statuses.ts';
 import { resolveInterruptedSends } from './platform/outbox.ts';
 import { Presence } from './platform/presence.ts';
 import type { PlatformSchema } from './platform/records.ts';
+import { RoutingPasses } from './platform/routing-passes.ts';
 import { Serial } from './platform/serial.ts';
 import { sweep } from './platform/timers.ts';
 import { WebhookSkips } from './platform/webhook-items.ts';
@@ -27,11 +29,13 @@ import { adminRoutes } from './routes/admin.ts';
 import { agentRoutes } from './routes/agent.ts';
 import { agentComposerRoutes } from './routes/agent-composer.ts';
 import { agentContextRoutes } from './routes/agent-context.ts';
+import { agentMediaRoutes, isAttachmentUpload, MAX_ATTACHMENT_BODY_BYTES } from './routes/agent-media.ts';
 import { authRoutes } from './routes/auth.ts';
 import { componentRoutes } from './routes/components.ts';
 import { healthRoutes } from './routes/health.ts';
 import { supervisorRoutes } from './routes/supervisor.ts';
 import { whatsappWebhookRoutes } from './routes/whatsapp-webhook.ts';
+import { MAX_CUSTOMER_MESSAGE_BODY_BYTES } from './simulator/customer-routes.ts';
 import { type MountedSimulator, mountSimulator } from './simulator/mount.ts';
 import type { SimulatorSchema } from './simulator/records.ts';
 import type { Store } from './store/store.ts';
@@ -76,6 +80,7 @@ export function createPlatform(options: PlatformOptions) {
     events: new EventHub<AgentEvents>(),
     streams: new AgentStreams(store, clock),
     serial: new Serial(),
+    routing: new RoutingPasses(() => routingPass(ctx)),
     presence: new Presence(clock),
     archive: options.archive ?? memoryArchive(),
     messageSeq: new Sequence(store.all('messages').reduce((max, message) => Math.max(max, message.seq ?? 0), 0)),
@@ -118,9 +123,29 @@ export function createPlatform(options: PlatformOptions) {
       throw new ApiError(413, 'payload_too_large', `Request bodies are limited to ${MAX_API_BODY_BYTES} bytes`);
     },
   });
+  // An agent's attachment may be as large as Meta's largest file type.
+  const attachmentBodyLimit = bodyLimit({
+    maxSize: MAX_ATTACHMENT_BODY_BYTES,
+    onError: () => {
+      throw new ApiError(413, 'payload_too_large', `Attachments are limited to ${MAX_ATTACHMENT_BODY_BYTES} bytes`);
+    },
+  });
+  // The customer's phone sends files as base64 in JSON, up to Meta's largest.
+  const customerMessageBodyLimit = bodyLimit({
+    maxSize: MAX_CUSTOMER_MESSAGE_BODY_BYTES,
+    onError: () => {
+      throw new ApiError(
+        413,
+        'payload_too_large',
+        `Request bodies are limited to ${MAX_CUSTOMER_MESSAGE_BODY_BYTES} bytes`,
+      );
+    },
+  });
   app.use('*', async (c, next) => {
     const path = c.req.path;
     if (path.startsWith('/graph/') || path === '/webhooks/whatsapp') return next();
+    if (isAttachmentUpload(c.req.method, path)) return attachmentBodyLimit(c, next);
+    if (c.req.method === 'POST' && path === '/simulator/api/messages') return customerMessageBodyLimit(c, next);
     return apiBodyLimit(c, next);
   });
   app.notFound((c) =>
@@ -140,6 +165,7 @@ export function createPlatform(options: PlatformOptions) {
   app.route('/api', agentRoutes(ctx, sessions, componentTokens));
   app.route('/api', agentComposerRoutes(ctx, sessions));
   app.route('/api', agentContextRoutes(ctx, sessions));
+  app.route('/api', agentMediaRoutes(ctx, sessions));
   app.route('/components', componentRoutes(ctx, componentTokens));
   app.route(
     '/webhooks',

@@ -1,5 +1,11 @@
 import { z } from 'zod';
 import { TEXT_BODY_MAX } from '../whatsapp/send-schema.ts';
+import {
+  messageContactSchema,
+  messageLocationSchema,
+  messageMediaSchema,
+  messageReactionSchema,
+} from './attachment-schemas.ts';
 import { channelPermissionSchema } from './permissions.ts';
 import { ruleSchema } from './validation-rules.ts';
 
@@ -188,8 +194,14 @@ export const messageViewSchema = z.object({
   retryable: z.boolean().optional(),
   /** Sent by the platform on its own (a queue time-out's automatic message), not by an agent. */
   automatic: z.boolean().optional(),
-  /** A customer's photo: load it from `/api/conversations/{id}/media/{media.id}`. */
-  media: z.object({ id: z.string(), mimeType: z.string().optional() }).optional(),
+  /** Media (a photo, voice note, video, document…): load it from `/api/conversations/{id}/media/{media.id}`. */
+  media: messageMediaSchema.optional(),
+  /** A place the customer shared (its name and address masked like text). */
+  location: messageLocationSchema.optional(),
+  /** Contact cards the customer shared (numbers masked when masking is on). */
+  contacts: z.array(messageContactSchema).optional(),
+  /** A reaction to another message of the conversation: shown on that message, not on its own. */
+  reaction: messageReactionSchema.optional(),
   /** The message it answers (WhatsApp's `context`), shown quoted above it. */
   replyTo: z
     .object({

@@ -1,6 +1,7 @@
 import { t, weekdayName } from '../i18n.ts';
 import { ListInput } from '../list-input.tsx';
 import type { Channel, Condition } from '../types.ts';
+import { type Errors, errorAt } from '../ui.tsx';
 
 type Field = Condition['field'];
 const FIELDS: Field[] = [
@@ -58,11 +59,14 @@ export function ConditionsEditor({
   onChange,
   channels,
   name,
+  errors = {},
 }: {
   conditions: Condition[];
   onChange: (conditions: Condition[]) => void;
   channels: Channel[];
   name: string;
+  /** The form's field errors: each condition's (a pattern RE2 refuses…) is shown under it. */
+  errors?: Errors;
 }) {
   const replace = (index: number, condition: Condition) =>
     onChange(conditions.map((c, i) => (i === index ? condition : c)));
@@ -90,6 +94,11 @@ export function ConditionsEditor({
           >
             ×
           </button>
+          {errorAt(errors, `${name}.${index}`) && (
+            <span class="field-error condition-error" role="alert" data-testid={`error-${name}.${index}`}>
+              {errorAt(errors, `${name}.${index}`)}
+            </span>
+          )}
         </div>
       ))}
       <button

@@ -169,6 +169,7 @@ function ScriptEditor({
             onChange={(when) => setRule(index, { ...rule, when })}
             channels={channels}
             name={`rules.${index}.when`}
+            errors={errors}
           />
           {errors[`rules.${index}.when`] && <span class="field-error">{errors[`rules.${index}.when`]}</span>}
           <div class="inline">
@@ -444,6 +445,7 @@ export function RoutingQueuesPage() {
             onChange={(conditions) => set({ ...draft, conditions })}
             channels={channels}
             name="conditions"
+            errors={errors}
           />
         </>
       )}

@@ -6,7 +6,7 @@ import { announceWrapUp } from './after-contact-work.ts';
 import { agentStatus } from './agent-status.ts';
 import { joinConference, withdrawInvitation } from './conference.ts';
 import { agentTopic, type PlatformContext } from './context.ts';
-import { dispatch } from './dispatcher.ts';
+import { mutate } from './mutation.ts';
 import { pendingWrapUp, systemMessage } from './new-records.ts';
 import { agentConversation } from './participants.ts';
 import { requirePermission } from './permissions.ts';
@@ -30,9 +30,9 @@ export function setAgentState(
   /** Written in the same commit (a supervisor's audit entry, the sessions she signs out). */
   also: WriteOp<PlatformSchema>[] = [],
 ): Promise<AgentStatus> {
-  return ctx.serial.run(async () => {
+  return mutate(ctx, async (ctx) => {
     const status = await changeAgentState(ctx, agent.id, state, reasonId, also);
-    await dispatch(ctx);
+    void ctx.routing.request();
     return status;
   });
 }
@@ -41,7 +41,7 @@ export function setAgentState(
  * Commits the agent's new state (with its reason when Unavailable) and tells her panel. Going
  * Unavailable revokes her pending offers: their conversations go back to the queue in their
  * place, with no RONA (she did not let them time out), and a pending conference invitation is
- * withdrawn. Must run inside `ctx.serial`; the caller dispatches afterwards.
+ * withdrawn. Runs inside a mutation; the caller asks for routing afterwards.
  */
 export async function changeAgentState(
   ctx: PlatformContext,
@@ -89,7 +89,7 @@ export async function changeAgentState(
 
 /** The agent takes an offered conversation: it becomes theirs and active. */
 export function acceptOffer(ctx: PlatformContext, agent: User, offerId: string): Promise<ConversationView> {
-  return ctx.serial.run(async () => {
+  return mutate(ctx, async (ctx) => {
     const offer = ctx.store.get('offers', offerId);
     if (!offer || offer.agentId !== agent.id) throw notFound(`Offer ${offerId}`);
     if (offer.status !== 'pending') {
@@ -141,7 +141,7 @@ export function pendingOffers(ctx: PlatformContext, agent: User) {
  * once the skill's rejection cooldown has passed (sooner would just offer it again at once).
  */
 export function rejectOffer(ctx: PlatformContext, agent: User, offerId: string): Promise<void> {
-  return ctx.serial.run(async () => {
+  return mutate(ctx, async (ctx) => {
     const offer = ctx.store.get('offers', offerId);
     if (!offer || offer.agentId !== agent.id) throw notFound(`Offer ${offerId}`);
     if (offer.status !== 'pending') {
@@ -173,7 +173,7 @@ export function rejectOffer(ctx: PlatformContext, agent: User, offerId: string):
       ...abandonedTransferNotice(ctx, offer, conversation),
     ]);
     ctx.events.publish(agentTopic(agent.id), 'offer.revoked', { offerId });
-    await dispatch(ctx);
+    void ctx.routing.request();
   });
 }
 
@@ -184,7 +184,7 @@ export function endConversation(
   conversationId: string,
   wrapUp: { closureReasonId: string; note?: string | undefined },
 ): Promise<ConversationView> {
-  return ctx.serial.run(async () => {
+  return mutate(ctx, async (ctx) => {
     const conversation = agentConversation(ctx, agent, conversationId);
     if (conversation.status !== 'active') {
       throw new ApiError(409, 'conversation_not_active', `Conversation ${conversationId} is ${conversation.status}`);
@@ -237,7 +237,7 @@ export function endConversation(
       announceWrapUp(ctx, guestId, wrapUpView(ctx, guestWrapUp));
     }
     // The agent has room again: waiting conversations may go to them.
-    await dispatch(ctx);
+    void ctx.routing.request();
     return view;
   });
 }
@@ -248,8 +248,8 @@ export function endConversation(
  */
 export function signOutAgent(ctx: PlatformContext, user: User): Promise<void> {
   if (user.role !== 'agent') return Promise.resolve();
-  return ctx.serial.run(async () => {
+  return mutate(ctx, async (ctx) => {
     await changeAgentState(ctx, user.id, 'unavailable', 'signed-out');
-    await dispatch(ctx);
+    void ctx.routing.request();
   });
 }

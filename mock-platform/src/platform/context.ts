@@ -1,12 +1,13 @@
 import type { AgentEvents } from '../../../shared/api/schemas.ts';
 import type { Clock } from '../../../shared/clock.ts';
 import type { AgentStreams } from '../events/agent-streams.ts';
-import type { EventHub } from '../events/event-hub.ts';
+import type { EventBus } from '../events/event-bus.ts';
 import type { Store } from '../store/store.ts';
 import type { GraphClient } from '../whatsapp/graph-client.ts';
 import type { ArchiveFiles } from './archive.ts';
 import type { Presence } from './presence.ts';
 import type { PlatformSchema } from './records.ts';
+import type { RoutingPasses } from './routing-passes.ts';
 import type { Serial } from './serial.ts';
 import type { WebhookSkips } from './webhook-items.ts';
 
@@ -28,10 +29,13 @@ export class Sequence {
 export interface PlatformContext {
   store: Store<PlatformSchema>;
   clock: Clock;
-  events: EventHub<AgentEvents>;
+  /** Publish only inside a mutation (`mutate`), which holds events until the change is durable. */
+  events: EventBus<AgentEvents>;
   /** The agents' open event streams: closed at once when their access is revoked or shrinks. */
   streams: AgentStreams;
   serial: Serial;
+  /** Routing passes, requested after a change and run in the background (coalesced). */
+  routing: Routing;
   graph: GraphClient;
   /** Month files of the messages of conversations ended long ago (read on demand). */
   archive: ArchiveFiles;
@@ -42,5 +46,8 @@ export interface PlatformContext {
   /** Webhook items the receiver could not store, counted by reason since start-up. */
   webhookSkips: WebhookSkips;
 }
+
+/** What domain code sees of {@link RoutingPasses}. */
+export type Routing = Pick<RoutingPasses, 'request' | 'idle'>;
 
 export const agentTopic = (agentId: string) => `agent:${agentId}`;

@@ -2,6 +2,7 @@ import { decideRouting, type RoutingCandidate } from '../../../shared/routing/ch
 import { rejectionExcluded } from '../../../shared/routing/timers.ts';
 import type { WriteOp } from '../store/store.ts';
 import { agentTopic, type PlatformContext } from './context.ts';
+import { mutate } from './mutation.ts';
 import { pendingOffer } from './new-records.ts';
 import { activeConversations } from './participants.ts';
 import type { Conversation, PlatformSchema } from './records.ts';
@@ -80,7 +81,8 @@ export class Availability {
 
 /**
  * Offers every waiting conversation it can to an available agent, highest priority and longest
- * waiting first. Must run inside `ctx.serial`.
+ * waiting first. Runs inside a mutation (see {@link routingPass}); its offers are published once
+ * they are durable.
  */
 export async function dispatch(ctx: PlatformContext): Promise<void> {
   const availability = new Availability(ctx);
@@ -125,4 +127,9 @@ export async function dispatch(ctx: PlatformContext): Promise<void> {
     ctx.events.publish(agentTopic(agentId), 'offer', offerView(ctx, offer, conversation));
   }
   await Promise.all(durable);
+}
+
+/** One routing pass: a mutation of its own, so its offers reach the panels only once durable. */
+export function routingPass(ctx: PlatformContext): Promise<void> {
+  return mutate(ctx, (held) => dispatch(held));
 }

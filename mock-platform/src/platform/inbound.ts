@@ -13,7 +13,8 @@ import {
   type WebhookEnvelope,
 } from '../../../shared/whatsapp/webhook-schema.ts';
 import type { PlatformContext } from './context.ts';
-import { dispatch } from './dispatcher.ts';
+import { inboundAttachments } from './inbound-attachments.ts';
+import { mutate } from './mutation.ts';
 import { conversationAfterFailure, messageForStatus, resolvedByStatus } from './outbox.ts';
 import { publishToParticipants } from './participants.ts';
 import type { Channel, Conversation } from './records.ts';
@@ -29,7 +30,8 @@ import { readWebhook, type Skip } from './webhook-items.ts';
  * by wamid), applies delivery statuses, then offers new conversations to agents. Each entry,
  * change, contact, message and status is taken on its own: what cannot be read or applied is
  * logged with its reason (no personal data) and counted in `ctx.webhookSkips`, and the rest is
- * stored. Resolves once all of it is durably stored, so the webhook is acknowledged only then.
+ * stored. Resolves once all of it is durably stored, so the webhook is acknowledged only then;
+ * routing the new conversations is requested, not awaited.
  */
 export async function receiveWebhook(ctx: PlatformContext, envelope: WebhookEnvelope): Promise<{ skipped: Skip[] }> {
   const { values, other, skipped } = readWebhook(envelope);
@@ -47,45 +49,39 @@ export async function receiveWebhook(ctx: PlatformContext, envelope: WebhookEnve
     ctx.webhookSkips.add(item);
   };
   for (const item of skipped.splice(0)) skip(item);
-  let routable = false;
-  const durable: Promise<void>[] = [];
-  for (const value of values) {
-    const channel = ctx.store
-      .where('channels', 'phoneNumberId', value.phoneNumberId)
-      .find((candidate) => candidate.deletedAt === undefined);
-    if (!channel) {
-      console.warn(`[webhook] no channel for phone_number_id ${value.phoneNumberId}; ignored`);
-      continue;
-    }
-    for (const message of value.messages) {
-      const name = value.names.get(message.from ?? '');
-      const stored = await ctx.serial.run(async () => storeInbound(ctx, channel, message, name));
-      if ('skipped' in stored) {
-        skip(stored.skipped, value.phoneNumberId);
+  // One mutation for the whole body: the lock is held only while its items are read and applied;
+  // their writes then go out with other webhooks' (group commit), and the webhook is acknowledged
+  // once its own data is durable (for a retried message: the earlier request's write). New
+  // conversations are routed by a pass in the background, not awaited here.
+  await mutate(ctx, (ctx) => {
+    let routable = false;
+    for (const value of values) {
+      const channel = ctx.store
+        .where('channels', 'phoneNumberId', value.phoneNumberId)
+        .find((candidate) => candidate.deletedAt === undefined);
+      if (!channel) {
+        console.warn(`[webhook] no channel for phone_number_id ${value.phoneNumberId}; ignored`);
         continue;
       }
-      routable ||= stored.routable;
-      durable.push(stored.durable);
-    }
-    for (const status of value.statuses) {
-      const next = deliveryStatusOf(status.status);
-      if (!next) {
-        skip(
-          { item: 'status', reason: `status "${safeWord(status.status)}" changes no delivery status` },
-          value.phoneNumberId,
-        );
-        continue;
+      for (const message of value.messages) {
+        const name = value.names.get(message.from ?? '');
+        const stored = storeInbound(ctx, channel, message, name);
+        if ('skipped' in stored) skip(stored.skipped, value.phoneNumberId);
+        else routable ||= stored.routable;
       }
-      // Wrapped so the serial queue does not wait for the durability promise itself.
-      const applied = await ctx.serial.run(async () => ({ durable: applyStatus(ctx, status, next) }));
-      durable.push(applied.durable);
+      for (const status of value.statuses) {
+        const next = deliveryStatusOf(status.status);
+        if (next) applyStatus(ctx, status, next);
+        else {
+          skip(
+            { item: 'status', reason: `status "${safeWord(status.status)}" changes no delivery status` },
+            value.phoneNumberId,
+          );
+        }
+      }
     }
-  }
-  // The serial queue is held only while state is read and changed; the durable writes of many
-  // webhooks then go out together (group commit), and this one is acknowledged once its own are on
-  // disk (for a retried message: the earlier request's write).
-  await Promise.all(durable);
-  if (routable) await ctx.serial.run(() => dispatch(ctx));
+    if (routable) void ctx.routing.request();
+  });
   return { skipped };
 }
 
@@ -104,22 +100,19 @@ function describe(value: unknown): string {
   return parts.join(' ') || 'no details';
 }
 
-/** A commit's durability, observed later: a rejection must not count as unhandled meanwhile. */
-function later(durable: Promise<void>): Promise<void> {
-  durable.catch(() => undefined);
-  return durable;
-}
-
-/** Runs inside `ctx.serial`, synchronously: state is changed at once, durability comes later. */
+/** Runs inside a mutation, synchronously: state is changed at once, durability comes later. */
 function storeInbound(
   ctx: PlatformContext,
   channel: Channel,
   message: InboundMessage,
   profileName: string | undefined,
-): { routable: boolean; durable: Promise<void> } | { skipped: Skip } {
+): { routable: boolean } | { skipped: Skip } {
   // Meta retried: already stored, perhaps by a request still waiting for its write: acknowledge
   // this one only once that write is durable too.
-  if (ctx.store.get('messages', message.id)) return { routable: false, durable: later(ctx.store.sync()) };
+  if (ctx.store.get('messages', message.id)) {
+    void ctx.store.sync();
+    return { routable: false };
+  }
   const from = message.from;
   if (from === undefined) return { skipped: { item: 'message', reason: 'from: missing' } };
   const now = ctx.clock.now();
@@ -152,28 +145,25 @@ function storeInbound(
     conversationId: conversation.id,
     direction: 'inbound' as const,
     type: message.type,
-    text: inboundText(message),
-    ...(message.type === 'image' && message.image
-      ? { media: { id: message.image.id, ...(message.image.mime_type ? { mimeType: message.image.mime_type } : {}) } }
-      : {}),
+    // A document's name is kept apart (media.filename), masked as a file name: its text is its caption.
+    text: message.type === 'document' && message.document ? (message.document.caption ?? '') : inboundText(message),
+    ...inboundAttachments(ctx.store, conversation.id, message),
     timestamp: sentAt,
     seq: ctx.messageSeq.next(),
     ...replyContext(answeredMessageId(ctx.store, conversation.id, message.context?.id)),
   };
-  const durable = later(
-    ctx.store.commit([
-      put('customers', { ...customer, id: from, name, firstSeenAt: customer?.firstSeenAt ?? now }),
-      put('conversations', conversation),
-      put('messages', stored),
-    ]),
-  );
+  void ctx.store.commit([
+    put('customers', { ...customer, id: from, name, firstSeenAt: customer?.firstSeenAt ?? now }),
+    put('conversations', conversation),
+    put('messages', stored),
+  ]);
   if (conversation.status === 'active') {
     publishToParticipants(ctx, conversation, 'message', () => messageView(ctx, stored));
     publishToParticipants(ctx, conversation, 'conversation.updated', (viewer) =>
       conversationView(ctx, conversation, viewer),
     );
   }
-  return { routable: conversation.status === 'queued', durable };
+  return { routable: conversation.status === 'queued' };
 }
 
 /**
@@ -225,23 +215,21 @@ function awaitingSurveyAnswer(
 
 function storeSurveyAnswer(ctx: PlatformContext, conversation: Conversation, message: InboundMessage, sentAt: number) {
   const survey = conversation.survey;
-  if (!survey) return { routable: false, durable: Promise.resolve() };
+  if (!survey) return { routable: false };
   const answer = inboundText(message).trim();
-  const durable = later(
-    ctx.store.commit([
-      put('conversations', { ...conversation, survey: { ...survey, answer, answeredAt: sentAt } }),
-      put('messages', {
-        id: message.id,
-        conversationId: conversation.id,
-        direction: 'inbound',
-        type: message.type,
-        text: inboundText(message),
-        timestamp: sentAt,
-        seq: ctx.messageSeq.next(),
-      }),
-    ]),
-  );
-  return { routable: false, durable };
+  void ctx.store.commit([
+    put('conversations', { ...conversation, survey: { ...survey, answer, answeredAt: sentAt } }),
+    put('messages', {
+      id: message.id,
+      conversationId: conversation.id,
+      direction: 'inbound',
+      type: message.type,
+      text: inboundText(message),
+      timestamp: sentAt,
+      seq: ctx.messageSeq.next(),
+    }),
+  ]);
+  return { routable: false };
 }
 
 /** The customer answered: the customer response timer stops. */
@@ -250,8 +238,8 @@ function withoutAwaiting(conversation: Conversation): Conversation {
   return rest;
 }
 
-/** Runs inside `ctx.serial`, synchronously; returns the durability of what it changed. */
-function applyStatus(ctx: PlatformContext, update: StatusUpdate, status: MessageStatusValue): Promise<void> {
+/** Runs inside a mutation, synchronously. */
+function applyStatus(ctx: PlatformContext, update: StatusUpdate, status: MessageStatusValue): void {
   const timestamp = update.timestamp === undefined ? ctx.clock.now() : Number(update.timestamp) * 1000;
   const error = update.errors?.[0];
   const failure = error
@@ -264,15 +252,14 @@ function applyStatus(ctx: PlatformContext, update: StatusUpdate, status: Message
   if (!found) {
     // The send's answer has not been stored yet: keep the status for when it is.
     const orphan = ctx.store.get('orphanStatuses', update.id);
-    if (!advancesStatus(orphan?.status, status)) return Promise.resolve();
-    return later(
-      ctx.store.commit([
-        put('orphanStatuses', { id: update.id, status, timestamp, receivedAt: ctx.clock.now(), ...failure }),
-      ]),
-    );
+    if (!advancesStatus(orphan?.status, status)) return;
+    void ctx.store.commit([
+      put('orphanStatuses', { id: update.id, status, timestamp, receivedAt: ctx.clock.now(), ...failure }),
+    ]);
+    return;
   }
   const message = resolvedByStatus(found, update.id);
-  if (!advancesStatus(message.status, status)) return Promise.resolve();
+  if (!advancesStatus(message.status, status)) return;
   const updated = { ...message, status, statusAt: timestamp, ...failure };
   const conversation = ctx.store.get('conversations', message.conversationId);
   // A reply WhatsApp could not deliver is no answer: the first-response SLA clock runs again. One
@@ -283,14 +270,11 @@ function applyStatus(ctx: PlatformContext, update: StatusUpdate, status: Message
       : conversation && found.uncertain && conversation.firstResponseAt === undefined && updated.agentId
         ? { ...conversation, firstResponseAt: updated.timestamp }
         : undefined;
-  const durable = later(
-    ctx.store.commit([put('messages', updated), ...(reopened ? [put('conversations', reopened)] : [])]),
-  );
+  void ctx.store.commit([put('messages', updated), ...(reopened ? [put('conversations', reopened)] : [])]);
   if (conversation) publishToParticipants(ctx, conversation, 'message', () => messageView(ctx, updated));
   if (reopened) {
     publishToParticipants(ctx, reopened, 'conversation.updated', (viewer) => conversationView(ctx, reopened, viewer));
   }
-  return durable;
 }
 
 const replyContext = (replyToId: string | undefined) => (replyToId ? { replyToId } : {});

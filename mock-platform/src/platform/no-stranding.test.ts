@@ -13,11 +13,12 @@ import { createGraphClient } from '../whatsapp/graph-client.ts';
 import { acceptOffer, endConversation, rejectOffer, setAgentState } from './agents.ts';
 import { memoryArchive } from './archive.ts';
 import { type PlatformContext, Sequence } from './context.ts';
-import { agentLoad } from './dispatcher.ts';
+import { agentLoad, routingPass } from './dispatcher.ts';
 import { receiveWebhook } from './inbound.ts';
 import { Presence } from './presence.ts';
 import { type PlatformSchema, platformIndexes, platformSchemas, put, type User } from './records.ts';
 import { isEligible } from './routing-eligibility.ts';
+import { RoutingPasses } from './routing-passes.ts';
 import { Serial } from './serial.ts';
 import { sweep } from './timers.ts';
 import { WebhookSkips } from './webhook-items.ts';
@@ -90,6 +91,7 @@ async function workingDay(setup: typeof setupArb extends fc.Arbitrary<infer S> ?
     events: new EventHub<AgentEvents>(),
     streams: new AgentStreams(store, clock),
     serial: new Serial(),
+    routing: new RoutingPasses(() => routingPass(ctx)),
     archive: memoryArchive(),
     messageSeq: new Sequence(),
     presence: new Presence(clock),

@@ -80,7 +80,7 @@ describe('a reply cut off by SIGKILL between "sending" and the Cloud API’s ans
   it('is shown after the restart as "may not have been sent", and is not sent again unless the agent retries', async () => {
     const cloud = await fakeCloudApi();
     const dataDir = await mkdtemp(join(tmpdir(), 'loro-outbox-'));
-    const env = { DATA_DIR: dataDir, GRAPH_BASE_URL: cloud.url };
+    const env = { DATA_DIR: dataDir, GRAPH_BASE_URL: cloud.url, SIMULATOR: 'on' };
     try {
       const first = await startChildServer(env);
       children.push(first.child);

@@ -1,3 +1,4 @@
+import type { MessageMedia } from '../../../shared/api/attachment-schemas.ts';
 import type { MessageView } from '../../../shared/api/schemas.ts';
 import { newId } from '../../../shared/ids.ts';
 import { ApiError } from '../http/errors.ts';
@@ -18,6 +19,8 @@ export interface OutgoingReply {
   richMessageId?: string;
   /** The message of the conversation it quotes (sent with WhatsApp's `context`). */
   replyToId?: string;
+  /** An attachment, already uploaded to the Cloud API (its media id); `text` is its caption. */
+  media?: MessageMedia;
   /**
    * Calls the Cloud API with the reply's own id as `biz_opaque_callback_data` (its status webhooks
    * carry it, so a reply whose answer was lost is still recognised); resolves with the wamid.
@@ -56,6 +59,7 @@ export async function sendThroughOutbox(
       agentId,
       ...(outgoing.richMessageId ? { richMessageId: outgoing.richMessageId } : {}),
       ...(outgoing.replyToId ? { replyToId: outgoing.replyToId } : {}),
+      ...(outgoing.media ? { media: outgoing.media } : {}),
     };
     const rows = previous ? [{ ...previous, retriedAs: message.id }, message] : [message];
     // Durable before WhatsApp hears of it: a reply is never sent without being in the transcript.

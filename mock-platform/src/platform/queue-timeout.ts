@@ -2,6 +2,7 @@ import { isWindowOpen } from '../../../shared/customer-window.ts';
 import { ApiError } from '../http/errors.ts';
 import { GraphApiError } from '../whatsapp/graph-client.ts';
 import type { PlatformContext } from './context.ts';
+import { mutate } from './mutation.ts';
 import { systemMessage } from './new-records.ts';
 import { type Conversation, type Message, put, remove } from './records.ts';
 import { deliverTemplateToCustomer } from './templates.ts';
@@ -22,7 +23,7 @@ export function queueTimeoutDue(ctx: PlatformContext, conversation: Conversation
 }
 
 /**
- * Applies every due queue time-out (inside `ctx.serial`): the conversation overflows to the
+ * Applies every due queue time-out (inside the sweep's mutation): the conversation overflows to the
  * skill's secondary skill (waiting there from now, keeping its place by first arrival), and the
  * customer's automatic message is chosen — free text inside the 24-hour window, the approved
  * template outside it — to be sent once per conversation. Each skill's time-out acts once on a
@@ -86,7 +87,7 @@ export async function sendAutoMessage(ctx: PlatformContext, due: DueAutoMessage)
       return;
     }
     const wamid = await ctx.graph.sendText(channel.phoneNumberId, conversation.customerWaId, due.send.text);
-    await ctx.serial.run(async () => {
+    await mutate(ctx, async (ctx) => {
       const orphan = ctx.store.get('orphanStatuses', wamid);
       const message: Message = {
         id: wamid,
@@ -105,7 +106,7 @@ export async function sendAutoMessage(ctx: PlatformContext, due: DueAutoMessage)
   } catch (error) {
     const reason =
       error instanceof ApiError || error instanceof GraphApiError ? error.message : 'WhatsApp could not be reached';
-    await ctx.serial.run(() =>
+    await mutate(ctx, (ctx) =>
       ctx.store.commit([
         put('messages', systemMessage(ctx, conversation.id, `The automatic message was not sent: ${reason}`)),
       ]),

@@ -1,4 +1,10 @@
 import { z } from 'zod';
+import {
+  messageContactSchema,
+  messageLocationSchema,
+  messageMediaSchema,
+  messageReactionSchema,
+} from '../../../shared/api/attachment-schemas.ts';
 import { cannedResponseSchema } from '../../../shared/api/canned-responses.ts';
 import { channelPermissionSchema } from '../../../shared/api/permissions.ts';
 import {
@@ -382,8 +388,14 @@ export const messageSchema = z.object({
   retriedAs: z.string().optional(),
   /** Sent by the platform on its own (the queue time-out's message), not by an agent. */
   automatic: z.boolean().optional(),
-  /** A photo the customer sent: its Cloud API media id, fetched on demand for the agent. */
-  media: z.object({ id: z.string(), mimeType: z.string().optional() }).optional(),
+  /** Media the customer or the agent sent: its Cloud API media id, fetched on demand for the agent. */
+  media: messageMediaSchema.optional(),
+  /** A place the customer shared. */
+  location: messageLocationSchema.optional(),
+  /** Contact cards the customer shared. */
+  contacts: z.array(messageContactSchema).optional(),
+  /** A reaction to another message of the conversation. */
+  reaction: messageReactionSchema.optional(),
   /** The message of this conversation it answers (WhatsApp's `context`): an agent's reply to a customer's message, or the reverse. */
   replyToId: z.string().optional(),
 });

@@ -1,3 +1,4 @@
+import type { MessageMedia } from '../../../shared/api/attachment-schemas.ts';
 import type { MessageView } from '../../../shared/api/schemas.ts';
 import { isWindowOpen } from '../../../shared/customer-window.ts';
 import { richMessagePayload, richMessageText } from '../../../shared/whatsapp/rich-message.ts';
@@ -66,7 +67,7 @@ export function sendRichMessage(
  * Sends a free-form message (allowed only inside the 24-hour window, CH-7) through the outbox:
  * recorded first, then sent, then given its wamid or the reason it failed.
  */
-function sendFreeForm(
+export function sendFreeForm(
   ctx: PlatformContext,
   agent: User,
   conversationId: string,
@@ -75,6 +76,7 @@ function sendFreeForm(
     text: string;
     richMessageId?: string;
     replyToId?: string;
+    media?: MessageMedia;
     send: (phoneNumberId: string, to: string, callbackData: string) => Promise<string>;
   },
   retrying?: Message,
@@ -98,6 +100,7 @@ function sendFreeForm(
       text: outgoing.text,
       ...(outgoing.richMessageId ? { richMessageId: outgoing.richMessageId } : {}),
       ...(outgoing.replyToId ? { replyToId: outgoing.replyToId } : {}),
+      ...(outgoing.media ? { media: outgoing.media } : {}),
       send: (callbackData) => outgoing.send(channel.phoneNumberId, conversation.customerWaId, callbackData),
     },
     retrying,

@@ -14,7 +14,7 @@ import { conversationView, messageView } from './views.ts';
  * messages, `request_welcome`: the customer opened the chat). It opens no conversation: the line
  * goes into the open conversation, else the latest one still in memory, else nowhere.
  * `user_changed_number` also moves the customer, with every conversation, to the new number, so
- * replies go there. Runs inside `ctx.serial`, synchronously.
+ * replies go there. Runs inside a mutation (`mutate`), synchronously.
  */
 export function storeNotice(
   ctx: PlatformContext,
@@ -23,7 +23,7 @@ export function storeNotice(
   mine: Conversation[],
   open: Conversation | undefined,
   sentAt: number,
-): { routable: false; durable: Promise<void> } {
+): { routable: false } {
   const ops: WriteOp<PlatformSchema>[] = [];
   const updated = new Map<string, Conversation>();
   const from = message.from ?? '';
@@ -52,9 +52,8 @@ export function storeNotice(
       `[webhook] a ${message.type} notice for channel ${channel.id} has no conversation to go into; not stored`,
     );
   }
-  if (ops.length === 0) return { routable: false, durable: Promise.resolve() };
-  const durable = ctx.store.commit(ops);
-  durable.catch(() => undefined);
+  if (ops.length === 0) return { routable: false };
+  void ctx.store.commit(ops);
   for (const conversation of updated.values()) {
     if (conversation.status !== 'active') continue;
     publishToParticipants(ctx, conversation, 'conversation.updated', (viewer) =>
@@ -63,7 +62,7 @@ export function storeNotice(
   }
   const shown = target ? (updated.get(target.id) ?? target) : undefined;
   if (line && shown?.status === 'active') publishToParticipants(ctx, shown, 'message', () => messageView(ctx, line));
-  return { routable: false, durable };
+  return { routable: false };
 }
 
 /**

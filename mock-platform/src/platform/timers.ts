@@ -4,7 +4,7 @@ import { announceWrapUp, applyWrapUpTimeouts } from './after-contact-work.ts';
 import { withdrawInvitation } from './conference.ts';
 import { agentTopic, type PlatformContext } from './context.ts';
 import { applyDisconnections } from './disconnections.ts';
-import { dispatch } from './dispatcher.ts';
+import { mutate } from './mutation.ts';
 import { pendingWrapUp, systemMessage } from './new-records.ts';
 import { publishToParticipants } from './participants.ts';
 import { applyQueueTimeouts, sendAutoMessage } from './queue-timeout.ts';
@@ -27,7 +27,7 @@ import { conversationView, messageView, wrapUpView } from './views.ts';
  *   automatic message (sent after the write queue is released: a Graph call takes time).
  */
 export async function sweep(ctx: PlatformContext): Promise<void> {
-  const autoMessages = await ctx.serial.run(async () => {
+  const autoMessages = await mutate(ctx, async (ctx) => {
     const now = ctx.clock.now();
     await applyDisconnections(ctx);
     for (const offer of ctx.store.where('offers', 'status', 'pending')) {
@@ -90,9 +90,10 @@ export async function sweep(ctx: PlatformContext): Promise<void> {
       if (guestWrapUp) announceWrapUp(ctx, guestWrapUp.agentId, wrapUpView(ctx, guestWrapUp));
     }
     await applyWrapUpTimeouts(ctx);
-    const due = await applyQueueTimeouts(ctx);
-    await dispatch(ctx);
-    return due;
+    return applyQueueTimeouts(ctx);
   });
+  // Always a pass, even when nothing above changed: a rejection cooldown may have ended. The sweep
+  // resolves once it has run, so after a sweep nobody waits while an eligible agent has room.
+  await ctx.routing.request();
   for (const due of autoMessages) await sendAutoMessage(ctx, due);
 }

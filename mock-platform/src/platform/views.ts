@@ -6,6 +6,7 @@ import { fromWaId } from '../../../shared/phone.ts';
 import { screenPopUrl } from '../../../shared/routing/screen-pop.ts';
 import { offerExpiresAt } from '../../../shared/routing/timers.ts';
 import type { Store } from '../store/store.ts';
+import { attachmentView, maskFileName } from './attachment-view.ts';
 import { maskerFor } from './masking.ts';
 import { channelPermissionsOf } from './permissions.ts';
 import type { Conversation, Message, Offer, PlatformSchema } from './records.ts';
@@ -98,7 +99,8 @@ function lastMessageView(
   return {
     lastMessage: {
       direction: last.direction,
-      text: maskText(last.text),
+      // A document sent without a caption previews as its (masked) file name.
+      text: !last.text && last.media?.filename ? maskFileName(last.media.filename, maskText) : maskText(last.text),
       timestamp: last.timestamp,
       ...(last.media ? { media: true } : {}),
     },
@@ -144,7 +146,7 @@ export function messageView({ store }: ViewContext, message: Message): MessageVi
     ...(message.uncertain ? { uncertain: true } : {}),
     ...(isRetryable(message) ? { retryable: true } : {}),
     ...(message.automatic ? { automatic: true } : {}),
-    ...(message.media ? { media: message.media } : {}),
+    ...attachmentView(message, mask),
     ...(quote ? { replyTo: quote } : {}),
   };
 }

@@ -66,6 +66,8 @@ describe('the customer simulator produces every kind of inbound message the plat
     const wrong = await customer({ choice: { messageId: list, optionId: 'nope' } });
     expect(wrong.body.error.issues).toEqual([{ path: 'choice.optionId', message: 'is not an option of that message' }]);
     const both = await customer({ text: 'hola', choice: { messageId: list, optionId: 'mon-10' } });
-    expect(both.body.error.issues).toEqual([{ path: 'text', message: 'send exactly one of text, image or choice' }]);
+    expect(both.body.error.issues).toEqual([
+      { path: 'text', message: 'send exactly one of text, image, media, location, contacts, reaction or choice' },
+    ]);
   });
 });

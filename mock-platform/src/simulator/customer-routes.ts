@@ -1,12 +1,19 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import { parsePhone } from '../../../shared/phone.ts';
+import { MEDIA_LIMITS } from '../../../shared/whatsapp/media-limits.ts';
 import { TEXT_BODY_MAX } from '../../../shared/whatsapp/send-schema.ts';
 import { ApiError, invalidField } from '../http/errors.ts';
 import { errorResponses, jsonBody, jsonContent, router } from '../http/openapi.ts';
 import { customerPage, customerPageScript } from './customer-page.ts';
 import { simMessageSchema, threadKey } from './records.ts';
 import { ALL_THREADS, type Simulator } from './simulator.ts';
+
+/** Base64 of Meta's largest file (a 100 MB document). */
+const CUSTOMER_MEDIA_BASE64_MAX =
+  Math.ceil((Math.max(...Object.values(MEDIA_LIMITS).map((l) => l.maxBytes)) * 4) / 3) + 4;
+/** A customer's message with a file: larger than any other simulator body, so it has its own body limit. */
+export const MAX_CUSTOMER_MESSAGE_BODY_BYTES = CUSTOMER_MEDIA_BASE64_MAX + 64 * 1024;
 
 const customerSendSchema = z
   .object({
@@ -28,13 +35,46 @@ const customerSendSchema = z
         caption: z.string().max(1024).optional(),
       })
       .optional(),
+    /** Any file from the phone (Meta's types and sizes): photo, sticker, voice note or audio, video, document. */
+    media: z
+      .object({
+        data: z.base64('media.data must be base64').max(CUSTOMER_MEDIA_BASE64_MAX, 'files are limited to 100 MB'),
+        mimeType: z.enum(Object.keys(MEDIA_LIMITS) as [string, ...string[]]),
+        filename: z.string().trim().min(1).max(240).optional(),
+        caption: z.string().max(1024).optional(),
+        voice: z.boolean().optional(),
+      })
+      .optional(),
+    /** A place the customer shares. */
+    location: z
+      .object({
+        latitude: z.number().min(-90).max(90),
+        longitude: z.number().min(-180).max(180),
+        name: z.string().max(256).optional(),
+        address: z.string().max(512).optional(),
+      })
+      .optional(),
+    /** Contact cards the customer shares. */
+    contacts: z
+      .array(z.object({ name: z.string().min(1).max(256), phones: z.array(z.string().min(1).max(40)).max(5) }))
+      .min(1)
+      .max(10)
+      .optional(),
+    /** A reaction to a message of the chat (its wamid); an empty emoji takes it back. */
+    reaction: z.object({ messageId: z.string().min(1).max(200), emoji: z.string().max(16) }).optional(),
     /** The button or list row the customer taps in an interactive business message. */
     choice: z.object({ messageId: z.string().min(1), optionId: z.string().min(1) }).optional(),
   })
-  .refine((body) => [body.text, body.image, body.choice].filter((part) => part !== undefined).length === 1, {
-    message: 'send exactly one of text, image or choice',
-    path: ['text'],
-  });
+  .refine(
+    (body) =>
+      [body.text, body.image, body.media, body.location, body.contacts, body.reaction, body.choice].filter(
+        (part) => part !== undefined,
+      ).length === 1,
+    {
+      message: 'send exactly one of text, image, media, location, contacts, reaction or choice',
+      path: ['text'],
+    },
+  );
 
 const numberSchema = z.object({
   id: z.string(),
@@ -84,7 +124,7 @@ export function customerRoutes(simulator: Simulator) {
       path: '/api/messages',
       tags,
       summary:
-        'The customer sends a text, a photo or a button/list choice to a business number (delivered to the platform as a signed webhook)',
+        'The customer sends a text, a photo or any file, a place, contact cards, a reaction or a button/list choice to a business number (delivered to the platform as a signed webhook)',
       request: { body: jsonBody(customerSendSchema) },
       responses: { 201: jsonContent(simMessageSchema, 'Sent'), 400: errorResponses[400], 404: errorResponses[404] },
     }),
@@ -104,6 +144,10 @@ export function customerRoutes(simulator: Simulator) {
         customerName: input.name || `+${waId}`,
         ...(input.text !== undefined ? { text: input.text } : {}),
         ...(input.image ? { image: { ...input.image, bytes: Buffer.from(input.image.data, 'base64') } } : {}),
+        ...(input.media ? { media: { ...input.media, bytes: Buffer.from(input.media.data, 'base64') } } : {}),
+        ...(input.location ? { shared: { location: input.location } } : {}),
+        ...(input.contacts ? { shared: { contacts: input.contacts } } : {}),
+        ...(input.reaction ? { shared: { reaction: input.reaction } } : {}),
         ...(input.choice ? { choice: input.choice } : {}),
         replyTo: input.replyTo,
       });

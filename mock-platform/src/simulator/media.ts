@@ -7,7 +7,8 @@ import { putSim as put, type SimulatorSchema } from './records.ts';
 
 const MB = 1024 * 1024;
 
-export const MAX_MEDIA_BYTES = 16 * MB;
+/** Meta's largest media file (a 100 MB document): the Graph upload body limit is sized to it. */
+export const MAX_MEDIA_BYTES = Math.max(...Object.values(MEDIA_LIMITS).map((limit) => limit.maxBytes));
 
 /** What the bytes are, from their first bytes, for the formats where a lie would matter. */
 export function sniffImage(bytes: Uint8Array): 'image/jpeg' | 'image/png' | 'image/webp' | undefined {

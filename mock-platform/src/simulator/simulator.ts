@@ -15,6 +15,7 @@ import { EventHub } from '../events/event-hub.ts';
 import { ApiError } from '../http/errors.ts';
 import type { Store } from '../store/store.ts';
 import type { FetchLike } from '../whatsapp/graph-client.ts';
+import { type CustomerFile, type CustomerShare, customerFileContent, sharedContent } from './customer-content.ts';
 import { SimMedia } from './media.ts';
 import { MetaError } from './meta-error.ts';
 import { consentRefusal, pairRefusal, throughputRefusal, tierRefusal } from './policy.ts';
@@ -123,20 +124,21 @@ export class Simulator {
     customerName: string;
     text?: string | undefined;
     image?: { bytes: Uint8Array; mimeType: string; caption?: string | undefined } | undefined;
+    /** Any file from the phone: a photo, sticker, voice note or audio, video or document. */
+    media?: CustomerFile | undefined;
+    /** A place, contact cards, or a reaction to a message of the chat. */
+    shared?: CustomerShare | undefined;
     choice?: { messageId: string; optionId: string } | undefined;
     replyTo?: string | undefined;
   }): Promise<SimMessage> {
     const phone = this.phoneNumber(input.phoneNumberId);
     const thread = threadKey(phone.id, input.customerWaId);
     let content: Pick<SimMessage, 'type' | 'text' | 'payload' | 'replyTo'>;
-    if (input.image) {
-      const media = await this.media.upload(phone.id, { bytes: input.image.bytes, type: input.image.mimeType });
-      const caption = input.image.caption;
-      content = {
-        type: 'image',
-        text: caption ?? '',
-        payload: { id: media.id, mime_type: media.mimeType, sha256: media.sha256, ...(caption ? { caption } : {}) },
-      };
+    const file = input.media ?? (input.image ? { ...input.image, filename: undefined } : undefined);
+    if (file) {
+      content = await customerFileContent(this.media, phone.id, file);
+    } else if (input.shared) {
+      content = sharedContent(input.shared);
     } else if (input.choice) {
       content = this.#choice(thread, input.choice);
     } else {

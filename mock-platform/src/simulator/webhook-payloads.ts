@@ -35,7 +35,11 @@ export function inboundMessageWebhook(phone: SimPhoneNumber, message: SimMessage
         id: message.id,
         timestamp: seconds(message.timestamp),
         type: message.type,
-        ...(message.type === 'text' ? { text: { body: message.text } } : { [message.type]: message.payload ?? {} }),
+        ...(message.type === 'text'
+          ? { text: { body: message.text } }
+          : message.type === 'contacts'
+            ? { contacts: message.payload?.contacts ?? [] }
+            : { [message.type]: message.payload ?? {} }),
         ...(message.replyTo ? { context: { from: toWaId(phone.phoneNumber), id: message.replyTo } } : {}),
       },
     ],

@@ -71,6 +71,8 @@ export async function testPlatform(
       ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
     });
     const text = await response.text();
+    // Routing runs in the background after a change: tests look at offers once it has run.
+    await platform.ctx.routing.idle();
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -106,6 +108,7 @@ export async function testPlatform(
       body: { phoneNumberId, from, name, text },
     });
     await webhooks.idle();
+    await platform.ctx.routing.idle();
     return response;
   }
 

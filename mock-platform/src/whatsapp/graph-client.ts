@@ -81,18 +81,7 @@ export function createGraphClient({
       headers: { ...auth, 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
-    if (!response.ok) {
-      const parsed = graphErrorSchema.safeParse(json);
-      if (parsed.success) {
-        const { code, message, error_data } = parsed.data.error;
-        throw new GraphApiError(
-          response.status,
-          code,
-          error_data?.details ? `${message}: ${error_data.details}` : message,
-        );
-      }
-      throw new GraphApiError(response.status, 131000, `Cloud API answered HTTP ${response.status}`);
-    }
+    if (!response.ok) throw graphError(response.status, json);
     return json;
   }
 
@@ -167,6 +156,29 @@ export function createGraphClient({
       return phoneNumberListSchema.parse(await get(`${wabaId}/phone_numbers`)).data;
     },
 
+    /**
+     * Uploads a file to the number's media (`POST /{phone-number-id}/media`, multipart, as Meta
+     * documents it); resolves with the media id a message then sends.
+     */
+    async uploadMedia(
+      phoneNumberId: string,
+      file: { bytes: Uint8Array; mimeType: string; filename: string },
+    ): Promise<string> {
+      const form = new FormData();
+      form.set('messaging_product', 'whatsapp');
+      form.set('type', file.mimeType);
+      form.set('file', new Blob([new Uint8Array(file.bytes)], { type: file.mimeType }), file.filename);
+      const { response, json } = await call(`${baseUrl}/${version}/${phoneNumberId}/media`, {
+        method: 'POST',
+        headers: auth,
+        body: form,
+      });
+      if (!response.ok) throw graphError(response.status, json);
+      const id = z.object({ id: z.string().min(1) }).safeParse(json).data?.id;
+      if (!id) throw new GraphApiError(502, 131000, 'The Cloud API answered the upload without a media id');
+      return id;
+    },
+
     /** A media object's bytes: its URL from `GET /{media-id}`, then the download with the token. */
     async downloadMedia(mediaId: string): Promise<{ bytes: ArrayBuffer; mimeType: string }> {
       const json = (await get(encodeURIComponent(mediaId)).catch(() => undefined)) as
@@ -202,6 +214,14 @@ export function createGraphClient({
 }
 
 export type GraphClient = ReturnType<typeof createGraphClient>;
+
+/** A refusal in Meta's error envelope, with its code and details; any other answer is a bare HTTP status. */
+function graphError(status: number, json: unknown): GraphApiError {
+  const parsed = graphErrorSchema.safeParse(json);
+  if (!parsed.success) return new GraphApiError(status, 131000, `Cloud API answered HTTP ${status}`);
+  const { code, message, error_data } = parsed.data.error;
+  return new GraphApiError(status, code, error_data?.details ? `${message}: ${error_data.details}` : message);
+}
 
 const templateListSchema = z.object({
   data: z.array(

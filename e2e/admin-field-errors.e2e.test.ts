@@ -1,0 +1,75 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO } from '../mock-platform/src/seed/demo-tenant.ts';
+import { text } from './support/agent-panel.ts';
+import { launchWithExtension, screenshot } from './support/browser.ts';
+import { startTestPlatform } from './support/platform.ts';
+
+/**
+ * Issue 17: the platform's own checks (a pattern RE2 refuses, a username taken) read in the UI's
+ * language, next to the field they are about, never as an internal path in a summary.
+ */
+describe('admin UI: field errors in plain Spanish, next to their field', () => {
+  let platform: Awaited<ReturnType<typeof startTestPlatform>>;
+  let chrome: Awaited<ReturnType<typeof launchWithExtension>>;
+  let admin: Page;
+
+  beforeAll(async () => {
+    platform = await startTestPlatform();
+    chrome = await launchWithExtension();
+    admin = await chrome.browser.newPage();
+    await admin.setViewport({ width: 1280, height: 1000 });
+  });
+
+  afterAll(async () => {
+    await chrome?.close();
+    await platform?.close();
+  });
+
+  const click = async (selector: string) => {
+    await (await admin.waitForSelector(selector))?.click();
+  };
+  const fill = async (selector: string, value: string) => {
+    const input = await admin.waitForSelector(selector);
+    await input?.click({ count: 3 });
+    await input?.press('Backspace');
+    await input?.type(value);
+  };
+
+  it('a routing pattern RE2 cannot run is refused under its condition, in Spanish', async () => {
+    await admin.goto(`${platform.url}/admin`);
+    await fill('[data-testid="admin-username"]', 'admin');
+    await fill('[data-testid="admin-password"]', 'loro-admin');
+    await click('[data-testid="admin-sign-in"]');
+    await click('[data-testid="language"]');
+    await click('[data-testid="nav-scripts"]');
+    await click('[data-testid="add"]');
+    await fill('[data-testid="field-name"]', 'Reembolsos');
+    await click('[data-testid="add-rule"]');
+    await admin.select('[data-testid="rule-0"] .condition select:nth-of-type(2)', 'matches');
+    await fill('[data-testid="rule-0"] [data-testid="condition-value"]', '(a)\\1');
+    await admin.select('[data-testid="field-rules.0.route.skillId"]', DEMO.skillId);
+    await click('[data-testid="save"]');
+    await admin.waitForSelector('[data-testid="error-rules.0.when.0"]');
+    expect(await text(admin, '[data-testid="error-rules.0.when.0"]')).toMatch(
+      /^no es una expresión regular que la plataforma pueda evaluar en tiempo lineal \(.+\); no se admiten referencias hacia atrás/,
+    );
+    expect(await text(admin, '[data-testid="form-error"]')).toBe(
+      'Hay campos que corregir: mira el mensaje junto a cada uno.',
+    );
+    await (await admin.$('[data-testid="rule-0"]'))?.scrollIntoView();
+    await screenshot(admin, 'admin-pattern-error-es');
+  });
+
+  it('a username already taken is said in Spanish next to the username', async () => {
+    await click('[data-testid="nav-users"]');
+    await click('[data-testid="add"]');
+    await fill('[data-testid="field-username"]', 'ana');
+    await fill('[data-testid="field-displayName"]', 'Ana Dos');
+    await fill('[data-testid="field-password"]', 'una-clave-larga');
+    await click('[data-testid="save"]');
+    await admin.waitForSelector('[data-testid="error-username"]');
+    expect(await text(admin, '[data-testid="error-username"]')).toBe('ana ya está en uso');
+    await screenshot(admin, 'admin-username-taken-es');
+  });
+});
