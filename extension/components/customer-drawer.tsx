@@ -3,7 +3,6 @@ import type { CustomerView } from '../../shared/api/customer-context.ts';
 import { formatPhone } from '../../shared/phone-format.ts';
 import type { ContextApi } from '../utils/context-api.ts';
 import { locale, t } from '../utils/i18n.ts';
-import { CustomerTags } from './customer-tags.tsx';
 import { PastConversationView } from './past-conversation.tsx';
 
 const optInLabel = { wrote: 'optInWrote', refused: 'optInRefused', unknown: 'optInUnknown' } as const;
@@ -21,22 +20,26 @@ export function CustomerDrawer({
   const [customer, setCustomer] = useState<CustomerView | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [pastId, setPastId] = useState<string | undefined>();
-  useEffect(() => {
-    api.customer(conversationId).then(setCustomer, (failure: Error) => setError(failure.message));
-  }, [conversationId]);
+  const [tag, setTag] = useState('');
+  const run = (call: Promise<CustomerView>, after = () => {}) => {
+    setError(undefined);
+    call.then(
+      (found) => {
+        setCustomer(found);
+        after();
+      },
+      (failure: Error) => setError(failure.message),
+    );
+  };
+  useEffect(() => run(api.customer(conversationId)), [conversationId]);
   if (pastId) {
     return <PastConversationView key={pastId} load={() => api.past(pastId)} onBack={() => setPastId(undefined)} />;
   }
-  const fact = (label: string, value: string | undefined, testid?: string) =>
-    value && [<dt key={label}>{label}</dt>, <dd data-testid={testid}>{value}</dd>];
   return (
-    <aside class="customer-drawer" data-testid="customer-drawer" aria-label={t('customer')}>
-      <header>
-        <strong>{t('customer')}</strong>
-        <button type="button" class="link" onClick={onClose} data-testid="customer-close">
-          {t('back')}
-        </button>
-      </header>
+    <aside class="customer-drawer" data-testid="customer-drawer">
+      <button type="button" class="link" onClick={onClose}>
+        ← {t('back')}
+      </button>
       {error && (
         <p class="form-error" role="alert">
           {error}
@@ -44,34 +47,56 @@ export function CustomerDrawer({
       )}
       {customer && (
         <>
-          <dl>
-            {fact(t('customerName'), customer.name, 'customer-name')}
-            {fact(t('customerNumber'), formatPhone(customer.number), 'customer-number')}
-            {fact(t('country'), customer.country)}
-            {fact(t('optIn'), t(optInLabel[customer.optIn]), 'customer-opt-in')}
-            {fact(t('preferredAgent'), customer.preferredAgent)}
-          </dl>
+          <h3 data-testid="customer-name">{customer.name}</h3>
+          <p>
+            {formatPhone(customer.number)} · {customer.country}
+            <br />
+            {t(optInLabel[customer.optIn])}
+            {customer.preferredAgent && ` · ${t('preferredAgent')}: ${customer.preferredAgent}`}
+          </p>
           <h4>{t('tags')}</h4>
-          <CustomerTags
-            tags={customer.tags}
-            onAdd={(tag) => api.addTag(conversationId, tag).then(setCustomer)}
-            onRemove={(tag) => api.removeTag(conversationId, tag).then(setCustomer)}
-          />
+          {customer.tags.map((name) => (
+            <span key={name} class="tag" data-testid="customer-tag">
+              {name}
+              <button
+                type="button"
+                class="link"
+                aria-label={`${name} ×`}
+                onClick={() => run(api.removeTag(conversationId, name))}
+              >
+                ×
+              </button>
+            </span>
+          ))}
+          <form
+            onSubmit={(event) => {
+              event.preventDefault();
+              run(api.addTag(conversationId, tag), () => setTag(''));
+            }}
+          >
+            <input
+              value={tag}
+              maxLength={32}
+              aria-label={t('tagAdd')}
+              onInput={(event) => setTag(event.currentTarget.value)}
+              data-testid="tag-input"
+            />
+            <button type="submit" disabled={!tag.trim()} data-testid="tag-add">
+              {t('tagAdd')}
+            </button>
+          </form>
           <h4>{t('previous')}</h4>
-          <ul>
-            {customer.previous.map((past) => (
-              <li key={past.conversationId}>
-                <button
-                  type="button"
-                  onClick={() => setPastId(past.conversationId)}
-                  data-testid="previous-conversation"
-                >
-                  {new Date(past.endedAt).toLocaleDateString(locale)} · {past.closureReason ?? past.queueName}
-                  {past.note && <small> · {past.note}</small>}
-                </button>
-              </li>
-            ))}
-          </ul>
+          {customer.previous.map((past) => (
+            <button
+              key={past.conversationId}
+              type="button"
+              class="previous"
+              onClick={() => setPastId(past.conversationId)}
+              data-testid="previous-conversation"
+            >
+              {new Date(past.endedAt).toLocaleDateString(locale)} · {past.closureReason} {past.note}
+            </button>
+          ))}
         </>
       )}
     </aside>

@@ -3,7 +3,6 @@ import { formatMessageTime } from '../utils/format.ts';
 import { type MessageKey, t } from '../utils/i18n.ts';
 import { FailedReply } from './failed-reply.tsx';
 import { MessageImage } from './message-image.tsx';
-import { NoteBubble } from './note-bubble.tsx';
 
 const tickText: Record<DeliveryStatus, string> = {
   sending: '🕓',
@@ -48,7 +47,14 @@ export function MessageBubble({
       </p>
     );
   }
-  if (message.direction === 'note') return <NoteBubble message={message} />;
+  if (message.direction === 'note') {
+    // A private note: only agents see it (never sent to the customer), so it looks like neither side.
+    return (
+      <p class="note-message" data-testid="note-message">
+        📝 {message.senderName}: {message.text}
+      </p>
+    );
+  }
   const inbound = message.direction === 'inbound';
   return (
     <div
