@@ -1,4 +1,5 @@
 import { attentionEn, attentionEs } from './i18n-attention.ts';
+import { composerEn, composerEs } from './i18n-composer.ts';
 import { contextEn, contextEs } from './i18n-context.ts';
 import { sessionEn, sessionEs } from './i18n-session.ts';
 
@@ -6,6 +7,7 @@ import { sessionEn, sessionEs } from './i18n-session.ts';
 const en = {
   ...attentionEn,
   ...contextEn,
+  ...composerEn,
   ...sessionEn,
   signIn: 'Sign in',
   signingIn: 'Signing in…',
@@ -59,6 +61,8 @@ const en = {
   failThroughput: 'WhatsApp refused it: this number is sending too many messages right now. Retry in a moment.',
   failNotDelivered: 'Not delivered: WhatsApp chose not to deliver it. Try again later.',
   failStoppedMarketing: 'Not delivered: the customer has stopped marketing messages.',
+  failNoConsent:
+    'Not sent: the customer never wrote to this number nor opted in (a rule of the WhatsApp simulator, not of Meta).',
   failInvalid: 'WhatsApp refused it as invalid.',
   failAccountLocked: 'WhatsApp refused it: the business account is locked or limited.',
   failRefused: 'WhatsApp refused the message.',
@@ -152,6 +156,7 @@ const en = {
 const es: Record<keyof typeof en, string> = {
   ...attentionEs,
   ...contextEs,
+  ...composerEs,
   ...sessionEs,
   signIn: 'Iniciar sesión',
   signingIn: 'Iniciando sesión…',
@@ -207,6 +212,8 @@ const es: Record<keyof typeof en, string> = {
     'WhatsApp lo rechazó: este número está enviando demasiados mensajes ahora. Vuelva a intentarlo en un momento.',
   failNotDelivered: 'No entregado: WhatsApp decidió no entregarlo. Inténtelo más tarde.',
   failStoppedMarketing: 'No entregado: el cliente ha dejado de recibir mensajes de marketing.',
+  failNoConsent:
+    'No enviado: el cliente nunca escribió a este número ni dio su consentimiento (una regla del simulador de WhatsApp, no de Meta).',
   failInvalid: 'WhatsApp lo rechazó por no ser válido.',
   failAccountLocked: 'WhatsApp lo rechazó: la cuenta empresarial está bloqueada o limitada.',
   failRefused: 'WhatsApp rechazó el mensaje.',

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { TEXT_BODY_MAX } from './text-limits.ts';
 
 /** Limits from Meta's Cloud API documentation. */
-export const TEXT_BODY_MAX = 4096;
+export { fillTemplate, TEXT_BODY_MAX } from './text-limits.ts';
 
 /**
  * `to` in any form Meta accepts: `+34 600 000 888`, `34-600-000-888`, `(34) 600 000 888`…
@@ -122,9 +123,4 @@ export function parameterText(parameter: TemplateParameter): string {
 /** `{{1}}`-style placeholders in a template text, highest index (0 when none). */
 export function placeholderCount(text: string): number {
   return [...text.matchAll(/\{\{(\d+)\}\}/g)].reduce((max, match) => Math.max(max, Number(match[1])), 0);
-}
-
-/** The template's text with `{{n}}` replaced by the n-th value. */
-export function fillTemplate(text: string, values: readonly string[]): string {
-  return text.replace(/\{\{(\d+)\}\}/g, (placeholder, n: string) => values[Number(n) - 1] ?? placeholder);
 }

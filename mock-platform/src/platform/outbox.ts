@@ -6,6 +6,7 @@ import type { WriteOp } from '../store/store.ts';
 import { GraphApiError, isUncertainGraphFailure } from '../whatsapp/graph-client.ts';
 import type { PlatformContext } from './context.ts';
 import { publishToParticipants } from './participants.ts';
+import { rateLimitRetryAt } from './rate-limit-retry.ts';
 import type { Conversation, Message, PlatformSchema } from './records.ts';
 import { put, remove } from './records.ts';
 import { conversationView, messageView } from './views.ts';
@@ -49,6 +50,7 @@ export async function sendThroughOutbox(
     if (retrying && (!previous || previous.retriedAs)) throw notRetryable(retrying.id, 'it has already been retried');
     const message: Message = {
       id: newId('out'),
+      ...(previous?.retryAt !== undefined ? { autoRetry: true } : {}),
       conversationId: conversation.id,
       direction: 'outbound',
       type: outgoing.type,
@@ -73,10 +75,13 @@ export async function sendThroughOutbox(
     wamid = await outgoing.send(recorded.id);
   } catch (error) {
     const uncertain = isUncertainGraphFailure(error);
+    // Only a first attempt is sent again on its own: an automatic retry refused again waits for the agent.
+    const retryAt = retrying?.retryAt === undefined ? rateLimitRetryAt(error, ctx.clock.now()) : undefined;
     await recordFailure(ctx, recorded.id, {
       error: error instanceof GraphApiError && !uncertain ? error.message : UNREACHABLE_TEXT,
       ...(error instanceof GraphApiError && !uncertain ? { errorCode: error.code } : {}),
       ...(uncertain ? { uncertain: true } : {}),
+      ...(retryAt !== undefined ? { retryAt } : {}),
     });
     if (uncertain) throw new ApiError(502, 'whatsapp_unreachable', UNREACHABLE_TEXT);
     const refusal = error as GraphApiError;
@@ -138,7 +143,7 @@ function recordSent(ctx: PlatformContext, messageId: string, wamid: string): Pro
 function recordFailure(
   ctx: PlatformContext,
   messageId: string,
-  failure: { error: string; errorCode?: number; uncertain?: true },
+  failure: { error: string; errorCode?: number; uncertain?: true; retryAt?: number },
 ): Promise<void> {
   return ctx.serial.run(async () => {
     const stored = ctx.store.get('messages', messageId);
