@@ -163,6 +163,7 @@ export function Desk({ session }: { session: Session }) {
           loadMedia={(mediaId) => actions.loadMedia(selected.id, mediaId)}
           onRetry={(messageId) => actions.retry(selected.id, messageId)}
           tools={<ContextTools api={context} conversationId={selected.id} />}
+          sendAttachment={actions.sendAttachment}
           rich={{
             load: () => actions.loadRichMessages(selected.id),
             send: (richMessageId) => actions.sendRich(selected.id, richMessageId),

@@ -1,3 +1,4 @@
+import { attachmentsEn, attachmentsEs } from './i18n-attachments.ts';
 import { attentionEn, attentionEs } from './i18n-attention.ts';
 import { composerEn, composerEs } from './i18n-composer.ts';
 import { contextEn, contextEs } from './i18n-context.ts';
@@ -7,6 +8,7 @@ import { sessionEn, sessionEs } from './i18n-session.ts';
 const en = {
   ...attentionEn,
   ...contextEn,
+  ...attachmentsEn,
   ...composerEn,
   ...sessionEn,
   signIn: 'Sign in',
@@ -156,6 +158,7 @@ const en = {
 const es: Record<keyof typeof en, string> = {
   ...attentionEs,
   ...contextEs,
+  ...attachmentsEs,
   ...composerEs,
   ...sessionEs,
   signIn: 'Iniciar sesión',
