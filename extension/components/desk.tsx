@@ -159,6 +159,7 @@ export function Desk({ session }: { session: Session }) {
           loadComponent={() => actions.loadComponent(selected.id)}
           loadMedia={(mediaId) => actions.loadMedia(selected.id, mediaId)}
           onRetry={(messageId) => actions.retry(selected.id, messageId)}
+          sendAttachment={actions.sendAttachment}
           rich={{
             load: () => actions.loadRichMessages(selected.id),
             send: (richMessageId) => actions.sendRich(selected.id, richMessageId),
