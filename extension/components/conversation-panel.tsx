@@ -1,17 +1,22 @@
-import { Fragment } from 'preact';
+import { type ComponentChildren, Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { CannedResponseView } from '../../shared/api/canned-response-view.ts';
 import type { ChannelPermission } from '../../shared/api/permissions.ts';
 import type { ConversationView, CustomComponentView, MessageView, RichMessageView } from '../../shared/api/schemas.ts';
 import { initials } from '../../shared/initials.ts';
 import { formatPhone } from '../../shared/phone-format.ts';
 import { dayOf, formatDay } from '../utils/format.ts';
 import { t } from '../utils/i18n.ts';
+import { foldReactions } from '../utils/reactions.ts';
+import { AttachmentPicker, type SendAttachment } from './attachment-picker.tsx';
 import { Composer } from './composer.tsx';
 import { MessageBubble } from './message-bubble.tsx';
+import { ReplyBanner } from './reply-banner.tsx';
 import { RichMessagePicker } from './rich-message-picker.tsx';
 import { SlaLine } from './sla-line.tsx';
 import { TemplatePicker } from './template-picker.tsx';
 import { useNow } from './use-now.ts';
+import { useQuotes } from './use-quotes.ts';
 import { WindowState } from './window-state.tsx';
 
 /** How many messages a transcript shows at first, and adds per "show earlier". */
@@ -34,13 +39,18 @@ export function ConversationPanel({
   onRetry,
   agentName,
   details,
+  tools,
+  sendAttachment,
+  loadCanned,
+  onTyping,
 }: {
   conversation: ConversationView;
   messages: MessageView[];
   error: string | undefined;
   /** This conversation's draft, and whether a reply to it is on its way. */
   draft: { text: string; sending: boolean; edit: (conversationId: string, text: string) => void };
-  onSend: (conversationId: string, text: string) => void;
+  /** Sends a reply typed in `conversationId`'s box, quoting `replyToMessageId` when given; false when it failed. */
+  onSend: (conversationId: string, text: string, replyToMessageId?: string) => Promise<boolean> | undefined;
   onEnd: () => void;
   onTransfer: () => void;
   onConference: () => void;
@@ -57,6 +67,14 @@ export function ConversationPanel({
   agentName?: string;
   /** The header's details (numbers, queue) folded or not; shown when absent. */
   details?: { expanded: boolean; toggle: () => void };
+  /** Private notes and the customer view (context-tools.tsx). */
+  tools?: ComponentChildren;
+  /** Uploads and sends a file; resolves with the refusal in words, if any. */
+  sendAttachment?: (conversationId: string, ...send: Parameters<SendAttachment>) => ReturnType<SendAttachment>;
+  /** This conversation's canned responses (typed `/` in the reply box). */
+  loadCanned?: () => Promise<CannedResponseView[]>;
+  /** The agent typed in the box of `conversationId` (typing indicator). */
+  onTyping?: (conversationId: string) => void;
 }) {
   const [open, setOpen] = useState<'templates' | 'rich' | undefined>(undefined);
   useEffect(() => setOpen(undefined), [conversation.id]);
@@ -72,13 +90,17 @@ export function ConversationPanel({
   const can = (permission: ChannelPermission) => conversation.permissions.includes(permission);
   // A failed reply's actions, where they apply: Retry needs Reply and the open window.
   const retry = can('reply') && windowOpen && !conversation.interrupted ? onRetry : undefined;
+  const quotes = useQuotes();
+  const quoted = quotes.of(conversation.id);
+  const canReplyNow = can('reply') && windowOpen && !conversation.interrupted;
   const sendTemplate =
     loadComponent && can('templates') && !conversation.interrupted ? () => setOpen('templates') : undefined;
 
   // A long transcript renders its latest messages first; earlier ones on request, a page at a time.
   const [shown, setShown] = useState(TRANSCRIPT_PAGE);
   useEffect(() => setShown(TRANSCRIPT_PAGE), [conversation.id]);
-  const hidden = Math.max(0, messages.length - shown);
+  const { shown: visible, reactions } = foldReactions(messages);
+  const hidden = Math.max(0, visible.length - shown);
 
   useEffect(() => {
     const element = transcript.current;
@@ -183,7 +205,7 @@ export function ConversationPanel({
             {t('showEarlier', { count: String(hidden) })}
           </button>
         )}
-        {messages.slice(hidden).map((message, index, shownMessages) => {
+        {visible.slice(hidden).map((message, index, shownMessages) => {
           const previous = shownMessages[index - 1];
           const newDay = !previous || dayOf(previous.timestamp) !== dayOf(message.timestamp);
           return (
@@ -197,6 +219,7 @@ export function ConversationPanel({
                 message={message}
                 customerInitials={customerInitials}
                 loadMedia={loadMedia}
+                reaction={reactions.get(message.id)}
                 onRetry={retry}
                 onSendTemplate={sendTemplate}
                 otherAgent={
@@ -205,6 +228,7 @@ export function ConversationPanel({
                   message.senderName !== undefined &&
                   message.senderName !== agentName
                 }
+                onReply={canReplyNow ? (quote) => quotes.set(conversation.id, quote) : undefined}
               />
             </Fragment>
           );
@@ -252,10 +276,25 @@ export function ConversationPanel({
           }}
         />
       )}
+      {tools}
       {error && (
         <p class="form-error" role="alert" data-testid="send-error">
           {error}
         </p>
+      )}
+      {sendAttachment && can('reply') && (
+        <AttachmentPicker
+          key={conversation.id}
+          disabled={!windowOpen || conversation.interrupted !== undefined}
+          onSend={(...send) => sendAttachment(conversation.id, ...send)}
+        />
+      )}
+      {quoted && canReplyNow && (
+        <ReplyBanner
+          quoted={quoted}
+          customerName={conversation.customerName}
+          onCancel={() => quotes.set(conversation.id, undefined)}
+        />
       )}
       {can('reply') || conversation.interrupted ? (
         <Composer
@@ -266,8 +305,11 @@ export function ConversationPanel({
           onTextChange={draft.edit}
           placeholder={t('typeReply', { name: conversation.customerName })}
           disabled={!windowOpen || conversation.interrupted !== undefined}
-          onSend={onSend}
+          onSend={(conversationId, text) => void quotes.send(conversationId, text, onSend)}
           onFocusChange={setReplyFocused}
+          loadCanned={loadCanned}
+          onTyping={onTyping}
+          onEscape={() => quotes.set(conversation.id, undefined)}
         />
       ) : (
         <p class="no-reply" role="note" data-testid="no-reply-permission">

@@ -2,7 +2,8 @@ import type { DeliveryStatus, MessageView } from '../../shared/api/schemas.ts';
 import { formatMessageTime } from '../utils/format.ts';
 import { type MessageKey, t } from '../utils/i18n.ts';
 import { FailedReply } from './failed-reply.tsx';
-import { MessageImage } from './message-image.tsx';
+import { MessageAttachment } from './message-attachment.tsx';
+import { MessageQuote } from './message-quote.tsx';
 
 const tickText: Record<DeliveryStatus, string> = {
   sending: '🕓',
@@ -30,24 +31,38 @@ export function MessageBubble({
   message,
   customerInitials,
   loadMedia,
+  reaction,
   onRetry,
   onSendTemplate,
   otherAgent = false,
+  onReply,
 }: {
   message: MessageView;
   customerInitials: string;
   loadMedia?: ((mediaId: string) => Promise<Blob>) | undefined;
+  /** The customer's reaction to this message (an emoji). */
+  reaction?: string | undefined;
   /** Sends a failed reply again; absent when the agent cannot (no Reply, window closed). */
   onRetry?: ((messageId: string) => Promise<unknown>) | undefined;
   /** Opens the template picker; absent when the agent cannot send templates. */
   onSendTemplate?: (() => void) | undefined;
   /** Written by another agent (a conference guest or owner, before a transfer): another color. */
   otherAgent?: boolean;
+  /** Quotes this customer message in the next reply; absent when the agent cannot reply. */
+  onReply?: ((message: MessageView) => void) | undefined;
 }) {
   if (message.direction === 'system') {
     return (
       <p class="system-message" data-testid="system-message">
         {message.text}
+      </p>
+    );
+  }
+  if (message.direction === 'note') {
+    // A private note: only agents see it (never sent to the customer), so it looks like neither side.
+    return (
+      <p class="note-message" data-testid="note-message">
+        📝 {message.senderName}: {message.text}
       </p>
     );
   }
@@ -69,7 +84,8 @@ export function MessageBubble({
             {t('automaticMessage')}
           </div>
         )}
-        {message.media && loadMedia && <MessageImage mediaId={message.media.id} load={loadMedia} />}
+        {message.replyTo && <MessageQuote quoted={message.replyTo} />}
+        <MessageAttachment message={message} load={loadMedia} />
         {message.text && (
           <div class="text" dir="auto">
             {message.text}
@@ -77,6 +93,16 @@ export function MessageBubble({
         )}
         <div class="meta">
           {formatMessageTime(message.timestamp, Date.now())}
+          {inbound && onReply && (
+            <button
+              type="button"
+              class="link reply-action"
+              onClick={() => onReply(message)}
+              data-testid="reply-to-message"
+            >
+              {t('replyAction')}
+            </button>
+          )}
           {!inbound && message.status && (
             <span
               class={`ticks ${message.status}`}
@@ -89,6 +115,11 @@ export function MessageBubble({
             </span>
           )}
         </div>
+        {reaction && (
+          <span class="reaction" title={t('reactions', { emoji: reaction })} data-testid="message-reaction">
+            {reaction}
+          </span>
+        )}
         {!inbound && message.status === 'failed' && (
           <FailedReply message={message} onRetry={onRetry} onSendTemplate={onSendTemplate} />
         )}

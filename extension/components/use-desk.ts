@@ -1,5 +1,6 @@
 import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
 import { z } from 'zod';
+import { cannedResponseViewSchema } from '../../shared/api/canned-response-view.ts';
 import {
   agentChannelSchema,
   agentStatusSchema,
@@ -29,6 +30,8 @@ import { notificationFor } from '../utils/notify.ts';
 import { refreshSession } from '../utils/refresh.ts';
 import { refreshDelay } from '../utils/refresh-timing.ts';
 import { clearSession, type Session } from '../utils/storage.ts';
+import { typingThrottle } from '../utils/typing-throttle.ts';
+import { uploadAttachment } from '../utils/upload-attachment.ts';
 
 export type DeskDialog =
   | { kind: 'end'; conversationId: string; reasons: ClosureReasonView[] }
@@ -56,6 +59,8 @@ export function useDesk(session: Session) {
     request(session.platformUrl, route, schema, { ...init, token: session.token });
   const post = <T>(route: string, schema: z.ZodType<T>, body?: unknown) =>
     api(route, schema, { method: 'POST', ...(body !== undefined ? { body } : {}) });
+  // Throttled per conversation (the platform throttles too); lives as long as this session's desk.
+  const [typing] = useState(() => typingThrottle((id) => post(`/api/conversations/${path(id)}/typing`, z.unknown())));
   const closureReasons = () => api('/api/closure-reasons', z.array(closureReasonViewSchema));
 
   /** Runs an action; a failure shows its message (or signs out) and yields false. */
@@ -214,14 +219,26 @@ export function useDesk(session: Session) {
         dispatch({ event: 'offer.revoked', data: { offerId } });
       }),
 
-    send: (conversationId: string, text: string) => {
+    /** Sends a reply, quoting `replyToMessageId` (WhatsApp's `context`) when given. */
+    send: (conversationId: string, text: string, replyToMessageId?: string) => {
       setError(undefined);
+      typing.replied(conversationId);
       return attempt(() =>
         recorded(conversationId, () =>
-          post(`/api/conversations/${path(conversationId)}/messages`, messageViewSchema, { text }),
+          post(`/api/conversations/${path(conversationId)}/messages`, messageViewSchema, {
+            text,
+            ...(replyToMessageId ? { replyToMessageId } : {}),
+          }),
         ),
       );
     },
+
+    /** The agent is typing in `conversationId`'s box (throttled; failures ignored). */
+    typing: (conversationId: string) => typing.typed(conversationId),
+
+    /** This conversation's canned responses, their variables filled by the platform (masked). */
+    cannedResponses: (conversationId: string) =>
+      api(`/api/conversations/${path(conversationId)}/canned-responses`, z.array(cannedResponseViewSchema)),
 
     /** Sends a failed reply again (a new message; the failed one loses its Retry). */
     retry: (conversationId: string, messageId: string) => {
@@ -264,6 +281,25 @@ export function useDesk(session: Session) {
       requestBlob(session.platformUrl, `/api/conversations/${path(conversationId)}/media/${path(mediaId)}`, {
         token: session.token,
       }),
+
+    /** Uploads and sends a file with its caption; resolves with the refusal in words, if any. */
+    sendAttachment: async (
+      conversationId: string,
+      file: File,
+      caption: string,
+      onProgress: (percent: number) => void,
+    ) => {
+      try {
+        dispatch({
+          event: 'message',
+          data: await uploadAttachment(session, conversationId, file, caption, onProgress),
+        });
+        return undefined;
+      } catch (caught) {
+        if (caught instanceof PlatformError && caught.signedOut) void clearSession();
+        return caught instanceof Error ? caught.message : String(caught);
+      }
+    },
 
     /** The channel's rich messages (TP-3). */
     loadRichMessages: (conversationId: string) =>

@@ -1,5 +1,6 @@
 import type { ConversationView, MessageView } from '../../shared/api/schemas.ts';
 import { CUSTOMER_WINDOW_MS } from '../../shared/customer-window.ts';
+import { isExchanged } from '../../shared/messages/exchanged.ts';
 
 /**
  * What needs the agent's attention on her desk, from what the panel already holds: the
@@ -19,7 +20,8 @@ export const SLA_SOON_SHARE = 0.2;
  * messages, and `seq` (the platform's order of creation) breaks ties between messages.
  */
 function newest(conversation: ConversationView, loaded: MessageView[] | undefined): { at: number; seq: number } {
-  const local = loaded?.findLast((message) => message.direction !== 'system');
+  // A private note is not activity with the customer.
+  const local = loaded?.findLast(isExchanged);
   const remote = conversation.lastMessage;
   if (local && (!remote || local.timestamp >= remote.timestamp)) return { at: local.timestamp, seq: local.seq };
   return { at: remote?.timestamp ?? conversation.createdAt, seq: 0 };
