@@ -5,6 +5,7 @@ import { ApiError } from '../http/errors.ts';
 import type { WriteOp } from '../store/store.ts';
 import { GraphApiError, isUncertainGraphFailure } from '../whatsapp/graph-client.ts';
 import type { PlatformContext } from './context.ts';
+import { mutate } from './mutation.ts';
 import { publishToParticipants } from './participants.ts';
 import type { Conversation, Message, PlatformSchema } from './records.ts';
 import { put, remove } from './records.ts';
@@ -26,11 +27,19 @@ export interface OutgoingReply {
    * carry it, so a reply whose answer was lost is still recognised); resolves with the wamid.
    */
   send: (callbackData: string) => Promise<string>;
+  /**
+   * Reads the conversation again and throws (an `ApiError`) if the agent may no longer send this
+   * reply: not hers any more, no longer active, its 24-hour window closed. Run inside the mutation
+   * that records the reply (nothing is sent if it throws) and again once WhatsApp has answered.
+   */
+  check: (ctx: PlatformContext) => Conversation;
 }
 
 /**
  * Sends an agent's reply through an outbox: the reply is stored as `sending` (durably) before the
- * Cloud API is called, then gets its wamid, or the reason it failed. A crash in between leaves a
+ * Cloud API is called, then gets its wamid, or the reason it failed. Each step is a mutation of its
+ * own, and the Graph call runs between them, outside the lock; so each decides again from what is
+ * stored then (`outgoing.check`): what was read before may have changed meanwhile. A crash in between leaves a
  * `sending` row that {@link resolveInterruptedSends} turns into "may not have been sent" at the
  * next start: the transcript never misses a reply WhatsApp may have delivered, and nothing is sent
  * again without the agent asking (Retry).
@@ -39,14 +48,14 @@ export interface OutgoingReply {
  */
 export async function sendThroughOutbox(
   ctx: PlatformContext,
-  conversation: Conversation,
   agentId: string,
   outgoing: OutgoingReply,
   retrying?: Message,
 ): Promise<MessageView> {
-  const recorded = await ctx.serial.run(async () => {
+  const recorded = await mutate(ctx, async (ctx) => {
     const previous = retrying ? ctx.store.get('messages', retrying.id) : undefined;
     if (retrying && (!previous || previous.retriedAs)) throw notRetryable(retrying.id, 'it has already been retried');
+    const conversation = outgoing.check(ctx);
     const message: Message = {
       id: newId('out'),
       conversationId: conversation.id,
@@ -82,16 +91,26 @@ export async function sendThroughOutbox(
     const refusal = error as GraphApiError;
     throw new ApiError(502, 'whatsapp_refused', `WhatsApp refused the message (${refusal.code}): ${refusal.message}`);
   }
-  return recordSent(ctx, recorded.id, wamid);
+  return recordSent(ctx, recorded.id, wamid, outgoing.check);
 }
 
 function notRetryable(messageId: string, why: string): ApiError {
   return new ApiError(409, 'not_retryable', `Message ${messageId} cannot be sent again: ${why}`);
 }
 
-/** WhatsApp took the reply: its wamid, any status that overtook the answer, and the SLA. */
-function recordSent(ctx: PlatformContext, messageId: string, wamid: string): Promise<MessageView> {
-  return ctx.serial.run(async () => {
+/**
+ * WhatsApp took the reply: its wamid, any status that overtook the answer, and the SLA. The wamid
+ * is always stored (the customer has the message); the conversation's clocks change only if the
+ * reply still counts as hers (`check` passes again: she owns it or is its guest, it is active, the
+ * window is open), not on a conversation ended or taken away while WhatsApp was answering.
+ */
+function recordSent(
+  ctx: PlatformContext,
+  messageId: string,
+  wamid: string,
+  check: OutgoingReply['check'],
+): Promise<MessageView> {
+  return mutate(ctx, async (ctx) => {
     const stored = ctx.store.get('messages', messageId);
     if (!stored) throw new ApiError(409, 'message_gone', `Message ${messageId} is no longer stored`);
     // A status webhook may have overtaken the send's answer: fold it in.
@@ -112,6 +131,7 @@ function recordSent(ctx: PlatformContext, messageId: string, wamid: string): Pro
     // from the reply, and the first one stops the first-response SLA clock.
     const updated =
       current &&
+      stillSendable(ctx, check) &&
       message.status !== 'failed' &&
       (current.awaitingCustomerSince === undefined || current.firstResponseAt === undefined)
         ? {
@@ -134,13 +154,24 @@ function recordSent(ctx: PlatformContext, messageId: string, wamid: string): Pro
   });
 }
 
+/** Whether the reply's checks still pass now (after WhatsApp answered). */
+function stillSendable(ctx: PlatformContext, check: OutgoingReply['check']): boolean {
+  try {
+    check(ctx);
+    return true;
+  } catch (error) {
+    if (error instanceof ApiError) return false;
+    throw error;
+  }
+}
+
 /** The send failed: the reply shows why. */
 function recordFailure(
   ctx: PlatformContext,
   messageId: string,
   failure: { error: string; errorCode?: number; uncertain?: true },
 ): Promise<void> {
-  return ctx.serial.run(async () => {
+  return mutate(ctx, async (ctx) => {
     const stored = ctx.store.get('messages', messageId);
     if (!stored) return;
     const message: Message = { ...stored, status: 'failed', statusAt: ctx.clock.now(), ...failure };

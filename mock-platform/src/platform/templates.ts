@@ -3,6 +3,7 @@ import { fillTemplate, placeholderCount } from '../../../shared/whatsapp/send-sc
 import { ApiError, notFound } from '../http/errors.ts';
 import { GraphApiError, type GraphTemplate, isUncertainGraphFailure } from '../whatsapp/graph-client.ts';
 import type { PlatformContext } from './context.ts';
+import { mutate } from './mutation.ts';
 import { publishToParticipants, workableConversation } from './participants.ts';
 import { requirePermission } from './permissions.ts';
 import { type Conversation, put, type User } from './records.ts';
@@ -113,7 +114,7 @@ export async function deliverTemplate(
       'WhatsApp could not be reached; the template may not have been sent',
     );
   }
-  return ctx.serial.run(async () => {
+  return mutate(ctx, async (ctx) => {
     const orphan = ctx.store.get('orphanStatuses', wamid);
     const message = {
       id: wamid,
@@ -162,7 +163,7 @@ export async function sendSurvey(ctx: PlatformContext, conversationId: string): 
   const survey = conversation ? ctx.store.get('channels', conversation.channelId)?.surveyTemplate : undefined;
   if (conversation?.status !== 'ended' || !survey) return;
   const sent = await deliverTemplateToCustomer(ctx, conversation, survey);
-  await ctx.serial.run(async () => {
+  await mutate(ctx, async (ctx) => {
     const current = ctx.store.get('conversations', conversationId);
     if (current)
       await ctx.store.commit([
