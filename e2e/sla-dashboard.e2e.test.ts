@@ -88,6 +88,22 @@ describe('the SLA dashboard in the admin UI (BY-4)', () => {
     expect(await page.$$eval('[data-testid="chart-hour"] svg rect', (rects) => rects.length)).toBeGreaterThan(0);
     const breaches = await page.$$eval('[data-testid="breach"] td', (cells) => cells.map((c) => c.textContent));
     expect(breaches.slice(0, 4)).toEqual(['+34600000002', 'Demo WhatsApp', 'Customer support', 'First response']);
+    // Each bar says what it counts when pointed at.
+    const tips = await page.$$eval('[data-testid="chart-queue"] svg rect title', (nodes) =>
+      nodes.map((n) => n.textContent),
+    );
+    expect(tips).toContain('Customer support · First response · breached: 1');
+    expect(await text(page, '[data-testid="sla-refreshed"]')).toContain('refreshes every minute');
     await screenshot(page, 'admin-sla-dashboard');
+
+    // A breach drills down to its conversation, read-only, with the supervisor's actions.
+    await page.click('[data-testid="breach"] [data-testid="open-breach"]');
+    await page.waitForSelector('[data-testid="supervised-conversation"]');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="supervised-conversation"]')?.textContent?.includes('+34600000002'),
+      { timeout: 10_000 },
+    );
+    await (await page.$('[data-testid="supervised-conversation"]'))?.scrollIntoView();
+    await screenshot(page, 'admin-sla-drill-down');
   });
 });

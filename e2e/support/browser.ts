@@ -8,12 +8,16 @@ export const ARTIFACTS_DIR = join(import.meta.dirname, '..', '..', '.test-result
 
 /** Debian's Chromium with the built extension loaded, headless, with a fresh profile. */
 /** `lang` is the browser's language: the panel speaks Spanish for `es-*`. */
-export async function launchWithExtension(lang = 'en-US'): Promise<{
+/** `profile`: a profile directory to reuse (a browser restart), kept on close; else a fresh one. */
+export async function launchWithExtension(
+  lang = 'en-US',
+  { profile }: { profile?: string } = {},
+): Promise<{
   browser: Browser;
   extensionId: string;
   close: () => Promise<void>;
 }> {
-  const userDataDir = await mkdtemp(join(tmpdir(), 'loro-chrome-'));
+  const userDataDir = profile ?? (await mkdtemp(join(tmpdir(), 'loro-chrome-')));
   const browser = await puppeteer.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -43,7 +47,7 @@ export async function launchWithExtension(lang = 'en-US'): Promise<{
     extensionId,
     async close() {
       await browser.close();
-      await rm(userDataDir, { recursive: true, force: true });
+      if (!profile) await rm(userDataDir, { recursive: true, force: true });
     },
   };
 }

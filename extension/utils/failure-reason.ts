@@ -11,6 +11,8 @@ const reasons: Record<number, MessageKey> = {
   131048: 'failThroughput',
   131049: 'failNotDelivered',
   131050: 'failStoppedMarketing',
+  // The simulator's own consent rule (mock-platform/src/simulator/policy.ts), not one of Meta's codes.
+  139050: 'failNoConsent',
   131031: 'failAccountLocked',
   368: 'failAccountLocked',
   100: 'failInvalid',

@@ -57,6 +57,8 @@ const en = {
   failThroughput: 'WhatsApp refused it: this number is sending too many messages right now. Retry in a moment.',
   failNotDelivered: 'Not delivered: WhatsApp chose not to deliver it. Try again later.',
   failStoppedMarketing: 'Not delivered: the customer has stopped marketing messages.',
+  failNoConsent:
+    'Not sent: the customer never wrote to this number nor opted in (a rule of the WhatsApp simulator, not of Meta).',
   failInvalid: 'WhatsApp refused it as invalid.',
   failAccountLocked: 'WhatsApp refused it: the business account is locked or limited.',
   failRefused: 'WhatsApp refused the message.',
@@ -204,6 +206,8 @@ const es: Record<keyof typeof en, string> = {
     'WhatsApp lo rechazó: este número está enviando demasiados mensajes ahora. Vuelva a intentarlo en un momento.',
   failNotDelivered: 'No entregado: WhatsApp decidió no entregarlo. Inténtelo más tarde.',
   failStoppedMarketing: 'No entregado: el cliente ha dejado de recibir mensajes de marketing.',
+  failNoConsent:
+    'No enviado: el cliente nunca escribió a este número ni dio su consentimiento (una regla del simulador de WhatsApp, no de Meta).',
   failInvalid: 'WhatsApp lo rechazó por no ser válido.',
   failAccountLocked: 'WhatsApp lo rechazó: la cuenta empresarial está bloqueada o limitada.',
   failRefused: 'WhatsApp rechazó el mensaje.',

@@ -1,5 +1,6 @@
 import type { ChannelPermission } from '../../shared/api/permissions.ts';
 import { cannedEn, cannedEs } from './i18n-canned.ts';
+import { slaEn, slaEs } from './i18n-sla.ts';
 import { supervisionEn, supervisionEs } from './i18n-supervision.ts';
 
 /** The admin UI's text in English and Spanish; the browser's language picks, the header switches. */
@@ -7,6 +8,7 @@ import { supervisionEn, supervisionEs } from './i18n-supervision.ts';
 const en = {
   ...supervisionEn,
   ...cannedEn,
+  ...slaEn,
   administration: 'Administration',
   signIn: 'Sign in',
   signInTitle: 'Sign in as an administrator',
@@ -382,6 +384,7 @@ export type Key = keyof typeof en;
 const es: Record<Key, string> = {
   ...supervisionEs,
   ...cannedEs,
+  ...slaEs,
   administration: 'Administración',
   signIn: 'Iniciar sesión',
   signInTitle: 'Inicie sesión como administrador',

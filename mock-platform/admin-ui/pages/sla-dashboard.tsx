@@ -1,8 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api.ts';
 import { formatTime, t } from '../i18n.ts';
+import { useBoard } from '../live-board.ts';
+import { slaCsv } from '../sla-csv.ts';
 import type { SlaReport } from '../types.ts';
 import { Card, Empty, ErrorText } from '../ui.tsx';
+import { SupervisedConversation } from './supervised-conversation.tsx';
 
 type Counts = { met: number; breached: number; active: number };
 type Row = SlaReport['byChannel'][number];
@@ -40,7 +43,14 @@ function Chart({ title, rows, testid }: { title: string; rows: Row[]; testid: st
       {rows.length === 0 ? (
         <Empty>{t('noConversationsPeriod')}</Empty>
       ) : (
-        <svg width={width} height={rows.length * rowHeight} role="img" aria-label={title}>
+        <svg
+          width={width}
+          height={rows.length * rowHeight}
+          viewBox={`0 0 ${width} ${rows.length * rowHeight}`}
+          style={{ maxWidth: '100%', height: 'auto' }}
+          role="img"
+          aria-label={title}
+        >
           {rows.map((row, index) => {
             const y = index * rowHeight;
             return (
@@ -53,10 +63,19 @@ function Chart({ title, rows, testid }: { title: string; rows: Row[]; testid: st
                   const top = y + line * (bar + 2);
                   let x = label;
                   const rects = COLORS.map(([state, color]) => {
-                    const w = (counts[state] / max) * (width - label - 60);
+                    const w = (counts[state] / max) * (width - label - 100);
                     const rect =
                       w > 0 ? (
-                        <rect key={state} x={x} y={top} width={w} height={bar} fill={color} data-state={state} />
+                        <rect key={state} x={x} y={top} width={w} height={bar} fill={color} data-state={state}>
+                          <title>
+                            {t('barTooltip', {
+                              row: row.label,
+                              clock: t(clock),
+                              state: t(`sla_${state}`),
+                              count: String(counts[state]),
+                            })}
+                          </title>
+                        </rect>
                       ) : null;
                     x += w;
                     return rect;
@@ -65,7 +84,8 @@ function Chart({ title, rows, testid }: { title: string; rows: Row[]; testid: st
                     <g key={clock}>
                       {rects}
                       <text x={x + 4} y={top + bar - 2}>
-                        {clock === 'firstResponse' ? t('frShort') : t('resShort')} {percent(counts)}
+                        {clock === 'firstResponse' ? t('frShort') : t('resShort')} {percent(counts)} ({counts.met}/
+                        {counts.met + counts.breached})
                       </text>
                     </g>
                   );
@@ -79,21 +99,50 @@ function Chart({ title, rows, testid }: { title: string; rows: Row[]; testid: st
   );
 }
 
+const REFRESH_MS = 60_000;
+
+/**
+ * A breach drilled down: the conversation read-only with its live transcript, and the
+ * supervisor's actions on it (administrators may supervise), over the supervisors' live board.
+ */
+function BreachConversation({ id, onClose }: { id: string; onClose: () => void }) {
+  const { board } = useBoard();
+  return board ? <SupervisedConversation id={id} board={board} onClose={onClose} /> : null;
+}
+
 /** The SLA dashboard (BY-4): compliance by channel, queue and hour, with the breaches. */
 export function SlaDashboardPage() {
   const [days, setDays] = useState(7);
   const [report, setReport] = useState<SlaReport | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
+  const [loadedAt, setLoadedAt] = useState<number | undefined>(undefined);
+  const [openId, setOpenId] = useState<string | undefined>(undefined);
   useEffect(() => {
-    const to = Date.now() + 1;
-    api<SlaReport>(`/api/admin/sla-report?from=${to - days * 86_400_000}&to=${to}`).then(
-      (value) => {
-        setReport(value);
-        document.body.dataset.ready = 'true';
-      },
-      (failure: Error) => setError(failure.message),
-    );
+    const load = () => {
+      const to = Date.now() + 1;
+      api<SlaReport>(`/api/admin/sla-report?from=${to - days * 86_400_000}&to=${to}`).then(
+        (value) => {
+          setReport(value);
+          setLoadedAt(Date.now());
+          setError(undefined);
+          document.body.dataset.ready = 'true';
+        },
+        (failure: Error) => setError(failure.message),
+      );
+    };
+    load();
+    // Live: the report is recomputed on the platform each minute the page is open.
+    const timer = setInterval(load, REFRESH_MS);
+    return () => clearInterval(timer);
   }, [days]);
+  const exportCsv = () => {
+    if (!report) return;
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([slaCsv(report, formatTime)], { type: 'text/csv;charset=utf-8' }));
+    link.download = `sla-${new Date(report.to).toISOString().slice(0, 10)}.csv`;
+    link.click();
+    URL.revokeObjectURL(link.href);
+  };
   const total = (key: 'firstResponse' | 'resolution') =>
     (report?.byChannel ?? []).reduce(
       (sum, row) => ({
@@ -108,17 +157,27 @@ export function SlaDashboardPage() {
       <Card
         title={t('serviceLevels')}
         actions={
-          <label>
-            {t('period')}{' '}
-            <select data-testid="sla-period" value={days} onChange={(e) => setDays(Number(e.currentTarget.value))}>
-              <option value={1}>{t('last24h')}</option>
-              <option value={7}>{t('last7d')}</option>
-              <option value={30}>{t('last30d')}</option>
-            </select>
-          </label>
+          <>
+            <label>
+              {t('period')}{' '}
+              <select data-testid="sla-period" value={days} onChange={(e) => setDays(Number(e.currentTarget.value))}>
+                <option value={1}>{t('last24h')}</option>
+                <option value={7}>{t('last7d')}</option>
+                <option value={30}>{t('last30d')}</option>
+              </select>
+            </label>{' '}
+            <button type="button" class="secondary" onClick={exportCsv} disabled={!report} data-testid="sla-export">
+              {t('exportCsv')}
+            </button>
+          </>
         }
       >
         <ErrorText message={error} />
+        {loadedAt && (
+          <p class="muted" data-testid="sla-refreshed">
+            {t('refreshedAt', { time: formatTime(loadedAt) })}
+          </p>
+        )}
       </Card>
       {report && (
         <>
@@ -159,6 +218,9 @@ export function SlaDashboardPage() {
                     <th>{t('queue')}</th>
                     <th>{t('clock')}</th>
                     <th>{t('wasDue')}</th>
+                    <th>
+                      <span class="sr-only">{t('actions')}</span>
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -169,12 +231,24 @@ export function SlaDashboardPage() {
                       <td>{breach.queue}</td>
                       <td>{breach.clock === 'firstResponse' ? t('firstResponse') : t('resolution')}</td>
                       <td>{formatTime(breach.dueAt)}</td>
+                      <td>
+                        <button
+                          type="button"
+                          class="link"
+                          aria-label={t('openBreachOf', { customer: breach.customer })}
+                          onClick={() => setOpenId(breach.conversationId)}
+                          data-testid="open-breach"
+                        >
+                          {t('openBreach')}
+                        </button>
+                      </td>
                     </tr>
                   ))}
                 </tbody>
               </table>
             )}
           </Card>
+          {openId && <BreachConversation id={openId} onClose={() => setOpenId(undefined)} />}
         </>
       )}
     </div>

@@ -19,7 +19,7 @@ describe('an agent starts a WhatsApp conversation with a template (BY-2, CH-6)',
     const stranger = await start('+34 699 000 111');
     expect([stranger.status, stranger.body.error.code]).toEqual([409, 'whatsapp_refused']);
     expect(stranger.body.error.message).toBe(
-      'WhatsApp refused the template (131050): (#131050) User has stopped marketing messages: No consent: the customer never wrote to this number and has not opted in',
+      'WhatsApp refused the template (139050): (#139050) No consent (a rule of the Loro simulator, not of Meta): This simulator’s consent rule (not Meta’s): the customer never wrote to this number and has not opted in',
     );
     expect(t.store.where('conversations', 'customerWaId', '34699000111')).toEqual([]);
 

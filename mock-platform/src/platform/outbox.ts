@@ -7,6 +7,7 @@ import { GraphApiError, isUncertainGraphFailure } from '../whatsapp/graph-client
 import type { PlatformContext } from './context.ts';
 import { mutate } from './mutation.ts';
 import { publishToParticipants } from './participants.ts';
+import { rateLimitRetryAt } from './rate-limit-retry.ts';
 import type { Conversation, Message, PlatformSchema } from './records.ts';
 import { put, remove } from './records.ts';
 import { conversationView, messageView } from './views.ts';
@@ -58,6 +59,7 @@ export async function sendThroughOutbox(
     const conversation = outgoing.check(ctx);
     const message: Message = {
       id: newId('out'),
+      ...(previous?.retryAt !== undefined ? { autoRetry: true } : {}),
       conversationId: conversation.id,
       direction: 'outbound',
       type: outgoing.type,
@@ -82,10 +84,13 @@ export async function sendThroughOutbox(
     wamid = await outgoing.send(recorded.id);
   } catch (error) {
     const uncertain = isUncertainGraphFailure(error);
+    // Only a first attempt is sent again on its own: an automatic retry refused again waits for the agent.
+    const retryAt = retrying?.retryAt === undefined ? rateLimitRetryAt(error, ctx.clock.now()) : undefined;
     await recordFailure(ctx, recorded.id, {
       error: error instanceof GraphApiError && !uncertain ? error.message : UNREACHABLE_TEXT,
       ...(error instanceof GraphApiError && !uncertain ? { errorCode: error.code } : {}),
       ...(uncertain ? { uncertain: true } : {}),
+      ...(retryAt !== undefined ? { retryAt } : {}),
     });
     if (uncertain) throw new ApiError(502, 'whatsapp_unreachable', UNREACHABLE_TEXT);
     const refusal = error as GraphApiError;
@@ -169,7 +174,7 @@ function stillSendable(ctx: PlatformContext, check: OutgoingReply['check']): boo
 function recordFailure(
   ctx: PlatformContext,
   messageId: string,
-  failure: { error: string; errorCode?: number; uncertain?: true },
+  failure: { error: string; errorCode?: number; uncertain?: true; retryAt?: number },
 ): Promise<void> {
   return mutate(ctx, async (ctx) => {
     const stored = ctx.store.get('messages', messageId);

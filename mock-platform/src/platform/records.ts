@@ -386,6 +386,13 @@ export const messageSchema = z.object({
   richMessageId: z.string().optional(),
   /** The agent retried this failed reply: the new attempt's id. */
   retriedAs: z.string().optional(),
+  /**
+   * WhatsApp refused it for a rate limit (130429, 131056) and said when to try again: the sweep
+   * sends it again then, once (`platform/rate-limit-retry.ts`).
+   */
+  retryAt: z.number().optional(),
+  /** Sent again by the platform after a rate limit: not retried on its own a second time. */
+  autoRetry: z.boolean().optional(),
   /** Sent by the platform on its own (the queue time-out's message), not by an agent. */
   automatic: z.boolean().optional(),
   /** Media the customer or the agent sent: its Cloud API media id, fetched on demand for the agent. */
@@ -477,7 +484,12 @@ export const platformIndexes: IndexSpecs<PlatformSchema> = {
   ],
   offers: ['agentId', 'conversationId', 'status'],
   wrapUps: ['agentId', 'conversationId', 'status'],
-  messages: ['conversationId', { name: 'wamid', value: (m) => m.wamid }],
+  messages: [
+    'conversationId',
+    { name: 'wamid', value: (m) => m.wamid },
+    // Replies waiting to be sent again after a rate limit: found by the sweep without a scan.
+    { name: 'retryAt', value: (m) => (m.retryAt !== undefined && !m.retriedAs ? 'waiting' : undefined) },
+  ],
   // An administrable row's version is the number of audit entries about it (routes/versions.ts).
   audit: ['resourceId'],
 };

@@ -8,6 +8,7 @@ import { mutate } from './mutation.ts';
 import { pendingWrapUp, systemMessage } from './new-records.ts';
 import { publishToParticipants } from './participants.ts';
 import { applyQueueTimeouts, sendAutoMessage } from './queue-timeout.ts';
+import { retryRateLimited } from './rate-limit-retry.ts';
 import { type PlatformSchema, put } from './records.ts';
 import { abandonedTransferNotice } from './transfer-notices.ts';
 import { conversationView, messageView, wrapUpView } from './views.ts';
@@ -24,7 +25,8 @@ import { conversationView, messageView, wrapUpView } from './views.ts';
  * - a conversation whose customer has not answered within the skill's customer response time is
  *   unassigned (ended, with a system message);
  * - a conversation that has waited its skill's queue time-out overflows and/or gets the
- *   automatic message (sent after the write queue is released: a Graph call takes time).
+ *   automatic message (sent after the write queue is released: a Graph call takes time);
+ * - a reply refused for a rate limit whose wait is over is sent again, once.
  */
 export async function sweep(ctx: PlatformContext): Promise<void> {
   const autoMessages = await mutate(ctx, async (ctx) => {
@@ -96,4 +98,5 @@ export async function sweep(ctx: PlatformContext): Promise<void> {
   // resolves once it has run, so after a sweep nobody waits while an eligible agent has room.
   await ctx.routing.request();
   for (const due of autoMessages) await sendAutoMessage(ctx, due);
+  await retryRateLimited(ctx);
 }

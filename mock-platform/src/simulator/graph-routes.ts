@@ -34,6 +34,7 @@ export function graphRoutes(simulator: Simulator, { token, mount = '/graph' }: {
   app.onError((error, c) => {
     const meta = error instanceof MetaError ? error : new MetaError(500, 131000, undefined);
     if (!(error instanceof MetaError)) console.error('[simulator] Graph request failed:', error);
+    if (meta.retryAfterSeconds !== undefined) c.header('retry-after', String(meta.retryAfterSeconds));
     return c.json(meta.toJSON(), meta.status);
   });
 

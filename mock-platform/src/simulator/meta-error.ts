@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { GraphError } from '../../../shared/whatsapp/send-schema.ts';
+import type { Refusal } from './policy.ts';
 
 /** Titles Meta uses for the codes the simulator produces. */
 const titles: Record<number, string> = {
@@ -13,6 +14,7 @@ const titles: Record<number, string> = {
   131026: 'Message undeliverable',
   131047: 'Re-engagement message',
   131050: 'User has stopped marketing messages',
+  139050: 'No consent (a rule of the Loro simulator, not of Meta)',
   131053: 'Media upload error',
   131052: 'Media download error',
   131048: 'Spam rate limit hit',
@@ -42,9 +44,18 @@ export class MetaError extends Error {
     readonly type = 'OAuthException',
     /** Meta's own wording when it is not `(#code) title`, and its `error_subcode`. */
     readonly wording: { message?: string; subcode?: number } = {},
+    /** Seconds, sent as `Retry-After` (rate limits answered with 429). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(wording.message ?? `(#${code}) ${titles[code] ?? 'Error'}`);
     this.name = 'MetaError';
+  }
+
+  /** A policy refusal; a 429 carries when to try again. */
+  static from(refusal: Refusal): MetaError {
+    const retryAfter =
+      refusal.status === 429 && refusal.retryAfterMs !== undefined ? Math.ceil(refusal.retryAfterMs / 1000) : undefined;
+    return new MetaError(refusal.status, refusal.code, refusal.details, undefined, {}, retryAfter);
   }
 
   /** What Graph answers for a path or method it does not serve, or an object id it does not know. */

@@ -14,7 +14,7 @@ async function send(t: Harness, body: Record<string, unknown>) {
     body: JSON.stringify({ messaging_product: 'whatsapp', ...body }),
   });
   // biome-ignore lint/suspicious/noExplicitAny: assertions check the shape
-  return { status: response.status, body: (await response.json()) as any };
+  return { status: response.status, headers: response.headers, body: (await response.json()) as any };
 }
 const text = (to: string, body = 'Hi') => ({ to, type: 'text', text: { body } });
 const template = (to: string) => ({
@@ -43,6 +43,7 @@ describe('Cloud API sending limits (CH-6, CH-8)', () => {
     for (let i = 0; i < 4; i++) expect((await send(t, text('+34612345678'))).status).toBe(200);
     const refused = await send(t, text('+34612345678'));
     expect([refused.status, refused.body.error.code]).toEqual([429, 130429]);
+    expect(refused.headers.get('retry-after')).toBe('1');
     expect(refused.body.error.error_data.details).toBe(
       'Throughput limit: this number may send 5 messages per second; retry in 1000 ms',
     );
@@ -57,18 +58,21 @@ describe('Cloud API sending limits (CH-6, CH-8)', () => {
     for (let i = 0; i < PAIR_BURST; i++) expect((await send(t, text('+34612345678', `n${i}`))).status).toBe(200);
     const refused = await send(t, text('+34612345678'));
     expect([refused.status, refused.body.error.code]).toEqual([400, 131056]);
+    // Meta answers the pair rate limit with 400 and no Retry-After.
+    expect(refused.headers.get('retry-after')).toBeNull();
     expect(refused.body.error.error_data.details).toMatch(/^Pair rate limit: .*retry in 6 s$/);
     expect((await send(t, text('+34600111222'))).status).toBe(200);
     t.clock.advance(6000);
     expect((await send(t, text('+34612345678'))).status).toBe(200);
   });
 
-  it('starts conversations only with customers who wrote or opted in, never with those who opted out (131050)', async () => {
+  it('starts conversations only with customers who wrote or opted in (its own rule, 139050), never with those who opted out (131050)', async () => {
     const t = await testPlatform();
     const stranger = await send(t, template('+34699000111'));
-    expect([stranger.body.error.code, stranger.body.error.error_data.details]).toEqual([
-      131050,
-      'No consent: the customer never wrote to this number and has not opted in',
+    expect([stranger.body.error.code, stranger.body.error.message, stranger.body.error.error_data.details]).toEqual([
+      139050,
+      '(#139050) No consent (a rule of the Loro simulator, not of Meta)',
+      'This simulator’s consent rule (not Meta’s): the customer never wrote to this number and has not opted in',
     ]);
     await t.call('POST', '/simulator/api/consent', {
       body: { phoneNumberId: DEMO.phoneNumberId, from: '+34 699 000 111', optIn: true },
@@ -82,6 +86,7 @@ describe('Cloud API sending limits (CH-6, CH-8)', () => {
       body: { phoneNumberId: DEMO.phoneNumberId, from: '+34 612 345 678', optIn: false },
     });
     const optedOut = await send(t, template('+34612345678'));
+    expect(optedOut.body.error.code).toBe(131050);
     expect(optedOut.body.error.error_data.details).toBe(
       'The customer opted out of messages from this number: they must opt in again',
     );

@@ -5,7 +5,13 @@ import type { SimMessage, SimPhoneNumber } from './records.ts';
  * that each is tested by moving a clock. Each refusal names the rule and when it would pass.
  */
 
-export type Refusal = { code: number; status: 400 | 429; details: string };
+export type Refusal = {
+  code: number;
+  status: 400 | 429;
+  details: string;
+  /** When trying again may pass: sent as `Retry-After` (seconds) with a 429. */
+  retryAfterMs?: number;
+};
 
 const DAY_MS = 24 * 60 * 60_000;
 const PAIR_WINDOW_MS = 6_000;
@@ -32,6 +38,7 @@ export function throughputRefusal(timestamps: readonly number[], now: number, pe
     code: 130429,
     status: 429,
     details: `Throughput limit: this number may send ${perSecond} messages per second; retry in ${Math.max(1, retryMs)} ms`,
+    retryAfterMs: Math.max(1, retryMs),
   };
 }
 
@@ -47,6 +54,7 @@ export function pairRefusal(toCustomer: readonly SimMessage[], now: number): Ref
     code: 131056,
     status: 400,
     details: `Pair rate limit: too many messages to this customer in a short time; retry in ${Math.max(1, Math.ceil(retryMs / 1000))} s`,
+    retryAfterMs: Math.max(1, retryMs),
   };
 }
 
@@ -73,7 +81,17 @@ export function tierRefusal(
   };
 }
 
-/** Consent (CH-6): business-initiated messages only to customers who wrote before or opted in (131050). */
+/**
+ * The code of the simulator's own consent rule. Meta does not refuse a first message to a customer
+ * who never wrote (its 131050 is a marketing opt-out), so this code is outside Meta's list and its
+ * message says whose rule it is.
+ */
+export const SIMULATOR_NO_CONSENT = 139050;
+
+/**
+ * Consent (CH-6): business-initiated messages never to customers who opted out (Meta's 131050),
+ * and, by this simulator's rule, only to customers who wrote before or opted in.
+ */
 export function consentRefusal(
   consent: { optedIn?: boolean; optedOut?: boolean } | undefined,
   hasWritten: boolean,
@@ -87,9 +105,10 @@ export function consentRefusal(
   }
   if (!hasWritten && !consent?.optedIn) {
     return {
-      code: 131050,
+      code: SIMULATOR_NO_CONSENT,
       status: 400,
-      details: 'No consent: the customer never wrote to this number and has not opted in',
+      details:
+        'This simulator’s consent rule (not Meta’s): the customer never wrote to this number and has not opted in',
     };
   }
   return undefined;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO } from '../seed/demo-tenant.ts';
 import { whatsappFixtures } from '../testing/fixtures.ts';
 import { testPlatform } from '../testing/harness.ts';
+import { approvedTemplateFor } from '../testing/template-for.ts';
 import { putSim } from './records.ts';
 
 const examples = whatsappFixtures('send_request_');
@@ -34,27 +35,8 @@ describe('the simulator answers every one of Meta’s send examples in Meta’s 
     const inbound = t.simulatorStore.all('messages').find((m) => m.direction === 'inbound');
     const image = await upload(t, PNG, 'image/png', 'cat.png');
     const pdf = await upload(t, Buffer.from('%PDF-1.4\n%…'), 'application/pdf', 'invoice.pdf');
-    await t.simulatorStore.commit([
-      putSim('templates', {
-        id: '300000000000099',
-        wabaId: DEMO.wabaId,
-        name: 'fixture_template',
-        language: 'en_US',
-        category: 'MARKETING',
-        status: 'APPROVED',
-        components: [
-          { type: 'HEADER', format: 'IMAGE' },
-          { type: 'BODY', text: 'Hi {{1}}, you owe {{2}} since {{3}}.' },
-          {
-            type: 'BUTTONS',
-            buttons: [
-              { type: 'QUICK_REPLY', text: 'Pay' },
-              { type: 'QUICK_REPLY', text: 'Later' },
-            ],
-          },
-        ],
-      }),
-    ]);
+    // An approved template shaped like the one each example is written for.
+    await t.simulatorStore.commit([putSim('templates', approvedTemplateFor(JSON.parse(raw)))]);
     // Fill Meta's placeholders with things that exist here.
     const body = raw
       .replaceAll('{{Recipient-Phone-Number}}', '+34612345678')

@@ -6,7 +6,6 @@ import { mediaOf, messageText, type SendMessageRequest } from '../../../shared/w
 import {
   fillTemplate,
   parameterText,
-  placeholderCount,
   recipientWaId,
   type SendTemplateRequest,
   type SendTextRequest,
@@ -22,6 +21,7 @@ import { consentRefusal, pairRefusal, throughputRefusal, tierRefusal } from './p
 import { putSim as put, type SimMessage, type SimPhoneNumber, type SimulatorSchema, threadKey } from './records.ts';
 import { Registration } from './registration.ts';
 import { Subscriptions } from './subscriptions.ts';
+import { templateParameterRefusal } from './template-parameters.ts';
 import { SimTemplates } from './templates.ts';
 import type { WebhookDelivery } from './webhook-delivery.ts';
 import { inboundMessageWebhook, statusWebhook } from './webhook-payloads.ts';
@@ -239,7 +239,8 @@ export class Simulator {
   /**
    * The business sends an approved template: allowed outside the customer service window (TP-4),
    * refused like Meta when the template does not exist in that language (132001), is paused
-   * (132015) or disabled (132016), or gets the wrong number of body parameters (132000).
+   * (132015) or disabled (132016), or gets the wrong parameters for its header, body or buttons
+   * (132000; 132012 for the wrong kind of header media).
    */
   async businessSendsTemplate(phoneNumberId: string, request: SendTemplateRequest): Promise<SimMessage> {
     const phone = this.#sender(phoneNumberId);
@@ -259,17 +260,11 @@ export class Simulator {
     if (template.status === 'PAUSED')
       throw new MetaError(400, 132015, `template ${name} is paused because of low quality`);
     if (template.status === 'DISABLED') throw new MetaError(400, 132016, `template ${name} is disabled`);
+    const parameters = templateParameterRefusal(template, components);
+    if (parameters) throw new MetaError(parameters.status, parameters.code, parameters.details);
     const body = template.components.find((component) => component.type === 'BODY');
     const bodyText = typeof body?.text === 'string' ? body.text : '';
     const values = (components?.find((component) => component.type === 'body')?.parameters ?? []).map(parameterText);
-    const expected = placeholderCount(bodyText);
-    if (values.length !== expected) {
-      throw new MetaError(
-        400,
-        132000,
-        `body: number of localizable_params (${values.length}) does not match the expected number of params (${expected})`,
-      );
-    }
     const customerWaId = customer;
     const now = this.clock.now();
     const thread = this.store.where('messages', 'thread', threadKey(phone.id, customerWaId));
@@ -283,7 +278,7 @@ export class Simulator {
       const refusal =
         consentRefusal(this.store.get('consents', threadKey(phone.id, customerWaId)), inbound.length > 0) ??
         tierRefusal(this.#initiated(phone.id), customerWaId, now, phone);
-      if (refusal) throw new MetaError(refusal.status, refusal.code, refusal.details);
+      if (refusal) throw MetaError.from(refusal);
     }
     const message: SimMessage = {
       id: newWamid(),
@@ -414,7 +409,7 @@ export class Simulator {
     const refusal =
       throughputRefusal(traffic, now, this.limits.throughputPerSecond) ??
       pairRefusal(this.store.where('messages', 'thread', threadKey(phone.id, customerWaId)), now);
-    if (refusal) throw new MetaError(refusal.status, refusal.code, refusal.details);
+    if (refusal) throw MetaError.from(refusal);
     traffic.push(now);
   }
 

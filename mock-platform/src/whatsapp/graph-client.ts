@@ -9,6 +9,8 @@ export class GraphApiError extends Error {
     readonly httpStatus: number,
     readonly code: number,
     message: string,
+    /** From the answer's `Retry-After` header (rate limits), when there is one. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
     this.name = 'GraphApiError';
@@ -81,14 +83,28 @@ export function createGraphClient({
       headers: { ...auth, 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
-    if (!response.ok) throw graphError(response.status, json);
+    if (!response.ok) throw refusal(response, json);
     return json;
   }
 
   async function get(path: string): Promise<unknown> {
     const { response, json } = await call(`${baseUrl}/${version}/${path}`, { headers: auth });
-    if (!response.ok) throw new GraphApiError(response.status, 131000, `Cloud API answered HTTP ${response.status}`);
+    if (!response.ok) throw refusal(response, json);
     return json;
+  }
+
+  /** Every page of a Graph list, following `paging.next` (bounded, in case a server loops). */
+  async function getAll(path: string, maxPages = 50): Promise<unknown[]> {
+    const items: unknown[] = [];
+    let next: string | undefined = `${baseUrl}/${version}/${path}`;
+    for (let page = 0; next && page < maxPages; page++) {
+      const { response, json }: { response: Response; json: unknown } = await call(next, { headers: auth });
+      if (!response.ok) throw refusal(response, json);
+      const parsed = pageSchema.parse(json);
+      items.push(...parsed.data);
+      next = parsed.paging?.next;
+    }
+    return items;
   }
 
   /** Sends any message (`type` and its object); resolves with the wamid WhatsApp assigned. */
@@ -148,12 +164,15 @@ export function createGraphClient({
 
     /** The WhatsApp Business account's message templates. */
     async listTemplates(wabaId: string): Promise<GraphTemplate[]> {
-      return templateListSchema.parse(await get(`${wabaId}/message_templates?limit=200`)).data;
+      return templateListSchema.parse({ data: await getAll(`${wabaId}/message_templates?limit=200`) }).data;
     },
 
     /** The WhatsApp Business account's phone numbers, with status and quality (WhatsApp Manager's list). */
     async listPhoneNumbers(wabaId: string): Promise<GraphPhoneNumber[]> {
-      return phoneNumberListSchema.parse(await get(`${wabaId}/phone_numbers`)).data;
+      // Meta's default answer leaves out status and limit tier: ask for every field the platform reads.
+      const fields =
+        'id,display_phone_number,verified_name,quality_rating,code_verification_status,status,messaging_limit_tier';
+      return phoneNumberListSchema.parse({ data: await getAll(`${wabaId}/phone_numbers?fields=${fields}`) }).data;
     },
 
     /**
@@ -173,7 +192,7 @@ export function createGraphClient({
         headers: auth,
         body: form,
       });
-      if (!response.ok) throw graphError(response.status, json);
+      if (!response.ok) throw refusal(response, json);
       const id = z.object({ id: z.string().min(1) }).safeParse(json).data?.id;
       if (!id) throw new GraphApiError(502, 131000, 'The Cloud API answered the upload without a media id');
       return id;
@@ -215,12 +234,26 @@ export function createGraphClient({
 
 export type GraphClient = ReturnType<typeof createGraphClient>;
 
-/** A refusal in Meta's error envelope, with its code and details; any other answer is a bare HTTP status. */
-function graphError(status: number, json: unknown): GraphApiError {
+const pageSchema = z.object({
+  data: z.array(z.unknown()),
+  paging: z.looseObject({ next: z.string().optional() }).optional(),
+});
+
+/** A Graph error answer as a {@link GraphApiError} with Meta's code, message and `Retry-After`. */
+function refusal(response: Response, json: unknown): GraphApiError {
+  const seconds = Number(response.headers.get('retry-after'));
+  const retryAfterMs = Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined;
   const parsed = graphErrorSchema.safeParse(json);
-  if (!parsed.success) return new GraphApiError(status, 131000, `Cloud API answered HTTP ${status}`);
+  if (!parsed.success) {
+    return new GraphApiError(response.status, 131000, `Cloud API answered HTTP ${response.status}`, retryAfterMs);
+  }
   const { code, message, error_data } = parsed.data.error;
-  return new GraphApiError(status, code, error_data?.details ? `${message}: ${error_data.details}` : message);
+  return new GraphApiError(
+    response.status,
+    code,
+    error_data?.details ? `${message}: ${error_data.details}` : message,
+    retryAfterMs,
+  );
 }
 
 const templateListSchema = z.object({

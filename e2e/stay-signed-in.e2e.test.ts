@@ -1,0 +1,81 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension } from './support/browser.ts';
+import { startTestPlatform } from './support/platform.ts';
+
+/** The options page: it shows the sign-in form, or who is signed in (the same gate as the panel). */
+async function optionsPage(browser: Browser, extensionId: string): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  await page.waitForSelector('[data-testid="login-form"], [data-testid="signed-in"]');
+  return page;
+}
+
+async function signIn(page: Page, platformUrl: string, staySignedIn: boolean): Promise<void> {
+  const url = await page.$('[data-testid="platform-url"]');
+  await url?.click({ count: 3 });
+  await url?.type(platformUrl);
+  await page.type('[data-testid="username"]', 'ana');
+  await page.type('[data-testid="password"]', 'loro-agent');
+  if (staySignedIn) await page.click('[data-testid="stay-signed-in"]');
+  await page.click('[data-testid="sign-in"]');
+  await page.waitForSelector('[data-testid="signed-in"]');
+}
+
+/** What the extension keeps, read from one of its pages. */
+const stored = (page: Page, area: 'local' | 'session') =>
+  page.evaluate(async (name) => JSON.stringify(await chrome.storage[name].get()), area);
+
+describe('the agent token across a browser restart', () => {
+  let platform: Awaited<ReturnType<typeof startTestPlatform>>;
+  let profile: string;
+
+  beforeAll(async () => {
+    platform = await startTestPlatform();
+    profile = await mkdtemp(join(tmpdir(), 'loro-profile-'));
+  });
+
+  afterAll(async () => {
+    await platform?.close();
+    await rm(profile, { recursive: true, force: true });
+  });
+
+  it('is gone after a restart, unless the agent chose "stay signed in"; never on disk', async () => {
+    // Without the box: the token lives in storage.session only, and a restart asks to sign in.
+    let chrome = await launchWithExtension('en-US', { profile });
+    let page = await optionsPage(chrome.browser, chrome.extensionId);
+    await signIn(page, platform.url, false);
+    const token = (JSON.parse(await stored(page, 'session')) as Record<string, { token: string }>)['loro.session']
+      ?.token;
+    expect(token).toEqual(expect.any(String));
+    expect(await stored(page, 'local')).not.toContain(token);
+    await chrome.close();
+
+    chrome = await launchWithExtension('en-US', { profile });
+    page = await optionsPage(chrome.browser, chrome.extensionId);
+    expect(await page.$('[data-testid="login-form"]')).not.toBeNull();
+
+    // With the box: still no token on disk, and after a restart the agent is signed in again.
+    await signIn(page, platform.url, true);
+    expect(await stored(page, 'local')).not.toContain(
+      (JSON.parse(await stored(page, 'session')) as Record<string, { token: string }>)['loro.session']?.token,
+    );
+    await chrome.close();
+
+    chrome = await launchWithExtension('en-US', { profile });
+    page = await optionsPage(chrome.browser, chrome.extensionId);
+    await page.waitForSelector('[data-testid="signed-in"]');
+
+    // Signing out ends it: the next restart asks to sign in.
+    await page.click('[data-testid="sign-out"]');
+    await page.waitForSelector('[data-testid="login-form"]');
+    await chrome.close();
+    chrome = await launchWithExtension('en-US', { profile });
+    page = await optionsPage(chrome.browser, chrome.extensionId);
+    expect(await page.$('[data-testid="login-form"]')).not.toBeNull();
+    await chrome.close();
+  }, 180_000); // four browser launches on a shared machine
+});

@@ -1,0 +1,19 @@
+/** The SLA dashboard's export, drill-down and refresh text, in English and Spanish (merged into the admin UI's dictionaries). */
+
+export const slaEn = {
+  csvGroup: 'Group',
+  exportCsv: 'Export CSV',
+  openBreach: 'Open',
+  openBreachOf: 'Open the conversation with {customer}',
+  refreshedAt: 'Updated {time}; refreshes every minute.',
+  barTooltip: '{row} · {clock} · {state}: {count}',
+};
+
+export const slaEs: Record<keyof typeof slaEn, string> = {
+  csvGroup: 'Grupo',
+  exportCsv: 'Exportar CSV',
+  openBreach: 'Abrir',
+  openBreachOf: 'Abrir la conversación con {customer}',
+  refreshedAt: 'Actualizado {time}; se actualiza cada minuto.',
+  barTooltip: '{row} · {clock} · {state}: {count}',
+};

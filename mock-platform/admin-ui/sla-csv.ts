@@ -1,0 +1,39 @@
+import { t } from './i18n.ts';
+import type { SlaReport } from './types.ts';
+
+/**
+ * The SLA dashboard as CSV (RFC 4180), in the UI's language: one line per channel, queue and hour
+ * and clock, then the breaches. A cell a spreadsheet would take for a formula (`=`, `+`, `-`, `@`)
+ * is prefixed with `'`, so a customer's name can never run as one.
+ */
+export function slaCsv(report: SlaReport, formatTime: (at: number) => string): string {
+  const lines: string[][] = [[t('csvGroup'), t('name'), t('clock'), t('sla_met'), t('sla_breached'), t('sla_active')]];
+  const groups = [
+    [t('byChannel'), report.byChannel],
+    [t('byQueue'), report.byQueue],
+    [t('byHour'), report.byHour],
+  ] as const;
+  for (const [group, rows] of groups)
+    for (const row of rows)
+      for (const clock of ['firstResponse', 'resolution'] as const) {
+        const counts = row[clock];
+        lines.push([group, row.label, t(clock), String(counts.met), String(counts.breached), String(counts.active)]);
+      }
+  lines.push([]);
+  lines.push([t('breaches'), t('customer'), t('channel'), t('queue'), t('clock'), t('wasDue')]);
+  for (const breach of report.breaches)
+    lines.push([
+      breach.conversationId,
+      breach.customer,
+      breach.channel,
+      breach.queue,
+      t(breach.clock),
+      formatTime(breach.dueAt),
+    ]);
+  return `${lines.map((line) => line.map(cell).join(',')).join('\r\n')}\r\n`;
+}
+
+function cell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
