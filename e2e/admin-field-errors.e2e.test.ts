@@ -72,4 +72,34 @@ describe('admin UI: field errors in plain Spanish, next to their field', () => {
     expect(await text(admin, '[data-testid="error-username"]')).toBe('ana ya está en uso');
     await screenshot(admin, 'admin-username-taken-es');
   });
+
+  it('time slots are picked with a date-and-time control; one in the past is refused beside it', async () => {
+    await click('[data-testid="nav-rich-messages"]');
+    await click('[data-testid="add"]');
+    await fill('[data-testid="field-name"]', 'Cita');
+    await admin.select('[data-testid="field-kind"]', 'time_picker');
+    await fill('[data-testid="field-content.text"]', '¿Cuándo le llamamos?');
+    const pick = async (index: number, value: string) => {
+      await click('[data-testid="add-slot"]');
+      await admin.waitForSelector(`[data-testid="slot-${index}"]`);
+      await admin.$eval(
+        `[data-testid="slot-${index}"]`,
+        (input, time) => {
+          (input as HTMLInputElement).value = time as string;
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+        },
+        value,
+      );
+    };
+    await pick(0, '2999-01-04T10:00');
+    await pick(1, '2020-01-04T10:00');
+    expect(await admin.$eval('[data-testid="slot-0"]', (input) => (input as HTMLInputElement).type)).toBe(
+      'datetime-local',
+    );
+    await click('[data-testid="save"]');
+    await admin.waitForSelector('[data-testid="error-content.slots.1"]');
+    expect(await text(admin, '[data-testid="error-content.slots.1"]')).toBe('2020-01-04T10:00 ya ha pasado');
+    expect(await admin.$('[data-testid="error-content.slots.0"]')).toBeNull();
+    await screenshot(admin, 'admin-time-slots-es');
+  });
 });

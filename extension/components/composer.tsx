@@ -1,11 +1,15 @@
 import { useRef, useState } from 'preact/hooks';
-import { TEXT_BODY_MAX } from '../../shared/whatsapp/send-schema.ts';
+import type { CannedResponseView } from '../../shared/api/canned-response-view.ts';
+import { TEXT_BODY_MAX } from '../../shared/whatsapp/text-limits.ts';
 import { locale, t } from '../utils/i18n.ts';
+import { CannedPicker } from './canned-picker.tsx';
+import { useCannedPicker } from './use-canned-picker.ts';
 
 /**
  * The reply box of one conversation: its draft (kept by the desk, per conversation), 4096
  * characters with a counter; Enter sends, Shift+Enter starts a new line. The send carries the
- * conversation id and the text as they were at the key press.
+ * conversation id and the text as they were at the key press. `/` at the start searches the
+ * canned responses; typing tells the customer (`onTyping`, throttled by the desk).
  */
 export function Composer({
   conversationId,
@@ -16,6 +20,9 @@ export function Composer({
   onTextChange,
   onSend,
   onFocusChange,
+  loadCanned,
+  onTyping,
+  onEscape,
 }: {
   conversationId: string;
   text: string;
@@ -26,11 +33,24 @@ export function Composer({
   onSend: (conversationId: string, text: string) => void;
   /** The reply field gained or lost the focus (the SLA state is shown while it has it). */
   onFocusChange?: (focused: boolean) => void;
+  /** This conversation's canned responses, filled for it; without it `/` is plain text. */
+  loadCanned?: (() => Promise<CannedResponseView[]>) | undefined;
+  /** The agent typed in this box (for the typing indicator). */
+  onTyping?: ((conversationId: string) => void) | undefined;
+  /** Esc with no list open (cancels a quoted reply). */
+  onEscape?: (() => void) | undefined;
 }) {
   const [cut, setCut] = useState(false);
   // Set by a paste that does not fit; read by the input event that follows it.
   const pasteOverflows = useRef(false);
   const empty = text.trim().length === 0;
+  const picker = useCannedPicker({
+    text,
+    load: loadCanned,
+    language: locale.toLowerCase().startsWith('es') ? 'es' : 'en',
+    onInsert: (next) => onTextChange(conversationId, next.slice(0, TEXT_BODY_MAX)),
+  });
+  const listId = `canned-${conversationId}`;
 
   function send() {
     if (empty || sending || disabled) return;
@@ -45,6 +65,7 @@ export function Composer({
         send();
       }}
     >
+      {picker.open && <CannedPicker picker={picker} id={listId} />}
       <textarea
         data-testid="composer-input"
         dir="auto"
@@ -53,10 +74,15 @@ export function Composer({
         placeholder={placeholder}
         disabled={disabled}
         rows={3}
+        aria-autocomplete="list"
+        aria-controls={picker.open ? listId : undefined}
+        aria-activedescendant={picker.matches.length > 0 ? `${listId}-${picker.active}` : undefined}
         onInput={(event) => {
           setCut(pasteOverflows.current);
           pasteOverflows.current = false;
-          onTextChange(conversationId, event.currentTarget.value);
+          const value = event.currentTarget.value;
+          onTextChange(conversationId, value);
+          if (value.trim()) onTyping?.(conversationId);
         }}
         onPaste={(event) => {
           // The box stops at the limit; say so instead of dropping the rest of a paste silently.
@@ -68,6 +94,8 @@ export function Composer({
         onFocus={() => onFocusChange?.(true)}
         onBlur={() => onFocusChange?.(false)}
         onKeyDown={(event) => {
+          if (picker.onKeyDown(event)) return;
+          if (event.key === 'Escape') onEscape?.();
           if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
             event.preventDefault();
             send();

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
+import browser from '../utils/browser.ts';
 import { CONSOLE_PATTERNS_KEY, DEFAULT_CONSOLE_PATTERNS, parseConsolePatterns } from '../utils/console-patterns.ts';
 import { savedConsolePatterns } from '../utils/console-registration.ts';
 import { t } from '../utils/i18n.ts';

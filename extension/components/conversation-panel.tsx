@@ -1,5 +1,6 @@
 import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { CannedResponseView } from '../../shared/api/canned-response-view.ts';
 import type { ChannelPermission } from '../../shared/api/permissions.ts';
 import type { ConversationView, CustomComponentView, MessageView, RichMessageView } from '../../shared/api/schemas.ts';
 import { initials } from '../../shared/initials.ts';
@@ -8,10 +9,12 @@ import { dayOf, formatDay } from '../utils/format.ts';
 import { t } from '../utils/i18n.ts';
 import { Composer } from './composer.tsx';
 import { MessageBubble } from './message-bubble.tsx';
+import { ReplyBanner } from './reply-banner.tsx';
 import { RichMessagePicker } from './rich-message-picker.tsx';
 import { SlaLine } from './sla-line.tsx';
 import { TemplatePicker } from './template-picker.tsx';
 import { useNow } from './use-now.ts';
+import { useQuotes } from './use-quotes.ts';
 import { WindowState } from './window-state.tsx';
 
 /** How many messages a transcript shows at first, and adds per "show earlier". */
@@ -32,13 +35,16 @@ export function ConversationPanel({
   rich,
   loadMedia,
   onRetry,
+  loadCanned,
+  onTyping,
 }: {
   conversation: ConversationView;
   messages: MessageView[];
   error: string | undefined;
   /** This conversation's draft, and whether a reply to it is on its way. */
   draft: { text: string; sending: boolean; edit: (conversationId: string, text: string) => void };
-  onSend: (conversationId: string, text: string) => void;
+  /** Sends a reply typed in `conversationId`'s box, quoting `replyToMessageId` when given; false when it failed. */
+  onSend: (conversationId: string, text: string, replyToMessageId?: string) => Promise<boolean> | undefined;
   onEnd: () => void;
   onTransfer: () => void;
   onConference: () => void;
@@ -51,6 +57,10 @@ export function ConversationPanel({
   loadMedia?: (mediaId: string) => Promise<Blob>;
   /** Sends a failed reply again. */
   onRetry?: (messageId: string) => Promise<boolean>;
+  /** This conversation's canned responses (typed `/` in the reply box). */
+  loadCanned?: () => Promise<CannedResponseView[]>;
+  /** The agent typed in the box of `conversationId` (typing indicator). */
+  onTyping?: (conversationId: string) => void;
 }) {
   const [open, setOpen] = useState<'templates' | 'rich' | undefined>(undefined);
   useEffect(() => setOpen(undefined), [conversation.id]);
@@ -66,6 +76,9 @@ export function ConversationPanel({
   const can = (permission: ChannelPermission) => conversation.permissions.includes(permission);
   // A failed reply's actions, where they apply: Retry needs Reply and the open window.
   const retry = can('reply') && windowOpen && !conversation.interrupted ? onRetry : undefined;
+  const quotes = useQuotes();
+  const quoted = quotes.of(conversation.id);
+  const canReplyNow = can('reply') && windowOpen && !conversation.interrupted;
   const sendTemplate =
     loadComponent && can('templates') && !conversation.interrupted ? () => setOpen('templates') : undefined;
 
@@ -173,6 +186,7 @@ export function ConversationPanel({
                 loadMedia={loadMedia}
                 onRetry={retry}
                 onSendTemplate={sendTemplate}
+                onReply={canReplyNow ? (quote) => quotes.set(conversation.id, quote) : undefined}
               />
             </Fragment>
           );
@@ -223,6 +237,13 @@ export function ConversationPanel({
           {error}
         </p>
       )}
+      {quoted && canReplyNow && (
+        <ReplyBanner
+          quoted={quoted}
+          customerName={conversation.customerName}
+          onCancel={() => quotes.set(conversation.id, undefined)}
+        />
+      )}
       {can('reply') || conversation.interrupted ? (
         <Composer
           key={conversation.id}
@@ -232,8 +253,11 @@ export function ConversationPanel({
           onTextChange={draft.edit}
           placeholder={t('typeReply', { name: conversation.customerName })}
           disabled={!windowOpen || conversation.interrupted !== undefined}
-          onSend={onSend}
+          onSend={(conversationId, text) => void quotes.send(conversationId, text, onSend)}
           onFocusChange={setReplyFocused}
+          loadCanned={loadCanned}
+          onTyping={onTyping}
+          onEscape={() => quotes.set(conversation.id, undefined)}
         />
       ) : (
         <p class="no-reply" role="note" data-testid="no-reply-permission">

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { UnavailableReasonView } from '../../shared/api/schemas.ts';
+import { byLatestActivity } from '../utils/attention.ts';
 import { signOut } from '../utils/auth.ts';
 import { t } from '../utils/i18n.ts';
 import { watchPendingOutbound } from '../utils/pending-outbound.ts';
@@ -12,8 +13,11 @@ import { StartConversation } from './start-conversation.tsx';
 import { StateBar } from './state-bar.tsx';
 import { TaskList } from './task-list.tsx';
 import { TransferDialog } from './transfer-dialog.tsx';
+import { useAttention } from './use-attention.ts';
 import { useDesk } from './use-desk.ts';
 import { useDrafts } from './use-drafts.ts';
+import { useNow } from './use-now.ts';
+import { usePanelPrefs } from './use-panel-prefs.ts';
 
 /** The signed-in agent's desk: state, offers, wrap-ups owed, conversations, the open one, dialogs. */
 export function Desk({ session }: { session: Session }) {
@@ -23,6 +27,16 @@ export function Desk({ session }: { session: Session }) {
     state.conversations.map((conversation) => conversation.id),
   );
   const [view, setView] = useState<'tasks' | 'history'>('tasks');
+  const [prefs, setPrefs] = usePanelPrefs();
+  const now = useNow(15_000);
+  useAttention({
+    offers: state.offers,
+    unread: state.unread,
+    sound: prefs.offerSound,
+    accept: (offerId) => void actions.accept(offerId),
+  });
+  // With a conversation open the task list folds into one strip of names unless the agent unfolds it.
+  const compact = selected !== undefined && !prefs.tasksExpanded;
   // A number from the console page's "WhatsApp" button (BY-2), or '' for "New conversation".
   const [starting, setStarting] = useState<string | undefined>(undefined);
   useEffect(() => watchPendingOutbound((number) => setStarting(number)), []);
@@ -50,6 +64,7 @@ export function Desk({ session }: { session: Session }) {
         reasons={reasons}
         onChange={(next, reasonId) => void actions.changeState(next, reasonId)}
         onSignOut={() => void signOut(session)}
+        sound={{ on: prefs.offerSound, toggle: () => setPrefs({ offerSound: !prefs.offerSound }) }}
       />
       {!dialog && offers}
       {state.wrapUps.map((wrapUp) => (
@@ -90,6 +105,19 @@ export function Desk({ session }: { session: Session }) {
             {t(name)}
           </button>
         ))}
+        {view === 'tasks' && selected && (
+          <button
+            type="button"
+            class="tab fold"
+            aria-expanded={!compact}
+            title={compact ? t('showTasks') : t('hideTasks')}
+            aria-label={compact ? t('showTasks') : t('hideTasks')}
+            onClick={() => setPrefs({ tasksExpanded: compact })}
+            data-testid="fold-tasks"
+          >
+            {compact ? '▾' : '▴'}
+          </button>
+        )}
         <button
           type="button"
           class="tab new-conversation"
@@ -103,7 +131,9 @@ export function Desk({ session }: { session: Session }) {
         <HistoryList load={actions.history} />
       ) : (
         <TaskList
-          conversations={state.conversations}
+          conversations={byLatestActivity(state.conversations, state.messages)}
+          now={now}
+          compact={compact}
           messages={state.messages}
           selectedId={state.selectedId}
           unread={state.unread}
@@ -117,7 +147,11 @@ export function Desk({ session }: { session: Session }) {
           messages={state.messages[selected.id] ?? []}
           error={error}
           draft={{ text: drafts.text(selected.id), sending: drafts.isSending(selected.id), edit: drafts.edit }}
-          onSend={(conversationId, text) => void drafts.send(conversationId, text, actions.send)}
+          onSend={(conversationId, text, replyTo) =>
+            drafts.send(conversationId, text, (id, body) => actions.send(id, body, replyTo))
+          }
+          loadCanned={() => actions.cannedResponses(selected.id)}
+          onTyping={actions.typing}
           onEnd={() => void actions.openEnd(selected.id)}
           onTransfer={() => actions.openTransfer(selected)}
           onConference={() => actions.openConference(selected)}

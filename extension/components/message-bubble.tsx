@@ -3,6 +3,7 @@ import { formatMessageTime } from '../utils/format.ts';
 import { type MessageKey, t } from '../utils/i18n.ts';
 import { FailedReply } from './failed-reply.tsx';
 import { MessageImage } from './message-image.tsx';
+import { MessageQuote } from './message-quote.tsx';
 
 const tickText: Record<DeliveryStatus, string> = {
   sending: '🕓',
@@ -31,6 +32,7 @@ export function MessageBubble({
   loadMedia,
   onRetry,
   onSendTemplate,
+  onReply,
 }: {
   message: MessageView;
   customerInitials: string;
@@ -39,6 +41,8 @@ export function MessageBubble({
   onRetry?: ((messageId: string) => Promise<unknown>) | undefined;
   /** Opens the template picker; absent when the agent cannot send templates. */
   onSendTemplate?: (() => void) | undefined;
+  /** Quotes this customer message in the next reply; absent when the agent cannot reply. */
+  onReply?: ((message: MessageView) => void) | undefined;
 }) {
   if (message.direction === 'system') {
     return (
@@ -65,6 +69,7 @@ export function MessageBubble({
             {t('automaticMessage')}
           </div>
         )}
+        {message.replyTo && <MessageQuote quoted={message.replyTo} />}
         {message.media && loadMedia && <MessageImage mediaId={message.media.id} load={loadMedia} />}
         {message.text && (
           <div class="text" dir="auto">
@@ -73,6 +78,16 @@ export function MessageBubble({
         )}
         <div class="meta">
           {formatMessageTime(message.timestamp, Date.now())}
+          {inbound && onReply && (
+            <button
+              type="button"
+              class="link reply-action"
+              onClick={() => onReply(message)}
+              data-testid="reply-to-message"
+            >
+              {t('replyAction')}
+            </button>
+          )}
           {!inbound && message.status && (
             <span
               class={`ticks ${message.status}`}

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AgentChannel, TemplateView } from '../../shared/api/schemas.ts';
-import { fillTemplate } from '../../shared/whatsapp/send-schema.ts';
+import { fillTemplate } from '../../shared/whatsapp/text-limits.ts';
 import { t } from '../utils/i18n.ts';
 
 /**

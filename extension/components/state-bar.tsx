@@ -21,6 +21,7 @@ export function StateBar({
   reasons,
   onChange,
   onSignOut,
+  sound,
 }: {
   status: AgentStatus | undefined;
   connected: boolean;
@@ -29,6 +30,8 @@ export function StateBar({
   reasons: UnavailableReasonView[];
   onChange: (state: 'available' | 'unavailable', reasonId?: string) => void;
   onSignOut: () => void;
+  /** The offer sound setting (off unless the agent turns it on). */
+  sound?: { on: boolean; toggle: () => void };
 }) {
   const now = useNow();
   const state = status?.state ?? 'unavailable';
@@ -89,6 +92,25 @@ export function StateBar({
               </option>
             ))}
           </select>
+        )}
+        {sound && (
+          <button
+            type="button"
+            class="link sound"
+            aria-pressed={sound.on}
+            title={sound.on ? t('offerSoundOn') : t('offerSoundOff')}
+            aria-label={t('offerSound')}
+            onClick={sound.toggle}
+            data-testid="offer-sound"
+          >
+            <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">
+              <path
+                fill="currentColor"
+                d="M12 22a2 2 0 0 0 2-2h-4a2 2 0 0 0 2 2zm6-6V11a6 6 0 0 0-5-5.9V4a1 1 0 0 0-2 0v1.1A6 6 0 0 0 6 11v5l-2 2v1h16v-1z"
+              />
+              {!sound.on && <path stroke="currentColor" stroke-width="2" d="M3 3l18 18" />}
+            </svg>
+          </button>
         )}
         <button type="button" class="link" onClick={onSignOut} data-testid="sign-out">
           {t('signOut')}

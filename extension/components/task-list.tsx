@@ -1,8 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ConversationView, MessageView } from '../../shared/api/schemas.ts';
 import { initials } from '../../shared/initials.ts';
+import { attentionChip, lastCustomerAt } from '../utils/attention.ts';
+import { formatRemaining } from '../utils/format.ts';
 import { t } from '../utils/i18n.ts';
 import { windowRange } from '../utils/window-range.ts';
+import { AttentionChip } from './attention-chip.tsx';
 
 /**
  * The newest customer or agent message, from the transcript loaded here or from the platform's
@@ -21,8 +24,11 @@ export function previewOf(conversation: ConversationView, loaded: MessageView[] 
 const ROW_HEIGHT = 52;
 
 /**
- * The agent's conversations: customer, last message, and which one is open. Windowed: with 500
- * conversations only the rows in view (and a few around them) are in the DOM.
+ * The agent's conversations (in the order given: latest activity first), each with the customer,
+ * how long ago the customer last wrote, the last message, its attention chip and unread count,
+ * and which one is open. Windowed: with 500 conversations only the rows in view (and a few around
+ * them) are in the DOM. `compact` shows the rows as one strip of names (the CSS does it), so the
+ * open conversation keeps the height.
  */
 export function TaskList({
   conversations,
@@ -31,6 +37,8 @@ export function TaskList({
   onSelect,
   available,
   unread = {},
+  now,
+  compact = false,
 }: {
   conversations: ConversationView[];
   messages: Record<string, MessageView[]>;
@@ -39,6 +47,9 @@ export function TaskList({
   available: boolean;
   /** Customer messages the agent has not seen, per conversation: the row is bold with the count. */
   unread?: Record<string, number>;
+  /** The clock the ages and chips are counted from. */
+  now: number;
+  compact?: boolean;
 }) {
   const list = useRef<HTMLElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -58,10 +69,13 @@ export function TaskList({
       </p>
     );
   }
-  const range = windowRange(conversations.length, ROW_HEIGHT, scrollTop, viewport);
+  // The strip is one row: every conversation fits in it (scrolled sideways), none is windowed out.
+  const range = compact
+    ? { start: 0, end: conversations.length, top: 0, bottom: 0 }
+    : windowRange(conversations.length, ROW_HEIGHT, scrollTop, viewport);
   return (
     <nav
-      class="tasks"
+      class={`tasks ${compact ? 'compact' : ''}`}
       aria-label={t('tasks')}
       ref={list}
       onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
@@ -72,11 +86,14 @@ export function TaskList({
       {conversations.slice(range.start, range.end).map((conversation) => {
         const preview = previewOf(conversation, messages[conversation.id]);
         const count = unread[conversation.id] ?? 0;
+        const wrote = lastCustomerAt(conversation, messages[conversation.id]);
+        const chip = attentionChip(conversation, now);
         return (
           <button
             type="button"
             key={conversation.id}
-            class={`task ${conversation.id === selectedId ? 'selected' : ''} ${count > 0 ? 'unread' : ''}`}
+            class={`task ${conversation.id === selectedId ? 'selected' : ''} ${count > 0 ? 'unread' : ''} ${chip ? `chip-${chip.kind === 'sla' && chip.overdue ? 'overdue' : 'soon'}` : ''}`}
+            title={compact ? conversation.customerName : undefined}
             data-unread={count}
             aria-current={conversation.id === selectedId}
             onClick={() => onSelect(conversation.id)}
@@ -86,9 +103,23 @@ export function TaskList({
               {initials(conversation.customerName)}
             </span>
             <span class="task-text">
-              <span class="task-title">{conversation.customerName}</span>
-              <span class="task-preview" dir="auto" data-testid="task-preview">
-                {preview ?? conversation.customerNumber}
+              <span class="task-line">
+                <span class="task-title">{conversation.customerName}</span>
+                {wrote !== undefined && (
+                  <span
+                    class="task-age"
+                    title={t('customerWroteAgo', { time: formatRemaining(now - wrote) })}
+                    data-testid="task-age"
+                  >
+                    {formatRemaining(now - wrote)}
+                  </span>
+                )}
+              </span>
+              <span class="task-line">
+                <span class="task-preview" dir="auto" data-testid="task-preview">
+                  {preview ?? conversation.customerNumber}
+                </span>
+                {chip && <AttentionChip chip={chip} />}
               </span>
             </span>
             {count > 0 && (

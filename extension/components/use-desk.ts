@@ -1,6 +1,6 @@
 import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
 import { z } from 'zod';
+import { cannedResponseViewSchema } from '../../shared/api/canned-response-view.ts';
 import {
   agentChannelSchema,
   agentStatusSchema,
@@ -22,14 +22,15 @@ import {
   wrapUpViewSchema,
 } from '../../shared/api/schemas.ts';
 import { PlatformError, request, requestBlob } from '../utils/api-client.ts';
+import browser from '../utils/browser.ts';
 import { deskReducer, initialDeskState } from '../utils/desk-state.ts';
 import { loadOpenConversation, saveOpenConversation } from '../utils/draft-storage.ts';
 import { runAgentStream } from '../utils/event-stream.ts';
 import { notificationFor } from '../utils/notify.ts';
-import { toastOnConsole } from '../utils/offer-toast.ts';
 import { refreshSession } from '../utils/refresh.ts';
 import { refreshDelay } from '../utils/refresh-timing.ts';
 import { clearSession, type Session } from '../utils/storage.ts';
+import { typingThrottle } from '../utils/typing-throttle.ts';
 
 export type DeskDialog =
   | { kind: 'end'; conversationId: string; reasons: ClosureReasonView[] }
@@ -57,6 +58,8 @@ export function useDesk(session: Session) {
     request(session.platformUrl, route, schema, { ...init, token: session.token });
   const post = <T>(route: string, schema: z.ZodType<T>, body?: unknown) =>
     api(route, schema, { method: 'POST', ...(body !== undefined ? { body } : {}) });
+  // Throttled per conversation (the platform throttles too); lives as long as this session's desk.
+  const [typing] = useState(() => typingThrottle((id) => post(`/api/conversations/${path(id)}/typing`, z.unknown())));
   const closureReasons = () => api('/api/closure-reasons', z.array(closureReasonViewSchema));
 
   /** Runs an action; a failure shows its message (or signs out) and yields false. */
@@ -112,7 +115,6 @@ export function useDesk(session: Session) {
                   focused,
                 )
               : undefined;
-        if (event.event === 'offer') void toastOnConsole(event.data.kind);
         if (note) {
           const iconUrl = browser.runtime.getURL('/icon-128.png');
           void browser.notifications
@@ -143,6 +145,13 @@ export function useDesk(session: Session) {
   }, [session.token]);
 
   const selected = state.conversations.find((c) => c.id === state.selectedId);
+
+  // A message to the open conversation is read only while the panel is on screen.
+  useEffect(() => {
+    const update = () => dispatch({ event: 'visibility', data: { visible: document.visibilityState === 'visible' } });
+    document.addEventListener('visibilitychange', update);
+    return () => document.removeEventListener('visibilitychange', update);
+  }, []);
 
   // A reloaded panel opens the conversation that was open (its draft comes with it: useDrafts).
   const restored = useRef(false);
@@ -209,14 +218,26 @@ export function useDesk(session: Session) {
         dispatch({ event: 'offer.revoked', data: { offerId } });
       }),
 
-    send: (conversationId: string, text: string) => {
+    /** Sends a reply, quoting `replyToMessageId` (WhatsApp's `context`) when given. */
+    send: (conversationId: string, text: string, replyToMessageId?: string) => {
       setError(undefined);
+      typing.replied(conversationId);
       return attempt(() =>
         recorded(conversationId, () =>
-          post(`/api/conversations/${path(conversationId)}/messages`, messageViewSchema, { text }),
+          post(`/api/conversations/${path(conversationId)}/messages`, messageViewSchema, {
+            text,
+            ...(replyToMessageId ? { replyToMessageId } : {}),
+          }),
         ),
       );
     },
+
+    /** The agent is typing in `conversationId`'s box (throttled; failures ignored). */
+    typing: (conversationId: string) => typing.typed(conversationId),
+
+    /** This conversation's canned responses, their variables filled by the platform (masked). */
+    cannedResponses: (conversationId: string) =>
+      api(`/api/conversations/${path(conversationId)}/canned-responses`, z.array(cannedResponseViewSchema)),
 
     /** Sends a failed reply again (a new message; the failed one loses its Retry). */
     retry: (conversationId: string, messageId: string) => {

@@ -1,7 +1,7 @@
-import browser from 'webextension-polyfill';
 import { z } from 'zod';
 import { type LoginResponse, loginResponseSchema } from '../../shared/api/schemas.ts';
 import { PlatformError, request } from './api-client.ts';
+import browser from './browser.ts';
 import { clearDesk } from './draft-storage.ts';
 import { clearSession, clearStaySignedIn, type Session, saveSession, saveStaySignedIn } from './storage.ts';
 

@@ -1,5 +1,5 @@
-import browser from 'webextension-polyfill';
 import { z } from 'zod';
+import browser from './browser.ts';
 import type { Drafts } from './drafts.ts';
 
 /**

@@ -1,9 +1,11 @@
 import { attentionEn, attentionEs } from './i18n-attention.ts';
+import { composerEn, composerEs } from './i18n-composer.ts';
 import { sessionEn, sessionEs } from './i18n-session.ts';
 
 /** English and Spanish UI text; Spanish when the browser's language is Spanish. */
 const en = {
   ...attentionEn,
+  ...composerEn,
   ...sessionEn,
   signIn: 'Sign in',
   signingIn: 'Signing in…',
@@ -151,6 +153,7 @@ const en = {
 
 const es: Record<keyof typeof en, string> = {
   ...attentionEs,
+  ...composerEs,
   ...sessionEs,
   signIn: 'Iniciar sesión',
   signingIn: 'Iniciando sesión…',

@@ -17,16 +17,35 @@ export type StartConversationMessage = z.infer<typeof startConversationMessageSc
 /**
  * The side panel tells the console page's overlay that an offer arrived, so the agent notices it
  * while working in the console. Deliberately without the customer's data: the overlay lives in a
- * page the extension does not control (a shadow root is not a security boundary).
+ * page the extension does not control (a shadow root is not a security boundary). It carries the
+ * offer's kind, the platform's opaque offer id (for Accept) and how long the offer lasts.
  */
 export const offerToastMessageSchema = z.object({
   type: z.literal('loro:offer-toast'),
   kind: z.enum(['conversation', 'transfer', 'conference']),
+  offerId: z.string().max(200),
+  /** Milliseconds until the offer expires: the toast lasts as long as the offer. */
+  lastsMs: z.number(),
 });
 export type OfferToastMessage = z.infer<typeof offerToastMessageSchema>;
 
+/** The offer was answered, taken back or expired: its toast goes away. */
+export const offerToastGoneMessageSchema = z.object({ type: z.literal('loro:offer-toast-gone'), offerId: z.string() });
+export type OfferToastGoneMessage = z.infer<typeof offerToastGoneMessageSchema>;
+
+/** The agent clicked Accept on the console page's toast (a trusted click): the side panel accepts. */
+export const toastAcceptMessageSchema = z.object({
+  type: z.literal('loro:toast-accept'),
+  offerId: z.string().max(200),
+});
+export type ToastAcceptMessage = z.infer<typeof toastAcceptMessageSchema>;
+
 export function isOfferToastMessage(message: unknown): message is OfferToastMessage {
   return offerToastMessageSchema.safeParse(message).success;
+}
+
+export function isToastAcceptMessage(message: unknown): message is ToastAcceptMessage {
+  return toastAcceptMessageSchema.safeParse(message).success;
 }
 
 export function isOpenPanelMessage(message: unknown): message is OpenPanelMessage {

@@ -1,4 +1,5 @@
-import browser from 'webextension-polyfill';
+import type { Storage } from 'webextension-polyfill';
+import browser from './browser.ts';
 import { PENDING_OUTBOUND_KEY, pendingOutboundSchema } from './messages.ts';
 
 /**
@@ -16,7 +17,7 @@ export function watchPendingOutbound(onNumber: (number: string) => void): () => 
     void browser.storage.session.remove(PENDING_OUTBOUND_KEY);
   };
   void browser.storage.session.get(PENDING_OUTBOUND_KEY).then((items) => take(items[PENDING_OUTBOUND_KEY]));
-  const listener = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
+  const listener = (changes: Record<string, Storage.StorageChange>, area: string) => {
     if (area === 'session' && changes[PENDING_OUTBOUND_KEY]) take(changes[PENDING_OUTBOUND_KEY].newValue);
   };
   browser.storage.onChanged.addListener(listener);

@@ -5,7 +5,8 @@ import { signIn, signOut } from './auth.ts';
 import { resumeSession } from './resume.ts';
 import { loadSession, loadStaySignedIn, restrictSessionStorage } from './storage.ts';
 
-vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
+// The extension's pages reach the browser through utils/browser.ts (Chrome's own chrome.*).
+vi.mock('./browser.ts', () => ({ default: fakeBrowser }));
 
 type T = Awaited<ReturnType<typeof testPlatform>>;
 const PLATFORM = 'http://platform.test';

@@ -1,6 +1,6 @@
-import browser from 'webextension-polyfill';
 import { z } from 'zod';
 import { loginResponseSchema } from '../../shared/api/schemas.ts';
+import browser from './browser.ts';
 
 /**
  * The agent's session on a platform. It lives in `storage.session`: in memory only (never on
@@ -96,4 +96,23 @@ export function onSessionChange(listener: () => void, signal: AbortSignal): void
   };
   browser.storage.onChanged.addListener(handler);
   signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(handler));
+}
+
+const PREFS_KEY = 'loro.panelPrefs';
+/** The agent's panel settings: the offer sound (off unless she turns it on) and what is folded. */
+export const panelPrefsSchema = z.object({
+  offerSound: z.boolean().catch(false),
+  tasksExpanded: z.boolean().catch(false),
+  detailsExpanded: z.boolean().catch(false),
+});
+export type PanelPrefs = z.infer<typeof panelPrefsSchema>;
+export const DEFAULT_PANEL_PREFS: PanelPrefs = { offerSound: false, tasksExpanded: false, detailsExpanded: false };
+
+export async function loadPanelPrefs(): Promise<PanelPrefs> {
+  const parsed = panelPrefsSchema.safeParse((await browser.storage.local.get(PREFS_KEY))[PREFS_KEY]);
+  return parsed.success ? parsed.data : DEFAULT_PANEL_PREFS;
+}
+
+export async function savePanelPrefs(prefs: PanelPrefs): Promise<void> {
+  await browser.storage.local.set({ [PREFS_KEY]: prefs });
 }

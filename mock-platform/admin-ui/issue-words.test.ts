@@ -108,6 +108,11 @@ describe('the platform’s own checks, in the UI’s language', () => {
         channelIds: [],
         content: { kind: 'time_picker', text: 'When?', slots: ['tomorrow at 10'] },
       })),
+      ...(await refused('POST', 'rich-messages', {
+        name: 'R',
+        channelIds: [],
+        content: { kind: 'time_picker', text: 'When?', slots: ['2999-02-30T10:00', '2000-01-01T10:00'] },
+      })),
       ...(await refused('POST', 'routing-scripts', {
         name: 'S',
         rules: [

@@ -23,6 +23,8 @@ const ENTRIES: Entry[] = [
   { pattern: /^(.+) is not a role$/, es: (id) => `${id} no es un rol` },
   { pattern: /^(.+) is not an unavailable reason$/, es: (id) => `${id} no es un motivo de No disponible` },
   { pattern: /^(.+) is listed twice$/, es: (id) => `${id} aparece dos veces` },
+  { pattern: /^(.+) is not a real date and time$/, es: (slot) => `${slot} no es una fecha y hora que exista` },
+  { pattern: /^(.+) is in the past$/, es: (slot) => `${slot} ya ha pasado` },
   { pattern: /^(.+) is already taken$/, es: (name) => `${name} ya está en uso` },
   { pattern: /^is already the channel (.+)$/, es: (name) => `ya es el canal ${name}` },
   { pattern: /^is not a number of this WhatsApp account$/, es: 'no es un número de esta cuenta de WhatsApp' },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { TEXT_BODY_MAX } from '../whatsapp/send-schema.ts';
+import { TEXT_BODY_MAX } from '../whatsapp/text-limits.ts';
+import { cannedLanguageSchema } from './canned-response-view.ts';
 
 /**
  * Canned responses: texts administrators prepare (a greeting, "let me check that for you…") that
@@ -42,8 +43,13 @@ export function firstName(name: string): string {
   return name.trim().split(/\s+/)[0] ?? '';
 }
 
-export const cannedLanguageSchema = z.enum(['en', 'es']);
-export type CannedLanguage = z.infer<typeof cannedLanguageSchema>;
+export {
+  type CannedLanguage,
+  type CannedResponseView,
+  cannedLanguageSchema,
+  cannedResponseViewSchema,
+  searchCanned,
+} from './canned-response-view.ts';
 
 /** What an administrator sends to create or change a canned response. */
 export const cannedResponseBodySchema = z
@@ -95,51 +101,7 @@ export const cannedResponseSchema = z.object({
 });
 export type CannedResponse = z.infer<typeof cannedResponseSchema>;
 
-/** What the agent's composer gets: the text already filled for the conversation. */
-export const cannedResponseViewSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  shortcut: z.string(),
-  language: cannedLanguageSchema,
-  text: z.string(),
-});
-export type CannedResponseView = z.infer<typeof cannedResponseViewSchema>;
-
 /** Whether a response applies to a conversation on `channelId`. */
 export function appliesTo(response: Pick<CannedResponse, 'allChannels' | 'channelIds'>, channelId: string): boolean {
   return response.allChannels || response.channelIds.includes(channelId);
-}
-
-/**
- * The responses matching what the agent typed after `/`: shortcut prefix first, then a shortcut,
- * name or text containing it (case and accents ignored); within each, her language first.
- */
-export function searchCanned<T extends Pick<CannedResponseView, 'name' | 'shortcut' | 'text' | 'language'>>(
-  responses: readonly T[],
-  query: string,
-  language: CannedLanguage,
-): T[] {
-  const fold = (value: string) =>
-    value
-      .normalize('NFD')
-      .replace(/\p{Diacritic}/gu, '')
-      .toLowerCase();
-  const q = fold(query.trim());
-  const rank = (response: T) => {
-    const shortcut = fold(response.shortcut);
-    if (shortcut.startsWith(q)) return 0;
-    if (shortcut.includes(q) || fold(response.name).includes(q)) return 1;
-    if (fold(response.text).includes(q)) return 2;
-    return undefined;
-  };
-  return responses
-    .map((response) => ({ response, rank: rank(response) }))
-    .filter((entry): entry is { response: T; rank: number } => entry.rank !== undefined)
-    .sort(
-      (a, b) =>
-        a.rank - b.rank ||
-        Number(a.response.language !== language) - Number(b.response.language !== language) ||
-        a.response.shortcut.localeCompare(b.response.shortcut),
-    )
-    .map((entry) => entry.response);
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TEXT_BODY_MAX } from '../whatsapp/send-schema.ts';
+import { TEXT_BODY_MAX } from '../whatsapp/text-limits.ts';
 import {
   messageContactSchema,
   messageLocationSchema,

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { TEXT_BODY_MAX } from './text-limits.ts';
 
 /** Limits from Meta's Cloud API documentation. */
-export const TEXT_BODY_MAX = 4096;
+export { fillTemplate, TEXT_BODY_MAX } from './text-limits.ts';
 
 /**
  * `to` in any form Meta accepts: `+34 600 000 888`, `34-600-000-888`, `(34) 600 000 888`…
@@ -75,7 +76,7 @@ const templateParameterSchema = z.discriminatedUnion('type', [
     currency: z.object({ fallback_value: z.string().min(1), code: z.string(), amount_1000: z.number() }),
   }),
   z.object({ type: z.literal('date_time'), date_time: z.looseObject({ fallback_value: z.string().min(1) }) }),
-  // Header media and quick-reply button payloads.
+  // Header media.
   ...(['image', 'video', 'document'] as const).map((kind) =>
     z.object({
       type: z.literal(kind),
@@ -83,6 +84,16 @@ const templateParameterSchema = z.discriminatedUnion('type', [
     }),
   ),
   z.object({ type: z.literal('payload'), payload: z.string().min(1).max(1000) }),
+  // Button parameters: a coupon code to copy; a Flow's token and data, or a catalog's thumbnail.
+  z.object({ type: z.literal('coupon_code'), coupon_code: z.string().min(1).max(15) }),
+  z.object({
+    type: z.literal('action'),
+    action: z.looseObject({
+      flow_token: z.string().min(1).optional(),
+      flow_action_data: z.record(z.string(), z.unknown()).optional(),
+      thumbnail_product_retailer_id: z.string().min(1).optional(),
+    }),
+  }),
 ]);
 export type TemplateParameter = z.infer<typeof templateParameterSchema>;
 
@@ -122,9 +133,4 @@ export function parameterText(parameter: TemplateParameter): string {
 /** `{{1}}`-style placeholders in a template text, highest index (0 when none). */
 export function placeholderCount(text: string): number {
   return [...text.matchAll(/\{\{(\d+)\}\}/g)].reduce((max, match) => Math.max(max, Number(match[1])), 0);
-}
-
-/** The template's text with `{{n}}` replaced by the n-th value. */
-export function fillTemplate(text: string, values: readonly string[]): string {
-  return text.replace(/\{\{(\d+)\}\}/g, (placeholder, n: string) => values[Number(n) - 1] ?? placeholder);
 }

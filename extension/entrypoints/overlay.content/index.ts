@@ -2,7 +2,13 @@ import browser from 'webextension-polyfill';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { DEFAULT_CONSOLE_PATTERNS } from '../../utils/console-patterns.ts';
-import type { OfferToastMessage, OpenPanelMessage } from '../../utils/messages.ts';
+import type {
+  OfferToastGoneMessage,
+  OfferToastMessage,
+  OpenPanelMessage,
+  ToastAcceptMessage,
+} from '../../utils/messages.ts';
+import { hideToast, showToast } from './offer-toast-ui.ts';
 import { decoratePhoneNumbers } from './phone-buttons.ts';
 import overlayStyles from './style.css?inline';
 
@@ -33,19 +39,24 @@ export default defineContentScript({
         button.className = 'launcher';
         button.dataset.testid = 'loro-launcher';
         button.textContent = 'Loro · WhatsApp';
-        button.addEventListener('click', () => {
+        const openPanel = () => {
           const message: OpenPanelMessage = { type: 'loro:open-panel' };
           void browser.runtime.sendMessage(message);
-        });
+        };
+        button.addEventListener('click', openPanel);
         const toast = document.createElement('div');
         toast.className = 'toast';
         toast.hidden = true;
         toast.setAttribute('role', 'status');
         toast.dataset.testid = 'loro-toast';
         container.append(toast, button);
+        const accept = (offerId: string) => {
+          const message: ToastAcceptMessage = { type: 'loro:toast-accept', offerId };
+          void browser.runtime.sendMessage(message);
+        };
         browser.runtime.onMessage.addListener((message: unknown) => {
-          if (!isOfferToastMessage(message)) return undefined;
-          showToast(toast, message.kind);
+          if (isOfferToastMessage(message)) showToast(toast, message, { accept, open: openPanel });
+          else if (isToastGoneMessage(message)) hideToast(toast, message.offerId);
           return undefined;
         });
         return button;
@@ -70,32 +81,20 @@ export default defineContentScript({
   },
 });
 
-const TOAST_TEXT: Record<OfferToastMessage['kind'], string> = {
-  conversation: 'New WhatsApp conversation offered · Nueva conversación de WhatsApp',
-  transfer: 'A WhatsApp conversation was transferred to you · Le transfirieron una conversación',
-  conference: 'You are invited to a WhatsApp conference · Le invitan a una conferencia',
-};
+const KINDS = ['conversation', 'transfer', 'conference'];
 
-/** Shows the offer toast for a few seconds; clicking it opens the side panel. */
-function showToast(toast: HTMLElement, kind: OfferToastMessage['kind']): void {
-  const open = document.createElement('button');
-  open.type = 'button';
-  open.textContent = 'Open · Abrir';
-  open.addEventListener('click', () => {
-    const message: OpenPanelMessage = { type: 'loro:open-panel' };
-    void browser.runtime.sendMessage(message);
-    toast.hidden = true;
-  });
-  const label = document.createElement('span');
-  label.textContent = TOAST_TEXT[kind];
-  toast.replaceChildren(label, open);
-  toast.hidden = false;
-  clearTimeout(Number(toast.dataset.timer));
-  toast.dataset.timer = String(setTimeout(() => (toast.hidden = true), 10_000));
-}
-
-/** A hand-written check (not the zod schema): the content script stays small. */
+/** Hand-written checks (not the zod schemas): the content script stays small. */
 function isOfferToastMessage(message: unknown): message is OfferToastMessage {
   const candidate = message as Partial<OfferToastMessage> | null;
-  return candidate?.type === 'loro:offer-toast' && typeof candidate.kind === 'string' && candidate.kind in TOAST_TEXT;
+  return (
+    candidate?.type === 'loro:offer-toast' &&
+    KINDS.includes(String(candidate.kind)) &&
+    typeof candidate.offerId === 'string' &&
+    typeof candidate.lastsMs === 'number'
+  );
+}
+
+function isToastGoneMessage(message: unknown): message is OfferToastGoneMessage {
+  const candidate = message as Partial<OfferToastGoneMessage> | null;
+  return candidate?.type === 'loro:offer-toast-gone' && typeof candidate.offerId === 'string';
 }

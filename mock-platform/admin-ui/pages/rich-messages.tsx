@@ -3,6 +3,7 @@ import { useChannels } from '../data.ts';
 import { t } from '../i18n.ts';
 import type { RichMessage } from '../types.ts';
 import { ChannelChecks, errorAt, Field, SelectField, TextField } from '../ui.tsx';
+import { TimeSlotsField } from './time-slots-field.tsx';
 
 type Kind = RichMessage['content']['kind'];
 type Draft = {
@@ -150,19 +151,28 @@ export function RichMessagesPage() {
               <>
                 {text('text', t('messageText'))}
                 {draft.kind === 'list_picker' && text('button', t('buttonLabel'), t('max20'))}
-                <Field
-                  label={t(`${draft.kind}Lines`)}
-                  error={errorAt(errors, linesName)}
-                  name={linesName}
-                  hint={t(`${draft.kind}Hint`)}
-                >
-                  <textarea
-                    rows={4}
+                {draft.kind === 'time_picker' ? (
+                  <TimeSlotsField
+                    name={linesName}
                     value={draft.lines}
-                    data-testid={`field-${linesName}`}
-                    onInput={(event) => set({ ...draft, lines: event.currentTarget.value })}
+                    onChange={(value) => set({ ...draft, lines: value })}
+                    errors={errors}
                   />
-                </Field>
+                ) : (
+                  <Field
+                    label={t(`${draft.kind}Lines`)}
+                    error={errorAt(errors, linesName)}
+                    name={linesName}
+                    hint={t(`${draft.kind}Hint`)}
+                  >
+                    <textarea
+                      rows={4}
+                      value={draft.lines}
+                      data-testid={`field-${linesName}`}
+                      onInput={(event) => set({ ...draft, lines: event.currentTarget.value })}
+                    />
+                  </Field>
+                )}
               </>
             )}
             <ChannelChecks

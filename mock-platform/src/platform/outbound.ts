@@ -6,7 +6,7 @@ import { ApiError, invalidField, notFound } from '../http/errors.ts';
 import type { PlatformContext } from './context.ts';
 import { mutate } from './mutation.ts';
 import { requirePermission } from './permissions.ts';
-import { type Conversation, put, type User } from './records.ts';
+import { type Conversation, put, remove, type User } from './records.ts';
 import { deliverTemplate } from './templates.ts';
 import { conversationView } from './views.ts';
 
@@ -62,9 +62,18 @@ export async function startConversation(
   try {
     await deliverTemplate(ctx, draft, request.template, agent.id);
   } catch (error) {
-    // Refused (no consent, limit, bad template): the conversation never started.
-    await mutate(ctx, (ctx) => ctx.store.commit([{ type: 'delete', collection: 'conversations', id: draft.id }]));
-    throw error;
+    // No answer from WhatsApp: the template may have reached the customer, so the conversation
+    // stays, its template marked "may not have been sent" (outbox.ts).
+    if (!(error instanceof ApiError && error.code === 'whatsapp_unreachable')) {
+      // Refused (no consent, limit, bad template): the conversation never started.
+      await mutate(ctx, (ctx) =>
+        ctx.store.commit([
+          ...ctx.store.where('messages', 'conversationId', draft.id).map((m) => remove('messages', m.id)),
+          remove('conversations', draft.id),
+        ]),
+      );
+      throw error;
+    }
   }
   await mutate(ctx, async (ctx) => {
     const known = ctx.store.get('customers', phone.waId);

@@ -23,24 +23,27 @@ export interface OutgoingReply {
   replyToId?: string;
   /** An attachment, already uploaded to the Cloud API (its media id); `text` is its caption. */
   media?: MessageMedia;
+  /** Sent by the platform itself (queue time-out, survey): not the agent's answer. */
+  automatic?: true;
+  /** What the errors call it: a template's refusals by WhatsApp's policy are the request's fault (409). */
+  noun?: 'message' | 'template';
   /**
    * Calls the Cloud API with the reply's own id as `biz_opaque_callback_data` (its status webhooks
    * carry it, so a reply whose answer was lost is still recognised); resolves with the wamid.
    */
   send: (callbackData: string) => Promise<string>;
   /**
-   * Reads the conversation again and throws (an `ApiError`) if the agent may no longer send this
-   * reply: not hers any more, no longer active, its 24-hour window closed. Run inside the mutation
-   * that records the reply (nothing is sent if it throws) and again once WhatsApp has answered.
+   * An agent's reply: reads the conversation again and throws (an `ApiError`) if she may no longer
+   * send it (not hers any more, no longer active, its 24-hour window closed). Run inside the
+   * mutation that records it (nothing is sent if it throws) and again once WhatsApp has answered.
    */
-  check: (ctx: PlatformContext) => Conversation;
+  check?: (ctx: PlatformContext) => Conversation;
 }
 
 /**
- * Sends an agent's reply through an outbox: the reply is stored as `sending` (durably) before the
- * Cloud API is called, then gets its wamid, or the reason it failed. Each step is a mutation of its
- * own, and the Graph call runs between them, outside the lock; so each decides again from what is
- * stored then (`outgoing.check`): what was read before may have changed meanwhile. A crash in between leaves a
+ * Sends a message through an outbox: an agent's reply, a template (picker, outbound, survey) or an
+ * automatic message (no `agentId`). It is stored as `sending` (durably) before the
+ * Cloud API is called, then gets its wamid, or the reason it failed. A crash in between leaves a
  * `sending` row that {@link resolveInterruptedSends} turns into "may not have been sent" at the
  * next start: the transcript never misses a reply WhatsApp may have delivered, and nothing is sent
  * again without the agent asking (Retry).
@@ -49,14 +52,16 @@ export interface OutgoingReply {
  */
 export async function sendThroughOutbox(
   ctx: PlatformContext,
-  agentId: string,
+  given: Conversation,
+  agentId: string | undefined,
   outgoing: OutgoingReply,
   retrying?: Message,
 ): Promise<MessageView> {
   const recorded = await mutate(ctx, async (ctx) => {
     const previous = retrying ? ctx.store.get('messages', retrying.id) : undefined;
     if (retrying && (!previous || previous.retriedAs)) throw notRetryable(retrying.id, 'it has already been retried');
-    const conversation = outgoing.check(ctx);
+    // Decided again under the lock: the conversation may have changed since the caller read it.
+    const conversation = outgoing.check ? outgoing.check(ctx) : (ctx.store.get('conversations', given.id) ?? given);
     const message: Message = {
       id: newId('out'),
       ...(previous?.retryAt !== undefined ? { autoRetry: true } : {}),
@@ -67,7 +72,8 @@ export async function sendThroughOutbox(
       timestamp: ctx.clock.now(),
       seq: ctx.messageSeq.next(),
       status: 'sending',
-      agentId,
+      ...(agentId !== undefined ? { agentId } : {}),
+      ...(outgoing.automatic ? { automatic: true } : {}),
       ...(outgoing.richMessageId ? { richMessageId: outgoing.richMessageId } : {}),
       ...(outgoing.replyToId ? { replyToId: outgoing.replyToId } : {}),
       ...(outgoing.media ? { media: outgoing.media } : {}),
@@ -85,16 +91,31 @@ export async function sendThroughOutbox(
   } catch (error) {
     const uncertain = isUncertainGraphFailure(error);
     // Only a first attempt is sent again on its own: an automatic retry refused again waits for the agent.
-    const retryAt = retrying?.retryAt === undefined ? rateLimitRetryAt(error, ctx.clock.now()) : undefined;
+    // Templates and automatic messages are never sent again on their own (not the agent's Retry either).
+    const resendable = agentId !== undefined && !outgoing.automatic && outgoing.noun !== 'template';
+    const retryAt =
+      resendable && retrying?.retryAt === undefined ? rateLimitRetryAt(error, ctx.clock.now()) : undefined;
     await recordFailure(ctx, recorded.id, {
       error: error instanceof GraphApiError && !uncertain ? error.message : UNREACHABLE_TEXT,
       ...(error instanceof GraphApiError && !uncertain ? { errorCode: error.code } : {}),
       ...(uncertain ? { uncertain: true } : {}),
       ...(retryAt !== undefined ? { retryAt } : {}),
     });
-    if (uncertain) throw new ApiError(502, 'whatsapp_unreachable', UNREACHABLE_TEXT);
+    const noun = outgoing.noun ?? 'message';
+    if (uncertain)
+      throw new ApiError(
+        502,
+        'whatsapp_unreachable',
+        `WhatsApp could not be reached; the ${noun} may not have been sent`,
+      );
     const refusal = error as GraphApiError;
-    throw new ApiError(502, 'whatsapp_refused', `WhatsApp refused the message (${refusal.code}): ${refusal.message}`);
+    // WhatsApp's policy refusals of a template (consent, limits, template state) are the request's fault.
+    const policy = noun === 'template' && refusal.code >= 130_000 && refusal.code !== 131_000;
+    throw new ApiError(
+      policy ? 409 : 502,
+      'whatsapp_refused',
+      `WhatsApp refused the ${noun} (${refusal.code}): ${refusal.message}`,
+    );
   }
   return recordSent(ctx, recorded.id, wamid, outgoing.check);
 }
@@ -103,12 +124,7 @@ function notRetryable(messageId: string, why: string): ApiError {
   return new ApiError(409, 'not_retryable', `Message ${messageId} cannot be sent again: ${why}`);
 }
 
-/**
- * WhatsApp took the reply: its wamid, any status that overtook the answer, and the SLA. The wamid
- * is always stored (the customer has the message); the conversation's clocks change only if the
- * reply still counts as hers (`check` passes again: she owns it or is its guest, it is active, the
- * window is open), not on a conversation ended or taken away while WhatsApp was answering.
- */
+/** WhatsApp took the reply: its wamid, any status that overtook the answer, and the SLA. */
 function recordSent(
   ctx: PlatformContext,
   messageId: string,
@@ -136,8 +152,8 @@ function recordSent(
     // from the reply, and the first one stops the first-response SLA clock.
     const updated =
       current &&
-      stillSendable(ctx, check) &&
-      message.status !== 'failed' &&
+      (!check || stillSendable(ctx, check)) &&
+      countsAsAnswer(message) &&
       (current.awaitingCustomerSince === undefined || current.firstResponseAt === undefined)
         ? {
             ...current,
@@ -159,8 +175,11 @@ function recordSent(
   });
 }
 
-/** Whether the reply's checks still pass now (after WhatsApp answered). */
-function stillSendable(ctx: PlatformContext, check: OutgoingReply['check']): boolean {
+/**
+ * Whether a reply's checks still pass once WhatsApp answered: if not (the conversation ended or
+ * left her meanwhile), its wamid is kept (the customer has it) but the conversation's clocks stay.
+ */
+function stillSendable(ctx: PlatformContext, check: NonNullable<OutgoingReply['check']>): boolean {
   try {
     check(ctx);
     return true;
@@ -209,16 +228,20 @@ export async function resolveInterruptedSends(ctx: PlatformContext): Promise<num
   return interrupted.length;
 }
 
-/** Whether a message counts as the agent's answer to the customer (for the SLA and the customer timer). */
-function reachedWhatsApp(message: Message): boolean {
+/** Whether a message that reached WhatsApp is the agent's own words: templates and automatic ones are not. */
+function countsAsAnswer(message: Message): boolean {
   return (
     message.direction === 'outbound' &&
     message.agentId !== undefined &&
     !message.automatic &&
     message.type !== 'template' &&
-    message.status !== 'failed' &&
-    message.status !== 'sending'
+    message.status !== 'failed'
   );
+}
+
+/** Whether a message counts as the agent's answer to the customer (for the SLA and the customer timer). */
+function reachedWhatsApp(message: Message): boolean {
+  return countsAsAnswer(message) && message.status !== 'sending';
 }
 
 /**

@@ -102,6 +102,7 @@ export function sendFreeForm(
   if (!channel) throw notFound(`Channel ${conversation.channelId}`);
   return sendThroughOutbox(
     ctx,
+    conversation,
     agent.id,
     {
       check,

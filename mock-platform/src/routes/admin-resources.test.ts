@@ -188,6 +188,22 @@ describe('administration API: each resource', () => {
         'content.slots.0',
         'must be YYYY-MM-DDTHH:MM',
       ],
+      [
+        'rich-messages',
+        {
+          name: 'T',
+          channelIds: [],
+          content: { kind: 'time_picker', text: 'When?', slots: ['2999-01-01T10:00', '2000-01-01T10:00'] },
+        },
+        'content.slots.1',
+        '2000-01-01T10:00 is in the past',
+      ],
+      [
+        'rich-messages',
+        { name: 'T', channelIds: [], content: { kind: 'time_picker', text: 'When?', slots: ['2999-02-30T10:00'] } },
+        'content.slots.0',
+        '2999-02-30T10:00 is not a real date and time',
+      ],
       ['closure-reasons', { name: '  ' }, 'name', 'is required'],
       ['unavailable-reasons', { name: 'Break', nameEs: ' ' }, 'nameEs', 'is required'],
     ];

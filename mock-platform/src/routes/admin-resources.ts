@@ -20,6 +20,8 @@ import {
   unavailableReasonSchema,
   userSchema,
 } from '../platform/records.ts';
+import { slaSettings } from '../platform/sla.ts';
+import { timeSlotIssues } from '../platform/time-slots.ts';
 import { announceReasonChange } from '../platform/unavailable-reasons.ts';
 import { conversationView } from '../platform/views.ts';
 import type { WriteOp } from '../store/store.ts';
@@ -301,7 +303,12 @@ export function richMessageResource(ctx: PlatformContext): Resource<'richMessage
     body: richMessageBody,
     view: richMessageSchema,
     toRow: (body, id) => ({ id, ...body, channelIds: [...new Set(body.channelIds)] }),
-    check: (row) => unknownChannels(ctx, row.channelIds, 'channelIds'),
+    check: (row) => [
+      ...unknownChannels(ctx, row.channelIds, 'channelIds'),
+      ...(row.content.kind === 'time_picker'
+        ? timeSlotIssues(row.content.slots, ctx.clock.now(), slaSettings(ctx.store, '').hours.timeZone, 'content.slots')
+        : []),
+    ],
     describe: (row) => `rich message ${row.name} (${row.content.kind}, ${row.channelIds.length} channels)`,
     list: byName,
   };

@@ -9,8 +9,6 @@ import {
   markReadRequestSchema,
   recipientWaId,
   sendMessageResponseSchema,
-  sendTemplateRequestSchema,
-  sendTextRequestSchema,
 } from '../../../shared/whatsapp/send-schema.ts';
 import { createTemplateRequestSchema, editTemplateRequestSchema } from '../../../shared/whatsapp/template-schema.ts';
 import { sameSecret } from '../http/same-secret.ts';
@@ -130,14 +128,16 @@ export function registerGraphDocs(registry: OpenAPIHono['openAPIRegistry']): voi
     path: '/graph/{version}/{phoneNumberId}/messages',
     tags: ['Cloud API simulator'],
     summary:
-      'Send a message (text or template), or mark one read (with `typing_indicator`: show “typing…”); also served without {version}',
+      'Send a message of any type Meta documents (every request example of Meta’s OpenAPI file is accepted, or refused as listed in openapi-examples.test.ts), or mark one read (with `typing_indicator`: show “typing…”); also served without {version}',
     security: [{ bearerAuth: [] }],
     request: {
       params: z.object({ version: z.string(), phoneNumberId: z.string() }),
       body: {
         content: {
           'application/json': {
-            schema: z.union([sendTextRequestSchema, sendTemplateRequestSchema, markReadRequestSchema]),
+            // Every message type the simulator sends (text, media, location, contacts, reaction,
+            // interactive incl. cta_url, flow, products and catalog, template), or a read receipt.
+            schema: z.union([sendMessageRequestSchema, markReadRequestSchema]),
           },
         },
       },

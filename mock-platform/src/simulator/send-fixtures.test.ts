@@ -35,8 +35,6 @@ describe('the simulator answers every one of Meta’s send examples in Meta’s 
     const inbound = t.simulatorStore.all('messages').find((m) => m.direction === 'inbound');
     const image = await upload(t, PNG, 'image/png', 'cat.png');
     const pdf = await upload(t, Buffer.from('%PDF-1.4\n%…'), 'application/pdf', 'invoice.pdf');
-    // An approved template shaped like the one each example is written for.
-    await t.simulatorStore.commit([putSim('templates', approvedTemplateFor(JSON.parse(raw)))]);
     // Fill Meta's placeholders with things that exist here.
     const body = raw
       .replaceAll('{{Recipient-Phone-Number}}', '+34612345678')
@@ -47,6 +45,8 @@ describe('the simulator answers every one of Meta’s send examples in Meta’s 
       .replaceAll('"template-name"', '"fixture_template"')
       .replaceAll('language-and-locale-code', 'en_US')
       .replace(/"wamid\.[^"]*"|"<MSGID_OF_PREV_MSG>"/g, JSON.stringify(inbound?.id));
+    // An approved template shaped like the one each example is written for.
+    await t.simulatorStore.commit([putSim('templates', approvedTemplateFor(JSON.parse(body)))]);
     const response = await t.app.request(`http://platform.test/graph/v23.0/${DEMO.phoneNumberId}/messages`, {
       method: 'POST',
       headers: { ...auth, 'content-type': 'application/json' },

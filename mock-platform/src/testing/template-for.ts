@@ -4,11 +4,13 @@ import type { SimTemplate } from '../simulator/records.ts';
 type Component = { type?: string; sub_type?: string; index?: string | number; parameters?: { type?: string }[] };
 
 /**
- * An APPROVED template named `fixture_template` (en_US) with the components a send example of
+ * An APPROVED template named as the example names it (else `fixture_template`, en_US) with the components a send example of
  * Meta's is written for: a header of the kind its header parameter is, a body with as many
  * placeholders as it gives, and the buttons its button components name.
  */
-export function approvedTemplateFor(request: { template?: { components?: Component[] } }): SimTemplate {
+export function approvedTemplateFor(request: {
+  template?: { name?: string; language?: { code?: string }; components?: Component[] };
+}): SimTemplate {
   const given = request.template?.components ?? [];
   const header = given.find((c) => c.type === 'header')?.parameters ?? [];
   const body = given.find((c) => c.type === 'body')?.parameters ?? [];
@@ -34,8 +36,8 @@ export function approvedTemplateFor(request: { template?: { components?: Compone
   return {
     id: '300000000000099',
     wabaId: DEMO.wabaId,
-    name: 'fixture_template',
-    language: 'en_US',
+    name: request.template?.name ?? 'fixture_template',
+    language: request.template?.language?.code ?? 'en_US',
     category: 'MARKETING',
     status: 'APPROVED',
     components,
