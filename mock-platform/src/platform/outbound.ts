@@ -5,7 +5,7 @@ import { formatPhone } from '../../../shared/phone-format.ts';
 import { ApiError, invalidField, notFound } from '../http/errors.ts';
 import type { PlatformContext } from './context.ts';
 import { requirePermission } from './permissions.ts';
-import { type Conversation, put, type User } from './records.ts';
+import { type Conversation, put, remove, type User } from './records.ts';
 import { deliverTemplate } from './templates.ts';
 import { conversationView } from './views.ts';
 
@@ -59,9 +59,18 @@ export async function startConversation(
   try {
     await deliverTemplate(ctx, draft, request.template, agent.id);
   } catch (error) {
-    // Refused (no consent, limit, bad template): the conversation never started.
-    await ctx.serial.run(() => ctx.store.commit([{ type: 'delete', collection: 'conversations', id: draft.id }]));
-    throw error;
+    // No answer from WhatsApp: the template may have reached the customer, so the conversation
+    // stays, its template marked "may not have been sent" (outbox.ts).
+    if (!(error instanceof ApiError && error.code === 'whatsapp_unreachable')) {
+      // Refused (no consent, limit, bad template): the conversation never started.
+      await ctx.serial.run(() =>
+        ctx.store.commit([
+          ...ctx.store.where('messages', 'conversationId', draft.id).map((m) => remove('messages', m.id)),
+          remove('conversations', draft.id),
+        ]),
+      );
+      throw error;
+    }
   }
   await ctx.serial.run(async () => {
     const known = ctx.store.get('customers', phone.waId);

@@ -22,6 +22,10 @@ export interface OutgoingReply {
   replyToId?: string;
   /** An attachment, already uploaded to the Cloud API (its media id); `text` is its caption. */
   media?: MessageMedia;
+  /** Sent by the platform itself (queue time-out, survey): not the agent's answer. */
+  automatic?: true;
+  /** What the errors call it: a template's refusals by WhatsApp's policy are the request's fault (409). */
+  noun?: 'message' | 'template';
   /**
    * Calls the Cloud API with the reply's own id as `biz_opaque_callback_data` (its status webhooks
    * carry it, so a reply whose answer was lost is still recognised); resolves with the wamid.
@@ -30,7 +34,8 @@ export interface OutgoingReply {
 }
 
 /**
- * Sends an agent's reply through an outbox: the reply is stored as `sending` (durably) before the
+ * Sends a message through an outbox: an agent's reply, a template (picker, outbound, survey) or an
+ * automatic message (no `agentId`). It is stored as `sending` (durably) before the
  * Cloud API is called, then gets its wamid, or the reason it failed. A crash in between leaves a
  * `sending` row that {@link resolveInterruptedSends} turns into "may not have been sent" at the
  * next start: the transcript never misses a reply WhatsApp may have delivered, and nothing is sent
@@ -41,7 +46,7 @@ export interface OutgoingReply {
 export async function sendThroughOutbox(
   ctx: PlatformContext,
   conversation: Conversation,
-  agentId: string,
+  agentId: string | undefined,
   outgoing: OutgoingReply,
   retrying?: Message,
 ): Promise<MessageView> {
@@ -58,7 +63,8 @@ export async function sendThroughOutbox(
       timestamp: ctx.clock.now(),
       seq: ctx.messageSeq.next(),
       status: 'sending',
-      agentId,
+      ...(agentId !== undefined ? { agentId } : {}),
+      ...(outgoing.automatic ? { automatic: true } : {}),
       ...(outgoing.richMessageId ? { richMessageId: outgoing.richMessageId } : {}),
       ...(outgoing.replyToId ? { replyToId: outgoing.replyToId } : {}),
       ...(outgoing.media ? { media: outgoing.media } : {}),
@@ -76,16 +82,31 @@ export async function sendThroughOutbox(
   } catch (error) {
     const uncertain = isUncertainGraphFailure(error);
     // Only a first attempt is sent again on its own: an automatic retry refused again waits for the agent.
-    const retryAt = retrying?.retryAt === undefined ? rateLimitRetryAt(error, ctx.clock.now()) : undefined;
+    // Templates and automatic messages are never sent again on their own (not the agent's Retry either).
+    const resendable = agentId !== undefined && !outgoing.automatic && outgoing.noun !== 'template';
+    const retryAt =
+      resendable && retrying?.retryAt === undefined ? rateLimitRetryAt(error, ctx.clock.now()) : undefined;
     await recordFailure(ctx, recorded.id, {
       error: error instanceof GraphApiError && !uncertain ? error.message : UNREACHABLE_TEXT,
       ...(error instanceof GraphApiError && !uncertain ? { errorCode: error.code } : {}),
       ...(uncertain ? { uncertain: true } : {}),
       ...(retryAt !== undefined ? { retryAt } : {}),
     });
-    if (uncertain) throw new ApiError(502, 'whatsapp_unreachable', UNREACHABLE_TEXT);
+    const noun = outgoing.noun ?? 'message';
+    if (uncertain)
+      throw new ApiError(
+        502,
+        'whatsapp_unreachable',
+        `WhatsApp could not be reached; the ${noun} may not have been sent`,
+      );
     const refusal = error as GraphApiError;
-    throw new ApiError(502, 'whatsapp_refused', `WhatsApp refused the message (${refusal.code}): ${refusal.message}`);
+    // WhatsApp's policy refusals of a template (consent, limits, template state) are the request's fault.
+    const policy = noun === 'template' && refusal.code >= 130_000 && refusal.code !== 131_000;
+    throw new ApiError(
+      policy ? 409 : 502,
+      'whatsapp_refused',
+      `WhatsApp refused the ${noun} (${refusal.code}): ${refusal.message}`,
+    );
   }
   return recordSent(ctx, recorded.id, wamid);
 }
@@ -117,7 +138,7 @@ function recordSent(ctx: PlatformContext, messageId: string, wamid: string): Pro
     // from the reply, and the first one stops the first-response SLA clock.
     const updated =
       current &&
-      message.status !== 'failed' &&
+      countsAsAnswer(message) &&
       (current.awaitingCustomerSince === undefined || current.firstResponseAt === undefined)
         ? {
             ...current,
@@ -178,16 +199,20 @@ export async function resolveInterruptedSends(ctx: PlatformContext): Promise<num
   return interrupted.length;
 }
 
-/** Whether a message counts as the agent's answer to the customer (for the SLA and the customer timer). */
-function reachedWhatsApp(message: Message): boolean {
+/** Whether a message that reached WhatsApp is the agent's own words: templates and automatic ones are not. */
+function countsAsAnswer(message: Message): boolean {
   return (
     message.direction === 'outbound' &&
     message.agentId !== undefined &&
     !message.automatic &&
     message.type !== 'template' &&
-    message.status !== 'failed' &&
-    message.status !== 'sending'
+    message.status !== 'failed'
   );
+}
+
+/** Whether a message counts as the agent's answer to the customer (for the SLA and the customer timer). */
+function reachedWhatsApp(message: Message): boolean {
+  return countsAsAnswer(message) && message.status !== 'sending';
 }
 
 /**

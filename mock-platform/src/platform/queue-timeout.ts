@@ -1,10 +1,11 @@
 import { isWindowOpen } from '../../../shared/customer-window.ts';
 import { ApiError } from '../http/errors.ts';
-import { GraphApiError } from '../whatsapp/graph-client.ts';
+import { GraphApiError, isUncertainGraphFailure } from '../whatsapp/graph-client.ts';
 import type { PlatformContext } from './context.ts';
 import { mutate } from './mutation.ts';
 import { systemMessage } from './new-records.ts';
-import { type Conversation, type Message, put, remove } from './records.ts';
+import { sendThroughOutbox } from './outbox.ts';
+import { type Conversation, put } from './records.ts';
 import { deliverTemplateToCustomer } from './templates.ts';
 
 /** An automatic message decided inside the write queue, sent after it (a Graph call takes time). */
@@ -73,9 +74,9 @@ export async function applyQueueTimeouts(ctx: PlatformContext): Promise<DueAutoM
 }
 
 /**
- * Sends one automatic message (outside the write queue) and records it in the transcript as an
- * automatic outbound message; a refusal is recorded as a system message instead, never retried
- * (it was due once).
+ * Sends one automatic message (outside the write queue) through the outbox, recorded in the
+ * transcript as an automatic outbound message before WhatsApp hears of it; a refusal or no answer
+ * is also noted in a system message, never retried (it was due once).
  */
 export async function sendAutoMessage(ctx: PlatformContext, due: DueAutoMessage): Promise<void> {
   const conversation = ctx.store.get('conversations', due.conversationId);
@@ -86,32 +87,25 @@ export async function sendAutoMessage(ctx: PlatformContext, due: DueAutoMessage)
       await deliverTemplateToCustomer(ctx, conversation, due.send, { automatic: true });
       return;
     }
-    const wamid = await ctx.graph.sendText(channel.phoneNumberId, conversation.customerWaId, due.send.text);
-    await mutate(ctx, async (ctx) => {
-      const orphan = ctx.store.get('orphanStatuses', wamid);
-      const message: Message = {
-        id: wamid,
-        conversationId: conversation.id,
-        direction: 'outbound',
-        type: 'text',
-        text: due.send.kind === 'text' ? due.send.text : '',
-        timestamp: ctx.clock.now(),
-        seq: ctx.messageSeq.next(),
-        status: orphan?.status ?? 'pending',
-        automatic: true,
-        ...(orphan?.error ? { error: orphan.error } : {}),
-      };
-      await ctx.store.commit([put('messages', message), ...(orphan ? [remove('orphanStatuses', wamid)] : [])]);
+    const text = due.send.text;
+    // Recorded before it is sent (outbox.ts): a stop mid-send leaves it "may not have been sent".
+    await sendThroughOutbox(ctx, conversation, undefined, {
+      type: 'text',
+      text,
+      automatic: true,
+      send: (callbackData) => ctx.graph.sendText(channel.phoneNumberId, conversation.customerWaId, text, callbackData),
     });
   } catch (error) {
-    const reason =
-      error instanceof ApiError || error instanceof GraphApiError ? error.message : 'WhatsApp could not be reached';
-    await mutate(ctx, (ctx) =>
-      ctx.store.commit([
-        put('messages', systemMessage(ctx, conversation.id, `The automatic message was not sent: ${reason}`)),
-      ]),
-    );
+    const unreachable = !(error instanceof ApiError || error instanceof GraphApiError) || isUnreachable(error);
+    const note = unreachable
+      ? 'The automatic message may not have been sent: WhatsApp could not be reached'
+      : `The automatic message was not sent: ${error.message}`;
+    await mutate(ctx, (ctx) => ctx.store.commit([put('messages', systemMessage(ctx, conversation.id, note))]));
   }
+}
+
+function isUnreachable(error: ApiError | GraphApiError): boolean {
+  return error instanceof ApiError ? error.code === 'whatsapp_unreachable' : isUncertainGraphFailure(error);
 }
 
 /** "45 s", "2 min 5 s", "24 h", "1 h 30 min": what an agent reads in the transcript. */

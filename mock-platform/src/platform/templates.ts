@@ -1,12 +1,12 @@
 import type { MessageView, TemplateView } from '../../../shared/api/schemas.ts';
 import { fillTemplate, placeholderCount } from '../../../shared/whatsapp/send-schema.ts';
 import { ApiError, notFound } from '../http/errors.ts';
-import { GraphApiError, type GraphTemplate, isUncertainGraphFailure } from '../whatsapp/graph-client.ts';
+import type { GraphTemplate } from '../whatsapp/graph-client.ts';
 import type { PlatformContext } from './context.ts';
-import { publishToParticipants, workableConversation } from './participants.ts';
+import { sendThroughOutbox } from './outbox.ts';
+import { workableConversation } from './participants.ts';
 import { requirePermission } from './permissions.ts';
 import { type Conversation, put, type User } from './records.ts';
-import { messageView } from './views.ts';
 
 function bodyOf(template: GraphTemplate): string {
   return template.components.find((component) => component.type === 'BODY')?.text ?? '';
@@ -55,7 +55,7 @@ export function channelTemplates(ctx: PlatformContext, agent: User, channelId: s
 
 /**
  * Sends an approved template in a conversation: allowed outside the 24-hour window, which is
- * what templates are for (CH-7, TP-4). Stored with its filled text under the wamid.
+ * what templates are for (CH-7, TP-4). Stored with its filled text, through the outbox.
  */
 export async function sendTemplate(
   ctx: PlatformContext,
@@ -75,7 +75,6 @@ export async function deliverTemplate(
   agentId: string | undefined,
   extra: { automatic?: true } = {},
 ): Promise<MessageView> {
-  const conversationId = conversation.id;
   const template = (await accountTemplates(ctx, conversation)).find((t) => t.name === name && t.language === language);
   if (template?.status !== 'APPROVED') {
     throw new ApiError(400, 'validation_failed', `name: ${name} (${language}) is not an approved template`, [
@@ -93,46 +92,21 @@ export async function deliverTemplate(
   }
   const channel = ctx.store.get('channels', conversation.channelId);
   if (!channel) throw notFound(`Channel ${conversation.channelId}`);
-  let wamid: string;
-  try {
-    wamid = await ctx.graph.sendTemplate(channel.phoneNumberId, conversation.customerWaId, name, language, parameters);
-  } catch (error) {
-    // No answer, a timeout or a 5xx: WhatsApp may have taken it, so it is not called a refusal.
-    if (error instanceof GraphApiError && !isUncertainGraphFailure(error)) {
-      // WhatsApp's policy refusals (consent, limits, template state) are the request's fault: 409.
-      const policy = error.code >= 130_000 && error.code !== 131_000;
-      throw new ApiError(
-        policy ? 409 : 502,
-        'whatsapp_refused',
-        `WhatsApp refused the template (${error.code}): ${error.message}`,
-      );
-    }
-    throw new ApiError(
-      502,
-      'whatsapp_unreachable',
-      'WhatsApp could not be reached; the template may not have been sent',
-    );
-  }
-  return ctx.serial.run(async () => {
-    const orphan = ctx.store.get('orphanStatuses', wamid);
-    const message = {
-      id: wamid,
-      conversationId,
-      direction: 'outbound' as const,
-      type: 'template',
-      text: fillTemplate(bodyOf(template), parameters),
-      timestamp: ctx.clock.now(),
-      seq: ctx.messageSeq.next(),
-      status: orphan?.status ?? ('pending' as const),
-      ...(agentId ? { agentId } : {}),
-      ...(orphan?.error ? { error: orphan.error } : {}),
-      ...extra,
-    };
-    await ctx.store.commit([put('messages', message)]);
-    const view = messageView(ctx, message);
-    const current = ctx.store.get('conversations', conversationId) ?? conversation;
-    publishToParticipants(ctx, current, 'message', () => view);
-    return view;
+  // Recorded before WhatsApp hears of it, like every message the platform sends (outbox.ts).
+  return sendThroughOutbox(ctx, conversation, agentId, {
+    type: 'template',
+    text: fillTemplate(bodyOf(template), parameters),
+    noun: 'template',
+    ...(extra.automatic ? { automatic: true as const } : {}),
+    send: (callbackData) =>
+      ctx.graph.sendTemplate(
+        channel.phoneNumberId,
+        conversation.customerWaId,
+        name,
+        language,
+        parameters,
+        callbackData,
+      ),
   });
 }
 
@@ -162,11 +136,13 @@ export async function sendSurvey(ctx: PlatformContext, conversationId: string): 
   const survey = conversation ? ctx.store.get('channels', conversation.channelId)?.surveyTemplate : undefined;
   if (conversation?.status !== 'ended' || !survey) return;
   const sent = await deliverTemplateToCustomer(ctx, conversation, survey);
+  // The customer's answer quotes WhatsApp's id of the survey (its `context`).
+  const surveyWamid = ctx.store.get('messages', sent.id)?.wamid ?? sent.id;
   await ctx.serial.run(async () => {
     const current = ctx.store.get('conversations', conversationId);
     if (current)
       await ctx.store.commit([
-        put('conversations', { ...current, survey: { messageId: sent.id, sentAt: ctx.clock.now() } }),
+        put('conversations', { ...current, survey: { messageId: surveyWamid, sentAt: ctx.clock.now() } }),
       ]);
   });
 }

@@ -150,9 +150,11 @@ export function createGraphClient({
       name: string,
       language: string,
       values: readonly string[],
+      callbackData?: string,
     ): Promise<string> {
       return sendMessage(phoneNumberId, to, {
         type: 'template',
+        ...(callbackData ? { biz_opaque_callback_data: callbackData } : {}),
         template: {
           name,
           language: { code: language },
