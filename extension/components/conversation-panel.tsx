@@ -7,6 +7,8 @@ import { initials } from '../../shared/initials.ts';
 import { formatPhone } from '../../shared/phone-format.ts';
 import { dayOf, formatDay } from '../utils/format.ts';
 import { t } from '../utils/i18n.ts';
+import { foldReactions } from '../utils/reactions.ts';
+import { AttachmentPicker, type SendAttachment } from './attachment-picker.tsx';
 import { Composer } from './composer.tsx';
 import { MessageBubble } from './message-bubble.tsx';
 import { ReplyBanner } from './reply-banner.tsx';
@@ -35,6 +37,7 @@ export function ConversationPanel({
   rich,
   loadMedia,
   onRetry,
+  sendAttachment,
   loadCanned,
   onTyping,
 }: {
@@ -57,6 +60,8 @@ export function ConversationPanel({
   loadMedia?: (mediaId: string) => Promise<Blob>;
   /** Sends a failed reply again. */
   onRetry?: (messageId: string) => Promise<boolean>;
+  /** Uploads and sends a file; resolves with the refusal in words, if any. */
+  sendAttachment?: (conversationId: string, ...send: Parameters<SendAttachment>) => ReturnType<SendAttachment>;
   /** This conversation's canned responses (typed `/` in the reply box). */
   loadCanned?: () => Promise<CannedResponseView[]>;
   /** The agent typed in the box of `conversationId` (typing indicator). */
@@ -85,7 +90,8 @@ export function ConversationPanel({
   // A long transcript renders its latest messages first; earlier ones on request, a page at a time.
   const [shown, setShown] = useState(TRANSCRIPT_PAGE);
   useEffect(() => setShown(TRANSCRIPT_PAGE), [conversation.id]);
-  const hidden = Math.max(0, messages.length - shown);
+  const { shown: visible, reactions } = foldReactions(messages);
+  const hidden = Math.max(0, visible.length - shown);
 
   useEffect(() => {
     const element = transcript.current;
@@ -170,7 +176,7 @@ export function ConversationPanel({
             {t('showEarlier', { count: String(hidden) })}
           </button>
         )}
-        {messages.slice(hidden).map((message, index, shownMessages) => {
+        {visible.slice(hidden).map((message, index, shownMessages) => {
           const previous = shownMessages[index - 1];
           const newDay = !previous || dayOf(previous.timestamp) !== dayOf(message.timestamp);
           return (
@@ -184,6 +190,7 @@ export function ConversationPanel({
                 message={message}
                 customerInitials={customerInitials}
                 loadMedia={loadMedia}
+                reaction={reactions.get(message.id)}
                 onRetry={retry}
                 onSendTemplate={sendTemplate}
                 onReply={canReplyNow ? (quote) => quotes.set(conversation.id, quote) : undefined}
@@ -236,6 +243,13 @@ export function ConversationPanel({
         <p class="form-error" role="alert" data-testid="send-error">
           {error}
         </p>
+      )}
+      {sendAttachment && can('reply') && (
+        <AttachmentPicker
+          key={conversation.id}
+          disabled={!windowOpen || conversation.interrupted !== undefined}
+          onSend={(...send) => sendAttachment(conversation.id, ...send)}
+        />
       )}
       {quoted && canReplyNow && (
         <ReplyBanner

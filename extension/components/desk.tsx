@@ -4,11 +4,13 @@ import { byLatestActivity } from '../utils/attention.ts';
 import { signOut } from '../utils/auth.ts';
 import { t } from '../utils/i18n.ts';
 import { watchPendingOutbound } from '../utils/pending-outbound.ts';
+import { nextConversationId } from '../utils/shortcuts.ts';
 import type { Session } from '../utils/storage.ts';
 import { ConversationPanel } from './conversation-panel.tsx';
 import { EndDialog } from './end-dialog.tsx';
 import { HistoryList } from './history-list.tsx';
 import { PendingOffers } from './pending-offers.tsx';
+import { ShortcutsHelp } from './shortcuts-help.tsx';
 import { StartConversation } from './start-conversation.tsx';
 import { StateBar } from './state-bar.tsx';
 import { TaskList } from './task-list.tsx';
@@ -18,6 +20,7 @@ import { useDesk } from './use-desk.ts';
 import { useDrafts } from './use-drafts.ts';
 import { useNow } from './use-now.ts';
 import { usePanelPrefs } from './use-panel-prefs.ts';
+import { useShortcuts } from './use-shortcuts.ts';
 
 /** The signed-in agent's desk: state, offers, wrap-ups owed, conversations, the open one, dialogs. */
 export function Desk({ session }: { session: Session }) {
@@ -45,6 +48,29 @@ export function Desk({ session }: { session: Session }) {
   useEffect(() => {
     actions.unavailableReasons().then(setReasons, () => setReasons([]));
   }, [session.token]);
+  // Keyboard shortcuts (listed by ShortcutsHelp). Accept works over a dialog too: offers show in it.
+  useShortcuts({
+    accept: () => {
+      const offer = state.offers.find((pending) => pending.id !== busyOffer);
+      if (offer) void actions.accept(offer.id);
+    },
+    next: () => {
+      const id = dialog
+        ? undefined
+        : nextConversationId(
+            state.conversations.map((c) => c.id),
+            state.selectedId,
+          );
+      if (id) {
+        setView('tasks');
+        actions.select(id);
+      }
+    },
+    end: () => {
+      if (!dialog && selected?.permissions.includes('end') && selected.conference?.role !== 'guest')
+        void actions.openEnd(selected.id);
+    },
+  });
   // While a dialog is open the rest of the panel is inert: the offers move into the dialog.
   const offers = (
     <PendingOffers
@@ -126,6 +152,7 @@ export function Desk({ session }: { session: Session }) {
         >
           + {t('newConversation')}
         </button>
+        <ShortcutsHelp />
       </div>
       {view === 'history' ? (
         <HistoryList load={actions.history} />
@@ -159,6 +186,7 @@ export function Desk({ session }: { session: Session }) {
           loadComponent={() => actions.loadComponent(selected.id)}
           loadMedia={(mediaId) => actions.loadMedia(selected.id, mediaId)}
           onRetry={(messageId) => actions.retry(selected.id, messageId)}
+          sendAttachment={actions.sendAttachment}
           rich={{
             load: () => actions.loadRichMessages(selected.id),
             send: (richMessageId) => actions.sendRich(selected.id, richMessageId),

@@ -2,7 +2,7 @@ import type { DeliveryStatus, MessageView } from '../../shared/api/schemas.ts';
 import { formatMessageTime } from '../utils/format.ts';
 import { type MessageKey, t } from '../utils/i18n.ts';
 import { FailedReply } from './failed-reply.tsx';
-import { MessageImage } from './message-image.tsx';
+import { MessageAttachment } from './message-attachment.tsx';
 import { MessageQuote } from './message-quote.tsx';
 
 const tickText: Record<DeliveryStatus, string> = {
@@ -30,6 +30,7 @@ export function MessageBubble({
   message,
   customerInitials,
   loadMedia,
+  reaction,
   onRetry,
   onSendTemplate,
   onReply,
@@ -37,6 +38,8 @@ export function MessageBubble({
   message: MessageView;
   customerInitials: string;
   loadMedia?: ((mediaId: string) => Promise<Blob>) | undefined;
+  /** The customer's reaction to this message (an emoji). */
+  reaction?: string | undefined;
   /** Sends a failed reply again; absent when the agent cannot (no Reply, window closed). */
   onRetry?: ((messageId: string) => Promise<unknown>) | undefined;
   /** Opens the template picker; absent when the agent cannot send templates. */
@@ -70,7 +73,7 @@ export function MessageBubble({
           </div>
         )}
         {message.replyTo && <MessageQuote quoted={message.replyTo} />}
-        {message.media && loadMedia && <MessageImage mediaId={message.media.id} load={loadMedia} />}
+        <MessageAttachment message={message} load={loadMedia} />
         {message.text && (
           <div class="text" dir="auto">
             {message.text}
@@ -100,6 +103,11 @@ export function MessageBubble({
             </span>
           )}
         </div>
+        {reaction && (
+          <span class="reaction" title={t('reactions', { emoji: reaction })} data-testid="message-reaction">
+            {reaction}
+          </span>
+        )}
         {!inbound && message.status === 'failed' && (
           <FailedReply message={message} onRetry={onRetry} onSendTemplate={onSendTemplate} />
         )}

@@ -1,30 +1,43 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { t } from '../utils/i18n.ts';
+import { useMediaUrl } from './use-media-url.ts';
 
 /**
- * A customer's photo in the transcript: fetched with the agent's token (an <img> cannot send it),
- * shown from a blob URL that is released when the bubble goes away.
+ * A photo or sticker in the transcript, loaded through the platform. A photo opens larger on
+ * click (Escape or a click closes it); a sticker shows as it is.
  */
-export function MessageImage({ mediaId, load }: { mediaId: string; load: (mediaId: string) => Promise<Blob> }) {
-  const [url, setUrl] = useState<string | undefined>(undefined);
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    let current = true;
-    let objectUrl: string | undefined;
-    load(mediaId).then(
-      (blob) => {
-        if (!current) return;
-        objectUrl = URL.createObjectURL(blob);
-        setUrl(objectUrl);
-      },
-      () => current && setFailed(true),
-    );
-    return () => {
-      current = false;
-      if (objectUrl) URL.revokeObjectURL(objectUrl);
-    };
-  }, [mediaId]);
+export function MessageImage({
+  mediaId,
+  load,
+  sticker = false,
+}: {
+  mediaId: string;
+  load: (mediaId: string) => Promise<Blob>;
+  sticker?: boolean;
+}) {
+  const { url, failed } = useMediaUrl(mediaId, load);
+  const [large, setLarge] = useState(false);
   if (failed) return <p class="image-missing">{t('imageUnavailable')}</p>;
   if (!url) return <div class="image-loading" aria-busy="true" />;
-  return <img class="message-image" src={url} alt={t('customerPhoto')} data-testid="message-image" />;
+  const alt = sticker ? 'Sticker' : t('customerPhoto');
+  if (sticker) return <img class="message-sticker" src={url} alt={alt} data-testid="message-sticker" />;
+  return (
+    <>
+      <button type="button" class="image-button" title={t('enlarge')} onClick={() => setLarge(true)}>
+        <img class="message-image" src={url} alt={alt} data-testid="message-image" />
+      </button>
+      {large && (
+        <div
+          class="lightbox"
+          role="dialog"
+          aria-label={alt}
+          data-testid="image-lightbox"
+          onClick={() => setLarge(false)}
+          onKeyDown={(event) => event.key === 'Escape' && setLarge(false)}
+        >
+          <img src={url} alt={alt} />
+        </div>
+      )}
+    </>
+  );
 }

@@ -14,7 +14,10 @@ import { AttentionChip } from './attention-chip.tsx';
 export function previewOf(conversation: ConversationView, loaded: MessageView[] | undefined): string | undefined {
   const local = loaded?.findLast((message) => message.direction !== 'system');
   const remote = conversation.lastMessage;
-  const last = local && (!remote || local.timestamp >= remote.timestamp) ? { ...local, media: !!local.media } : remote;
+  const last =
+    local && (!remote || local.timestamp >= remote.timestamp)
+      ? { ...local, text: local.text || local.media?.filename || '', media: !!local.media }
+      : remote;
   if (!last) return undefined;
   const text = last.text || (last.media ? t('photo') : '');
   return last.direction === 'outbound' ? `${t('you')}: ${text}` : text;

@@ -31,6 +31,7 @@ import { refreshSession } from '../utils/refresh.ts';
 import { refreshDelay } from '../utils/refresh-timing.ts';
 import { clearSession, type Session } from '../utils/storage.ts';
 import { typingThrottle } from '../utils/typing-throttle.ts';
+import { uploadAttachment } from '../utils/upload-attachment.ts';
 
 export type DeskDialog =
   | { kind: 'end'; conversationId: string; reasons: ClosureReasonView[] }
@@ -280,6 +281,25 @@ export function useDesk(session: Session) {
       requestBlob(session.platformUrl, `/api/conversations/${path(conversationId)}/media/${path(mediaId)}`, {
         token: session.token,
       }),
+
+    /** Uploads and sends a file with its caption; resolves with the refusal in words, if any. */
+    sendAttachment: async (
+      conversationId: string,
+      file: File,
+      caption: string,
+      onProgress: (percent: number) => void,
+    ) => {
+      try {
+        dispatch({
+          event: 'message',
+          data: await uploadAttachment(session, conversationId, file, caption, onProgress),
+        });
+        return undefined;
+      } catch (caught) {
+        if (caught instanceof PlatformError && caught.signedOut) void clearSession();
+        return caught instanceof Error ? caught.message : String(caught);
+      }
+    },
 
     /** The channel's rich messages (TP-3). */
     loadRichMessages: (conversationId: string) =>

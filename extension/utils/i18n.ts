@@ -1,3 +1,4 @@
+import { attachmentsEn, attachmentsEs } from './i18n-attachments.ts';
 import { attentionEn, attentionEs } from './i18n-attention.ts';
 import { composerEn, composerEs } from './i18n-composer.ts';
 import { sessionEn, sessionEs } from './i18n-session.ts';
@@ -5,6 +6,7 @@ import { sessionEn, sessionEs } from './i18n-session.ts';
 /** English and Spanish UI text; Spanish when the browser's language is Spanish. */
 const en = {
   ...attentionEn,
+  ...attachmentsEn,
   ...composerEn,
   ...sessionEn,
   signIn: 'Sign in',
@@ -153,6 +155,7 @@ const en = {
 
 const es: Record<keyof typeof en, string> = {
   ...attentionEs,
+  ...attachmentsEs,
   ...composerEs,
   ...sessionEs,
   signIn: 'Iniciar sesión',

@@ -62,10 +62,11 @@ export async function sendAttachment(
     mediaId = await ctx.graph.uploadMedia(channel.phoneNumberId, { bytes: file.bytes, mimeType, filename });
   } catch (error) {
     if (isUncertainGraphFailure(error)) {
-      throw new ApiError(502, 'whatsapp_unreachable', 'WhatsApp could not be reached: the file was not sent');
+      // Not `whatsapp_unreachable`: nothing was recorded, so the panel must say so itself.
+      throw new ApiError(502, 'upload_unreachable', 'WhatsApp could not be reached: the file was not sent');
     }
     const { code, message } = error as { code: number; message: string };
-    throw new ApiError(502, 'whatsapp_refused', `WhatsApp refused the file (${code}): ${message}`);
+    throw new ApiError(502, 'upload_refused', `WhatsApp refused the file (${code}): ${message}`);
   }
 
   const kind = check.kind;

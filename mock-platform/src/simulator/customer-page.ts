@@ -33,7 +33,9 @@ export function customerPage(): string {
   .options { display: flex; flex-direction: column; gap: 4px; margin-top: 6px; }
   .options button { background: #fff; color: #027eb5; border: 1px solid #d1d7db; border-radius: 8px; padding: 6px; font-weight: 500; }
   .options .section { font-size: 12px; color: #667781; margin-top: 4px; }
-  .media { font-size: 13px; color: #54656f; }
+  .media { display: block; font-size: 13px; color: #54656f; max-width: 100%; margin-bottom: 4px; }
+  img.media { max-height: 240px; border-radius: 6px; }
+  img.media.sticker { width: 120px; height: 120px; object-fit: contain; }
   .consent { display: flex; gap: 6px; margin-top: 8px; }
   .consent button { background: #ffffff26; padding: 4px 10px; font-size: 12px; }
   #attach { background: #fff; color: #54656f; padding: 0 12px; font-size: 18px; }
@@ -101,12 +103,10 @@ function render() {
     if (quoted) bubble.append(quote(quoted));
     const text = document.createElement('div');
     text.textContent = m.text;
-    if (m.type === 'image') {
-      const media = document.createElement('div');
-      media.className = 'media';
-      media.textContent = (m.direction === 'inbound' ? '📷 ' : '🖼 ') + (m.payload && m.payload.link ? m.payload.link : 'photo · foto');
-      bubble.append(media);
-    }
+    const media = mediaElement(m);
+    if (media) bubble.append(media);
+    // A document's text is its name when it has no caption: the file line shows it already.
+    if (m.type === 'document' && m.payload && m.text === m.payload.filename) text.textContent = '';
     const meta = document.createElement('div');
     meta.className = 'meta';
     meta.textContent = new Date(m.timestamp).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) + ' ';
@@ -125,6 +125,33 @@ function render() {
   }
   thread.scrollTop = thread.scrollHeight;
   markRead(list);
+}
+
+/** A photo, sticker, voice note, audio, video or document, as the phone shows it (media by id from the simulator). */
+function mediaElement(m) {
+  const kinds = ['image', 'sticker', 'audio', 'video', 'document'];
+  if (!kinds.includes(m.type) || !m.payload) return undefined;
+  const p = m.payload;
+  const src = p.id ? '/simulator/api/media/' + encodeURIComponent(p.id) : p.link;
+  if (!src) return undefined;
+  let el;
+  if (m.type === 'image' || m.type === 'sticker') {
+    el = document.createElement('img');
+    el.alt = m.type === 'image' ? 'photo · foto' : 'sticker';
+  } else if (m.type === 'document') {
+    el = document.createElement('a');
+    el.download = p.filename || 'document';
+    el.textContent = '📄 ' + (p.filename || 'document · documento');
+  } else {
+    el = document.createElement(m.type);
+    el.controls = true;
+    el.preload = 'none';
+  }
+  el.src = src;
+  if (m.type === 'document') el.href = src;
+  el.className = 'media ' + m.type;
+  el.dataset.testid = 'media-' + m.type;
+  return el;
 }
 
 /** The message a reply answers, quoted above it as WhatsApp does. */

@@ -158,6 +158,27 @@ export function customerRoutes(simulator: Simulator) {
   app.openapi(
     createRoute({
       method: 'get',
+      path: '/api/media/{id}',
+      tags,
+      summary: 'A file in a chat (a business’s photo, document…), as the customer’s phone downloads it',
+      request: { params: z.object({ id: z.string().min(1).max(64) }) },
+      responses: { 200: { description: 'The file' }, 404: errorResponses[404] },
+    }),
+    (c) => {
+      const { id } = c.req.valid('param');
+      const media = simulator.media.get(id);
+      const bytes = simulator.media.bytes(id);
+      if (!media || !bytes) throw new ApiError(404, 'not_found', `Media ${id} is not on this phone (media expire)`);
+      return c.body(new Uint8Array(bytes).buffer, 200, {
+        'content-type': media.mimeType,
+        'content-disposition': `inline; filename="${(media.filename ?? id).replace(/[^\w.-]/g, '_')}"`,
+      }) as never;
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
       path: '/api/threads/{phoneNumberId}/{customer}/messages',
       tags,
       summary: 'What the customer’s phone shows for one business number, oldest first',
