@@ -1,4 +1,4 @@
-import { Fragment } from 'preact';
+import { type ComponentChildren, Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CannedResponseView } from '../../shared/api/canned-response-view.ts';
 import type { ChannelPermission } from '../../shared/api/permissions.ts';
@@ -37,6 +37,7 @@ export function ConversationPanel({
   rich,
   loadMedia,
   onRetry,
+  tools,
   sendAttachment,
   loadCanned,
   onTyping,
@@ -60,6 +61,8 @@ export function ConversationPanel({
   loadMedia?: (mediaId: string) => Promise<Blob>;
   /** Sends a failed reply again. */
   onRetry?: (messageId: string) => Promise<boolean>;
+  /** Private notes and the customer view (context-tools.tsx). */
+  tools?: ComponentChildren;
   /** Uploads and sends a file; resolves with the refusal in words, if any. */
   sendAttachment?: (conversationId: string, ...send: Parameters<SendAttachment>) => ReturnType<SendAttachment>;
   /** This conversation's canned responses (typed `/` in the reply box). */
@@ -239,6 +242,7 @@ export function ConversationPanel({
           }}
         />
       )}
+      {tools}
       {error && (
         <p class="form-error" role="alert" data-testid="send-error">
           {error}

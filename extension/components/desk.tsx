@@ -1,11 +1,13 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { UnavailableReasonView } from '../../shared/api/schemas.ts';
 import { byLatestActivity } from '../utils/attention.ts';
 import { signOut } from '../utils/auth.ts';
+import { contextApi } from '../utils/context-api.ts';
 import { t } from '../utils/i18n.ts';
 import { watchPendingOutbound } from '../utils/pending-outbound.ts';
 import { nextConversationId } from '../utils/shortcuts.ts';
 import type { Session } from '../utils/storage.ts';
+import { ContextTools } from './context-tools.tsx';
 import { ConversationPanel } from './conversation-panel.tsx';
 import { EndDialog } from './end-dialog.tsx';
 import { HistoryList } from './history-list.tsx';
@@ -30,6 +32,7 @@ export function Desk({ session }: { session: Session }) {
     state.conversations.map((conversation) => conversation.id),
   );
   const [view, setView] = useState<'tasks' | 'history'>('tasks');
+  const context = useMemo(() => contextApi(session), [session.platformUrl, session.token]);
   const [prefs, setPrefs] = usePanelPrefs();
   const now = useNow(15_000);
   useAttention({
@@ -155,7 +158,7 @@ export function Desk({ session }: { session: Session }) {
         <ShortcutsHelp />
       </div>
       {view === 'history' ? (
-        <HistoryList load={actions.history} />
+        <HistoryList load={actions.history} open={context.past} />
       ) : (
         <TaskList
           conversations={byLatestActivity(state.conversations, state.messages)}
@@ -186,6 +189,7 @@ export function Desk({ session }: { session: Session }) {
           loadComponent={() => actions.loadComponent(selected.id)}
           loadMedia={(mediaId) => actions.loadMedia(selected.id, mediaId)}
           onRetry={(messageId) => actions.retry(selected.id, messageId)}
+          tools={<ContextTools api={context} conversationId={selected.id} />}
           sendAttachment={actions.sendAttachment}
           rich={{
             load: () => actions.loadRichMessages(selected.id),

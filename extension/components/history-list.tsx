@@ -1,12 +1,22 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { PastConversation } from '../../shared/api/customer-context.ts';
 import type { HistoryEntry } from '../../shared/api/schemas.ts';
 import { initials } from '../../shared/initials.ts';
 import { formatPhone } from '../../shared/phone-format.ts';
 import { locale, t } from '../utils/i18n.ts';
+import { PastConversationView } from './past-conversation.tsx';
 
 /** The agent's interaction history, searchable (masked by the platform when masking is on). */
-export function HistoryList({ load }: { load: (search: string) => Promise<HistoryEntry[]> }) {
+export function HistoryList({
+  load,
+  open,
+}: {
+  load: (search: string) => Promise<HistoryEntry[]>;
+  /** Opens an entry read-only (transcript, closure reason, wrap-up note). */
+  open?: (conversationId: string) => Promise<PastConversation>;
+}) {
   const [search, setSearch] = useState('');
+  const [opened, setOpened] = useState<string | undefined>();
   const [entries, setEntries] = useState<HistoryEntry[] | undefined>();
 
   useEffect(() => {
@@ -23,6 +33,9 @@ export function HistoryList({ load }: { load: (search: string) => Promise<Histor
     };
   }, [search]);
 
+  if (open && opened) {
+    return <PastConversationView key={opened} load={() => open(opened)} onBack={() => setOpened(undefined)} />;
+  }
   return (
     <section class="history" data-testid="history" aria-label={t('history')}>
       <input
@@ -41,7 +54,18 @@ export function HistoryList({ load }: { load: (search: string) => Promise<Histor
               {initials(entry.customerName)}
             </span>
             <div>
-              <div class="task-title">{entry.customerName}</div>
+              {open ? (
+                <button
+                  type="button"
+                  class="link task-title"
+                  onClick={() => setOpened(entry.conversationId)}
+                  data-testid="history-open"
+                >
+                  {entry.customerName}
+                </button>
+              ) : (
+                <div class="task-title">{entry.customerName}</div>
+              )}
               <div class="task-preview">
                 {formatPhone(entry.customerNumber)} · {entry.queueName} ·{' '}
                 {new Date(entry.endedAt).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'short' })}

@@ -54,6 +54,14 @@ export function MessageBubble({
       </p>
     );
   }
+  if (message.direction === 'note') {
+    // A private note: only agents see it (never sent to the customer), so it looks like neither side.
+    return (
+      <p class="note-message" data-testid="note-message">
+        📝 {message.senderName}: {message.text}
+      </p>
+    );
+  }
   const inbound = message.direction === 'inbound';
   return (
     <div

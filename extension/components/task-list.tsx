@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ConversationView, MessageView } from '../../shared/api/schemas.ts';
 import { initials } from '../../shared/initials.ts';
+import { isExchanged } from '../../shared/messages/exchanged.ts';
 import { attentionChip, lastCustomerAt } from '../utils/attention.ts';
 import { formatRemaining } from '../utils/format.ts';
 import { t } from '../utils/i18n.ts';
@@ -12,7 +13,7 @@ import { AttentionChip } from './attention-chip.tsx';
  * view (both masked), as one line: "You: …" for the agent's own words.
  */
 export function previewOf(conversation: ConversationView, loaded: MessageView[] | undefined): string | undefined {
-  const local = loaded?.findLast((message) => message.direction !== 'system');
+  const local = loaded?.findLast(isExchanged);
   const remote = conversation.lastMessage;
   const last =
     local && (!remote || local.timestamp >= remote.timestamp)

@@ -1,5 +1,6 @@
 import type { ConversationView, MessageView } from '../../shared/api/schemas.ts';
 import { CUSTOMER_WINDOW_MS } from '../../shared/customer-window.ts';
+import { isExchanged } from '../../shared/messages/exchanged.ts';
 
 /**
  * What needs the agent's attention on her desk, from what the panel already holds: the
@@ -14,7 +15,8 @@ export const SLA_SOON_SHARE = 0.2;
 
 /** The newest moment anything happened in a conversation: its last message, else its start. */
 export function latestActivity(conversation: ConversationView, loaded: MessageView[] | undefined): number {
-  const local = loaded?.findLast((message) => message.direction !== 'system')?.timestamp ?? 0;
+  // A private note is not activity with the customer.
+  const local = loaded?.findLast(isExchanged)?.timestamp ?? 0;
   return Math.max(conversation.createdAt, conversation.lastMessage?.timestamp ?? 0, local);
 }
 

@@ -1,11 +1,13 @@
 import { attachmentsEn, attachmentsEs } from './i18n-attachments.ts';
 import { attentionEn, attentionEs } from './i18n-attention.ts';
 import { composerEn, composerEs } from './i18n-composer.ts';
+import { contextEn, contextEs } from './i18n-context.ts';
 import { sessionEn, sessionEs } from './i18n-session.ts';
 
 /** English and Spanish UI text; Spanish when the browser's language is Spanish. */
 const en = {
   ...attentionEn,
+  ...contextEn,
   ...attachmentsEn,
   ...composerEn,
   ...sessionEn,
@@ -155,6 +157,7 @@ const en = {
 
 const es: Record<keyof typeof en, string> = {
   ...attentionEs,
+  ...contextEs,
   ...attachmentsEs,
   ...composerEs,
   ...sessionEs,

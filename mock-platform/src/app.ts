@@ -74,10 +74,11 @@ export function createPlatform(options: PlatformOptions) {
   const startedAt = clock.now();
   let lastArchive = Number.NEGATIVE_INFINITY;
 
+  const agentEvents = new EventHub<AgentEvents>(clock);
   const ctx: PlatformContext = {
     store,
     clock,
-    events: new EventHub<AgentEvents>(),
+    events: agentEvents,
     streams: new AgentStreams(store, clock),
     serial: new Serial(),
     routing: new RoutingPasses(() => routingPass(ctx)),
@@ -227,6 +228,7 @@ export function createPlatform(options: PlatformOptions) {
       // Webhooks whose back-off is over (and those queued before a restart) are sent again.
       await mounted?.sweep();
       await sweep(ctx);
+      agentEvents.expire();
       if (clock.now() - lastArchive >= ARCHIVE_EVERY_MS) {
         lastArchive = clock.now();
         await dropStaleOrphanStatuses(ctx);

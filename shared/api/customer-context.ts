@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { customerTagSchema } from '../customers/tags.ts';
 import { messageViewSchema } from './schemas.ts';
 
 /**
@@ -9,15 +8,6 @@ import { messageViewSchema } from './schemas.ts';
 
 /** Longest private note: as long as a WhatsApp text, so a note never needs splitting. */
 export const NOTE_MAX = 4096;
-
-export const noteRequestSchema = z.object({
-  text: z
-    .string()
-    .refine((text) => text.trim().length > 0, 'text must not be empty')
-    .refine((text) => text.length <= NOTE_MAX, `text must be at most ${NOTE_MAX} characters`),
-});
-
-export const tagRequestSchema = z.object({ tag: customerTagSchema });
 
 /**
  * What the platform knows of the customer's consent (it never sees WhatsApp's own record):

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EventHub } from './event-hub.ts';
+import { ManualClock } from '../../../shared/clock.ts';
+import { EventHub, HISTORY_TTL_MS } from './event-hub.ts';
 
 type Events = { ping: { n: number }; pong: { text: string } };
 
@@ -51,5 +52,31 @@ describe('EventHub', () => {
     });
     for (let n = 0; n < 600; n++) hub.publish('a', 'ping', { n });
     expect(hub.since('a', firstId)).toBeUndefined();
+  });
+
+  it('expires history after its TTL and forgets idle topics; a client from before must reload', () => {
+    const clock = new ManualClock();
+    const hub = new EventHub<Events>(clock);
+    const seen: string[] = [];
+    hub.publish('old-thread', 'ping', { n: 1 });
+    hub.subscribe('live', (_event, _data, id) => seen.push(id));
+    hub.publish('live', 'ping', { n: 2 });
+    const firstLive = seen[0] ?? '';
+    clock.advance(HISTORY_TTL_MS - 1);
+    hub.expire();
+    expect(hub.topicCount).toBe(2);
+    clock.advance(1);
+    hub.publish('live', 'pong', { text: 'recent' });
+    hub.expire();
+    // The idle topic is gone; the live one keeps its listener and its recent event.
+    expect(hub.topicCount).toBe(1);
+    expect(hub.listenerCount('live')).toBe(1);
+    expect(hub.since('live', firstLive)?.map((d) => d.event)).toEqual(['pong']);
+    // Resuming from before what expired cannot be answered: reload.
+    const beforeAll = `${firstLive.split('.')[0]}.0`;
+    expect(hub.since('old-thread', beforeAll)).toBeUndefined();
+    expect(hub.since('live', beforeAll)).toBeUndefined();
+    // After what expired, nothing was missed.
+    expect(hub.since('old-thread', firstLive)).toEqual([]);
   });
 });

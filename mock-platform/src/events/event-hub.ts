@@ -1,3 +1,5 @@
+import { type Clock, systemClock } from '../../../shared/clock.ts';
+
 /**
  * In-process publish/subscribe by topic (an agent id, a simulator thread), with a typed event
  * map so a payload can never drift from its name. Listeners are removed with their AbortSignal.
@@ -12,15 +14,28 @@ export interface Delivered<E> {
   id: string;
   event: keyof E & string;
   data: E[keyof E];
+  /** When it was published (the hub's clock): history older than `historyTtlMs` expires. */
+  at: number;
 }
 
 const HISTORY_PER_TOPIC = 500;
+/** How long a topic's events are kept for resuming clients (a reconnect comes within seconds). */
+export const HISTORY_TTL_MS = 60 * 60_000;
 
 export class EventHub<E> {
   readonly #listeners = new Map<string, Set<Listener<E>>>();
   readonly #history = new Map<string, Delivered<E>[]>();
+  /** Per topic, the number of the newest event dropped from its history (overflow or expiry). */
+  readonly #trimmedUpTo = new Map<string, number>();
+  /** The newest event of any topic removed whole by expiry (those topics' markers are gone). */
+  #expiredUpTo = 0;
   readonly #boot = Date.now().toString(36);
   #next = 1;
+
+  constructor(
+    private readonly clock: Clock = systemClock,
+    private readonly historyTtlMs = HISTORY_TTL_MS,
+  ) {}
 
   subscribe(topic: string, listener: Listener<E>, signal?: AbortSignal): void {
     let set = this.#listeners.get(topic);
@@ -42,8 +57,8 @@ export class EventHub<E> {
       history = [];
       this.#history.set(topic, history);
     }
-    history.push({ id, event, data });
-    if (history.length > HISTORY_PER_TOPIC) history.splice(0, history.length - HISTORY_PER_TOPIC);
+    history.push({ id, event, data, at: this.clock.now() });
+    if (history.length > HISTORY_PER_TOPIC) this.#trim(topic, history, history.length - HISTORY_PER_TOPIC);
     for (const listener of this.#listeners.get(topic) ?? []) {
       try {
         listener(event, data, id);
@@ -63,12 +78,40 @@ export class EventHub<E> {
     if (boot !== this.#boot || !n || !/^\d+$/.test(n)) return undefined;
     const last = Number(n);
     if (last >= this.#next) return undefined;
+    // Ids are global across topics: what came after `last` is known only if nothing of this
+    // topic newer than `last` was dropped (by overflow or expiry).
+    if (last < (this.#trimmedUpTo.get(topic) ?? this.#expiredUpTo)) return undefined;
     const history = this.#history.get(topic) ?? [];
-    const oldest = history[0] ? Number(history[0].id.split('.')[1]) : this.#next;
-    // Ids are global across topics: a gap before the oldest kept one is only safe if nothing of
-    // this topic was dropped, which holds while the history is not full.
-    if (history.length >= HISTORY_PER_TOPIC && last < oldest - 1) return undefined;
     return history.filter((delivered) => Number(delivered.id.split('.')[1]) > last);
+  }
+
+  /**
+   * Drops history older than the TTL, and topics left with neither history nor listeners, so
+   * memory follows live traffic rather than every thread ever seen (run by the sweep).
+   */
+  expire(): void {
+    const cutoff = this.clock.now() - this.historyTtlMs;
+    for (const [topic, history] of this.#history) {
+      const stale = history.findIndex((delivered) => delivered.at > cutoff);
+      this.#trim(topic, history, stale === -1 ? history.length : stale);
+      if (history.length === 0 && !this.#listeners.has(topic)) {
+        this.#expiredUpTo = Math.max(this.#expiredUpTo, this.#trimmedUpTo.get(topic) ?? 0);
+        this.#history.delete(topic);
+        this.#trimmedUpTo.delete(topic);
+      }
+    }
+  }
+
+  /** Topics holding history (for tests and health). */
+  get topicCount(): number {
+    return this.#history.size;
+  }
+
+  #trim(topic: string, history: Delivered<E>[], count: number): void {
+    if (count <= 0) return;
+    const dropped = history.splice(0, count);
+    const newest = Number(dropped[dropped.length - 1]?.id.split('.')[1] ?? 0);
+    this.#trimmedUpTo.set(topic, Math.max(this.#trimmedUpTo.get(topic) ?? 0, newest));
   }
 
   listenerCount(topic: string): number {

@@ -1,10 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import {
-  customerViewSchema,
-  noteRequestSchema,
-  pastConversationSchema,
-  tagRequestSchema,
-} from '../../../shared/api/customer-context.ts';
+import { customerViewSchema, pastConversationSchema } from '../../../shared/api/customer-context.ts';
+import { noteRequestSchema, tagRequestSchema } from '../../../shared/api/customer-context-requests.ts';
 import { messageViewSchema } from '../../../shared/api/schemas.ts';
 import { customerTagSchema } from '../../../shared/customers/tags.ts';
 import { type AuthEnv, requireUser } from '../auth/require-user.ts';

@@ -6,6 +6,8 @@ import { MetaError } from './meta-error.ts';
 import { putSim as put, type SimulatorSchema } from './records.ts';
 
 const MB = 1024 * 1024;
+/** Meta keeps uploaded media for 30 days. */
+export const MEDIA_TTL_MS = 30 * 24 * 60 * 60_000;
 
 /** Meta's largest media file (a 100 MB document): the Graph upload body limit is sized to it. */
 export const MAX_MEDIA_BYTES = Math.max(...Object.values(MEDIA_LIMITS).map((limit) => limit.maxBytes));
@@ -23,6 +25,8 @@ export function sniffImage(bytes: Uint8Array): 'image/jpeg' | 'image/png' | 'ima
  * Media uploaded to a business number (`POST /{phone-number-id}/media`), retrievable by id with
  * a download URL, deletable. Metadata is stored; bytes live in memory, as Meta's media URLs are
  * short-lived anyway: after a restart the metadata answers and the download says it has expired.
+ * Like Meta's, media expire 30 days after upload (by the clock): unknown from then on, and the
+ * sweep deletes them.
  */
 export class SimMedia {
   readonly #bytes = new Map<string, Uint8Array>();
@@ -61,11 +65,24 @@ export class SimMedia {
   }
 
   get(id: string) {
-    return this.store.get('media', id);
+    const media = this.store.get('media', id);
+    return media && media.uploadedAt + MEDIA_TTL_MS > this.clock.now() ? media : undefined;
   }
 
   bytes(id: string): Uint8Array | undefined {
-    return this.#bytes.get(id);
+    return this.get(id) ? this.#bytes.get(id) : undefined;
+  }
+
+  /** Deletes the media past their 30 days (metadata and bytes); resolves with how many. */
+  async expire(): Promise<number> {
+    const cutoff = this.clock.now() - MEDIA_TTL_MS;
+    const expired = this.store.all('media').filter((media) => media.uploadedAt <= cutoff);
+    if (expired.length === 0) return 0;
+    await this.store.commit(
+      expired.map((media) => ({ type: 'delete' as const, collection: 'media' as const, id: media.id })),
+    );
+    for (const media of expired) this.#bytes.delete(media.id);
+    return expired.length;
   }
 
   async remove(id: string): Promise<boolean> {

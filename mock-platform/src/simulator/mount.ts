@@ -59,10 +59,15 @@ export function mountSimulator(app: OpenAPIHono, options: SimulatorMountOptions)
   return {
     simulator,
     webhooks,
-    /** Numbers whose approval is due are approved; webhooks whose back-off is over are sent again. */
+    /**
+     * Numbers whose approval is due are approved; webhooks whose back-off is over are sent again;
+     * media past Meta's 30 days and old thread events expire.
+     */
     async sweep() {
       await simulator.approveDue();
       webhooks.deliverDue();
+      await simulator.media.expire();
+      simulator.events.expire();
     },
   };
 }

@@ -41,7 +41,7 @@ export function newWamid(): string {
  * business. Everything it tells the platform goes through signed webhooks, as Meta's would.
  */
 export class Simulator {
-  readonly events = new EventHub<SimulatorEvents>();
+  readonly events: EventHub<SimulatorEvents>;
   readonly media: SimMedia;
   readonly templates: SimTemplates;
   readonly registration: Registration;
@@ -60,6 +60,7 @@ export class Simulator {
     /** Outgoing HTTP: the verification GET of a webhook override. */
     fetch: FetchLike = globalThis.fetch,
   ) {
+    this.events = new EventHub<SimulatorEvents>(clock);
     this.subscriptions = new Subscriptions(store, clock, fetch);
     this.media = new SimMedia(store, clock);
     this.templates = new SimTemplates(store, clock, webhooks);

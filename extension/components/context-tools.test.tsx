@@ -1,0 +1,160 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { CustomerView, PastConversation } from '../../shared/api/customer-context.ts';
+import type { MessageView } from '../../shared/api/schemas.ts';
+import { PlatformError } from '../utils/api-client.ts';
+import type { ContextApi } from '../utils/context-api.ts';
+import { ContextTools } from './context-tools.tsx';
+import { HistoryList } from './history-list.tsx';
+import { MessageBubble } from './message-bubble.tsx';
+
+afterEach(cleanup);
+
+const previous = {
+  conversationId: 'c0',
+  channelName: 'WhatsApp',
+  queueName: 'Support',
+  createdAt: 1,
+  endedAt: Date.UTC(2026, 10, 20),
+  closureReason: 'Resolved',
+  note: 'Sent the tracking link',
+};
+const customer: CustomerView = {
+  name: '*********7542',
+  number: '*********7542',
+  country: 'GB',
+  optIn: 'wrote',
+  preferredAgent: 'Ana Agent',
+  tags: ['vip'],
+  previous: [previous],
+};
+const note: MessageView = {
+  id: 'n1',
+  conversationId: 'c1',
+  direction: 'note',
+  text: 'Offer a refund',
+  timestamp: 2,
+  seq: 2,
+  senderName: 'Ana Agent',
+};
+const past: PastConversation = {
+  ...previous,
+  agentName: 'Bruno Agent',
+  customerName: 'María García',
+  customerNumber: '+34612345678',
+  messages: [
+    { id: 'm1', conversationId: 'c0', direction: 'inbound', text: 'Where is my order?', timestamp: 1, seq: 1 },
+    { ...note, conversationId: 'c0' },
+  ],
+};
+
+function fakeApi(overrides: Partial<ContextApi> = {}): ContextApi {
+  return {
+    addNote: vi.fn(async () => note),
+    customer: vi.fn(async () => customer),
+    addTag: vi.fn(async (_id: string, tag: string) => ({ ...customer, tags: [...customer.tags, tag] })),
+    removeTag: vi.fn(async () => ({ ...customer, tags: [] })),
+    past: vi.fn(async () => past),
+    ...overrides,
+  };
+}
+
+describe('private notes (issue 16, item 3)', () => {
+  it('the note toggle opens a form that saves the note and closes', async () => {
+    const api = fakeApi();
+    render(<ContextTools api={api} conversationId="c1" />);
+    fireEvent.click(screen.getByTestId('toggle-note'));
+    fireEvent.input(screen.getByTestId('note-input'), { target: { value: 'Offer a refund' } });
+    fireEvent.click(screen.getByTestId('note-add'));
+    await waitFor(() => expect(api.addNote).toHaveBeenCalledWith('c1', 'Offer a refund'));
+    await waitFor(() => expect(screen.queryByTestId('note-composer')).toBeNull());
+  });
+
+  it('keeps the note and says why when it is not saved', async () => {
+    const api = fakeApi({ addNote: vi.fn(async () => Promise.reject(new PlatformError(409, 'x', 'It ended'))) });
+    render(<ContextTools api={api} conversationId="c1" />);
+    fireEvent.click(screen.getByTestId('toggle-note'));
+    fireEvent.input(screen.getByTestId('note-input'), { target: { value: 'late' } });
+    fireEvent.click(screen.getByTestId('note-add'));
+    expect((await screen.findByRole('alert')).textContent).toBe('It ended');
+    expect((screen.getByTestId('note-input') as HTMLTextAreaElement).value).toBe('late');
+  });
+
+  it('a note shows apart from the customer’s and the agent’s messages, with who wrote it', () => {
+    render(<MessageBubble message={note} customerInitials="MG" />);
+    expect(screen.getByTestId('note-message').textContent).toBe('📝 Ana Agent: Offer a refund');
+    expect(screen.queryByTestId('agent-message')).toBeNull();
+  });
+});
+
+describe('customer view (issue 16, item 4)', () => {
+  it('shows what the platform sends (masked), changes tags, opens a previous conversation read-only', async () => {
+    const api = fakeApi();
+    render(<ContextTools api={api} conversationId="c1" />);
+    fireEvent.click(screen.getByTestId('toggle-customer'));
+    expect((await screen.findByTestId('customer-name')).textContent).toBe('*********7542');
+    const drawer = screen.getByTestId('customer-drawer').textContent ?? '';
+    expect(drawer).toContain('*********7542 · GB');
+    expect(drawer).toContain('Wrote to us · Preferred agent: Ana Agent');
+
+    fireEvent.input(screen.getByTestId('tag-input'), { target: { value: 'reclamación' } });
+    fireEvent.click(screen.getByTestId('tag-add'));
+    await waitFor(() =>
+      expect(screen.getAllByTestId('customer-tag').map((tag) => tag.firstChild?.textContent)).toEqual([
+        'vip',
+        'reclamación',
+      ]),
+    );
+    expect(api.addTag).toHaveBeenCalledWith('c1', 'reclamación');
+    fireEvent.click(screen.getByRole('button', { name: 'vip ×' }));
+    await waitFor(() => expect(screen.queryAllByTestId('customer-tag')).toHaveLength(0));
+
+    fireEvent.click(screen.getByTestId('previous-conversation'));
+    const opened = await screen.findByTestId('past-conversation');
+    await waitFor(() => expect(opened.textContent).toContain('Closure reason: Resolved'));
+    expect(api.past).toHaveBeenCalledWith('c0');
+    expect(screen.getByTestId('past-note').textContent).toBe('“Sent the tracking link”');
+    expect(screen.getByTestId('customer-message').textContent).toContain('Where is my order?');
+    expect(screen.getByTestId('note-message')).toBeTruthy();
+    // Read-only: nothing to type into.
+    expect(opened.querySelector('textarea, input')).toBeNull();
+    fireEvent.click(screen.getByTestId('past-back'));
+    expect(await screen.findByTestId('customer-drawer')).toBeTruthy();
+  });
+
+  it('says why a tag was refused', async () => {
+    const api = fakeApi({
+      addTag: vi.fn(async () => Promise.reject(new PlatformError(400, 'invalid', 'tag must not hold a phone number'))),
+    });
+    render(<ContextTools api={api} conversationId="c1" />);
+    fireEvent.click(screen.getByTestId('toggle-customer'));
+    fireEvent.input(await screen.findByTestId('tag-input'), { target: { value: 'tel 612345678' } });
+    fireEvent.click(screen.getByTestId('tag-add'));
+    expect((await screen.findByRole('alert')).textContent).toBe('tag must not hold a phone number');
+  });
+
+  it('history entries open the same read-only view', async () => {
+    const open = vi.fn(async () => past);
+    render(
+      <HistoryList
+        load={async () => [
+          {
+            conversationId: 'c0',
+            customerName: 'María García',
+            customerNumber: '+34612345678',
+            queueName: 'Support',
+            endedAt: 1,
+            reason: 'end',
+          },
+        ]}
+        open={open}
+      />,
+    );
+    fireEvent.click(await screen.findByTestId('history-open'));
+    await waitFor(() => expect(screen.getByTestId('past-conversation').textContent).toContain('María García'));
+    expect(open).toHaveBeenCalledWith('c0');
+    fireEvent.click(screen.getByTestId('past-back'));
+    expect(await screen.findByTestId('history')).toBeTruthy();
+  });
+});

@@ -1,0 +1,39 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { PastConversation } from '../../shared/api/customer-context.ts';
+import { locale, t } from '../utils/i18n.ts';
+import { MessageBubble } from './message-bubble.tsx';
+
+/** An ended conversation, read-only: its transcript (notes included), closure reason and wrap-up note. */
+export function PastConversationView({ load, onBack }: { load: () => Promise<PastConversation>; onBack: () => void }) {
+  const [past, setPast] = useState<PastConversation | string | undefined>();
+  // Loaded once: the caller keys this view by the conversation it opens.
+  useEffect(() => {
+    load().then(setPast, (failure: Error) => setPast(failure.message));
+  }, []);
+  return (
+    <section class="customer-drawer" data-testid="past-conversation">
+      <button type="button" class="link" onClick={onBack} data-testid="past-back">
+        ← {t('back')}
+      </button>
+      <small>{t('readOnly')}</small>
+      {typeof past === 'string' && (
+        <p class="form-error" role="alert">
+          {past}
+        </p>
+      )}
+      {typeof past === 'object' && (
+        <>
+          <h3>{past.customerName}</h3>
+          <p>
+            {new Date(past.endedAt).toLocaleString(locale)} · {past.agentName} · {t('closureReason')}:{' '}
+            {past.closureReason}
+          </p>
+          {past.note && <p data-testid="past-note">“{past.note}”</p>}
+          {past.messages.map((message) => (
+            <MessageBubble key={message.id} message={message} customerInitials="" />
+          ))}
+        </>
+      )}
+    </section>
+  );
+}
