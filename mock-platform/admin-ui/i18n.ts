@@ -91,6 +91,9 @@ const en = {
   channelCreated: '{name} created',
   createChannel: 'Create channel',
   connectNumber: 'Connect a number with WhatsApp',
+  connectNumberMeta: 'Add a number in WhatsApp Manager',
+  connectNumberMetaHint:
+    'Numbers come from your WhatsApp Business account: add and verify them in Meta’s WhatsApp Manager; once registered they appear here.',
   createChannelIntro:
     'Pick a number verified on the WhatsApp Business account (approval by WhatsApp may take hours), name the channel, choose how it routes (a routing script or the routing queues) and its default skill.',
   verifiedNumber: 'Verified number',
@@ -472,6 +475,9 @@ const es: Record<Key, string> = {
   channelCreated: 'Se creó {name}',
   createChannel: 'Crear canal',
   connectNumber: 'Conectar un número con WhatsApp',
+  connectNumberMeta: 'Añadir un número en WhatsApp Manager',
+  connectNumberMetaHint:
+    'Los números vienen de su cuenta de WhatsApp Business: añádalos y verifíquelos en WhatsApp Manager de Meta; una vez registrados aparecen aquí.',
   createChannelIntro:
     'Elija un número verificado de la cuenta de WhatsApp Business (la aprobación de WhatsApp puede tardar horas), póngale nombre al canal, elija cómo se enruta (un script o las colas de enrutamiento) y su habilidad predeterminada.',
   verifiedNumber: 'Número verificado',

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { api } from '../api.ts';
 import { useChannels, useSkills } from '../data.ts';
 import { t } from '../i18n.ts';
+import { useSimulatorSignup, WHATSAPP_MANAGER_URL } from '../simulator-signup.ts';
 import type { Channel, RoutingScript, Skill, SlaPolicy, WhatsAppNumber } from '../types.ts';
 import { Card, DurationField, Empty, ErrorText, SelectField, TextField, useLoad, useSave } from '../ui.tsx';
 
@@ -235,6 +236,8 @@ function CreateChannel({
 }) {
   const [phoneNumberId, setPhoneNumberId] = useState('');
   const [defaults, setDefaults] = useState<Defaults>(blankDefaults);
+  // With SIMULATOR=off there is no simulator signup: numbers are added in Meta's WhatsApp Manager.
+  const simulator = useSimulatorSignup();
   const save = useSave();
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -252,12 +255,29 @@ function CreateChannel({
       title={t('createChannel')}
       testid="create-channel"
       actions={
-        <a class="button-link" href="/simulator/signup" data-testid="connect-number">
-          {t('connectNumber')}
-        </a>
+        simulator === false ? (
+          <a
+            class="button-link"
+            href={WHATSAPP_MANAGER_URL}
+            target="_blank"
+            rel="noopener noreferrer"
+            data-testid="connect-number-meta"
+          >
+            {t('connectNumberMeta')}
+          </a>
+        ) : (
+          <a class="button-link" href="/simulator/signup" data-testid="connect-number">
+            {t('connectNumber')}
+          </a>
+        )
       }
     >
       <p class="intro">{t('createChannelIntro')}</p>
+      {simulator === false && (
+        <p class="intro" data-testid="connect-number-hint">
+          {t('connectNumberMetaHint')}
+        </p>
+      )}
       <form class="form" onSubmit={submit} noValidate>
         <SelectField
           label={t('verifiedNumber')}
