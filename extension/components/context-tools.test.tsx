@@ -83,7 +83,7 @@ describe('private notes (issue 16, item 3)', () => {
 
   it('a note shows apart from the customer’s and the agent’s messages, with who wrote it', () => {
     render(<MessageBubble message={note} customerInitials="MG" />);
-    expect(screen.getByTestId('note-message').textContent).toBe('📝 Ana Agent: Offer a refund');
+    expect(screen.getByTestId('note-message').textContent).toBe('Private note · Ana Agent: Offer a refund');
     expect(screen.queryByTestId('agent-message')).toBeNull();
   });
 });

@@ -32,8 +32,8 @@ export function ContextTools({ api, conversationId }: { api: ContextApi; convers
   return (
     <>
       <div>
-        {toggle('note', `📝 ${t('note')}`)}
-        {toggle('customer', `👤 ${t('customer')}`)}
+        {toggle('note', t('note'))}
+        {toggle('customer', t('customer'))}
       </div>
       {open === 'note' && (
         <form

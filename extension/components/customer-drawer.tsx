@@ -94,7 +94,8 @@ export function CustomerDrawer({
               onClick={() => setPastId(past.conversationId)}
               data-testid="previous-conversation"
             >
-              {new Date(past.endedAt).toLocaleDateString(locale)} · {past.closureReason} {past.note}
+              {new Date(past.endedAt).toLocaleDateString(locale)} · {past.closureReason}
+              {past.note && ` · ${past.note}`}
             </button>
           ))}
         </>

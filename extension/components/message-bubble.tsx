@@ -58,7 +58,7 @@ export function MessageBubble({
     // A private note: only agents see it (never sent to the customer), so it looks like neither side.
     return (
       <p class="note-message" data-testid="note-message">
-        📝 {message.senderName}: {message.text}
+        {t('note')} · {message.senderName}: {message.text}
       </p>
     );
   }

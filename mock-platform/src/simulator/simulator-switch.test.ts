@@ -74,7 +74,9 @@ describe('SIMULATOR=off', () => {
     expect(health.status).toBe(200);
     await platform.sweep();
     await platform.ctx.graph.listPhoneNumbers('waba-1');
-    expect(outgoing).toEqual(['https://graph.example.test/v23.0/waba-1/phone_numbers']);
+    expect(outgoing).toEqual([
+      'https://graph.example.test/v23.0/waba-1/phone_numbers?fields=id,display_phone_number,verified_name,quality_rating,code_verification_status,status,messaging_limit_tier',
+    ]);
   });
 });
 
