@@ -7,6 +7,7 @@ export const slaEn = {
   openBreachOf: 'Open the conversation with {customer}',
   refreshedAt: 'Updated {time}; refreshes every minute.',
   barTooltip: '{row} · {clock} · {state}: {count}',
+  byHourIn: 'By hour of day (start of the conversation, {zone} time)',
 };
 
 export const slaEs: Record<keyof typeof slaEn, string> = {
@@ -16,4 +17,5 @@ export const slaEs: Record<keyof typeof slaEn, string> = {
   openBreachOf: 'Abrir la conversación con {customer}',
   refreshedAt: 'Actualizado {time}; se actualiza cada minuto.',
   barTooltip: '{row} · {clock} · {state}: {count}',
+  byHourIn: 'Por hora del día (inicio de la conversación, hora de {zone})',
 };

@@ -11,6 +11,7 @@ const report: SlaReport = {
   byChannel: [{ key: 'ch_1', label: 'Ventas, España', firstResponse: counts(1, 1, 0), resolution: counts(0, 0, 2) }],
   byQueue: [],
   byHour: [{ key: '09', label: '09:00', firstResponse: counts(1, 1, 0), resolution: counts(0, 0, 2) }],
+  timeZone: 'Europe/Madrid',
   breaches: [
     {
       conversationId: 'conv_1',

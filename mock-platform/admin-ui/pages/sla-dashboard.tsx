@@ -205,7 +205,7 @@ export function SlaDashboardPage() {
             <Chart title={t('byChannel')} rows={report.byChannel} testid="chart-channel" />
             <Chart title={t('byQueue')} rows={report.byQueue} testid="chart-queue" />
           </div>
-          <Chart title={t('byHour')} rows={report.byHour} testid="chart-hour" />
+          <Chart title={t('byHourIn', { zone: report.timeZone })} rows={report.byHour} testid="chart-hour" />
           <Card title={`${t('breaches')} (${report.breaches.length})`}>
             {report.breaches.length === 0 ? (
               <Empty>{t('noBreaches')}</Empty>

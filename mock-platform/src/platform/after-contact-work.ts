@@ -48,7 +48,7 @@ export function announceWrapUpDone(ctx: PlatformContext, agentId: string, wrapUp
 
 /**
  * Wrap-ups whose time has run out are submitted with the skill's default closure reason, so the
- * agent leaves after-contact work. Runs in the sweep inside `ctx.serial`; the sweep's dispatch
+ * agent leaves after-contact work. Runs in the sweep inside a mutation (`mutate`); the sweep's dispatch
  * then routes to her again.
  */
 export async function applyWrapUpTimeouts(ctx: PlatformContext): Promise<void> {

@@ -4,6 +4,7 @@ import { Low, Memory } from 'lowdb';
 import { DateTime } from 'luxon';
 import { DurableJsonFile } from '../store/durable-json-file.ts';
 import type { PlatformContext } from './context.ts';
+import { mutate } from './mutation.ts';
 import { type Conversation, type Message, put, remove } from './records.ts';
 
 /** One month of archived messages, by conversation: a lowdb file `archive/2026-11.json`. */
@@ -89,7 +90,7 @@ export async function archiveEnded(ctx: PlatformContext, files: ArchiveFiles, da
       db.data.conversations[conversation.id] = ctx.store.where('messages', 'conversationId', conversation.id);
     }
     await db.write();
-    await ctx.serial.run(async () => {
+    await mutate(ctx, async (ctx) => {
       const ops = [];
       for (const conversation of conversations) {
         // Still ended and not archived meanwhile (nothing reopens an ended conversation, but be sure).

@@ -6,6 +6,7 @@ import { announceWrapUp } from './after-contact-work.ts';
 import { agentStatus } from './agent-status.ts';
 import { agentTopic, type PlatformContext } from './context.ts';
 import { Availability, agentLoad } from './dispatcher.ts';
+import { mutate } from './mutation.ts';
 import { pendingOffer, pendingWrapUp, systemMessage } from './new-records.ts';
 import { agentConversation, publishToParticipants, workableConversation } from './participants.ts';
 import { worksChannel } from './permissions.ts';
@@ -45,7 +46,7 @@ export function inviteToConference(
   conversationId: string,
   target: ConferenceRequest,
 ): Promise<void> {
-  return ctx.serial.run(async () => {
+  return mutate(ctx, async (ctx) => {
     const conversation = workableConversation(ctx, owner, conversationId, 'conference');
     if (conversation.agentId !== owner.id)
       throw new ApiError(403, 'not_owner', 'Only the agent who owns the conversation can start a conference');
@@ -77,7 +78,7 @@ export function inviteToConference(
   });
 }
 
-/** The invited agent accepts: "Conference", with an "agent joined" system message. Runs inside `ctx.serial`. */
+/** The invited agent accepts: "Conference", with an "agent joined" system message. Runs inside a mutation (`mutate`). */
 export async function joinConference(ctx: PlatformContext, guest: User, offer: Offer): Promise<Conversation> {
   const conversation = ctx.store.get('conversations', offer.conversationId);
   if (!conversation || conversation.conference?.offerId !== offer.id || conversation.status !== 'active') {
@@ -100,7 +101,7 @@ export async function joinConference(ctx: PlatformContext, guest: User, offer: O
 
 /**
  * A declined or expired invitation: the conference request is withdrawn and the owner carries on.
- * Runs inside `ctx.serial`; returns the operations to commit with the offer's own change.
+ * Runs inside a mutation (`mutate`); returns the operations to commit with the offer's own change.
  */
 export function withdrawInvitation(
   ctx: PlatformContext,
@@ -130,7 +131,7 @@ export function stopConference(
   conversationId: string,
   how: 'leave' | 'end',
 ): Promise<void> {
-  return ctx.serial.run(async () => {
+  return mutate(ctx, async (ctx) => {
     const conversation = agentConversation(ctx, agent, conversationId);
     const conference = conversation.conference;
     if (conference?.state !== 'active')

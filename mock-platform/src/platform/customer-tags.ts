@@ -5,6 +5,7 @@ import { fromWaId, parsePhone } from '../../../shared/phone.ts';
 import { ApiError, invalidField, notFound } from '../http/errors.ts';
 import type { PlatformContext } from './context.ts';
 import { customerView } from './customer-context.ts';
+import { mutate } from './mutation.ts';
 import { agentConversation } from './participants.ts';
 import { put, type User } from './records.ts';
 
@@ -19,7 +20,7 @@ export function changeTag(
   tag: string,
   change: 'add' | 'remove',
 ): Promise<CustomerView> {
-  return ctx.serial.run(async () => {
+  return mutate(ctx, async (ctx) => {
     const conversation = agentConversation(ctx, agent, conversationId);
     if (conversation.status !== 'active') {
       throw new ApiError(409, 'conversation_not_active', `Conversation ${conversationId} is ${conversation.status}`);

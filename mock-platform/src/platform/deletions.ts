@@ -1,6 +1,7 @@
 import { notFound } from '../http/errors.ts';
 import type { WriteOp } from '../store/store.ts';
 import { agentTopic, type PlatformContext } from './context.ts';
+import { mutate } from './mutation.ts';
 import { systemMessage } from './new-records.ts';
 import { publishToParticipants } from './participants.ts';
 import { type Channel, type Conversation, type PlatformSchema, put, remove } from './records.ts';
@@ -81,7 +82,7 @@ export function deleteSkillOps(ctx: PlatformContext, skill: PlatformSchema['skil
 
 /** Deletes a channel now (tests and the channel route). */
 export function deleteChannel(ctx: PlatformContext, channelId: string): Promise<void> {
-  return ctx.serial.run(async () => {
+  return mutate(ctx, async (ctx) => {
     const channel = ctx.store.get('channels', channelId);
     if (!channel || channel.deletedAt !== undefined) throw notFound(`Channel ${channelId}`);
     const { ops, after } = deleteChannelOps(ctx, channel);

@@ -11,7 +11,7 @@ export function disconnectGraceMs(ctx: PlatformContext): number {
 /**
  * Agents whose event streams have been gone for the grace period become Unavailable with the
  * reason "disconnected": nobody would see their offers, so pending ones go back to the queue
- * (without RONA) for the dispatch that follows. Runs in the sweep, inside `ctx.serial`, before
+ * (without RONA) for the dispatch that follows. Runs in the sweep, inside a mutation (`mutate`), before
  * offers expire, so an agent who simply left is not also put in RONA.
  */
 export async function applyDisconnections(ctx: PlatformContext): Promise<void> {

@@ -2,6 +2,7 @@ import type { MessageView } from '../../../shared/api/schemas.ts';
 import { newId } from '../../../shared/ids.ts';
 import { ApiError } from '../http/errors.ts';
 import type { PlatformContext } from './context.ts';
+import { mutate } from './mutation.ts';
 import { agentConversation, publishToParticipants } from './participants.ts';
 import { type Message, put, type User } from './records.ts';
 import { messageView } from './views.ts';
@@ -13,7 +14,7 @@ import { messageView } from './views.ts';
  * customer timer), because it is neither the customer's message nor an answer to them.
  */
 export function addNote(ctx: PlatformContext, agent: User, conversationId: string, text: string): Promise<MessageView> {
-  return ctx.serial.run(async () => {
+  return mutate(ctx, async (ctx) => {
     const conversation = agentConversation(ctx, agent, conversationId);
     if (conversation.status !== 'active') {
       throw new ApiError(409, 'conversation_not_active', `Conversation ${conversationId} is ${conversation.status}`);

@@ -1,4 +1,5 @@
 import type { PlatformContext } from './context.ts';
+import { mutate } from './mutation.ts';
 import { remove } from './records.ts';
 
 /**
@@ -10,7 +11,7 @@ export const ORPHAN_STATUS_TTL_MS = 60 * 60_000;
 
 /** Drops the statuses no send claimed within `ORPHAN_STATUS_TTL_MS` (clock-driven; run by the sweep). */
 export async function dropStaleOrphanStatuses(ctx: PlatformContext): Promise<number> {
-  return ctx.serial.run(async () => {
+  return mutate(ctx, async (ctx) => {
     const now = ctx.clock.now();
     const stale = ctx.store
       .all('orphanStatuses')

@@ -4,6 +4,7 @@ import { parsePhone } from '../../../shared/phone.ts';
 import { formatPhone } from '../../../shared/phone-format.ts';
 import { ApiError, invalidField, notFound } from '../http/errors.ts';
 import type { PlatformContext } from './context.ts';
+import { mutate } from './mutation.ts';
 import { requirePermission } from './permissions.ts';
 import { type Conversation, put, remove, type User } from './records.ts';
 import { deliverTemplate } from './templates.ts';
@@ -42,20 +43,22 @@ export async function startConversation(
     firstResponseAt: now,
   };
   requirePermission(ctx.store, agent, draft, 'templates');
-  const open = ctx.store
-    .where('conversations', 'customerWaId', phone.waId)
-    .find((c) => c.channelId === channel.id && c.status !== 'ended');
-  if (open) {
-    throw new ApiError(
-      409,
-      'conversation_exists',
-      open.agentId === agent.id
-        ? 'You already have a conversation with this customer on this channel: send the template there'
-        : 'This customer already has an open conversation on this channel',
-    );
-  }
-  // Validated (approved, variable count) and sent by the same path as in-conversation templates.
-  await ctx.serial.run(() => ctx.store.commit([put('conversations', draft)]));
+  // Decided under the lock: two agents writing to the same customer at once get one conversation.
+  await mutate(ctx, (ctx) => {
+    const open = ctx.store
+      .where('conversations', 'customerWaId', phone.waId)
+      .find((c) => c.channelId === channel.id && c.status !== 'ended');
+    if (open) {
+      throw new ApiError(
+        409,
+        'conversation_exists',
+        open.agentId === agent.id
+          ? 'You already have a conversation with this customer on this channel: send the template there'
+          : 'This customer already has an open conversation on this channel',
+      );
+    }
+    return ctx.store.commit([put('conversations', draft)]);
+  });
   try {
     await deliverTemplate(ctx, draft, request.template, agent.id);
   } catch (error) {
@@ -63,7 +66,7 @@ export async function startConversation(
     // stays, its template marked "may not have been sent" (outbox.ts).
     if (!(error instanceof ApiError && error.code === 'whatsapp_unreachable')) {
       // Refused (no consent, limit, bad template): the conversation never started.
-      await ctx.serial.run(() =>
+      await mutate(ctx, (ctx) =>
         ctx.store.commit([
           ...ctx.store.where('messages', 'conversationId', draft.id).map((m) => remove('messages', m.id)),
           remove('conversations', draft.id),
@@ -72,7 +75,7 @@ export async function startConversation(
       throw error;
     }
   }
-  await ctx.serial.run(async () => {
+  await mutate(ctx, async (ctx) => {
     const known = ctx.store.get('customers', phone.waId);
     await ctx.store.commit([
       put('customers', {

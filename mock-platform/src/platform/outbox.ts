@@ -5,6 +5,7 @@ import { ApiError } from '../http/errors.ts';
 import type { WriteOp } from '../store/store.ts';
 import { GraphApiError, isUncertainGraphFailure } from '../whatsapp/graph-client.ts';
 import type { PlatformContext } from './context.ts';
+import { mutate } from './mutation.ts';
 import { publishToParticipants } from './participants.ts';
 import { rateLimitRetryAt } from './rate-limit-retry.ts';
 import type { Conversation, Message, PlatformSchema } from './records.ts';
@@ -31,6 +32,12 @@ export interface OutgoingReply {
    * carry it, so a reply whose answer was lost is still recognised); resolves with the wamid.
    */
   send: (callbackData: string) => Promise<string>;
+  /**
+   * An agent's reply: reads the conversation again and throws (an `ApiError`) if she may no longer
+   * send it (not hers any more, no longer active, its 24-hour window closed). Run inside the
+   * mutation that records it (nothing is sent if it throws) and again once WhatsApp has answered.
+   */
+  check?: (ctx: PlatformContext) => Conversation;
 }
 
 /**
@@ -45,14 +52,16 @@ export interface OutgoingReply {
  */
 export async function sendThroughOutbox(
   ctx: PlatformContext,
-  conversation: Conversation,
+  given: Conversation,
   agentId: string | undefined,
   outgoing: OutgoingReply,
   retrying?: Message,
 ): Promise<MessageView> {
-  const recorded = await ctx.serial.run(async () => {
+  const recorded = await mutate(ctx, async (ctx) => {
     const previous = retrying ? ctx.store.get('messages', retrying.id) : undefined;
     if (retrying && (!previous || previous.retriedAs)) throw notRetryable(retrying.id, 'it has already been retried');
+    // Decided again under the lock: the conversation may have changed since the caller read it.
+    const conversation = outgoing.check ? outgoing.check(ctx) : (ctx.store.get('conversations', given.id) ?? given);
     const message: Message = {
       id: newId('out'),
       ...(previous?.retryAt !== undefined ? { autoRetry: true } : {}),
@@ -108,7 +117,7 @@ export async function sendThroughOutbox(
       `WhatsApp refused the ${noun} (${refusal.code}): ${refusal.message}`,
     );
   }
-  return recordSent(ctx, recorded.id, wamid);
+  return recordSent(ctx, recorded.id, wamid, outgoing.check);
 }
 
 function notRetryable(messageId: string, why: string): ApiError {
@@ -116,8 +125,13 @@ function notRetryable(messageId: string, why: string): ApiError {
 }
 
 /** WhatsApp took the reply: its wamid, any status that overtook the answer, and the SLA. */
-function recordSent(ctx: PlatformContext, messageId: string, wamid: string): Promise<MessageView> {
-  return ctx.serial.run(async () => {
+function recordSent(
+  ctx: PlatformContext,
+  messageId: string,
+  wamid: string,
+  check: OutgoingReply['check'],
+): Promise<MessageView> {
+  return mutate(ctx, async (ctx) => {
     const stored = ctx.store.get('messages', messageId);
     if (!stored) throw new ApiError(409, 'message_gone', `Message ${messageId} is no longer stored`);
     // A status webhook may have overtaken the send's answer: fold it in.
@@ -138,6 +152,7 @@ function recordSent(ctx: PlatformContext, messageId: string, wamid: string): Pro
     // from the reply, and the first one stops the first-response SLA clock.
     const updated =
       current &&
+      (!check || stillSendable(ctx, check)) &&
       countsAsAnswer(message) &&
       (current.awaitingCustomerSince === undefined || current.firstResponseAt === undefined)
         ? {
@@ -160,13 +175,27 @@ function recordSent(ctx: PlatformContext, messageId: string, wamid: string): Pro
   });
 }
 
+/**
+ * Whether a reply's checks still pass once WhatsApp answered: if not (the conversation ended or
+ * left her meanwhile), its wamid is kept (the customer has it) but the conversation's clocks stay.
+ */
+function stillSendable(ctx: PlatformContext, check: NonNullable<OutgoingReply['check']>): boolean {
+  try {
+    check(ctx);
+    return true;
+  } catch (error) {
+    if (error instanceof ApiError) return false;
+    throw error;
+  }
+}
+
 /** The send failed: the reply shows why. */
 function recordFailure(
   ctx: PlatformContext,
   messageId: string,
   failure: { error: string; errorCode?: number; uncertain?: true; retryAt?: number },
 ): Promise<void> {
-  return ctx.serial.run(async () => {
+  return mutate(ctx, async (ctx) => {
     const stored = ctx.store.get('messages', messageId);
     if (!stored) return;
     const message: Message = { ...stored, status: 'failed', statusAt: ctx.clock.now(), ...failure };

@@ -1,5 +1,6 @@
 import { GraphApiError } from '../whatsapp/graph-client.ts';
 import type { PlatformContext } from './context.ts';
+import { mutate } from './mutation.ts';
 import { put } from './records.ts';
 import { retryReply } from './replies.ts';
 
@@ -40,11 +41,12 @@ export async function retryRateLimited(ctx: PlatformContext): Promise<number> {
       sent += 1;
     } catch (error) {
       // Not to be tried at every sweep: the refused reply stays failed, with Retry for the agent.
-      const current = ctx.store.get('messages', message.id);
-      if (current && !current.retriedAs) {
+      await mutate(ctx, async (ctx) => {
+        const current = ctx.store.get('messages', message.id);
+        if (!current || current.retriedAs) return;
         const { retryAt: _retryAt, ...rest } = current;
-        await ctx.serial.run(() => ctx.store.commit([put('messages', rest)]));
-      }
+        await ctx.store.commit([put('messages', rest)]);
+      });
       console.warn(`[outbox] reply ${message.id} not sent again after a rate limit: ${(error as Error).message}`);
     }
   }

@@ -6,7 +6,7 @@ import { ApiError, notFound } from '../http/errors.ts';
 import type { PlatformContext } from './context.ts';
 import { sendThroughOutbox } from './outbox.ts';
 import { agentConversation, workableConversation } from './participants.ts';
-import type { Message, User } from './records.ts';
+import type { Conversation, Message, User } from './records.ts';
 import { quotedMessage, wamidOf } from './reply-context.ts';
 import { forgetTyping } from './typing.ts';
 import { isRetryable, messageView } from './views.ts';
@@ -63,6 +63,19 @@ export function sendRichMessage(
   });
 }
 
+/** The agent's active conversation, on which she may reply, inside the 24-hour window (CH-7). */
+function replyableConversation(ctx: PlatformContext, agent: User, conversationId: string): Conversation {
+  const conversation = workableConversation(ctx, agent, conversationId, 'reply');
+  if (!isWindowOpen(conversation.lastInboundAt, ctx.clock.now())) {
+    throw new ApiError(
+      409,
+      'window_closed',
+      'More than 24 hours have passed since the customer last wrote: only an approved template can be sent',
+    );
+  }
+  return conversation;
+}
+
 /**
  * Sends a free-form message (allowed only inside the 24-hour window, CH-7) through the outbox:
  * recorded first, then sent, then given its wamid or the reason it failed.
@@ -81,14 +94,10 @@ export function sendFreeForm(
   },
   retrying?: Message,
 ): Promise<MessageView> {
-  const conversation = workableConversation(ctx, agent, conversationId, 'reply');
-  if (!isWindowOpen(conversation.lastInboundAt, ctx.clock.now())) {
-    throw new ApiError(
-      409,
-      'window_closed',
-      'More than 24 hours have passed since the customer last wrote: only an approved template can be sent',
-    );
-  }
+  // Checked now, to refuse at once, and again inside the outbox's
+  // mutations: the conversation may change while this request waits for the lock or for WhatsApp.
+  const check = (current: PlatformContext) => replyableConversation(current, agent, conversationId);
+  const conversation = check(ctx);
   const channel = ctx.store.get('channels', conversation.channelId);
   if (!channel) throw notFound(`Channel ${conversation.channelId}`);
   return sendThroughOutbox(
@@ -96,6 +105,7 @@ export function sendFreeForm(
     conversation,
     agent.id,
     {
+      check,
       type: outgoing.type,
       text: outgoing.text,
       ...(outgoing.richMessageId ? { richMessageId: outgoing.richMessageId } : {}),

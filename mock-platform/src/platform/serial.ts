@@ -2,7 +2,8 @@
  * Runs tasks one after another. Conversation, offer and agent-state changes are
  * read-modify-write sequences over several records; running them in one queue keeps them from
  * interleaving (an offer made twice, a message lost between two updates of a conversation).
- * Independent writes outside the queue are still grouped by the store's group commit.
+ * Domain code does not use it directly: `mutate` (mutation.ts) holds it only while a change is
+ * decided and applied, and awaits the change's durability after releasing it.
  */
 export class Serial {
   #tail: Promise<unknown> = Promise.resolve();

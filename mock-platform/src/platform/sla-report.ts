@@ -20,8 +20,10 @@ export const slaReportSchema = z.object({
   conversations: z.number(),
   byChannel: z.array(rowSchema),
   byQueue: z.array(rowSchema),
-  /** Hour of day (0–23, in each channel's business-hours time zone) the conversation started. */
+  /** Hour of day (0–23, in `timeZone`) the conversation started. */
   byHour: z.array(rowSchema),
+  /** The tenant's business-hours time zone, the one hours are counted in (one clock for every channel). */
+  timeZone: z.string(),
   breaches: z.array(
     z.object({
       conversationId: z.string(),
@@ -65,6 +67,8 @@ export function slaReport(
     return found;
   };
   const breaches: SlaReport['breaches'] = [];
+  // Channels may keep hours of their own; the hours of the day are counted on one stated clock.
+  const timeZone = slaSettings(ctx.store, '').hours.timeZone;
   let conversations = 0;
   for (const conversation of candidates) {
     if (conversation.createdAt < from || conversation.createdAt >= to) continue;
@@ -72,8 +76,7 @@ export function slaReport(
     const sla = slaOf(ctx.store, conversation, now);
     const channel = ctx.store.get('channels', conversation.channelId);
     const skill = ctx.store.get('skills', conversation.skillId);
-    const zone = slaSettings(ctx.store, conversation.channelId).hours.timeZone;
-    const hour = DateTime.fromMillis(conversation.createdAt, { zone }).hour;
+    const hour = DateTime.fromMillis(conversation.createdAt, { zone: timeZone }).hour;
     const targets = [
       row(rows.channel, conversation.channelId, channel?.name ?? conversation.channelId),
       row(rows.queue, conversation.skillId, skill?.name ?? conversation.skillId),
@@ -105,6 +108,7 @@ export function slaReport(
     byChannel: sorted(rows.channel),
     byQueue: sorted(rows.queue),
     byHour: sorted(rows.hour),
+    timeZone,
     breaches: breaches.sort((a, b) => a.dueAt - b.dueAt),
   };
 }

@@ -7,8 +7,9 @@ import { setAgentState } from './agents.ts';
 import { archivedMessages } from './archive.ts';
 import { audited } from './audit.ts';
 import { agentTopic, type PlatformContext } from './context.ts';
-import { agentLoad, dispatch } from './dispatcher.ts';
+import { agentLoad } from './dispatcher.ts';
 import { maskerFor } from './masking.ts';
+import { mutate } from './mutation.ts';
 import { pendingOffer, pendingWrapUp, systemMessage } from './new-records.ts';
 import { channelPermissionsOf, worksChannel } from './permissions.ts';
 import { type Conversation, type PlatformSchema, put, remove, type User } from './records.ts';
@@ -126,7 +127,7 @@ export function reassign(
   conversationId: string,
   target: ReassignTarget,
 ): Promise<ConversationView> {
-  return ctx.serial.run(async () => {
+  return mutate(ctx, async (ctx) => {
     const conversation = conversationOf(ctx, conversationId);
     if (conversation.status === 'ended') {
       throw new ApiError(409, 'conversation_ended', `Conversation ${conversationId} has ended`);
@@ -223,7 +224,7 @@ export function reassign(
       for (const announce of after) announce();
     }
     if (offer) ctx.events.publish(agentTopic(offer.agentId), 'offer', offerView(ctx, offer, handedTo));
-    await dispatch(ctx);
+    void ctx.routing.request();
     return conversationView(ctx, ctx.store.get('conversations', conversationId) ?? handedTo, supervisor.id);
   });
 }
@@ -235,7 +236,7 @@ export function closeConversation(
   conversationId: string,
   { closureReasonId, note }: { closureReasonId: string; note?: string | undefined },
 ): Promise<ConversationView> {
-  return ctx.serial.run(async () => {
+  return mutate(ctx, async (ctx) => {
     const conversation = conversationOf(ctx, conversationId);
     if (conversation.status === 'ended') {
       throw new ApiError(409, 'conversation_ended', `Conversation ${conversationId} has already ended`);
@@ -281,7 +282,7 @@ export function closeConversation(
     for (const agentId of participants) {
       ctx.events.publish(agentTopic(agentId), 'conversation.updated', conversationView(ctx, ended, agentId));
     }
-    await dispatch(ctx);
+    void ctx.routing.request();
     return conversationView(ctx, ended, supervisor.id);
   });
 }

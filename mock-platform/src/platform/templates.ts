@@ -3,6 +3,7 @@ import { fillTemplate, placeholderCount } from '../../../shared/whatsapp/send-sc
 import { ApiError, notFound } from '../http/errors.ts';
 import type { GraphTemplate } from '../whatsapp/graph-client.ts';
 import type { PlatformContext } from './context.ts';
+import { mutate } from './mutation.ts';
 import { sendThroughOutbox } from './outbox.ts';
 import { workableConversation } from './participants.ts';
 import { requirePermission } from './permissions.ts';
@@ -138,7 +139,7 @@ export async function sendSurvey(ctx: PlatformContext, conversationId: string): 
   const sent = await deliverTemplateToCustomer(ctx, conversation, survey);
   // The customer's answer quotes WhatsApp's id of the survey (its `context`).
   const surveyWamid = ctx.store.get('messages', sent.id)?.wamid ?? sent.id;
-  await ctx.serial.run(async () => {
+  await mutate(ctx, async (ctx) => {
     const current = ctx.store.get('conversations', conversationId);
     if (current)
       await ctx.store.commit([

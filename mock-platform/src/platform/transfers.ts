@@ -4,7 +4,8 @@ import type { WriteOp } from '../store/store.ts';
 import { announceWrapUp, announceWrapUpDone } from './after-contact-work.ts';
 import { agentStatus } from './agent-status.ts';
 import { agentTopic, type PlatformContext } from './context.ts';
-import { agentLoad, dispatch } from './dispatcher.ts';
+import { agentLoad } from './dispatcher.ts';
+import { mutate } from './mutation.ts';
 import { pendingOffer, pendingWrapUp, systemMessage } from './new-records.ts';
 import { workableConversation } from './participants.ts';
 import { channelPermissionsOf, worksChannel } from './permissions.ts';
@@ -48,7 +49,7 @@ export function transfer(
   conversationId: string,
   { target }: TransferRequest,
 ): Promise<WrapUpView> {
-  return ctx.serial.run(async () => {
+  return mutate(ctx, async (ctx) => {
     const conversation = workableConversation(ctx, agent, conversationId, 'transfer');
     if (conversation.agentId !== agent.id || conversation.conference) {
       throw new ApiError(
@@ -119,7 +120,7 @@ export function transfer(
     ctx.events.publish(topic, 'conversation.removed', { conversationId });
     announceWrapUp(ctx, agent.id, view);
     if (offer) ctx.events.publish(agentTopic(offer.agentId), 'offer', offerView(ctx, offer, handedTo));
-    await dispatch(ctx);
+    void ctx.routing.request();
     return view;
   });
 }
@@ -139,7 +140,7 @@ export function completeWrapUp(
   wrapUpId: string,
   { closureReasonId, note }: { closureReasonId: string; note?: string | undefined },
 ): Promise<void> {
-  return ctx.serial.run(async () => {
+  return mutate(ctx, async (ctx) => {
     const wrapUp = ctx.store.get('wrapUps', wrapUpId);
     if (!wrapUp || wrapUp.agentId !== agent.id) throw notFound(`Wrap-up ${wrapUpId}`);
     if (wrapUp.status !== 'pending') throw new ApiError(409, 'wrap_up_done', `Wrap-up ${wrapUpId} is already done`);
@@ -157,6 +158,6 @@ export function completeWrapUp(
     ]);
     announceWrapUpDone(ctx, agent.id, wrapUpId);
     // Out of after-contact work: waiting conversations may go to her again.
-    await dispatch(ctx);
+    void ctx.routing.request();
   });
 }

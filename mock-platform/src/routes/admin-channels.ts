@@ -9,7 +9,7 @@ import { audited, changesBetween } from '../platform/audit.ts';
 import { channelReferenceOps } from '../platform/channel-references.ts';
 import type { PlatformContext } from '../platform/context.ts';
 import { deleteChannelOps } from '../platform/deletions.ts';
-import { dispatch } from '../platform/dispatcher.ts';
+import { mutate } from '../platform/mutation.ts';
 import { type Channel, channelSchema, put, slaPolicySchema } from '../platform/records.ts';
 import { checkVersion, expectedVersion, versionOf } from './versions.ts';
 
@@ -123,7 +123,7 @@ export function channelRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext): 
     const connected = new Set(
       (await accountNumbers().catch(() => [])).filter((n) => n.status === 'CONNECTED').map((n) => n.id),
     );
-    await ctx.serial.run(async () => {
+    await mutate(ctx, async (ctx) => {
       const approved = live().filter((channel) => channel.status === 'pending' && connected.has(channel.phoneNumberId));
       if (approved.length > 0)
         await ctx.store.commit(approved.map((channel) => put('channels', { ...channel, status: 'approved' })));
@@ -249,7 +249,7 @@ export function channelRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext): 
       const body = c.req.valid('json');
       const { phoneNumberId: _number, ...defaults } = body;
       const numbers = await accountNumbers();
-      const channel = await ctx.serial.run(async () => {
+      const channel = await mutate(ctx, async (ctx) => {
         const number = numbers.find((n) => n.id === body.phoneNumberId);
         const issues = defaultsIssues(body);
         if (!number) issues.push({ path: 'phoneNumberId', message: 'is not a number of this WhatsApp account' });
@@ -310,7 +310,7 @@ export function channelRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext): 
       const { id } = c.req.valid('param');
       const { sla, businessHours, surveyTemplate, ...defaults } = c.req.valid('json');
       const expected = await expectedVersion(c);
-      const saved = await ctx.serial.run(async () => {
+      const saved = await mutate(ctx, async (ctx) => {
         const channel = liveChannel(id);
         checkVersion(ctx, 'channels', id, `Channel ${channel.name}`, expected);
         refuse(defaultsIssues(defaults));
@@ -366,7 +366,7 @@ export function channelRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext): 
     async (c) => {
       const { id } = c.req.valid('param');
       const expected = await expectedVersion(c);
-      await ctx.serial.run(async () => {
+      await mutate(ctx, async (ctx) => {
         const channel = liveChannel(id);
         checkVersion(ctx, 'channels', id, `Channel ${channel.name}`, expected);
         const { ops, after } = deleteChannelOps(ctx, channel);
@@ -383,7 +383,7 @@ export function channelRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext): 
           ),
         ]);
         after();
-        await dispatch(ctx);
+        void ctx.routing.request();
       });
       return c.json({ ok: true as const }, 200);
     },

@@ -5,6 +5,7 @@ import { ApiError, type Issue, invalidRequest, notFound } from '../http/errors.t
 import { bearerSecurity, errorResponses, jsonBody, jsonContent } from '../http/openapi.ts';
 import { audited, changesBetween } from '../platform/audit.ts';
 import type { PlatformContext } from '../platform/context.ts';
+import { mutate } from '../platform/mutation.ts';
 import { type PlatformSchema, put, remove, type User } from '../platform/records.ts';
 import type { WriteOp } from '../store/store.ts';
 import { listPage, listQuerySchema } from './list-query.ts';
@@ -81,7 +82,7 @@ export function resourceRoutes<C extends Collection, B extends z.ZodType, P = un
   ) {
     // Outside the queue: other writes need not wait for it.
     const prepared = (await resource.prepare?.(body)) as P;
-    const { row, action } = await ctx.serial.run(async () => {
+    const { row, action } = await mutate(ctx, async (ctx) => {
       const existing = find(id);
       if (asked === 'update' && !existing && !resource.upsert) throw notFound(`${label} ${id}`);
       checkVersion(ctx, path, id, `${label} ${id}`, expected);
@@ -227,7 +228,7 @@ export function resourceRoutes<C extends Collection, B extends z.ZodType, P = un
       const { id } = c.req.valid('param');
       const actor = c.get('user');
       const expected = await expectedVersion(c);
-      const row = await ctx.serial.run(async () => {
+      const row = await mutate(ctx, async (ctx) => {
         const row = find(id);
         if (!row) throw notFound(`${label} ${id}`);
         checkVersion(ctx, path, id, `${label} ${id}`, expected);

@@ -7,7 +7,6 @@ import { hashPassword } from '../auth/passwords.ts';
 import type { Issue } from '../http/errors.ts';
 import { agentTopic, type PlatformContext } from '../platform/context.ts';
 import { deleteSkillOps } from '../platform/deletions.ts';
-import { dispatch } from '../platform/dispatcher.ts';
 import { activeConversations } from '../platform/participants.ts';
 import {
   closureReasonSchema,
@@ -89,7 +88,7 @@ export function roleResource(ctx: PlatformContext): Resource<'roles', typeof rol
         ctx,
         ctx.store.all('users').filter((user) => user.roleId === role.id),
       );
-      await ctx.serial.run(() => dispatch(ctx));
+      void ctx.routing.request();
     },
   };
 }
@@ -157,7 +156,7 @@ export function skillResource(ctx: PlatformContext): Resource<'skills', typeof s
     },
     describe: (skill) => `skill ${skill.name}`,
     list: byName,
-    afterWrite: () => ctx.serial.run(() => dispatch(ctx)),
+    afterWrite: () => void ctx.routing.request(),
   };
 }
 
@@ -245,7 +244,7 @@ export function userResource(ctx: PlatformContext): Resource<'users', typeof use
     list: (rows) => rows.sort((a, b) => a.displayName.localeCompare(b.displayName)),
     afterWrite: async (user, action) => {
       if (action !== 'delete') announcePermissions(ctx, [user]);
-      await ctx.serial.run(() => dispatch(ctx));
+      void ctx.routing.request();
     },
   };
 }

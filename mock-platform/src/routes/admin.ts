@@ -9,6 +9,7 @@ import { bearerSecurity, errorResponses, jsonBody, jsonContent, router } from '.
 import { audited, auditLog } from '../platform/audit.ts';
 import type { PlatformContext } from '../platform/context.ts';
 import { announceMaskingChange } from '../platform/masking-changed.ts';
+import { mutate } from '../platform/mutation.ts';
 import { DEFAULT_DISCONNECT_GRACE_SECONDS } from '../platform/presence.ts';
 import { auditEntrySchema, put, settingsSchema, slaPolicySchema } from '../platform/records.ts';
 import { DEFAULT_BUSINESS_HOURS, DEFAULT_SLA, slaSettings } from '../platform/sla.ts';
@@ -92,7 +93,7 @@ export function adminRoutes(ctx: PlatformContext, sessions: Sessions) {
     }),
     async (c) => {
       const changes = c.req.valid('json');
-      await ctx.serial.run(async () => {
+      await mutate(ctx, async (ctx) => {
         const stored = ctx.store.get('settings', 'tenant') ?? { id: 'tenant' as const, maskSensitiveData: false };
         const what = Object.entries(changes)
           .map(([key, value]) => (key === 'maskSensitiveData' ? `masking ${value ? 'on' : 'off'}` : key))

@@ -207,7 +207,8 @@ describe('supervisors (a role enforced by the server)', () => {
       body: { skillId: DEMO.billingSkillId },
     });
     expect(moved.status).toBe(200);
-    expect(moved.body).toMatchObject({ queueName: 'Billing', status: 'offered' });
+    // The answer is the reassignment itself; routing runs after it, not awaited.
+    expect(moved.body).toMatchObject({ queueName: 'Billing', status: 'queued' });
     // Bruno, who has Billing, is offered it at once.
     const [offer] = (await t.call('GET', '/api/agent/offers', { token: bruno })).body;
     expect(offer.conversationId).toBe(conversation.id);
