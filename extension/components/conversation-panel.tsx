@@ -276,18 +276,21 @@ export function ConversationPanel({
           }}
         />
       )}
-      {tools}
+      {/* Notes, the customer view and attaching share one row: every line here is taken from the transcript. */}
+      <div class="tool-row">
+        {tools}
+        {sendAttachment && can('reply') && (
+          <AttachmentPicker
+            key={conversation.id}
+            disabled={!windowOpen || conversation.interrupted !== undefined}
+            onSend={(...send) => sendAttachment(conversation.id, ...send)}
+          />
+        )}
+      </div>
       {error && (
         <p class="form-error" role="alert" data-testid="send-error">
           {error}
         </p>
-      )}
-      {sendAttachment && can('reply') && (
-        <AttachmentPicker
-          key={conversation.id}
-          disabled={!windowOpen || conversation.interrupted !== undefined}
-          onSend={(...send) => sendAttachment(conversation.id, ...send)}
-        />
       )}
       {quoted && canReplyNow && (
         <ReplyBanner
