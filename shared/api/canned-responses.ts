@@ -77,6 +77,8 @@ export const cannedResponseBodySchema = z
     /** For every channel, or only for `channelIds`. */
     allChannels: z.boolean(),
     channelIds: z.array(z.string().min(1)).max(100),
+    /** The version a change is based on, like `If-Match` (the route checks it; it is not stored). */
+    version: z.number().optional(),
   })
   .strict()
   .superRefine((body, context) => {

@@ -17,7 +17,7 @@ export function cannedResponseResource(
     idPrefix: 'canned',
     body: cannedResponseBodySchema,
     view: cannedResponseSchema,
-    toRow: (body, id) => ({
+    toRow: ({ version: _basedOn, ...body }, id) => ({
       id,
       ...body,
       // "All channels" needs no list; a list is kept once per channel.

@@ -29,6 +29,11 @@ const resources: [path: string, body: Record<string, unknown>, change: Record<st
   ],
   ['closure-reasons', { name: 'Duplicate' }, { name: 'Duplicate case' }],
   [
+    'canned-responses',
+    { name: 'Greeting', shortcut: 'hi', text: 'Hello', language: 'en', allChannels: true, channelIds: [] },
+    { name: 'Greeting', shortcut: 'hi', text: 'Hello there', language: 'en', allChannels: true, channelIds: [] },
+  ],
+  [
     'users',
     { username: 'carla', displayName: 'Carla', role: 'agent', roleId: DEMO.roleId, password: 'a-long-password' },
     { username: 'carla', displayName: 'Carla Díaz', role: 'agent', roleId: DEMO.roleId },
