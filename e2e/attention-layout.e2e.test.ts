@@ -97,6 +97,8 @@ describe('attention signals and a layout that gives the conversation room (380 p
     // A new message in a conversation not open: bold with its count, first in the list, on the badge.
     await customerWrites(customers[0][0], customers[0][1], '¿Hay novedades?');
     await panel.waitForSelector('[data-testid="unread-count"]');
+    // The badge is set after the list renders: wait for it (a wrong count times out, naming the test).
+    await panel.waitForFunction(() => chrome.action.getBadgeText({}).then((value) => value === '1'));
     expect(await badge(panel)).toBe('1');
     await panel.waitForFunction(
       () => document.querySelector('[data-testid="task"] .task-title')?.textContent === 'Gonzalo Pérez',
@@ -104,9 +106,9 @@ describe('attention signals and a layout that gives the conversation room (380 p
     expect(await order()).toEqual(['Gonzalo Pérez', 'Iker Sanz', 'Helena Ruiz']);
 
     const height = await transcriptHeight(panel);
-    console.log('HEIGHTS three conversations', height);
     await screenshot(panel, 'layout-380-three-conversations');
-    // TODO(2026-12-02): back to > HEIGHT / 2 once the notes/customer and attachment rows fold too.
+    // TODO(2026-12-02): back to > HEIGHT / 2 once the rich-messages/templates line joins the clocks row
+    // (measured 337 px of 720 with notes, customer and attach sharing one row).
     expect(height).toBeGreaterThan(HEIGHT * 0.4);
 
     // The window and the SLA clocks share one row; message text is 13 px or more; customer bubbles
@@ -156,7 +158,6 @@ describe('attention signals and a layout that gives the conversation room (380 p
     await panel.click('[data-testid="open-templates"]');
     await panel.waitForSelector('[data-testid="template-frame"]');
     const withPicker = await transcriptHeight(panel);
-    console.log('HEIGHTS template picker', withPicker);
     await screenshot(panel, 'layout-380-template-picker');
     // TODO(2026-12-02): back to > (HEIGHT - PICKER_HEIGHT) / 2 with those rows folded.
     expect(withPicker).toBeGreaterThan(120);
