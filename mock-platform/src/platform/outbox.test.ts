@@ -113,14 +113,9 @@ describe('replies go through an outbox (recorded before they are sent)', () => {
     await new Promise<void>((resolve) => hung.listen(0, '127.0.0.1', resolve));
     const graphUrl = `http://127.0.0.1:${(hung.address() as AddressInfo).port}`;
     try {
-      const t = await testPlatform(
-        { GRAPH_BASE_URL: graphUrl, GRAPH_TIMEOUT_MS: '200', SIMULATOR: 'on' },
-        memoryJournal(),
-        {
-          wrapFetch: (next) => (url, init) =>
-            url.startsWith(graphUrl) ? globalThis.fetch(url, init) : next(url, init),
-        },
-      );
+      const t = await testPlatform({ GRAPH_BASE_URL: graphUrl, GRAPH_TIMEOUT_MS: '200' }, memoryJournal(), {
+        wrapFetch: (next) => (url, init) => (url.startsWith(graphUrl) ? globalThis.fetch(url, init) : next(url, init)),
+      });
       const { ana, conversationId } = await activeConversation(t);
       const reply = await t.call('POST', `/api/conversations/${conversationId}/messages`, {
         token: ana,

@@ -25,7 +25,9 @@ export async function testPlatform(
     wrapFetch?: (next: FetchLike) => FetchLike;
   } = {},
 ) {
-  const config: Config = loadConfig(env);
+  // The tests' platform always runs the simulator, also when GRAPH_BASE_URL points elsewhere
+  // (which turns it off by default in production).
+  const config: Config = loadConfig({ SIMULATOR: 'on', ...env });
   const clock = new ManualClock();
   const store = await JournalStore.open<PlatformSchema>({
     files,
