@@ -114,15 +114,13 @@ export function customerRoutes(simulator: Simulator) {
     }),
     (c) =>
       c.json(
-        simulator.store
-          .all('phoneNumbers')
-          .map((p) => ({
-            id: p.id,
-            wabaId: p.wabaId,
-            phoneNumber: p.phoneNumber,
-            verifiedName: p.verifiedName,
-            onWhatsApp: isRegistered(p),
-          })),
+        simulator.store.all('phoneNumbers').map((p) => ({
+          id: p.id,
+          wabaId: p.wabaId,
+          phoneNumber: p.phoneNumber,
+          verifiedName: p.verifiedName,
+          onWhatsApp: isRegistered(p),
+        })),
         200,
       ),
   );

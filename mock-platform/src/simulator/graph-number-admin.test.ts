@@ -108,7 +108,9 @@ describe('two-step PIN, deregister and register again', () => {
     await t.graph('POST', `/${number}/register`, { messaging_product: 'whatsapp', pin: '444444' });
     expect((await t.customerSays('¿Hay alguien?')).status).toBe(201);
     expect(t.store.all('messages').map((m) => m.text)).toEqual(['¿Hay alguien?']);
-    expect((await t.call('GET', '/simulator/api/numbers')).body.find((n: { id: string }) => n.id === number)).toMatchObject({
+    expect(
+      (await t.call('GET', '/simulator/api/numbers')).body.find((n: { id: string }) => n.id === number),
+    ).toMatchObject({
       onWhatsApp: true,
     });
   });
