@@ -4,8 +4,15 @@ import { JournalStore } from '../../store/journal-store.ts';
 import { type PlatformSchema, platformIndexes, platformSchemas, put } from '../records.ts';
 import { StagedStore } from './staged-store.ts';
 
-const user = (id: string, username: string) =>
-  ({ id, username, displayName: username, role: 'agent', passwordHash: 'x', skills: [], capacity: 1 }) as const;
+const user = (id: string, username: string): PlatformSchema['users'] => ({
+  id,
+  username,
+  displayName: username,
+  role: 'agent',
+  passwordHash: 'x',
+  skills: [],
+  capacity: 1,
+});
 
 describe('a staged store', () => {
   it('reads staged rows over the real ones, by id, in lists and by index, and never writes', async () => {
