@@ -10,6 +10,7 @@ import type { Session } from '../utils/storage.ts';
 import { ContextTools } from './context-tools.tsx';
 import { ConversationPanel } from './conversation-panel.tsx';
 import { EndDialog } from './end-dialog.tsx';
+import { ErrorNote } from './error-note.tsx';
 import { HistoryList } from './history-list.tsx';
 import { PendingOffers } from './pending-offers.tsx';
 import { ShortcutsHelp } from './shortcuts-help.tsx';
@@ -43,6 +44,8 @@ export function Desk({ session }: { session: Session }) {
   });
   // With a conversation open the task list folds into one strip of names unless the agent unfolds it.
   const compact = selected !== undefined && !prefs.tasksExpanded;
+  // The list's order (latest activity first) is also the order Alt+Shift+N walks.
+  const ordered = byLatestActivity(state.conversations, state.messages);
   // A number from the console page's "WhatsApp" button (BY-2), or '' for "New conversation".
   const [starting, setStarting] = useState<string | undefined>(undefined);
   useEffect(() => watchPendingOutbound((number) => setStarting(number)), []);
@@ -61,7 +64,7 @@ export function Desk({ session }: { session: Session }) {
       const id = dialog
         ? undefined
         : nextConversationId(
-            state.conversations.map((c) => c.id),
+            ordered.map((c) => c.id),
             state.selectedId,
           );
       if (id) {
@@ -161,7 +164,7 @@ export function Desk({ session }: { session: Session }) {
         <HistoryList load={actions.history} open={context.past} />
       ) : (
         <TaskList
-          conversations={byLatestActivity(state.conversations, state.messages)}
+          conversations={ordered}
           now={now}
           compact={compact}
           messages={state.messages}
@@ -202,16 +205,13 @@ export function Desk({ session }: { session: Session }) {
           }}
         />
       ) : (
-        error && (
-          <p class="form-error" role="alert">
-            {error}
-          </p>
-        )
+        error && <ErrorNote error={error} testId="desk-error" />
       )}
       {dialog?.kind === 'end' && (
         <EndDialog
           reasons={dialog.reasons}
           offers={offers}
+          error={error}
           onCancel={actions.closeDialog}
           onSubmit={(wrapUp) => actions.end(dialog.conversationId, wrapUp).then(() => undefined)}
         />
@@ -222,6 +222,7 @@ export function Desk({ session }: { session: Session }) {
           submitLabel={t('wrapUpSubmit')}
           reasons={dialog.reasons}
           offers={offers}
+          error={error}
           onCancel={actions.closeDialog}
           onSubmit={(wrapUp) => actions.completeWrapUp(dialog.wrapUp.id, wrapUp).then(() => undefined)}
         />
