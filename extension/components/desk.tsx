@@ -43,6 +43,8 @@ export function Desk({ session }: { session: Session }) {
   });
   // With a conversation open the task list folds into one strip of names unless the agent unfolds it.
   const compact = selected !== undefined && !prefs.tasksExpanded;
+  // The list's order (latest activity first) is also the order Alt+Shift+N walks.
+  const ordered = byLatestActivity(state.conversations, state.messages);
   // A number from the console page's "WhatsApp" button (BY-2), or '' for "New conversation".
   const [starting, setStarting] = useState<string | undefined>(undefined);
   useEffect(() => watchPendingOutbound((number) => setStarting(number)), []);
@@ -61,7 +63,7 @@ export function Desk({ session }: { session: Session }) {
       const id = dialog
         ? undefined
         : nextConversationId(
-            state.conversations.map((c) => c.id),
+            ordered.map((c) => c.id),
             state.selectedId,
           );
       if (id) {
@@ -161,7 +163,7 @@ export function Desk({ session }: { session: Session }) {
         <HistoryList load={actions.history} open={context.past} />
       ) : (
         <TaskList
-          conversations={byLatestActivity(state.conversations, state.messages)}
+          conversations={ordered}
           now={now}
           compact={compact}
           messages={state.messages}

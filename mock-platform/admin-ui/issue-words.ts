@@ -1,4 +1,5 @@
 import type { Language } from './i18n.ts';
+import { re2DetailEs } from './re2-words.ts';
 
 /**
  * The platform words the checks that are not a standard rule itself, in English ("ch_9 is not a
@@ -88,7 +89,7 @@ const ENTRIES: Entry[] = [
     pattern:
       /^is not a regular expression this platform can run in linear time \((.+)\); back-references and look-arounds are not supported$/,
     es: (detail) =>
-      `no es una expresión regular que la plataforma pueda evaluar en tiempo lineal (${detail}); no se admiten referencias hacia atrás (\\1) ni búsquedas alrededor (?=…)`,
+      `no es una expresión regular que la plataforma pueda evaluar en tiempo lineal (${re2DetailEs(detail) ?? detail}); no se admiten referencias hacia atrás (\\1) ni búsquedas alrededor (?=…)`,
   },
   // Canned responses.
   {

@@ -29,12 +29,27 @@ export function patternProblem(source: string): string | undefined {
     return undefined;
   } catch (error) {
     if (!(error instanceof RE2JSException)) throw error;
-    const detail = error.message.replace(/^error parsing regexp: /, '');
-    return `is not a regular expression this platform can run in linear time (${detail}); back-references and look-arounds are not supported`;
+    return `is not a regular expression this platform can run in linear time (${errorDetail(error)}); back-references and look-arounds are not supported`;
   }
 }
 
 /** Whether the pattern matches anywhere in the text, case-insensitively, in time linear in the text. */
 export function patternMatches(source: string, text: string): boolean {
   return compile(source).test(text);
+}
+
+/** Longest piece of the pattern quoted back in a refusal: the rest is cut with an ellipsis. */
+const QUOTE_LIMIT = 40;
+
+/**
+ * re2js's `kind: \`input\``, without the `(?i)` re2js puts in front of the pattern for the
+ * case-insensitive flag (the administrator never typed it) and cut when long.
+ */
+function errorDetail(error: RE2JSException): string {
+  const detail = error.message.replace(/^error parsing regexp: /, '');
+  const quoted = /^(.*?): `([\s\S]*)`$/.exec(detail);
+  if (!quoted) return detail;
+  const input = (quoted[2] ?? '').replace(/^\(\?i\)/, '');
+  const shown = input.length > QUOTE_LIMIT ? `${input.slice(0, QUOTE_LIMIT)}…` : input;
+  return `${quoted[1]}: \`${shown}\``;
 }
