@@ -50,7 +50,9 @@ describe('DeskProvider and useDesk', () => {
     expect(loadOpenConversation).toHaveBeenCalledOnce();
     act(() => handlers?.onEvent({ event: 'offer', data: offer }));
     expect(screen.getByTestId('offers').textContent).toBe('o1');
-    act(() => view.unmount());
+    act(() => {
+      view.unmount();
+    });
     expect(signal?.aborted).toBe(true);
   });
 
