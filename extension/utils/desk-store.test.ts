@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ConversationView, MessageView, OfferView, WrapUpView } from '../../shared/api/schemas.ts';
 import { ManualClock } from '../../shared/clock.ts';
+import { describeError, errorLine } from './agent-error.ts';
 import { PlatformError } from './api-client.ts';
 import type { DeskApi } from './desk-api.ts';
 import { createDeskStore, type DeskClock, type DeskStream } from './desk-store.ts';
@@ -178,25 +179,30 @@ describe('createDeskStore', () => {
   });
 
   it('shows any other refusal as the error line, and signs out when the session is gone', async () => {
+    const windowClosed = new PlatformError(409, 'window_closed', 'The 24-hour window is closed');
+    const signedOut = new PlatformError(401, 'unauthenticated', 'Sign in again');
     const { store, clear } = setup({
       reply: async () => {
-        throw new PlatformError(409, 'window_closed', 'The 24-hour window is closed');
+        throw windowClosed;
       },
       retry: async () => {
-        throw new PlatformError(401, 'unauthorized', 'Sign in again');
+        throw signedOut;
       },
     });
     expect(await store.actions.send('c1', 'hola')).toBe(false);
-    expect(store.getSnapshot().error).toBe('The 24-hour window is closed');
+    expect(store.getSnapshot().error).toEqual(describeError('send', windowClosed));
     expect(await store.actions.retry('c1', 'm1')).toBe(false);
-    expect(store.getSnapshot().error).toBe('Sign in again');
+    expect(store.getSnapshot().error).toEqual(describeError('send', signedOut));
     expect(clear).toHaveBeenCalledOnce();
+    store.actions.closeDialog();
+    expect(store.getSnapshot().error).toBeUndefined();
   });
 
   it('answers the refusal in words for the forms that show it themselves', async () => {
+    const refused = new PlatformError(409, 'conversation_exists', 'There is an open conversation');
     const { store } = setup({
       startConversation: async () => {
-        throw new PlatformError(400, 'invalid', 'to: not a WhatsApp number');
+        throw refused;
       },
     });
     expect(
@@ -205,7 +211,7 @@ describe('createDeskStore', () => {
         to: '+1',
         template: { name: 'hi', language: 'en', parameters: [] },
       }),
-    ).toBe('to: not a WhatsApp number');
+    ).toBe(errorLine(describeError('template', refused)));
     expect(store.getSnapshot().error).toBeUndefined();
   });
 

@@ -7,6 +7,7 @@ import type {
   WrapUpView,
 } from '../../shared/api/schemas.ts';
 import type { Clock } from '../../shared/clock.ts';
+import { type AgentAction, type AgentError, describeError, errorLine } from './agent-error.ts';
 import { PlatformError } from './api-client.ts';
 import type { DeskApi, StartConversationRequest, WrapUp } from './desk-api.ts';
 import { type DeskAction, type DeskState, deskReducer, initialDeskState } from './desk-state.ts';
@@ -27,7 +28,7 @@ export interface DeskSnapshot {
   /** The open conversation, when it is on the desk. */
   selected: ConversationView | undefined;
   busyOffer: string | undefined;
-  error: string | undefined;
+  error: AgentError | undefined;
   dialog: DeskDialog | undefined;
 }
 
@@ -65,7 +66,6 @@ export interface DeskStoreDeps {
 
 /** Send failures the platform records on the reply itself (shown on its bubble, not as an error line). */
 const FAILED_ON_BUBBLE = new Set(['whatsapp_refused', 'whatsapp_unreachable']);
-const inWords = (caught: unknown) => (caught instanceof Error ? caught.message : String(caught));
 
 /**
  * The side panel's desk without a UI framework: the event stream feeds the reducer, each action
@@ -108,34 +108,35 @@ export function createDeskStore({ api, stream, notify, clock, session, openTab }
   }
 
   const loadTranscript = (conversationId: string) =>
-    attempt(async () =>
+    attempt('load', async () =>
       dispatch({ event: 'transcript', data: { conversationId, messages: await api.messages(conversationId) } }),
     );
 
-  /** A failure the agent sees as a line; a gone session signs her out. */
-  function failed(caught: unknown): string {
+  /** What did not happen and why, in the agent's words; a gone session signs her out. */
+  function failed(action: AgentAction, caught: unknown): AgentError {
     if (caught instanceof PlatformError && caught.signedOut) void session.clear();
-    return inWords(caught);
+    return describeError(action, caught);
   }
 
-  /** Runs an action; a failure shows its message (or signs out) and yields false. */
-  async function attempt(work: () => Promise<void>): Promise<boolean> {
+  /** Runs an action; a failure shows what did not happen and why (or signs out) and yields false. */
+  async function attempt(action: AgentAction, work: () => Promise<void>): Promise<boolean> {
+    set({ error: undefined });
     try {
       await work();
       return true;
     } catch (caught) {
-      set({ error: failed(caught) });
+      set({ error: failed(action, caught) });
       return false;
     }
   }
 
-  /** Runs an action whose refusal the caller shows itself: resolves with it in words, if any. */
-  async function refusal(work: () => Promise<void>): Promise<string | undefined> {
+  /** The same for the forms that show their own error line (starting a conversation, attaching). */
+  async function refusal(action: AgentAction, work: () => Promise<void>): Promise<string | undefined> {
     try {
       await work();
       return undefined;
     } catch (caught) {
-      return failed(caught);
+      return errorLine(failed(action, caught));
     }
   }
 
@@ -144,9 +145,8 @@ export function createDeskStore({ api, stream, notify, clock, session, openTab }
    * be reached, the reply is in the transcript as failed, with its reason and Retry on the bubble:
    * the transcript is brought up to date and the send counts as done (the box is cleared).
    */
-  function recorded(conversationId: string, send: () => Promise<MessageView>): Promise<boolean> {
-    set({ error: undefined });
-    return attempt(async () => {
+  function recorded(action: 'send' | 'rich', conversationId: string, send: () => Promise<MessageView>) {
+    return attempt(action, async () => {
       try {
         dispatch({ event: 'message', data: await send() });
       } catch (caught) {
@@ -156,9 +156,9 @@ export function createDeskStore({ api, stream, notify, clock, session, openTab }
     });
   }
 
-  async function onOffer(offerId: string, work: () => Promise<void>) {
+  async function onOffer(offerId: string, action: 'accept' | 'reject', work: () => Promise<void>) {
     set({ busyOffer: offerId });
-    await attempt(work);
+    await attempt(action, work);
     set({ busyOffer: undefined });
   }
 
@@ -183,11 +183,11 @@ export function createDeskStore({ api, stream, notify, clock, session, openTab }
   const typing = typingThrottle(api.typing, () => clock.now());
 
   const openWrapUp = (wrapUp: WrapUpView) =>
-    attempt(async () => set({ dialog: { kind: 'wrapup', wrapUp, reasons: await api.closureReasons() } }));
+    attempt('load', async () => set({ dialog: { kind: 'wrapup', wrapUp, reasons: await api.closureReasons() } }));
 
   const actions = {
     select: (conversationId: string) => dispatch({ event: 'select', data: { conversationId } }),
-    closeDialog: () => set({ dialog: undefined }),
+    closeDialog: () => set({ dialog: undefined, error: undefined }),
     openTransfer: (conversation: ConversationView) => set({ dialog: { kind: 'transfer', conversation } }),
     openConference: (conversation: ConversationView) => set({ dialog: { kind: 'conference', conversation } }),
     openWrapUp,
@@ -195,10 +195,10 @@ export function createDeskStore({ api, stream, notify, clock, session, openTab }
     unavailableReasons: api.unavailableReasons,
 
     changeState: (next: 'available' | 'unavailable', reasonId?: string) =>
-      attempt(async () => dispatch({ event: 'agent.state', data: await api.changeState(next, reasonId) })),
+      attempt('state', async () => dispatch({ event: 'agent.state', data: await api.changeState(next, reasonId) })),
 
     accept: (offerId: string) =>
-      onOffer(offerId, async () => {
+      onOffer(offerId, 'accept', async () => {
         const conversation = await api.accept(offerId);
         dispatch({ event: 'conversation.updated', data: conversation });
         dispatch({ event: 'select', data: { conversationId: conversation.id } });
@@ -207,7 +207,7 @@ export function createDeskStore({ api, stream, notify, clock, session, openTab }
       }),
 
     reject: (offerId: string) =>
-      onOffer(offerId, async () => {
+      onOffer(offerId, 'reject', async () => {
         await api.reject(offerId);
         dispatch({ event: 'offer.revoked', data: { offerId } });
       }),
@@ -215,7 +215,7 @@ export function createDeskStore({ api, stream, notify, clock, session, openTab }
     /** Sends a reply, quoting `replyToMessageId` (WhatsApp's `context`) when given. */
     send: (conversationId: string, text: string, replyToMessageId?: string) => {
       typing.replied(conversationId);
-      return recorded(conversationId, () => api.reply(conversationId, text, replyToMessageId));
+      return recorded('send', conversationId, () => api.reply(conversationId, text, replyToMessageId));
     },
 
     /** The agent is typing in `conversationId`'s box (throttled; failures ignored). */
@@ -226,7 +226,7 @@ export function createDeskStore({ api, stream, notify, clock, session, openTab }
 
     /** Sends a failed reply again (a new message; the failed one loses its Retry). */
     retry: (conversationId: string, messageId: string) =>
-      recorded(conversationId, () => api.retry(conversationId, messageId)),
+      recorded('send', conversationId, () => api.retry(conversationId, messageId)),
 
     /** The custom component (template picker) for a conversation, with a fresh token (TP-6). */
     loadComponent: api.component,
@@ -237,7 +237,7 @@ export function createDeskStore({ api, stream, notify, clock, session, openTab }
 
     /** Starts a conversation with a template; resolves with WhatsApp's or the platform's refusal, if any. */
     startConversation: (request: StartConversationRequest): Promise<string | undefined> =>
-      refusal(async () => {
+      refusal('template', async () => {
         const conversation = await api.startConversation(request);
         dispatch({ event: 'conversation.updated', data: conversation });
         dispatch({ event: 'select', data: { conversationId: conversation.id } });
@@ -248,7 +248,7 @@ export function createDeskStore({ api, stream, notify, clock, session, openTab }
 
     /** Uploads and sends a file with its caption; resolves with the refusal in words, if any. */
     sendAttachment: (conversationId: string, file: File, caption: string, onProgress: (percent: number) => void) =>
-      refusal(async () =>
+      refusal('attachment', async () =>
         dispatch({ event: 'message', data: await api.uploadAttachment(conversationId, file, caption, onProgress) }),
       ),
 
@@ -256,13 +256,15 @@ export function createDeskStore({ api, stream, notify, clock, session, openTab }
     loadRichMessages: api.richMessages,
 
     sendRich: (conversationId: string, richMessageId: string) =>
-      recorded(conversationId, () => api.sendRich(conversationId, richMessageId)),
+      recorded('rich', conversationId, () => api.sendRich(conversationId, richMessageId)),
 
     openEnd: (conversationId: string) =>
-      attempt(async () => set({ dialog: { kind: 'end', conversationId, reasons: await api.closureReasons() } })),
+      attempt('load', async () =>
+        set({ dialog: { kind: 'end', conversationId, reasons: await api.closureReasons() } }),
+      ),
 
     end: (conversationId: string, wrapUp: WrapUp) =>
-      attempt(async () => {
+      attempt('end', async () => {
         dispatch({ event: 'conversation.updated', data: await api.end(conversationId, wrapUp) });
         set({ dialog: undefined });
       }),
@@ -270,7 +272,7 @@ export function createDeskStore({ api, stream, notify, clock, session, openTab }
     transfer: async (conversation: ConversationView, target: TransferRequest['target']) => {
       set({ dialog: undefined });
       let owed: WrapUpView | undefined;
-      await attempt(async () => {
+      await attempt('transfer', async () => {
         owed = await api.transfer(conversation.id, target);
         // The conversation has left this desk; the wrap-up for it is due now.
         dispatch({ event: 'conversation.removed', data: { conversationId: conversation.id } });
@@ -281,18 +283,18 @@ export function createDeskStore({ api, stream, notify, clock, session, openTab }
 
     invite: (conversation: ConversationView, target: ConferenceRequest) => {
       set({ dialog: undefined });
-      return attempt(async () =>
+      return attempt('conference', async () =>
         dispatch({ event: 'conversation.updated', data: await api.invite(conversation.id, target) }),
       );
     },
 
     stopConference: (conversationId: string, how: 'leave' | 'end') =>
-      attempt(async () => {
+      attempt('stopConference', async () => {
         await api.stopConference(conversationId, how);
       }),
 
     completeWrapUp: (wrapUpId: string, wrapUp: WrapUp) =>
-      attempt(async () => {
+      attempt('wrapUp', async () => {
         await api.completeWrapUp(wrapUpId, wrapUp);
         dispatch({ event: 'wrapup.done', data: { wrapUpId } });
         set({ dialog: undefined });
@@ -338,7 +340,7 @@ export function createDeskStore({ api, stream, notify, clock, session, openTab }
      */
     keepSessionFresh(signal: AbortSignal): void {
       const timer = clock.setTimeout(
-        () => void attempt(async () => void (await api.refreshSession())),
+        () => void attempt('load', async () => void (await api.refreshSession())),
         refreshDelay(session.expiresAt, clock.now()),
       );
       signal.addEventListener('abort', () => clock.clearTimeout(timer));
