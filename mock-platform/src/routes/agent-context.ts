@@ -11,6 +11,7 @@ import type { PlatformContext } from '../platform/context.ts';
 import { customerView, pastConversation } from '../platform/customer-context.ts';
 import { changeTag } from '../platform/customer-tags.ts';
 import { addNote } from '../platform/notes.ts';
+import { pastMedia } from '../platform/past-media.ts';
 
 const idParam = z.object({ id: z.string().min(1).max(200) });
 
@@ -119,6 +120,28 @@ export function agentContextRoutes(ctx: PlatformContext, sessions: Sessions) {
       },
     }),
     async (c) => c.json(await pastConversation(ctx, c.get('user'), c.req.valid('param').id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      ...base,
+      method: 'get',
+      path: '/past-conversations/{id}/media/{mediaId}',
+      summary: 'A photo, voice note, video or document of an ended conversation, fetched from WhatsApp',
+      description:
+        'The same access as `GET /past-conversations/{id}`, and only media that conversation carries (archived too); 404 once WhatsApp no longer has it (media expire).',
+      request: { params: idParam.extend({ mediaId: z.string().min(1).max(64) }) },
+      responses: {
+        200: { description: 'The file bytes', content: { 'application/octet-stream': { schema: z.string() } } },
+        401: errorResponses[401],
+        404: errorResponses[404],
+      },
+    }),
+    async (c) => {
+      const { id, mediaId } = c.req.valid('param');
+      const { bytes, mimeType } = await pastMedia(ctx, c.get('user'), id, mediaId);
+      return c.body(bytes, 200, { 'content-type': mimeType, 'cache-control': 'private, max-age=300' }) as never;
+    },
   );
   return app;
 }
