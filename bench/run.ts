@@ -80,6 +80,12 @@ const rows = [
     baseline: first ? `${(r.p50Ms / first.p50Ms).toFixed(2)}× the first size` : '',
     target: '≤ 1.5× the first size',
   })),
+  ...store.map((r) => ({
+    benchmark: `store: durable append during a compaction, ${r.stored.toLocaleString('en')} messages`,
+    result: `p99 ${r.duringCompaction.p99Ms.toFixed(1)} ms · max ${r.duringCompaction.maxMs.toFixed(1)} ms over ${r.duringCompaction.samples} appends during 5 compactions (a snapshot takes ${(r.duringCompaction.compactionMs / 1000).toFixed(2)} s)`,
+    baseline: `+${(r.duringCompaction.p99Ms - r.duringCompaction.beforeP99Ms).toFixed(1)} ms over the p99 just before each (${r.duringCompaction.beforeP99Ms.toFixed(1)} ms)`,
+    target: '≤ +50 ms',
+  })),
   {
     benchmark: `webhook acknowledgement during a wrong-password flood (${process.env.BENCH_FLOOD_CONCURRENCY ?? 16} concurrent sign-ins, many addresses)`,
     result: `idle p50 ${flood.idleP50Ms.toFixed(0)} ms · p95 ${flood.idleP95Ms.toFixed(0)} ms → flood p50 ${flood.floodP50Ms.toFixed(0)} ms · p95 ${flood.floodP95Ms.toFixed(0)} ms · sign-ins: ${flood.signIns.tried} tried, ${flood.signIns.refused} refused (429)`,

@@ -20,6 +20,8 @@ export interface StoreAppendResult {
   restartMs: number;
   /** Bytes written to disk (journal appends and snapshots) per byte of row JSON committed. */
   writeAmplification: number;
+  /** The same single appends while a snapshot of everything is being written (a compaction). */
+  duringCompaction: { samples: number; p99Ms: number; maxMs: number; compactionMs: number; beforeP99Ms: number };
 }
 
 /** Directory files that count every byte they write. */
@@ -31,16 +33,19 @@ function counted(inner: JournalFiles, bytes: { written: number }): JournalFiles 
       return inner.append(generation, text);
     },
     snapshot(serialize) {
-      return inner.snapshot(async (data) => {
-        const text = await serialize(data);
-        bytes.written += Buffer.byteLength(text);
-        return text;
+      return inner.snapshot(async function* (data) {
+        for await (const chunk of serialize(data)) {
+          bytes.written += Buffer.byteLength(chunk);
+          yield chunk;
+        }
       });
     },
   };
 }
 
 const SAMPLES = 200;
+/** Compactions timed per size (each after 40 appends without one). */
+const COMPACTION_ROUNDS = 5;
 
 function message(i: number) {
   return {
@@ -77,13 +82,36 @@ export async function benchStoreAppend(sizes: number[]): Promise<StoreAppendResu
       }
       await store.commit(batch);
     }
-    const times: number[] = [];
-    for (let i = 0; i < SAMPLES; i++) {
+    let next = size;
+    const append = async () => {
       const start = performance.now();
-      committed += JSON.stringify(message(size + i)).length;
-      await store.commit([put('messages', message(size + i))]);
-      times.push(performance.now() - start);
+      committed += JSON.stringify(message(next)).length;
+      await store.commit([put('messages', message(next++))]);
+      return performance.now() - start;
+    };
+    // Let a compaction the fill started finish, so the samples below are the idle ones.
+    await store.compacted();
+    const times: number[] = [];
+    for (let i = 0; i < SAMPLES; i++) times.push(await append());
+    const writeAmplification = bytes.written / committed;
+    // The same appends while a compaction runs, against appends just before it: rounds taken
+    // in turn, so both sides see the same load on a shared machine.
+    const before: number[] = [];
+    const during: number[] = [];
+    let compactionMs = 0;
+    for (let round = 0; round < COMPACTION_ROUNDS; round++) {
+      for (let i = 0; i < 40; i++) before.push(await append());
+      let compacting = true;
+      const compactionStart = performance.now();
+      const compaction = store.compact().finally(() => {
+        compacting = false;
+      });
+      while (compacting) during.push(await append());
+      await compaction;
+      compactionMs += (performance.now() - compactionStart) / COMPACTION_ROUNDS;
     }
+    before.sort((a, b) => a - b);
+    during.sort((a, b) => a - b);
     (globalThis as { gc?: () => void }).gc?.();
     const heapMiB = process.memoryUsage().heapUsed / 2 ** 20;
     await store.close();
@@ -94,7 +122,7 @@ export async function benchStoreAppend(sizes: number[]): Promise<StoreAppendResu
       schemas: platformSchemas,
     });
     const restartMs = performance.now() - reopenStart;
-    if (reopened.count('messages') !== size + SAMPLES) throw new Error('the store lost messages on restart');
+    if (reopened.count('messages') !== next) throw new Error('the store lost messages on restart');
     await reopened.close();
     await rm(dir, { recursive: true, force: true });
     times.sort((a, b) => a - b);
@@ -104,8 +132,20 @@ export async function benchStoreAppend(sizes: number[]): Promise<StoreAppendResu
       p99Ms: percentile(times, 99),
       heapMiB,
       restartMs,
-      writeAmplification: bytes.written / committed,
+      writeAmplification,
+      duringCompaction: {
+        samples: during.length,
+        p99Ms: percentile(during, 99),
+        maxMs: during.at(-1) ?? Number.NaN,
+        compactionMs,
+        beforeP99Ms: percentile(before, 99),
+      },
     });
   }
   return results;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const sizes = (process.env.BENCH_STORE_SIZES ?? '1000,100000').split(',').map(Number);
+  console.log(JSON.stringify(await benchStoreAppend(sizes), null, 2));
 }

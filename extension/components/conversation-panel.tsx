@@ -5,11 +5,13 @@ import type { ChannelPermission } from '../../shared/api/permissions.ts';
 import type { ConversationView, CustomComponentView, MessageView, RichMessageView } from '../../shared/api/schemas.ts';
 import { initials } from '../../shared/initials.ts';
 import { formatPhone } from '../../shared/phone-format.ts';
+import type { AgentError } from '../utils/agent-error.ts';
 import { dayOf, formatDay } from '../utils/format.ts';
 import { t } from '../utils/i18n.ts';
 import { foldReactions } from '../utils/reactions.ts';
 import { AttachmentPicker, type SendAttachment } from './attachment-picker.tsx';
 import { Composer } from './composer.tsx';
+import { ErrorNote } from './error-note.tsx';
 import { MessageBubble } from './message-bubble.tsx';
 import { ReplyBanner } from './reply-banner.tsx';
 import { RichMessagePicker } from './rich-message-picker.tsx';
@@ -46,7 +48,8 @@ export function ConversationPanel({
 }: {
   conversation: ConversationView;
   messages: MessageView[];
-  error: string | undefined;
+  /** The last action that failed, in the agent's words. */
+  error: AgentError | undefined;
   /** This conversation's draft, and whether a reply to it is on its way. */
   draft: { text: string; sending: boolean; edit: (conversationId: string, text: string) => void };
   /** Sends a reply typed in `conversationId`'s box, quoting `replyToMessageId` when given; false when it failed. */
@@ -287,11 +290,7 @@ export function ConversationPanel({
           />
         )}
       </div>
-      {error && (
-        <p class="form-error" role="alert" data-testid="send-error">
-          {error}
-        </p>
-      )}
+      {error && <ErrorNote error={error} testId="send-error" />}
       {quoted && canReplyNow && (
         <ReplyBanner
           quoted={quoted}

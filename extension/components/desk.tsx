@@ -10,6 +10,7 @@ import type { Session } from '../utils/storage.ts';
 import { ContextTools } from './context-tools.tsx';
 import { ConversationPanel } from './conversation-panel.tsx';
 import { EndDialog } from './end-dialog.tsx';
+import { ErrorNote } from './error-note.tsx';
 import { HistoryList } from './history-list.tsx';
 import { PendingOffers } from './pending-offers.tsx';
 import { ShortcutsHelp } from './shortcuts-help.tsx';
@@ -160,7 +161,7 @@ export function Desk({ session }: { session: Session }) {
         <ShortcutsHelp />
       </div>
       {view === 'history' ? (
-        <HistoryList load={actions.history} open={context.past} />
+        <HistoryList load={actions.history} open={context} />
       ) : (
         <TaskList
           conversations={ordered}
@@ -204,16 +205,13 @@ export function Desk({ session }: { session: Session }) {
           }}
         />
       ) : (
-        error && (
-          <p class="form-error" role="alert">
-            {error}
-          </p>
-        )
+        error && <ErrorNote error={error} testId="desk-error" />
       )}
       {dialog?.kind === 'end' && (
         <EndDialog
           reasons={dialog.reasons}
           offers={offers}
+          error={error}
           onCancel={actions.closeDialog}
           onSubmit={(wrapUp) => actions.end(dialog.conversationId, wrapUp).then(() => undefined)}
         />
@@ -224,6 +222,7 @@ export function Desk({ session }: { session: Session }) {
           submitLabel={t('wrapUpSubmit')}
           reasons={dialog.reasons}
           offers={offers}
+          error={error}
           onCancel={actions.closeDialog}
           onSubmit={(wrapUp) => actions.completeWrapUp(dialog.wrapUp.id, wrapUp).then(() => undefined)}
         />

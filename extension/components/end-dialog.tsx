@@ -1,7 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ClosureReasonView } from '../../shared/api/schemas.ts';
+import type { AgentError } from '../utils/agent-error.ts';
 import { t } from '../utils/i18n.ts';
+import { ErrorNote } from './error-note.tsx';
 
 /**
  * The wrap-up: a searchable list of closure reasons (one must be chosen) and an optional note.
@@ -12,6 +14,7 @@ export function EndDialog({
   onSubmit,
   onCancel,
   offers,
+  error,
   title = t('endTitle'),
   submitLabel = t('submitWrapUp'),
 }: {
@@ -22,6 +25,8 @@ export function EndDialog({
   onCancel: () => void;
   /** Pending offers, shown inside the dialog: outside it the page is inert while it is open. */
   offers?: ComponentChildren;
+  /** Why the last submit failed: the page behind the modal dialog cannot show it. */
+  error?: AgentError | undefined;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [query, setQuery] = useState('');
@@ -81,6 +86,7 @@ export function EndDialog({
           {t('wrapUpNote')}
           <textarea value={note} maxLength={2000} rows={2} onInput={(event) => setNote(event.currentTarget.value)} />
         </label>
+        {error && <ErrorNote error={error} testId="dialog-error" />}
         <div class="dialog-actions">
           <button type="button" onClick={onCancel}>
             {t('cancel')}

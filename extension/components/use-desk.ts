@@ -21,6 +21,7 @@ import {
   type WrapUpView,
   wrapUpViewSchema,
 } from '../../shared/api/schemas.ts';
+import { type AgentAction, type AgentError, describeError, errorLine } from '../utils/agent-error.ts';
 import { PlatformError, request, requestBlob } from '../utils/api-client.ts';
 import browser from '../utils/browser.ts';
 import { deskReducer, initialDeskState } from '../utils/desk-state.ts';
@@ -52,7 +53,7 @@ const path = (...parts: string[]) => parts.map(encodeURIComponent).join('/');
 export function useDesk(session: Session) {
   const [state, dispatch] = useReducer(deskReducer, initialDeskState);
   const [busyOffer, setBusyOffer] = useState<string | undefined>();
-  const [error, setError] = useState<string | undefined>();
+  const [error, setError] = useState<AgentError | undefined>();
   const [dialog, setDialog] = useState<DeskDialog | undefined>();
 
   const api = <T>(route: string, schema: z.ZodType<T>, init: { method?: string; body?: unknown } = {}) =>
@@ -63,16 +64,23 @@ export function useDesk(session: Session) {
   const [typing] = useState(() => typingThrottle((id) => post(`/api/conversations/${path(id)}/typing`, z.unknown())));
   const closureReasons = () => api('/api/closure-reasons', z.array(closureReasonViewSchema));
 
-  /** Runs an action; a failure shows its message (or signs out) and yields false. */
-  async function attempt(work: () => Promise<void>): Promise<boolean> {
+  /** Runs an action; a failure shows what did not happen and why (or signs out) and yields false. */
+  async function attempt(action: AgentAction, work: () => Promise<void>): Promise<boolean> {
+    setError(undefined);
     try {
       await work();
       return true;
     } catch (caught) {
       if (caught instanceof PlatformError && caught.signedOut) void clearSession();
-      setError(caught instanceof Error ? caught.message : String(caught));
+      setError(describeError(action, caught));
       return false;
     }
+  }
+
+  /** The same for the forms that show their own error line (starting a conversation, attaching). */
+  function refusal(action: AgentAction, caught: unknown): string {
+    if (caught instanceof PlatformError && caught.signedOut) void clearSession();
+    return errorLine(describeError(action, caught));
   }
 
   /**
@@ -136,7 +144,7 @@ export function useDesk(session: Session) {
   useEffect(() => {
     const timer = setTimeout(
       () => {
-        void attempt(async () => {
+        void attempt('load', async () => {
           await refreshSession(session);
         });
       },
@@ -173,24 +181,27 @@ export function useDesk(session: Session) {
   useEffect(() => {
     if (!selected) return;
     const conversationId = selected.id;
-    void attempt(async () => {
+    void attempt('load', async () => {
       const messages = await api(`/api/conversations/${path(conversationId)}/messages`, z.array(messageViewSchema));
       dispatch({ event: 'transcript', data: { conversationId, messages } });
     });
   }, [selected?.id, state.epoch]);
 
-  async function onOffer(offerId: string, work: () => Promise<void>) {
+  async function onOffer(offerId: string, action: 'accept' | 'reject', work: () => Promise<void>) {
     setBusyOffer(offerId);
-    await attempt(work);
+    await attempt(action, work);
     setBusyOffer(undefined);
   }
 
   const openWrapUp = (wrapUp: WrapUpView) =>
-    attempt(async () => setDialog({ kind: 'wrapup', wrapUp, reasons: await closureReasons() }));
+    attempt('load', async () => setDialog({ kind: 'wrapup', wrapUp, reasons: await closureReasons() }));
 
   const actions = {
     select: (conversationId: string) => dispatch({ event: 'select', data: { conversationId } }),
-    closeDialog: () => setDialog(undefined),
+    closeDialog: () => {
+      setDialog(undefined);
+      setError(undefined);
+    },
     openTransfer: (conversation: ConversationView) => setDialog({ kind: 'transfer', conversation }),
     openConference: (conversation: ConversationView) => setDialog({ kind: 'conference', conversation }),
     openWrapUp,
@@ -198,14 +209,14 @@ export function useDesk(session: Session) {
     unavailableReasons: () => api('/api/unavailable-reasons', z.array(unavailableReasonViewSchema)),
 
     changeState: (next: 'available' | 'unavailable', reasonId?: string) =>
-      attempt(async () => {
+      attempt('state', async () => {
         const body = reasonId ? { state: next, reasonId } : { state: next };
         const status = await api('/api/agent/state', agentStatusSchema, { method: 'PUT', body });
         dispatch({ event: 'agent.state', data: status });
       }),
 
     accept: (offerId: string) =>
-      onOffer(offerId, async () => {
+      onOffer(offerId, 'accept', async () => {
         const conversation = await post(`/api/offers/${path(offerId)}/accept`, conversationViewSchema);
         dispatch({ event: 'conversation.updated', data: conversation });
         dispatch({ event: 'select', data: { conversationId: conversation.id } });
@@ -214,7 +225,7 @@ export function useDesk(session: Session) {
       }),
 
     reject: (offerId: string) =>
-      onOffer(offerId, async () => {
+      onOffer(offerId, 'reject', async () => {
         await post(`/api/offers/${path(offerId)}/reject`, z.unknown());
         dispatch({ event: 'offer.revoked', data: { offerId } });
       }),
@@ -223,7 +234,7 @@ export function useDesk(session: Session) {
     send: (conversationId: string, text: string, replyToMessageId?: string) => {
       setError(undefined);
       typing.replied(conversationId);
-      return attempt(() =>
+      return attempt('send', () =>
         recorded(conversationId, () =>
           post(`/api/conversations/${path(conversationId)}/messages`, messageViewSchema, {
             text,
@@ -243,7 +254,7 @@ export function useDesk(session: Session) {
     /** Sends a failed reply again (a new message; the failed one loses its Retry). */
     retry: (conversationId: string, messageId: string) => {
       setError(undefined);
-      return attempt(() =>
+      return attempt('send', () =>
         recorded(conversationId, () =>
           post(`/api/conversations/${path(conversationId)}/messages/${path(messageId)}/retry`, messageViewSchema),
         ),
@@ -271,8 +282,7 @@ export function useDesk(session: Session) {
         dispatch({ event: 'select', data: { conversationId: conversation.id } });
         return undefined;
       } catch (caught) {
-        if (caught instanceof PlatformError && caught.signedOut) void clearSession();
-        return caught instanceof Error ? caught.message : String(caught);
+        return refusal('template', caught);
       }
     },
 
@@ -296,8 +306,7 @@ export function useDesk(session: Session) {
         });
         return undefined;
       } catch (caught) {
-        if (caught instanceof PlatformError && caught.signedOut) void clearSession();
-        return caught instanceof Error ? caught.message : String(caught);
+        return refusal('attachment', caught);
       }
     },
 
@@ -307,7 +316,7 @@ export function useDesk(session: Session) {
 
     sendRich: (conversationId: string, richMessageId: string) => {
       setError(undefined);
-      return attempt(() =>
+      return attempt('rich', () =>
         recorded(conversationId, () =>
           post(`/api/conversations/${path(conversationId)}/rich-message`, messageViewSchema, { richMessageId }),
         ),
@@ -315,10 +324,10 @@ export function useDesk(session: Session) {
     },
 
     openEnd: (conversationId: string) =>
-      attempt(async () => setDialog({ kind: 'end', conversationId, reasons: await closureReasons() })),
+      attempt('load', async () => setDialog({ kind: 'end', conversationId, reasons: await closureReasons() })),
 
     end: (conversationId: string, wrapUp: WrapUp) =>
-      attempt(async () => {
+      attempt('end', async () => {
         const conversation = await post(
           `/api/conversations/${path(conversationId)}/end`,
           conversationViewSchema,
@@ -331,7 +340,7 @@ export function useDesk(session: Session) {
     transfer: async (conversation: ConversationView, target: TransferRequest['target']) => {
       setDialog(undefined);
       let owed: WrapUpView | undefined;
-      await attempt(async () => {
+      await attempt('transfer', async () => {
         owed = await post(`/api/conversations/${path(conversation.id)}/transfer`, wrapUpViewSchema, { target });
         // The conversation has left this desk; the wrap-up for it is due now.
         dispatch({ event: 'conversation.removed', data: { conversationId: conversation.id } });
@@ -342,7 +351,7 @@ export function useDesk(session: Session) {
 
     invite: (conversation: ConversationView, target: ConferenceRequest) => {
       setDialog(undefined);
-      return attempt(async () => {
+      return attempt('conference', async () => {
         const updated = await post(
           `/api/conversations/${path(conversation.id)}/conference`,
           conversationViewSchema,
@@ -353,12 +362,12 @@ export function useDesk(session: Session) {
     },
 
     stopConference: (conversationId: string, how: 'leave' | 'end') =>
-      attempt(() =>
+      attempt('stopConference', () =>
         post(`/api/conversations/${path(conversationId)}/conference/${how}`, z.unknown()).then(() => undefined),
       ),
 
     completeWrapUp: (wrapUpId: string, wrapUp: WrapUp) =>
-      attempt(async () => {
+      attempt('wrapUp', async () => {
         await post(`/api/wrap-ups/${path(wrapUpId)}`, z.unknown(), wrapUp);
         dispatch({ event: 'wrapup.done', data: { wrapUpId } });
         setDialog(undefined);

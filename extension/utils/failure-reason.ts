@@ -21,6 +21,9 @@ const reasons: Record<number, MessageKey> = {
   131051: 'failInvalid',
 };
 
+/** Meta's code in the agent's words; codes without their own words are a plain refusal. */
+export const reasonOfCode = (code: number): MessageKey => reasons[code] ?? 'failRefused';
+
 /**
  * Why a reply did not reach the customer, for its bubble: the reason in the agent's words and
  * Meta's code with WhatsApp's own text as the detail. Undefined for a message that did not fail.
@@ -31,7 +34,7 @@ export function failureOf(
   if (message.status !== 'failed') return undefined;
   if (message.uncertain) return { reason: 'failUnreachable' };
   const code = message.errorCode;
-  const reason = code === undefined ? 'failFailed' : (reasons[code] ?? 'failRefused');
+  const reason = code === undefined ? 'failFailed' : reasonOfCode(code);
   return {
     reason,
     ...(code !== undefined ? { code } : {}),

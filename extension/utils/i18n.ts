@@ -2,6 +2,7 @@ import { attachmentsEn, attachmentsEs } from './i18n-attachments.ts';
 import { attentionEn, attentionEs } from './i18n-attention.ts';
 import { composerEn, composerEs } from './i18n-composer.ts';
 import { contextEn, contextEs } from './i18n-context.ts';
+import { errorsEn, errorsEs } from './i18n-errors.ts';
 import { sessionEn, sessionEs } from './i18n-session.ts';
 
 /** English and Spanish UI text; Spanish when the browser's language is Spanish. */
@@ -11,6 +12,7 @@ const en = {
   ...attachmentsEn,
   ...composerEn,
   ...sessionEn,
+  ...errorsEn,
   signIn: 'Sign in',
   signingIn: 'Signing in…',
   signOut: 'Sign out',
@@ -161,6 +163,7 @@ const es: Record<keyof typeof en, string> = {
   ...attachmentsEs,
   ...composerEs,
   ...sessionEs,
+  ...errorsEs,
   signIn: 'Iniciar sesión',
   signingIn: 'Iniciando sesión…',
   signOut: 'Cerrar sesión',

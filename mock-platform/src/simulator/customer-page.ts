@@ -251,7 +251,7 @@ async function start() {
   for (const n of numbers) {
     const option = document.createElement('option');
     option.value = n.id;
-    option.textContent = n.verifiedName + ' · ' + n.phoneNumber;
+    option.textContent = n.verifiedName + ' · ' + n.phoneNumber + (n.onWhatsApp ? '' : ' · not on WhatsApp · no está en WhatsApp');
     $('business').append(option);
   }
   const events = new EventSource('/simulator/api/events');

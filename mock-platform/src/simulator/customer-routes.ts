@@ -7,6 +7,7 @@ import { ApiError, invalidField } from '../http/errors.ts';
 import { errorResponses, jsonBody, jsonContent, router } from '../http/openapi.ts';
 import { customerPage, customerPageScript } from './customer-page.ts';
 import { simMessageSchema, threadKey } from './records.ts';
+import { isRegistered } from './registration.ts';
 import { ALL_THREADS, type Simulator } from './simulator.ts';
 
 /** Base64 of Meta's largest file (a 100 MB document). */
@@ -81,6 +82,8 @@ const numberSchema = z.object({
   wabaId: z.string(),
   phoneNumber: z.string(),
   verifiedName: z.string(),
+  /** false: deregistered (or never registered): messages to it are not delivered. */
+  onWhatsApp: z.boolean(),
 });
 const threadParams = z.object({ phoneNumberId: z.string().min(1), customer: z.string().min(1) });
 
@@ -111,9 +114,13 @@ export function customerRoutes(simulator: Simulator) {
     }),
     (c) =>
       c.json(
-        simulator.store
-          .all('phoneNumbers')
-          .map((p) => ({ id: p.id, wabaId: p.wabaId, phoneNumber: p.phoneNumber, verifiedName: p.verifiedName })),
+        simulator.store.all('phoneNumbers').map((p) => ({
+          id: p.id,
+          wabaId: p.wabaId,
+          phoneNumber: p.phoneNumber,
+          verifiedName: p.verifiedName,
+          onWhatsApp: isRegistered(p),
+        })),
         200,
       ),
   );
@@ -126,7 +133,12 @@ export function customerRoutes(simulator: Simulator) {
       summary:
         'The customer sends a text, a photo or any file, a place, contact cards, a reaction or a button/list choice to a business number (delivered to the platform as a signed webhook)',
       request: { body: jsonBody(customerSendSchema) },
-      responses: { 201: jsonContent(simMessageSchema, 'Sent'), 400: errorResponses[400], 404: errorResponses[404] },
+      responses: {
+        201: jsonContent(simMessageSchema, 'Sent'),
+        400: errorResponses[400],
+        404: errorResponses[404],
+        409: errorResponses[409],
+      },
     }),
     async (c) => {
       const input = c.req.valid('json');

@@ -90,6 +90,31 @@ describe('two-step PIN, deregister and register again', () => {
     expect((await t.graph('POST', `/${number}/messages`, text)).status).toBe(200);
   });
 
+  it('delivers no customer message to a deregistered number (a clear error on the phone); registering again restores it', async () => {
+    const t = await testPlatform();
+    await t.graph('POST', `/${number}/deregister`);
+    const undelivered = await t.customerSays('¿Hay alguien?');
+    expect(undelivered.status).toBe(409);
+    expect(undelivered.body.error).toEqual({
+      code: 'business_not_on_whatsapp',
+      message: expect.stringMatching(/not registered on WhatsApp now.*no está registrado en WhatsApp/),
+    });
+    // Nothing stored on the phone, nothing sent to the platform.
+    expect(t.simulatorStore.all('messages')).toEqual([]);
+    expect(t.store.all('messages')).toEqual([]);
+    const listed = (await t.call('GET', '/simulator/api/numbers')).body;
+    expect(listed.find((n: { id: string }) => n.id === number)).toMatchObject({ onWhatsApp: false });
+
+    await t.graph('POST', `/${number}/register`, { messaging_product: 'whatsapp', pin: '444444' });
+    expect((await t.customerSays('¿Hay alguien?')).status).toBe(201);
+    expect(t.store.all('messages').map((m) => m.text)).toEqual(['¿Hay alguien?']);
+    expect(
+      (await t.call('GET', '/simulator/api/numbers')).body.find((n: { id: string }) => n.id === number),
+    ).toMatchObject({
+      onWhatsApp: true,
+    });
+  });
+
   it.each([
     [{ pin: '12345' }, 100, 'PIN must be exactly 6 digits'],
     [{ new_display_name: 'Other name' }, 100, 'new_display_name: this simulator does not change it'],

@@ -96,8 +96,7 @@ export class Registration {
    * its two-step PIN is dropped, so the next registration sets a new one.
    */
   async deregister(phone: SimPhoneNumber): Promise<void> {
-    const registered = phone.status !== 'DISCONNECTED' && (phone.status !== 'PENDING' || phone.pinHash !== undefined);
-    if (!registered) {
+    if (!isRegistered(phone)) {
       throw new MetaError(400, 100, undefined, 'OAuthException', {
         message: 'Phone number not registered on the WhatsApp Business Platform.',
         subcode: 2207051,
@@ -113,6 +112,14 @@ export class Registration {
     if (pending?.lockedUntil !== undefined && pending.lockedUntil > now) throw lockedError(pending.lockedUntil, now);
     return pending;
   }
+}
+
+/**
+ * Whether the number is registered on WhatsApp (`/register`) and not deregistered since: one
+ * whose signup never got that far, or that was deregistered, is not on WhatsApp at all.
+ */
+export function isRegistered(phone: SimPhoneNumber): boolean {
+  return phone.status !== 'DISCONNECTED' && (phone.status !== 'PENDING' || phone.pinHash !== undefined);
 }
 
 function pinHash(pin: string): string {

@@ -19,7 +19,7 @@ import { SimMedia } from './media.ts';
 import { MetaError } from './meta-error.ts';
 import { consentRefusal, pairRefusal, throughputRefusal, tierRefusal } from './policy.ts';
 import { putSim as put, type SimMessage, type SimPhoneNumber, type SimulatorSchema, threadKey } from './records.ts';
-import { Registration } from './registration.ts';
+import { isRegistered, Registration } from './registration.ts';
 import { Subscriptions } from './subscriptions.ts';
 import { templateParameterRefusal } from './template-parameters.ts';
 import { SimTemplates } from './templates.ts';
@@ -112,6 +112,7 @@ export class Simulator {
       messaging_limit_tier: number.messagingLimitTier,
       status: number.status,
       name_status: 'APPROVED',
+      account_mode: number.testNumber ? 'SANDBOX' : 'LIVE',
       platform_type: 'CLOUD_API',
       throughput: { level: 'STANDARD' },
       id: number.id,
@@ -133,6 +134,15 @@ export class Simulator {
     replyTo?: string | undefined;
   }): Promise<SimMessage> {
     const phone = this.phoneNumber(input.phoneNumberId);
+    // Not registered (deregistered, or a signup that never got that far): WhatsApp has nowhere to deliver.
+    if (!isRegistered(phone)) {
+      throw new ApiError(
+        409,
+        'business_not_on_whatsapp',
+        `${phone.phoneNumber} is not registered on WhatsApp now (deregistered): your message was not delivered · ` +
+          'Este número de empresa no está registrado en WhatsApp ahora (se dio de baja): tu mensaje no se entregó',
+      );
+    }
     const thread = threadKey(phone.id, input.customerWaId);
     let content: Pick<SimMessage, 'type' | 'text' | 'payload' | 'replyTo'>;
     const file = input.media ?? (input.image ? { ...input.image, filename: undefined } : undefined);

@@ -5,6 +5,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { Adapter } from 'lowdb';
 import { syncDirectory } from './durable-json-file.ts';
 import { readLegacySegments, removeLegacySegments } from './legacy-segments.ts';
+import { snapshotText } from './snapshot-chunks.ts';
 import { StoreLockedError } from './store-errors.ts';
 import type { StoredOp } from './tables.ts';
 
@@ -28,8 +29,11 @@ export interface JournalFiles {
   readonly where: string;
   lock(): Promise<void>;
   unlock(): Promise<void>;
-  /** The lowdb adapter of the snapshot: `read` gives the current one, `write` keeps the one it replaces. */
-  snapshot(serialize: (data: SnapshotData) => Promise<string>): Adapter<SnapshotData>;
+  /**
+   * The lowdb adapter of the snapshot: `read` gives the current one, `write` keeps the one it
+   * replaces. `write` writes the chunks `serialize` gives one at a time (never the whole text at once).
+   */
+  snapshot(serialize: (data: SnapshotData) => AsyncIterable<string>): Adapter<SnapshotData>;
   /** Journal generations present, oldest first. */
   journals(): Promise<number[]>;
   read(generation: number): Promise<string>;
@@ -49,6 +53,8 @@ const JOURNAL = /^journal-(\d{8})\.jsonl$/;
 const SNAPSHOT = 'snapshot.json';
 const PREVIOUS = 'snapshot-prev.json';
 const LOCK = 'LOCK';
+/** A snapshot being written is flushed to disk every this many bytes. */
+const SNAPSHOT_SYNC_BYTES = 4 * 1024 * 1024;
 
 /** Errors that say "not now" (too many open files, a busy device), not "the disk failed". */
 const TRANSIENT = new Set(['EMFILE', 'ENFILE', 'EAGAIN', 'EBUSY']);
@@ -147,12 +153,22 @@ export function directoryJournal(dir: string): JournalFiles {
           return null;
         },
         async write(data) {
-          const text = await serialize(data);
           const temp = path(`.${SNAPSHOT}.${process.pid}.${tempCounter++}.tmp`);
           await retryTransient(async () => {
             const file = await open(temp, 'w');
             try {
-              await file.writeFile(text);
+              // Chunk by chunk, flushed every few MiB: the journal's fdatasync never queues
+              // behind a large amount of the snapshot's dirty data.
+              let unsynced = 0;
+              for await (const chunk of serialize(data)) {
+                const bytes = Buffer.from(chunk);
+                await file.write(bytes);
+                unsynced += bytes.length;
+                if (unsynced >= SNAPSHOT_SYNC_BYTES) {
+                  await file.datasync();
+                  unsynced = 0;
+                }
+              }
               await file.sync();
             } finally {
               await file.close();
@@ -244,7 +260,7 @@ export function memoryJournal(disk: Map<string, string> = new Map()): JournalFil
           }
         },
         async write(data) {
-          const text = await serialize(data);
+          const text = await snapshotText(serialize(data));
           const current = disk.get(SNAPSHOT);
           if (current !== undefined) disk.set(PREVIOUS, current);
           disk.set(SNAPSHOT, text);

@@ -1,5 +1,6 @@
 import { Low } from 'lowdb';
 import { damaged, type JournalFiles, type SnapshotData } from './journal-files.ts';
+import { snapshotChunks } from './snapshot-chunks.ts';
 import type { Store, StoreSchema, WriteOp } from './store.ts';
 import { InvalidRowError, StoreFailedError } from './store-errors.ts';
 import { type IndexSpecs, type RowSchemas, type StoredOp, Tables } from './tables.ts';
@@ -29,8 +30,6 @@ interface Pending {
 }
 
 type JournalLine = { s: number; o: ({ c: string; row: Record<string, unknown> } | StoredOp)[] };
-
-const ROWS_PER_SLICE = 2_000;
 
 /**
  * The embedded engine: rows in memory, every commit appended once to a journal of JSON lines
@@ -144,6 +143,11 @@ export class JournalStore<S extends StoreSchema> implements Store<S> {
     await this.#compacting;
   }
 
+  /** Resolves once no snapshot is being written (for benchmarks that time requests without one). */
+  async compacted(): Promise<void> {
+    await this.#compacting;
+  }
+
   async close(): Promise<void> {
     this.#closed = true;
     await this.#flushing;
@@ -191,8 +195,9 @@ export class JournalStore<S extends StoreSchema> implements Store<S> {
 
   /**
    * A snapshot of every row as it is now; later commits go to a new journal generation. The
-   * picture is taken synchronously (rows are frozen and replaced, never changed), written in
-   * slices so requests keep being served, and only then are older generations deleted.
+   * picture is taken synchronously (rows are frozen and replaced, never changed), serialised and
+   * written a chunk at a time so requests keep being served, and only then are older generations
+   * deleted.
    */
   async #compact(): Promise<void> {
     const seq = this.#appliedSeq;
@@ -201,10 +206,14 @@ export class JournalStore<S extends StoreSchema> implements Store<S> {
     this.#generation += 1;
     this.#journalBytes = 0;
     try {
-      const serialize = async (data: SnapshotData) => {
-        const text = await serializeInSlices(data);
-        this.#snapshotBytes = Buffer.byteLength(text);
-        return text;
+      const store = this;
+      const serialize = async function* (data: SnapshotData) {
+        let bytes = 0;
+        for await (const chunk of snapshotChunks(data)) {
+          bytes += Buffer.byteLength(chunk);
+          yield chunk;
+        }
+        store.#snapshotBytes = bytes;
       };
       const db = new Low<SnapshotData>(this.#files.snapshot(serialize), {
         format: 1,
@@ -238,7 +247,7 @@ export class JournalStore<S extends StoreSchema> implements Store<S> {
   }
 
   async #load(): Promise<void> {
-    const snapshot = await this.#files.snapshot(serializeInSlices).read();
+    const snapshot = await this.#files.snapshot(snapshotChunks).read();
     let seq = 0;
     let legacy = false;
     if (snapshot) {
@@ -331,19 +340,4 @@ export class JournalStore<S extends StoreSchema> implements Store<S> {
     }
     return seq;
   }
-}
-
-/** The snapshot's JSON, built a slice of rows at a time so a large one does not hold up requests. */
-async function serializeInSlices(data: SnapshotData): Promise<string> {
-  const parts: string[] = [];
-  let count = 0;
-  for (const [collection, rows] of Object.entries(data.collections)) {
-    const body: string[] = [];
-    for (const row of rows) {
-      body.push(JSON.stringify(row));
-      if (++count % ROWS_PER_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
-    }
-    parts.push(`${JSON.stringify(collection)}:[${body.join(',')}]`);
-  }
-  return `{"format":1,"seq":${data.seq},"versions":${JSON.stringify(data.versions)},"collections":{${parts.join(',')}}}`;
 }
