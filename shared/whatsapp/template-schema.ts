@@ -83,7 +83,8 @@ function componentIssues(components: readonly TemplateComponent[]): TemplateIssu
         if (variables === 1 && c.example?.header_text?.length !== 1)
           issue('HEADER has a variable: example.header_text must give a sample value', [index, 'example']);
       } else if (format !== 'LOCATION') {
-        if (c.text !== undefined) issue(`${article(format)} ${format} HEADER has no text`, [index, 'text'], SUBCODE.headerFormat);
+        if (c.text !== undefined)
+          issue(`${article(format)} ${format} HEADER has no text`, [index, 'text'], SUBCODE.headerFormat);
         if (!c.example?.header_handle?.[0])
           issue(
             `${article(format)} ${format} HEADER needs example.header_handle: a sample ${format.toLowerCase()} (its upload handle)`,

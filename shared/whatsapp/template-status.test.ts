@@ -16,7 +16,11 @@ describe('template review follows Meta’s transitions', () => {
   it.each([
     ['PENDING', 'PAUSED', 'a PENDING template can become APPROVED or REJECTED, not PAUSED'],
     ['APPROVED', 'REJECTED', 'an APPROVED template can become PAUSED or DISABLED, not REJECTED'],
-    ['REJECTED', 'APPROVED', 'a REJECTED template is not reviewed again: the business edits it, which sends it back to review'],
+    [
+      'REJECTED',
+      'APPROVED',
+      'a REJECTED template is not reviewed again: the business edits it, which sends it back to review',
+    ],
     ['DISABLED', 'APPROVED', 'a DISABLED template stays disabled'],
   ] as const)('%s → %s is refused, saying the rule', (from, to, why) => {
     expect(reviewProblem(from, to)).toBe(why);
