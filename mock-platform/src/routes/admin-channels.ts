@@ -8,10 +8,10 @@ import { bearerSecurity, errorResponses, jsonBody, jsonContent } from '../http/o
 import { audited, changesBetween } from '../platform/audit.ts';
 import { channelReferenceOps } from '../platform/channel-references.ts';
 import type { PlatformContext } from '../platform/context.ts';
-import { GraphApiError } from '../whatsapp/graph-client.ts';
 import { deleteChannelOps } from '../platform/deletions.ts';
 import { mutate } from '../platform/mutation.ts';
 import { type Channel, channelSchema, put, slaPolicySchema } from '../platform/records.ts';
+import { GraphApiError } from '../whatsapp/graph-client.ts';
 import { checkVersion, expectedVersion, versionOf } from './versions.ts';
 
 /**
