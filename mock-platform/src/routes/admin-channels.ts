@@ -215,7 +215,8 @@ export function channelRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext): 
       ...base,
       method: 'get',
       path: '/templates',
-      summary: 'The WhatsApp Business account’s message templates, as WhatsApp reports them (TP-1, TP-2)',
+      summary:
+        'The WhatsApp Business account’s message templates, as WhatsApp reports them (TP-1, TP-2), with the reason and time of the last status webhook (message_template_status_update) the platform stored',
       responses: {
         200: jsonContent(
           z.array(
@@ -225,6 +226,10 @@ export function channelRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext): 
               language: z.string(),
               status: z.string(),
               category: z.string(),
+              /** WhatsApp's reason for the last status change (a rejection's, e.g. INVALID_FORMAT), from its webhook. */
+              reason: z.string().optional(),
+              /** When the platform received the last `message_template_status_update` about it. */
+              statusChangedAt: z.number().optional(),
             }),
           ),
           'Templates',
@@ -242,7 +247,19 @@ export function channelRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext): 
         throw new ApiError(502, 'whatsapp_unreachable', 'The templates could not be loaded from WhatsApp');
       }
       return c.json(
-        templates.map(({ id, name, language, status, category }) => ({ id, name, language, status, category })),
+        templates.map(({ id, name, language, status, category }) => {
+          const update = ctx.store.get('templateStatuses', id);
+          return {
+            id,
+            name,
+            language,
+            status,
+            category,
+            // The reason belongs to the status it came with: an edit since (PENDING again) has none.
+            ...(update && update.event === status && update.reason !== 'NONE' ? { reason: update.reason } : {}),
+            ...(update ? { statusChangedAt: update.at } : {}),
+          };
+        }),
         200,
       );
     },
