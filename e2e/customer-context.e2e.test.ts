@@ -5,6 +5,10 @@ import { signedInPanel, text } from './support/agent-panel.ts';
 import { launchWithExtension, openSidePanel, screenshot } from './support/browser.ts';
 import { startTestPlatform } from './support/platform.ts';
 
+/** A real 2×2 PNG (the browser decodes it: its natural width proves the photo loaded). */
+const PHOTO =
+  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4z8DwHwyBDAgBFMJgBgA2pQf6e3QqRgAAAABJRU5ErkJggg==';
+
 /** Private notes and the customer context (issue 16, items 3 and 4), in the real side panel at 380 px. */
 describe('private notes and the customer view', () => {
   let platform: Awaited<ReturnType<typeof startTestPlatform>>;
@@ -46,6 +50,18 @@ describe('private notes and the customer view', () => {
     // A first conversation, ended with a wrap-up note (through the API: the end dialog has its own test).
     await customerSays('Where is my order?');
     await accept(panel);
+    // With a photo, which the read-only transcript loads like the live one (issue 16 item 4).
+    await fetch(`${platform.url}/simulator/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        phoneNumberId: DEMO.phoneNumberId,
+        from: '+34 612 345 678',
+        name: 'María García',
+        image: { data: PHOTO, mimeType: 'image/png' },
+      }),
+    });
+    await panel.waitForSelector('[data-testid="message-image"]');
     const login = await fetch(`${platform.url}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -88,6 +104,12 @@ describe('private notes and the customer view', () => {
     expect(await text(panel, '[data-testid="past-note"]')).toBe('“Sent the tracking link”');
     expect(await text(panel, '[data-testid="past-conversation"]')).toContain('Where is my order?');
     expect(await panel.$('[data-testid="past-conversation"] textarea')).toBeNull();
+    await panel.waitForFunction(() => {
+      const image = document.querySelector<HTMLImageElement>(
+        '[data-testid="past-conversation"] [data-testid="message-image"]',
+      );
+      return image?.complete === true && image.naturalWidth === 2;
+    });
     await screenshot(panel, 'side-panel-past-conversation');
 
     // The note never reached the customer's phone.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromWaId, parsePhone, toWaId } from './phone.ts';
+import { fromCloudApiNumber, fromWaId, isMetaTestNumber, parsePhone, toWaId } from './phone.ts';
 import { formatPhone } from './phone-format.ts';
 
 describe('parsePhone', () => {
@@ -31,5 +31,26 @@ describe('parsePhone', () => {
     expect(toWaId('+16145551234')).toBe('16145551234');
     expect(fromWaId('16145551234')).toBe('+16145551234');
     expect(formatPhone('+16145551234')).toBe('+1 614 555 1234');
+  });
+});
+
+describe('fromCloudApiNumber', () => {
+  it.each([
+    ['+1 555-078-3881', '+15550783881'],
+    ['15550783881', '+15550783881'],
+    ['+1 (555) 123-4567', '+15551234567'],
+    ['+34 910 123 456', '+34910123456'],
+  ])('takes %s as WhatsApp reports it: %s (Meta’s test numbers included)', (display, e164) => {
+    expect(fromCloudApiNumber(display)).toBe(e164);
+  });
+
+  it.each(['', 'n/a', '+1 555', '1234567890123456'])('gives up on %j', (display) => {
+    expect(fromCloudApiNumber(display)).toBeUndefined();
+  });
+
+  it('knows Meta’s +1 555 test range, which libphonenumber calls invalid', () => {
+    expect(isMetaTestNumber('+1 555 078 3881')).toBe(true);
+    expect(parsePhone('+1 555 078 3881').ok).toBe(false);
+    expect(isMetaTestNumber('+16145551234')).toBe(false);
   });
 });

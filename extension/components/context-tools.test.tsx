@@ -56,6 +56,7 @@ function fakeApi(overrides: Partial<ContextApi> = {}): ContextApi {
     addTag: vi.fn(async (_id: string, tag: string) => ({ ...customer, tags: [...customer.tags, tag] })),
     removeTag: vi.fn(async () => ({ ...customer, tags: [] })),
     past: vi.fn(async () => past),
+    pastMedia: vi.fn(async () => new Blob(['png'])),
     ...overrides,
   };
 }
@@ -135,7 +136,19 @@ describe('customer view (issue 16, item 4)', () => {
   });
 
   it('history entries open the same read-only view', async () => {
-    const open = vi.fn(async () => past);
+    // The read-only transcript loads photos like the live one (issue 16 item 4).
+    const photo: MessageView = {
+      id: 'm2',
+      conversationId: 'c0',
+      direction: 'inbound',
+      text: '[image]',
+      timestamp: 3,
+      seq: 3,
+      media: { id: 'media-1', mimeType: 'image/png' },
+    };
+    URL.createObjectURL = vi.fn(() => 'blob:media');
+    URL.revokeObjectURL = vi.fn();
+    const open = fakeApi({ past: vi.fn(async () => ({ ...past, messages: [...past.messages, photo] })) });
     render(
       <HistoryList
         load={async () => [
@@ -153,7 +166,9 @@ describe('customer view (issue 16, item 4)', () => {
     );
     fireEvent.click(await screen.findByTestId('history-open'));
     await waitFor(() => expect(screen.getByTestId('past-conversation').textContent).toContain('María García'));
-    expect(open).toHaveBeenCalledWith('c0');
+    expect(open.past).toHaveBeenCalledWith('c0');
+    expect((await screen.findByTestId('message-image')).getAttribute('src')).toBe('blob:media');
+    expect(open.pastMedia).toHaveBeenCalledWith('c0', 'media-1');
     fireEvent.click(screen.getByTestId('past-back'));
     expect(await screen.findByTestId('history')).toBeTruthy();
   });

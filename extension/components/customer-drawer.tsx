@@ -33,7 +33,14 @@ export function CustomerDrawer({
   };
   useEffect(() => run(api.customer(conversationId)), [conversationId]);
   if (pastId) {
-    return <PastConversationView key={pastId} load={() => api.past(pastId)} onBack={() => setPastId(undefined)} />;
+    return (
+      <PastConversationView
+        key={pastId}
+        load={() => api.past(pastId)}
+        loadMedia={(mediaId) => api.pastMedia(pastId, mediaId)}
+        onBack={() => setPastId(undefined)}
+      />
+    );
   }
   return (
     <aside class="customer-drawer" data-testid="customer-drawer">

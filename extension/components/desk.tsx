@@ -161,7 +161,7 @@ export function Desk({ session }: { session: Session }) {
         <ShortcutsHelp />
       </div>
       {view === 'history' ? (
-        <HistoryList load={actions.history} open={context.past} />
+        <HistoryList load={actions.history} open={context} />
       ) : (
         <TaskList
           conversations={ordered}

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { PastConversation } from '../../shared/api/customer-context.ts';
 import type { HistoryEntry } from '../../shared/api/schemas.ts';
 import { initials } from '../../shared/initials.ts';
 import { formatPhone } from '../../shared/phone-format.ts';
+import type { ContextApi } from '../utils/context-api.ts';
 import { locale, t } from '../utils/i18n.ts';
 import { PastConversationView } from './past-conversation.tsx';
 
@@ -12,8 +12,8 @@ export function HistoryList({
   open,
 }: {
   load: (search: string) => Promise<HistoryEntry[]>;
-  /** Opens an entry read-only (transcript, closure reason, wrap-up note). */
-  open?: (conversationId: string) => Promise<PastConversation>;
+  /** Opens an entry read-only (transcript with its media, closure reason, wrap-up note). */
+  open?: Pick<ContextApi, 'past' | 'pastMedia'>;
 }) {
   const [search, setSearch] = useState('');
   const [opened, setOpened] = useState<string | undefined>();
@@ -34,7 +34,14 @@ export function HistoryList({
   }, [search]);
 
   if (open && opened) {
-    return <PastConversationView key={opened} load={() => open(opened)} onBack={() => setOpened(undefined)} />;
+    return (
+      <PastConversationView
+        key={opened}
+        load={() => open.past(opened)}
+        loadMedia={(mediaId) => open.pastMedia(opened, mediaId)}
+        onBack={() => setOpened(undefined)}
+      />
+    );
   }
   return (
     <section class="history" data-testid="history" aria-label={t('history')}>

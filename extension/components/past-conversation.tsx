@@ -3,8 +3,19 @@ import type { PastConversation } from '../../shared/api/customer-context.ts';
 import { locale, t } from '../utils/i18n.ts';
 import { MessageBubble } from './message-bubble.tsx';
 
-/** An ended conversation, read-only: its transcript (notes included), closure reason and wrap-up note. */
-export function PastConversationView({ load, onBack }: { load: () => Promise<PastConversation>; onBack: () => void }) {
+/**
+ * An ended conversation, read-only: its transcript (notes included, photos and media loaded like
+ * the live one's), closure reason and wrap-up note.
+ */
+export function PastConversationView({
+  load,
+  loadMedia,
+  onBack,
+}: {
+  load: () => Promise<PastConversation>;
+  loadMedia: (mediaId: string) => Promise<Blob>;
+  onBack: () => void;
+}) {
   const [past, setPast] = useState<PastConversation | string | undefined>();
   // Loaded once: the caller keys this view by the conversation it opens.
   useEffect(() => {
@@ -30,7 +41,7 @@ export function PastConversationView({ load, onBack }: { load: () => Promise<Pas
           </p>
           {past.note && <p data-testid="past-note">“{past.note}”</p>}
           {past.messages.map((message) => (
-            <MessageBubble key={message.id} message={message} customerInitials="" />
+            <MessageBubble key={message.id} message={message} customerInitials="" loadMedia={loadMedia} />
           ))}
         </>
       )}

@@ -1,6 +1,6 @@
 import { type CustomerView, customerViewSchema, pastConversationSchema } from '../../shared/api/customer-context.ts';
 import { messageViewSchema } from '../../shared/api/schemas.ts';
-import { type FetchLike, request } from './api-client.ts';
+import { type FetchLike, request, requestBlob } from './api-client.ts';
 import type { Session } from './storage.ts';
 
 /** The customer context calls of the side panel (notes, customer view, tags, past conversations). */
@@ -24,6 +24,13 @@ export function contextApi(session: Pick<Session, 'platformUrl' | 'token'>, fetc
       call(`${conversation(conversationId)}/customer/tags/${encodeURIComponent(tag)}`, customerViewSchema, 'DELETE'),
     past: (conversationId: string) =>
       call(`/api/past-conversations/${encodeURIComponent(conversationId)}`, pastConversationSchema),
+    /** A photo, voice note, video or document of a past conversation, with the session's token. */
+    pastMedia: (conversationId: string, mediaId: string): Promise<Blob> =>
+      requestBlob(
+        session.platformUrl,
+        `/api/past-conversations/${encodeURIComponent(conversationId)}/media/${encodeURIComponent(mediaId)}`,
+        { token: session.token, ...(fetch ? { fetch } : {}) },
+      ),
   };
 }
 

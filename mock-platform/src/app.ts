@@ -26,10 +26,8 @@ import { Serial } from './platform/serial.ts';
 import { sweep } from './platform/timers.ts';
 import { WebhookSkips } from './platform/webhook-items.ts';
 import { adminRoutes } from './routes/admin.ts';
-import { agentRoutes } from './routes/agent.ts';
-import { agentComposerRoutes } from './routes/agent-composer.ts';
-import { agentContextRoutes } from './routes/agent-context.ts';
-import { agentMediaRoutes, isAttachmentUpload, MAX_ATTACHMENT_BODY_BYTES } from './routes/agent-media.ts';
+import { isAttachmentUpload, MAX_ATTACHMENT_BODY_BYTES } from './routes/agent/conversation-media.ts';
+import { agentApi } from './routes/agent/index.ts';
 import { authRoutes } from './routes/auth.ts';
 import { componentRoutes } from './routes/components.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -163,10 +161,7 @@ export function createPlatform(options: PlatformOptions) {
   app.route('/api/auth', authRoutes(ctx, sessions));
   app.route('/api/admin', adminRoutes(ctx, sessions));
   app.route('/api/supervisor', supervisorRoutes(ctx, sessions, changes));
-  app.route('/api', agentRoutes(ctx, sessions, componentTokens));
-  app.route('/api', agentComposerRoutes(ctx, sessions));
-  app.route('/api', agentContextRoutes(ctx, sessions));
-  app.route('/api', agentMediaRoutes(ctx, sessions));
+  app.route('/api', agentApi(ctx, sessions, componentTokens));
   app.route('/components', componentRoutes(ctx, componentTokens));
   app.route(
     '/webhooks',

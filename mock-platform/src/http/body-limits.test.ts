@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_API_BODY_BYTES } from '../app.ts';
-import { isAttachmentUpload, MAX_ATTACHMENT_BODY_BYTES } from '../routes/agent-media.ts';
+import { isAttachmentUpload, MAX_ATTACHMENT_BODY_BYTES } from '../routes/agent/conversation-media.ts';
 import { MAX_WEBHOOK_BYTES } from '../routes/whatsapp-webhook.ts';
 import { MAX_CUSTOMER_MESSAGE_BODY_BYTES } from '../simulator/customer-routes.ts';
 import { MAX_GRAPH_BODY_BYTES } from '../simulator/graph-routes.ts';

@@ -1,4 +1,4 @@
-import type { AgentStatus, ConversationView } from '../../../shared/api/schemas.ts';
+import type { AgentStatus, ConversationView, OfferView } from '../../../shared/api/schemas.ts';
 import { newId } from '../../../shared/ids.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import type { WriteOp } from '../store/store.ts';
@@ -13,7 +13,7 @@ import { requirePermission } from './permissions.ts';
 import type { PlatformSchema, User } from './records.ts';
 import { put } from './records.ts';
 import { abandonedTransferNotice } from './transfer-notices.ts';
-import { conversationView, wrapUpView } from './views.ts';
+import { conversationView, offerView, wrapUpView } from './views.ts';
 
 export { agentStatus };
 
@@ -133,6 +133,14 @@ export function acceptOffer(ctx: PlatformContext, agent: User, offerId: string):
 
 export function pendingOffers(ctx: PlatformContext, agent: User) {
   return ctx.store.where('offers', 'agentId', agent.id).filter((offer) => offer.status === 'pending');
+}
+
+/** The agent's pending offers as she sees them (an offer whose conversation is gone is not shown). */
+export function pendingOfferViews(ctx: PlatformContext, agent: User): OfferView[] {
+  return pendingOffers(ctx, agent).flatMap((offer) => {
+    const conversation = ctx.store.get('conversations', offer.conversationId);
+    return conversation ? [offerView(ctx, offer, conversation)] : [];
+  });
 }
 
 /**

@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { newId } from '../../../shared/ids.ts';
-import { parsePhone } from '../../../shared/phone.ts';
+import { fromCloudApiNumber } from '../../../shared/phone.ts';
 import { businessHoursSchema } from '../../../shared/sla/business-hours.ts';
 import type { AuthEnv } from '../auth/require-user.ts';
 import { ApiError, type Issue, invalidRequest, notFound } from '../http/errors.ts';
@@ -177,11 +177,10 @@ export function channelRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext): 
     async (c) => {
       const byNumberId = new Map(live().map((channel) => [channel.phoneNumberId, channel.id]));
       const numbers = (await accountNumbers()).map((number) => {
-        const parsed = parsePhone(number.display_phone_number);
         const channelId = byNumberId.get(number.id);
         return {
           phoneNumberId: number.id,
-          phoneNumber: parsed.ok ? parsed.e164 : number.display_phone_number,
+          phoneNumber: fromCloudApiNumber(number.display_phone_number) ?? number.display_phone_number,
           verifiedName: number.verified_name,
           status: number.status ?? 'CONNECTED',
           qualityRating: number.quality_rating,
@@ -261,13 +260,14 @@ export function channelRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext): 
         const used = live().find((channel) => channel.phoneNumberId === body.phoneNumberId);
         if (used) issues.push({ path: 'phoneNumberId', message: `is already the channel ${used.name}` });
         refuse(issues);
-        const parsed = parsePhone(number?.display_phone_number ?? '');
-        if (!number || !parsed.ok) throw new ApiError(502, 'whatsapp_invalid', 'WhatsApp returned an invalid number');
+        // As WhatsApp reports it, not re-validated: Meta's +1 555 test numbers are channels too.
+        const e164 = fromCloudApiNumber(number?.display_phone_number ?? '');
+        if (!number || !e164) throw new ApiError(502, 'whatsapp_invalid', 'WhatsApp returned an invalid number');
         const channel: Channel = {
           id: newId('ch'),
           accountId: account().id,
           phoneNumberId: number.id,
-          phoneNumber: parsed.e164,
+          phoneNumber: e164,
           status: number.status === 'CONNECTED' ? 'approved' : 'pending',
           ...routing(defaults),
         };

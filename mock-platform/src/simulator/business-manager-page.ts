@@ -47,7 +47,7 @@ export function businessManagerPage(): string {
     </form>
   </section>
   <section><h2>Message templates</h2><table data-testid="templates"><thead><tr><th>Name</th><th>Language</th><th>Category</th><th>Status</th><th>Quality</th><th>Body</th><th>Reviewer</th></tr></thead><tbody id="templates"></tbody></table></section>
-  <section><h2>Phone numbers</h2><table><thead><tr><th>Number</th><th>Display name</th><th>Status</th><th>Quality</th><th>Limit</th><th></th></tr></thead><tbody id="numbers"></tbody></table></section>
+  <section><h2>Phone numbers</h2><p><button type="button" id="add-test-number" data-testid="add-test-number">Add a test number (+1 555) · Añadir un número de prueba</button> <span id="test-number-note" role="status"></span></p><table><thead><tr><th>Number</th><th>Display name</th><th>Status</th><th>Quality</th><th>Limit</th><th></th></tr></thead><tbody id="numbers"></tbody></table></section>
 </main>
 <script src="/simulator/business.js"></script>
 </body>
@@ -92,6 +92,13 @@ export const businessManagerScript = `'use strict';
     document.body.dataset.ready = 'true';
   }
 
+  // Meta gives developers a +1 555 test number, connected at once: added to the account chosen above.
+  $('add-test-number').addEventListener('click', async () => {
+    const response = await post('/simulator/api/test-numbers', { wabaId: $('waba').value });
+    const json = await response.json();
+    $('test-number-note').textContent = response.ok ? json.phoneNumber + ' · ' + json.status : (json.error && json.error.message) || 'Refused';
+    load();
+  });
   $('create').addEventListener('submit', async (event) => {
     event.preventDefault();
     const examples = $('examples').value.split('|').map((v) => v.trim()).filter(Boolean);

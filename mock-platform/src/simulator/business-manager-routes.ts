@@ -1,11 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createTemplateRequestSchema } from '../../../shared/whatsapp/template-schema.ts';
-import { ApiError } from '../http/errors.ts';
+import { ApiError, invalidField } from '../http/errors.ts';
 import { errorResponses, jsonBody, jsonContent, router } from '../http/openapi.ts';
 import { businessManagerPage, businessManagerScript } from './business-manager-page.ts';
 import { MetaError } from './meta-error.ts';
 import { putSim as put, simOutboxSchema, simPhoneNumberSchema, simTemplateSchema } from './records.ts';
 import type { Simulator } from './simulator.ts';
+import { addTestNumber } from './test-numbers.ts';
 import { numberQualityWebhook } from './webhook-payloads.ts';
 
 const idParam = z.object({ id: z.string().min(1).max(64) });
@@ -178,6 +179,28 @@ export function businessManagerRoutes(simulator: Simulator, clock: { now(): numb
               : 'DOWNGRADE';
       simulator.notify(numberQualityWebhook(rated, event, clock.now()));
       return c.json(rated, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/test-numbers',
+      tags,
+      summary:
+        'Add one of Meta’s developer test numbers (+1 555 …) to an account: registered and connected at once, no code',
+      request: { body: jsonBody(z.object({ wabaId: z.string().min(1, 'choose a WhatsApp Business account') })) },
+      responses: {
+        201: jsonContent(simPhoneNumberSchema.omit({ pinHash: true }), 'The test number'),
+        400: errorResponses[400],
+      },
+    }),
+    async (c) => {
+      const { wabaId } = c.req.valid('json');
+      if (!simulator.store.get('wabas', wabaId))
+        throw invalidField('wabaId', `${wabaId} is not a WhatsApp Business account`);
+      const { pinHash: _pin, ...view } = await addTestNumber(simulator, wabaId);
+      return c.json(view, 201);
     },
   );
 

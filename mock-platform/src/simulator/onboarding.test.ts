@@ -29,6 +29,7 @@ describe('WhatsApp signup, simulated (CH-1 … CH-5)', () => {
       });
     const refusals: [string, Record<string, unknown>, string, string][] = [
       ['+1 555', {}, 'phoneNumber', 'enter it in international format, e.g. +1 614 555 1234'],
+      ['+1 555 078 3881', {}, 'phoneNumber', '+1 555 numbers are Meta’s test numbers: they cannot receive a code'],
       [DEMO.phoneNumber, {}, 'phoneNumber', 'this number is already used with the WhatsApp Business API'],
       [
         '+34 612 345 678',

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { z } from 'zod';
 import type { Clock } from '../../../shared/clock.ts';
-import { parsePhone } from '../../../shared/phone.ts';
+import { isMetaTestNumber, parsePhone } from '../../../shared/phone.ts';
 import { ApiError, invalidRequest } from '../http/errors.ts';
 import { checkProfilePicture, VERTICALS } from './business-profile.ts';
 import { MetaError } from './meta-error.ts';
@@ -54,6 +54,10 @@ async function asFieldError<T>(path: string, action: () => Promise<T>): Promise<
   }
 }
 
+/** A `+1 555` number typed into the signup: Meta hands those out, nobody registers one with a code. */
+export const TEST_NUMBER_REFUSAL =
+  '+1 555 numbers are Meta’s test numbers: they cannot receive a code; add one from WhatsApp Manager (Add a test number)';
+
 export class Onboarding {
   constructor(
     private readonly simulator: Simulator,
@@ -89,6 +93,9 @@ export class Onboarding {
       throw invalidRequest([{ path: 'wabaId', message: `${input.wabaId} is not a WhatsApp Business account` }]);
     }
     const parsed = parsePhone(input.phoneNumber);
+    if (!parsed.ok && isMetaTestNumber(input.phoneNumber)) {
+      throw invalidRequest([{ path: 'phoneNumber', message: TEST_NUMBER_REFUSAL }]);
+    }
     if (!parsed.ok) {
       throw invalidRequest([
         { path: 'phoneNumber', message: `${parsed.reason}: enter it in international format, e.g. +1 614 555 1234` },

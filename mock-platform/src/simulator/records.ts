@@ -27,6 +27,8 @@ export const simPhoneNumberSchema = z.object({
   pinHash: z.string().optional(),
   /** Registered and waiting for WhatsApp's approval of the display name: CONNECTED from this time. */
   approvesAt: z.number().optional(),
+  /** One of Meta's developer test numbers (`+1 555 …`, `account_mode` SANDBOX): ready at once, never verified by code. */
+  testNumber: z.boolean().optional(),
 });
 
 export const simTemplateSchema = z.object({

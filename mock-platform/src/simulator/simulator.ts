@@ -112,6 +112,7 @@ export class Simulator {
       messaging_limit_tier: number.messagingLimitTier,
       status: number.status,
       name_status: 'APPROVED',
+      account_mode: number.testNumber ? 'SANDBOX' : 'LIVE',
       platform_type: 'CLOUD_API',
       throughput: { level: 'STANDARD' },
       id: number.id,
