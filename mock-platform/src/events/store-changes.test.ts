@@ -22,7 +22,7 @@ describe('observedStore', () => {
     const changes = new StoreChanges();
     let heard = 0;
     changes.subscribe(() => heard++);
-    const store = observedStore(await JournalStore.open<Schema>({ files: slow }), changes);
+    const store = observedStore<Schema>(await JournalStore.open<Schema>({ files: slow }), changes);
 
     const commit = store.commit([put('rows', { id: 'a', n: 1 })]);
     await new Promise((resolve) => setImmediate(resolve));
@@ -39,7 +39,7 @@ describe('observedStore', () => {
     const changes = new StoreChanges();
     let heard = 0;
     changes.subscribe(() => heard++);
-    const store = observedStore(await JournalStore.open<Schema>({ files: failing }), changes);
+    const store = observedStore<Schema>(await JournalStore.open<Schema>({ files: failing }), changes);
     await expect(store.commit([put('rows', { id: 'a', n: 1 })])).rejects.toThrow();
     await new Promise((resolve) => setImmediate(resolve));
     expect(heard).toBe(0);
