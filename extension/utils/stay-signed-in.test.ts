@@ -1,9 +1,11 @@
+import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { testPlatform } from '../../mock-platform/src/testing/harness.ts';
 import { signIn, signOut } from './auth.ts';
+import { indexedDbCredentials } from './credential-db.ts';
 import { resumeSession } from './resume.ts';
-import { loadSession, loadStaySignedIn, restrictSessionStorage } from './storage.ts';
+import { loadSession, loadStaySignedIn, migrateStaySignedIn, restrictSessionStorage } from './storage.ts';
 
 // The extension's pages reach the browser through utils/browser.ts (Chrome's own chrome.*).
 vi.mock('./browser.ts', () => ({ default: fakeBrowser }));
@@ -27,7 +29,9 @@ const onDisk = async () => JSON.stringify(await fakeBrowser.storage.local.get())
 describe('the agent token and "stay signed in"', () => {
   beforeEach(() => {
     fakeBrowser.reset();
+    // The extension origin's IndexedDB, empty for each test (it survives a browser restart).
     vi.unstubAllGlobals();
+    vi.stubGlobal('indexedDB', new IDBFactory());
     vi.useRealTimers();
   });
 
@@ -48,6 +52,9 @@ describe('the agent token and "stay signed in"', () => {
     const credential = await loadStaySignedIn();
     expect(credential).toMatchObject({ platformUrl: PLATFORM, userId: session.user.id });
     expect(await onDisk()).not.toContain(session.token);
+    // Not in storage.local, which content scripts can read: in the extension's IndexedDB.
+    expect(await onDisk()).not.toContain(credential?.refreshToken);
+    expect(await onDisk()).not.toContain('loro.staySignedIn');
     await restartBrowser();
     const resumed = await resumeSession();
     expect(resumed?.user.username).toBe('ana');
@@ -110,5 +117,20 @@ describe('the agent token and "stay signed in"', () => {
     await restrictSessionStorage({ setAccessLevel });
     expect(setAccessLevel).toHaveBeenCalledWith({ accessLevel: 'TRUSTED_CONTEXTS' });
     expect(await fakeBrowser.storage.local.get()).toEqual({ 'loro.platformUrl': PLATFORM });
+  });
+
+  it('moves a credential older versions left in storage.local into IndexedDB, and removes the old copy', async () => {
+    await setUp();
+    const legacy = { platformUrl: PLATFORM, userId: 'u1', refreshToken: 'old-refresh', expiresAt: Date.now() + 60_000 };
+    await fakeBrowser.storage.local.set({ 'loro.staySignedIn': legacy, 'loro.platformUrl': PLATFORM });
+    await migrateStaySignedIn();
+    expect(await fakeBrowser.storage.local.get()).toEqual({ 'loro.platformUrl': PLATFORM });
+    expect(await indexedDbCredentials().get('loro.staySignedIn')).toEqual(legacy);
+    expect(await loadStaySignedIn()).toEqual(legacy);
+
+    // A newer credential already in IndexedDB wins over a stale copy; the copy is removed anyway.
+    await fakeBrowser.storage.local.set({ 'loro.staySignedIn': { ...legacy, refreshToken: 'stale' } });
+    expect((await loadStaySignedIn())?.refreshToken).toBe('old-refresh');
+    expect(await onDisk()).not.toContain('stale');
   });
 });

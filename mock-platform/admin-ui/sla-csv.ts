@@ -1,10 +1,10 @@
+import { toCsv } from '../../shared/csv/csv.ts';
 import { t } from './i18n.ts';
 import type { SlaReport } from './types.ts';
 
 /**
  * The SLA dashboard as CSV (RFC 4180), in the UI's language: one line per channel, queue and hour
- * and clock, then the breaches. A cell a spreadsheet would take for a formula (`=`, `+`, `-`, `@`)
- * is prefixed with `'`, so a customer's name can never run as one.
+ * and clock, then the breaches; cells neutralised against formulas by `toCsv` (shared/csv).
  */
 export function slaCsv(report: SlaReport, formatTime: (at: number) => string): string {
   const lines: string[][] = [[t('csvGroup'), t('name'), t('clock'), t('sla_met'), t('sla_breached'), t('sla_active')]];
@@ -30,10 +30,5 @@ export function slaCsv(report: SlaReport, formatTime: (at: number) => string): s
       t(breach.clock),
       formatTime(breach.dueAt),
     ]);
-  return `${lines.map((line) => line.map(cell).join(',')).join('\r\n')}\r\n`;
-}
-
-function cell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  return toCsv(lines);
 }

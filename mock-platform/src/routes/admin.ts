@@ -16,6 +16,7 @@ import { DEFAULT_BUSINESS_HOURS, DEFAULT_SLA, slaSettings } from '../platform/sl
 import { slaReport, slaReportSchema } from '../platform/sla-report.ts';
 import { cannedResponseResource } from './admin-canned-responses.ts';
 import { channelRoutes } from './admin-channels.ts';
+import { csvRoutes } from './admin-csv.ts';
 import { resourceRoutes } from './admin-resource.ts';
 import {
   closureReasonResource,
@@ -227,6 +228,7 @@ export function adminRoutes(ctx: PlatformContext, sessions: Sessions) {
   );
 
   channelRoutes(app, ctx);
+  csvRoutes(app, ctx);
   for (const resource of [
     roleResource(ctx),
     skillResource(ctx),
