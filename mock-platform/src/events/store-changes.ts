@@ -43,7 +43,11 @@ export function observedStore<S extends StoreSchema>(store: Store<S>, changes: S
     commit(ops: WriteOp<S>[]) {
       const durable = store.commit(ops);
       // A failed write announces nothing: the store has failed stop and the caller gets the error.
-      if (ops.length > 0) durable.then(() => changes.notify(), () => undefined);
+      if (ops.length > 0)
+        durable.then(
+          () => changes.notify(),
+          () => undefined,
+        );
       return durable;
     },
     sync: () => store.sync(),
