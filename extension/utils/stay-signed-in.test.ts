@@ -1,14 +1,27 @@
-import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { testPlatform } from '../../mock-platform/src/testing/harness.ts';
 import { signIn, signOut } from './auth.ts';
-import { indexedDbCredentials } from './credential-db.ts';
+import type { CredentialDb } from './credential-db.ts';
 import { resumeSession } from './resume.ts';
 import { loadSession, loadStaySignedIn, migrateStaySignedIn, restrictSessionStorage } from './storage.ts';
 
 // The extension's pages reach the browser through utils/browser.ts (Chrome's own chrome.*).
 vi.mock('./browser.ts', () => ({ default: fakeBrowser }));
+// The extension origin's IndexedDB (Node has none; e2e/stay-signed-in.e2e.test.ts uses Chromium's):
+// kept across a "browser restart", emptied for each test.
+const idb = vi.hoisted(() => new Map<string, unknown>());
+vi.mock('./credential-db.ts', () => ({
+  indexedDbCredentials: (): CredentialDb => ({
+    get: async (key) => idb.get(key),
+    put: async (key, value, when) => {
+      if (!when || when(idb.get(key))) idb.set(key, value);
+    },
+    remove: async (key, when) => {
+      if (!when || when(idb.get(key))) idb.delete(key);
+    },
+  }),
+}));
 
 type T = Awaited<ReturnType<typeof testPlatform>>;
 const PLATFORM = 'http://platform.test';
@@ -29,9 +42,8 @@ const onDisk = async () => JSON.stringify(await fakeBrowser.storage.local.get())
 describe('the agent token and "stay signed in"', () => {
   beforeEach(() => {
     fakeBrowser.reset();
-    // The extension origin's IndexedDB, empty for each test (it survives a browser restart).
+    idb.clear();
     vi.unstubAllGlobals();
-    vi.stubGlobal('indexedDB', new IDBFactory());
     vi.useRealTimers();
   });
 
@@ -125,7 +137,7 @@ describe('the agent token and "stay signed in"', () => {
     await fakeBrowser.storage.local.set({ 'loro.staySignedIn': legacy, 'loro.platformUrl': PLATFORM });
     await migrateStaySignedIn();
     expect(await fakeBrowser.storage.local.get()).toEqual({ 'loro.platformUrl': PLATFORM });
-    expect(await indexedDbCredentials().get('loro.staySignedIn')).toEqual(legacy);
+    expect(idb.get('loro.staySignedIn')).toEqual(legacy);
     expect(await loadStaySignedIn()).toEqual(legacy);
 
     // A newer credential already in IndexedDB wins over a stale copy; the copy is removed anyway.
