@@ -11,6 +11,7 @@ import type { PlatformContext } from '../platform/context.ts';
 import { deleteChannelOps } from '../platform/deletions.ts';
 import { mutate } from '../platform/mutation.ts';
 import { type Channel, channelSchema, put, slaPolicySchema } from '../platform/records.ts';
+import { GraphApiError } from '../whatsapp/graph-client.ts';
 import { checkVersion, expectedVersion, versionOf } from './versions.ts';
 
 /**
@@ -139,6 +140,23 @@ export function channelRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext): 
     }
   }
 
+  /**
+   * Against Meta's Cloud API a new account's webhooks reach nobody until the app subscribes to it
+   * (`POST /{waba-id}/subscribed_apps`); the embedded simulator subscribes its accounts itself.
+   * A refusal stops the channel's creation with WhatsApp's words, on the number's field.
+   */
+  async function subscribeApp(wabaId: string): Promise<void> {
+    try {
+      await ctx.graph.subscribeApp(wabaId);
+    } catch (error) {
+      const refused = error instanceof GraphApiError && error.httpStatus < 500;
+      const message = refused
+        ? `WhatsApp refused to send this platform the account’s messages (subscribed_apps): ${error.message}`
+        : 'WhatsApp could not be reached to send this platform the account’s messages (subscribed_apps): try again';
+      throw new ApiError(502, 'whatsapp_subscription_failed', message, [{ path: 'phoneNumberId', message }]);
+    }
+  }
+
   app.openapi(
     createRoute({
       ...base,
@@ -171,7 +189,7 @@ export function channelRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext): 
         200: jsonContent(z.array(numberViewSchema), 'Numbers'),
         401: errorResponses[401],
         403: errorResponses[403],
-        502: errorResponses[409],
+        502: errorResponses[502],
       },
     }),
     async (c) => {
@@ -259,12 +277,18 @@ export function channelRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext): 
         400: errorResponses[400],
         401: errorResponses[401],
         403: errorResponses[403],
+        502: errorResponses[502],
       },
     }),
     async (c) => {
       const body = c.req.valid('json');
       const { phoneNumberId: _number, ...defaults } = body;
       const numbers = await accountNumbers();
+      if (ctx.subscribesApps) {
+        // Checked before Meta is asked, so a form with a wrong field hears about it first.
+        refuse(defaultsIssues(body));
+        await subscribeApp(account().wabaId);
+      }
       const channel = await mutate(ctx, async (ctx) => {
         const number = numbers.find((n) => n.id === body.phoneNumberId);
         const issues = defaultsIssues(body);
