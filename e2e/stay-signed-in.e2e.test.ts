@@ -29,6 +29,24 @@ async function signIn(page: Page, platformUrl: string, staySignedIn: boolean): P
 const stored = (page: Page, area: 'local' | 'session') =>
   page.evaluate(async (name) => JSON.stringify(await chrome.storage[name].get()), area);
 
+/** The "stay signed in" credential in the extension origin's IndexedDB (content scripts cannot reach it). */
+const inIndexedDb = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('loro-credentials');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const get = db.transaction('credentials').objectStore('credentials').get('loro.staySignedIn');
+          get.onsuccess = () => {
+            resolve(JSON.stringify(get.result ?? null));
+            db.close();
+          };
+        };
+      }),
+  );
+
 describe('the agent token across a browser restart', () => {
   let platform: Awaited<ReturnType<typeof startTestPlatform>>;
   let profile: string;
@@ -63,15 +81,21 @@ describe('the agent token across a browser restart', () => {
     expect(await stored(page, 'local')).not.toContain(
       (JSON.parse(await stored(page, 'session')) as Record<string, { token: string }>)['loro.session']?.token,
     );
+    // The refresh credential is in IndexedDB, not in storage.local (which content scripts can read).
+    const credential = JSON.parse(await inIndexedDb(page)) as { refreshToken: string } | null;
+    expect(credential?.refreshToken).toEqual(expect.any(String));
+    expect(await stored(page, 'local')).not.toContain(credential?.refreshToken);
+    expect(await stored(page, 'local')).not.toContain('loro.staySignedIn');
     await chrome.close();
 
     chrome = await launchWithExtension('en-US', { profile });
     page = await optionsPage(chrome.browser, chrome.extensionId);
     await page.waitForSelector('[data-testid="signed-in"]');
 
-    // Signing out ends it: the next restart asks to sign in.
+    // Signing out ends it: the credential is gone and the next restart asks to sign in.
     await page.click('[data-testid="sign-out"]');
     await page.waitForSelector('[data-testid="login-form"]');
+    expect(await inIndexedDb(page)).toBe('null');
     await chrome.close();
     chrome = await launchWithExtension('en-US', { profile });
     page = await optionsPage(chrome.browser, chrome.extensionId);

@@ -3,7 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { CONSOLE_PATTERNS_KEY } from '../utils/console-patterns.ts';
 import { registerOverlay } from '../utils/console-registration.ts';
 import { isOpenPanelMessage, isStartConversationMessage, PENDING_OUTBOUND_KEY } from '../utils/messages.ts';
-import { restrictSessionStorage } from '../utils/storage.ts';
+import { migrateStaySignedIn, restrictSessionStorage } from '../utils/storage.ts';
 
 // Thin wiring only: an MV3 service worker is killed when idle, so it keeps no state.
 export default defineBackground(() => {
@@ -11,6 +11,8 @@ export default defineBackground(() => {
   void restrictSessionStorage(chrome.storage.session).catch((error: unknown) =>
     console.error('[loro] storage.session access level', error),
   );
+  // "Stay signed in" moves out of storage.local (content scripts can read it) into IndexedDB.
+  void migrateStaySignedIn().catch((error: unknown) => console.error('[loro] stay-signed-in migration', error));
   // The toolbar button opens the side panel.
   void chrome.sidePanel.setPanelBehavior({ openPanelOnActionClick: true });
   // The overlay runs on the console pages the agent chose (and loopback); again when they change.

@@ -2,11 +2,26 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { testPlatform } from '../../mock-platform/src/testing/harness.ts';
 import { signIn, signOut } from './auth.ts';
+import type { CredentialDb } from './credential-db.ts';
 import { resumeSession } from './resume.ts';
-import { loadSession, loadStaySignedIn, restrictSessionStorage } from './storage.ts';
+import { loadSession, loadStaySignedIn, migrateStaySignedIn, restrictSessionStorage } from './storage.ts';
 
 // The extension's pages reach the browser through utils/browser.ts (Chrome's own chrome.*).
 vi.mock('./browser.ts', () => ({ default: fakeBrowser }));
+// The extension origin's IndexedDB (Node has none; e2e/stay-signed-in.e2e.test.ts uses Chromium's):
+// kept across a "browser restart", emptied for each test.
+const idb = vi.hoisted(() => new Map<string, unknown>());
+vi.mock('./credential-db.ts', () => ({
+  indexedDbCredentials: (): CredentialDb => ({
+    get: async (key) => idb.get(key),
+    put: async (key, value, when) => {
+      if (!when || when(idb.get(key))) idb.set(key, value);
+    },
+    remove: async (key, when) => {
+      if (!when || when(idb.get(key))) idb.delete(key);
+    },
+  }),
+}));
 
 type T = Awaited<ReturnType<typeof testPlatform>>;
 const PLATFORM = 'http://platform.test';
@@ -27,6 +42,7 @@ const onDisk = async () => JSON.stringify(await fakeBrowser.storage.local.get())
 describe('the agent token and "stay signed in"', () => {
   beforeEach(() => {
     fakeBrowser.reset();
+    idb.clear();
     vi.unstubAllGlobals();
     vi.useRealTimers();
   });
@@ -48,6 +64,9 @@ describe('the agent token and "stay signed in"', () => {
     const credential = await loadStaySignedIn();
     expect(credential).toMatchObject({ platformUrl: PLATFORM, userId: session.user.id });
     expect(await onDisk()).not.toContain(session.token);
+    // Not in storage.local, which content scripts can read: in the extension's IndexedDB.
+    expect(await onDisk()).not.toContain(credential?.refreshToken);
+    expect(await onDisk()).not.toContain('loro.staySignedIn');
     await restartBrowser();
     const resumed = await resumeSession();
     expect(resumed?.user.username).toBe('ana');
@@ -110,5 +129,20 @@ describe('the agent token and "stay signed in"', () => {
     await restrictSessionStorage({ setAccessLevel });
     expect(setAccessLevel).toHaveBeenCalledWith({ accessLevel: 'TRUSTED_CONTEXTS' });
     expect(await fakeBrowser.storage.local.get()).toEqual({ 'loro.platformUrl': PLATFORM });
+  });
+
+  it('moves a credential older versions left in storage.local into IndexedDB, and removes the old copy', async () => {
+    await setUp();
+    const legacy = { platformUrl: PLATFORM, userId: 'u1', refreshToken: 'old-refresh', expiresAt: Date.now() + 60_000 };
+    await fakeBrowser.storage.local.set({ 'loro.staySignedIn': legacy, 'loro.platformUrl': PLATFORM });
+    await migrateStaySignedIn();
+    expect(await fakeBrowser.storage.local.get()).toEqual({ 'loro.platformUrl': PLATFORM });
+    expect(idb.get('loro.staySignedIn')).toEqual(legacy);
+    expect(await loadStaySignedIn()).toEqual(legacy);
+
+    // A newer credential already in IndexedDB wins over a stale copy; the copy is removed anyway.
+    await fakeBrowser.storage.local.set({ 'loro.staySignedIn': { ...legacy, refreshToken: 'stale' } });
+    expect((await loadStaySignedIn())?.refreshToken).toBe('old-refresh');
+    expect(await onDisk()).not.toContain('stale');
   });
 });

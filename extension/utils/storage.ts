@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { loginResponseSchema } from '../../shared/api/schemas.ts';
 import browser from './browser.ts';
+import { type CredentialDb, indexedDbCredentials } from './credential-db.ts';
 
 /**
  * The agent's session on a platform. It lives in `storage.session`: in memory only (never on
@@ -15,7 +16,8 @@ export type Session = z.infer<typeof sessionSchema>;
 /**
  * "Stay signed in": the refresh credential that signs the agent in again after a browser restart.
  * Only stored when she ticked the box; it cannot call the API itself, works once (each use gives
- * a new one) and dies with sign-out, sign-out everywhere or a new password.
+ * a new one) and dies with sign-out, sign-out everywhere or a new password. It lives in the
+ * extension's IndexedDB (`credential-db.ts`), out of content scripts' reach, never in `storage.local`.
  */
 export const staySignedInSchema = z.object({
   platformUrl: z.string(),
@@ -51,22 +53,45 @@ export async function clearSession(): Promise<void> {
 }
 
 /** The "stay signed in" credential, or undefined when there is none (or it has expired). */
-export async function loadStaySignedIn(now = Date.now()): Promise<StaySignedIn | undefined> {
-  const parsed = staySignedInSchema.safeParse((await browser.storage.local.get(STAY_KEY))[STAY_KEY]);
+export async function loadStaySignedIn(
+  now = Date.now(),
+  db: CredentialDb = indexedDbCredentials(),
+): Promise<StaySignedIn | undefined> {
+  await migrateStaySignedIn(db);
+  const parsed = staySignedInSchema.safeParse(await db.get(STAY_KEY));
   if (!parsed.success || parsed.data.expiresAt <= now) return undefined;
   return parsed.data;
 }
 
-export async function saveStaySignedIn(credential: StaySignedIn): Promise<void> {
-  await browser.storage.local.set({ [STAY_KEY]: credential });
+export async function saveStaySignedIn(
+  credential: StaySignedIn,
+  db: CredentialDb = indexedDbCredentials(),
+): Promise<void> {
+  await db.put(STAY_KEY, staySignedInSchema.parse(credential));
 }
 
 /**
  * Forgets the "stay signed in" credential; with `only`, just when it is still that one (another
  * panel may have replaced it meanwhile with the one it got in exchange).
  */
-export async function clearStaySignedIn(only?: string): Promise<void> {
-  if (only !== undefined && (await loadStaySignedIn(0))?.refreshToken !== only) return;
+export async function clearStaySignedIn(only?: string, db: CredentialDb = indexedDbCredentials()): Promise<void> {
+  await db.remove(
+    STAY_KEY,
+    only === undefined ? undefined : (current) => staySignedInSchema.safeParse(current).data?.refreshToken === only,
+  );
+  if (only === undefined) await browser.storage.local.remove(STAY_KEY);
+}
+
+/**
+ * Versions before 2026-12-02 kept the credential in `storage.local`, which content scripts can
+ * read: move it into IndexedDB (unless a newer one is there already) and remove the old copy.
+ * Called by the background at every start and before each read.
+ */
+export async function migrateStaySignedIn(db: CredentialDb = indexedDbCredentials()): Promise<void> {
+  const legacy = (await browser.storage.local.get(STAY_KEY))[STAY_KEY];
+  if (legacy === undefined) return;
+  const parsed = staySignedInSchema.safeParse(legacy);
+  if (parsed.success) await db.put(STAY_KEY, parsed.data, (current) => current === undefined);
   await browser.storage.local.remove(STAY_KEY);
 }
 

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testPlatform } from '../testing/harness.ts';
-
-type Operation = { security?: Record<string, string[]>[] };
-type Document = { paths: Record<string, Record<string, Operation>> };
-
-const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+import { openApiOperations } from '../testing/openapi-operations.ts';
 
 /** Routes that are public on purpose: signing in (and again, with a refresh credential), and the components' pages (token in the URL). */
 const PUBLIC = new Set(['POST /api/auth/login', 'POST /api/auth/resume']);
@@ -17,10 +13,7 @@ const PUBLIC = new Set(['POST /api/auth/login', 'POST /api/auth/resume']);
  */
 describe('every secured operation in /openapi.json', async () => {
   const t = await testPlatform();
-  const doc = (await t.call('GET', '/openapi.json')).body as Document;
-  const operations = Object.entries(doc.paths).flatMap(([path, item]) =>
-    METHODS.filter((method) => item[method]).map((method) => ({ path, method, operation: item[method] as Operation })),
-  );
+  const operations = openApiOperations((await t.call('GET', '/openapi.json')).body);
 
   it('finds the API’s operations', () => {
     expect(operations.length).toBeGreaterThan(60);
@@ -29,10 +22,7 @@ describe('every secured operation in /openapi.json', async () => {
   it('documents the supervisor’s operations, each secured', () => {
     const supervision = operations
       .filter(({ path }) => path.startsWith('/api/supervisor/'))
-      .map(
-        ({ path, method, operation }) =>
-          `${method.toUpperCase()} ${path} ${operation.security?.length ? 'secured' : 'OPEN'}`,
-      );
+      .map(({ path, method, operation }) => `${method} ${path} ${operation.security?.length ? 'secured' : 'OPEN'}`);
     expect(supervision.sort()).toEqual([
       'GET /api/supervisor/board secured',
       'GET /api/supervisor/conversations/{id} secured',
@@ -47,7 +37,7 @@ describe('every secured operation in /openapi.json', async () => {
   it('declares a security scheme on every /api operation but the public ones', () => {
     const undeclared = operations
       .filter(({ path, operation }) => path.startsWith('/api/') && !operation.security?.length)
-      .map(({ path, method }) => `${method.toUpperCase()} ${path}`)
+      .map(({ path, method }) => `${method} ${path}`)
       .filter((name) => !PUBLIC.has(name));
     expect(undeclared).toEqual([]);
   });
@@ -55,10 +45,8 @@ describe('every secured operation in /openapi.json', async () => {
   it.each(
     operations
       .filter(({ operation }) => operation.security?.length)
-      .map(({ path, method }) => [method.toUpperCase(), path] as const),
-  )('%s %s answers 401 without credentials and with a made-up token', async (method, path) => {
-    const url = path.replace(/\{[^}]+\}/g, 'x');
-    const body = method === 'GET' || method === 'DELETE' ? undefined : {};
+      .map(({ method, path, url, body }) => [method, path, url, body] as const),
+  )('%s %s answers 401 without credentials and with a made-up token', async (method, _path, url, body) => {
     const anonymous = await t.call(method, url, { body });
     expect(anonymous.status).toBe(401);
     const forged = await t.call(method, url, { body, headers: { authorization: 'Bearer not-a-real-token' } });

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Issue } from '../../http/errors.ts';
+import type { Issue } from '../domain-errors.ts';
 import { cannedResponseResource } from '../../routes/admin-canned-responses.ts';
 import { updateChannelSchema } from '../../routes/admin-channels.ts';
 import {

@@ -1,5 +1,5 @@
 import { parseCsv, toCsv } from '../../../../shared/csv/csv.ts';
-import { invalidField, invalidRequest } from '../../http/errors.ts';
+import { invalidField, invalidRequest } from '../domain-errors.ts';
 import { versionOf } from '../../routes/versions.ts';
 import { audited } from '../audit.ts';
 import type { PlatformContext } from '../context.ts';

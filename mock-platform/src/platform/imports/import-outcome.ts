@@ -1,13 +1,13 @@
 import type { ImportReport } from '../../../../shared/api/imports.ts';
-import { ApiError, type Issue, invalidRequest } from '../../http/errors.ts';
+import { DomainError, type Issue, invalidRequest } from '../domain-errors.ts';
 import type { PlatformContext } from '../context.ts';
 import type { AnyResource, ImportPlan } from './plan-import.ts';
 
 /** A stale import: 409 naming each change made since the file's version of the row. */
-export function staleImport(conflicts: Issue[]): ApiError {
+export function staleImport(conflicts: Issue[]): DomainError {
   const who = [...new Set(conflicts.map((issue) => issue.message.split(' at ')[0]))].join(', ');
-  return new ApiError(
-    409,
+  return new DomainError(
+    'conflict',
     'version_conflict',
     `The file is older than the platform's rows: changed since by ${who}. Export again and apply your changes to the new file.`,
     conflicts,
@@ -39,7 +39,7 @@ export async function announceImport(
 }
 
 /** Applying a file with refused rows (without skipping them): 400, each issue named by row and field. */
-export function refusedRows(plan: ImportPlan): ApiError {
+export function refusedRows(plan: ImportPlan): DomainError {
   return invalidRequest(
     plan.items
       .filter((item) => item.action === 'refused')
