@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import type { Issue } from '../domain-errors.ts';
 import { cannedResponseResource } from '../../routes/admin-canned-responses.ts';
 import { updateChannelSchema } from '../../routes/admin-channels.ts';
 import {
@@ -13,6 +12,7 @@ import {
   unavailableReasonResource,
 } from '../../routes/admin-resources.ts';
 import type { PlatformContext } from '../context.ts';
+import type { Issue } from '../domain-errors.ts';
 import { type Channel, channelSchema, routingModeOf, type settingsSchema } from '../records.ts';
 import { currentSettings, settingsViewSchema } from '../settings-view.ts';
 import type { AnyResource } from './plan-import.ts';

@@ -1,8 +1,8 @@
 import { parseCsv, toCsv } from '../../../../shared/csv/csv.ts';
-import { invalidField, invalidRequest } from '../domain-errors.ts';
 import { versionOf } from '../../routes/versions.ts';
 import { audited } from '../audit.ts';
 import type { PlatformContext } from '../context.ts';
+import { invalidField, invalidRequest } from '../domain-errors.ts';
 import { mutate } from '../mutation.ts';
 import type { User } from '../records.ts';
 import { mergedBody, readLines } from './csv-columns.ts';

@@ -1,6 +1,6 @@
 import type { ImportReport } from '../../../../shared/api/imports.ts';
-import { DomainError, type Issue, invalidRequest } from '../domain-errors.ts';
 import type { PlatformContext } from '../context.ts';
+import { DomainError, type Issue, invalidRequest } from '../domain-errors.ts';
 import type { AnyResource, ImportPlan } from './plan-import.ts';
 
 /** A stale import: 409 naming each change made since the file's version of the row. */
