@@ -292,7 +292,11 @@ export function useDesk(session: Session) {
         token: session.token,
       }),
 
-    /** Uploads and sends a file with its caption; resolves with the refusal in words, if any. */
+    /**
+     * Uploads and sends a file with its caption; resolves with the refusal in words, if any. An
+     * upload refused or cut off records nothing: the file stays in the picker to send again. A
+     * send WhatsApp refuses after the upload is on its bubble with Retry (the same uploaded file).
+     */
     sendAttachment: async (
       conversationId: string,
       file: File,
@@ -300,10 +304,7 @@ export function useDesk(session: Session) {
       onProgress: (percent: number) => void,
     ) => {
       try {
-        dispatch({
-          event: 'message',
-          data: await uploadAttachment(session, conversationId, file, caption, onProgress),
-        });
+        await recorded(conversationId, () => uploadAttachment(session, conversationId, file, caption, onProgress));
         return undefined;
       } catch (caught) {
         return refusal('attachment', caught);

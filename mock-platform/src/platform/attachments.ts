@@ -4,6 +4,7 @@ import { isWindowOpen } from '../../../shared/customer-window.ts';
 import { checkMedia, formatMediaSize } from '../../../shared/whatsapp/media-limits.ts';
 import { ApiError, invalidField, notFound } from '../http/errors.ts';
 import { isUncertainGraphFailure } from '../whatsapp/graph-client.ts';
+import { attachmentPayload } from './attachment-payload.ts';
 import type { PlatformContext } from './context.ts';
 import { workableConversation } from './participants.ts';
 import type { User } from './records.ts';
@@ -77,12 +78,7 @@ export async function sendAttachment(
     media,
     send: (phoneNumberId, to, callbackData) =>
       ctx.graph.sendMessage(phoneNumberId, to, {
-        type: kind,
-        [kind]: {
-          id: mediaId,
-          ...(text !== undefined ? { caption: text } : {}),
-          ...(kind === 'document' ? { filename } : {}),
-        },
+        ...attachmentPayload(media, text),
         biz_opaque_callback_data: callbackData,
       }),
   });
