@@ -15,6 +15,14 @@ describe('the platform’s own checks, in the UI’s language', () => {
       'se solapa con 09:00–14:00 del lunes: los intervalos no pueden solaparse (únalos en uno)',
     ],
     ['/hola is already the shortcut of Saludo in this language', '/hola ya es el atajo de «Saludo» en este idioma'],
+    [
+      'WhatsApp refused to send this platform the account’s messages (subscribed_apps): (#200) Permissions error',
+      'WhatsApp se negó a enviar a esta plataforma los mensajes de la cuenta (subscribed_apps): (#200) Permissions error',
+    ],
+    [
+      'WhatsApp could not be reached to send this platform the account’s messages (subscribed_apps): try again',
+      'No se pudo contactar con WhatsApp para que envíe a esta plataforma los mensajes de la cuenta (subscribed_apps): vuelva a intentarlo',
+    ],
   ])('%j → %j', (english, spanish) => {
     expect(issueWords(english, 'es')).toBe(spanish);
   });

@@ -30,6 +30,15 @@ const ENTRIES: Entry[] = [
   { pattern: /^is already the channel (.+)$/, es: (name) => `ya es el canal ${name}` },
   { pattern: /^is not a number of this WhatsApp account$/, es: 'no es un número de esta cuenta de WhatsApp' },
   {
+    pattern: /^WhatsApp refused to send this platform the account’s messages \(subscribed_apps\): (.+)$/,
+    es: (why) => `WhatsApp se negó a enviar a esta plataforma los mensajes de la cuenta (subscribed_apps): ${why}`,
+  },
+  {
+    pattern:
+      /^WhatsApp could not be reached to send this platform the account’s messages \(subscribed_apps\): try again$/,
+    es: 'No se pudo contactar con WhatsApp para que envíe a esta plataforma los mensajes de la cuenta (subscribed_apps): vuelva a intentarlo',
+  },
+  {
     pattern: /^the number is not verified yet: finish its verification first$/,
     es: 'el número aún no está verificado: termine primero su verificación',
   },

@@ -54,7 +54,11 @@ export function useSave() {
         setErrors(failure.fieldErrors);
         const fields = failure.code === 'validation_failed' && failure.issues.length > 0;
         // Field messages sit next to their fields; the summary line says so in plain words.
-        setMessage(fields ? t('fixFields') : failure.message);
+        // A refusal whose message is its one field's (WhatsApp refusing to subscribe the app) is said in the UI's language.
+        const named = failure.issues.length === 1 && failure.issues[0]?.message === failure.message;
+        setMessage(
+          fields ? t('fixFields') : named && failure.issues[0] ? issueText(failure.issues[0]) : failure.message,
+        );
         setDetails(fields ? failure.issues.map((issue) => `${issue.path}: ${issueText(issue)}`) : []);
         onFailure?.(failure);
       } else {

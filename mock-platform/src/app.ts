@@ -84,6 +84,7 @@ export function createPlatform(options: PlatformOptions) {
     archive: options.archive ?? memoryArchive(),
     messageSeq: new Sequence(store.all('messages').reduce((max, message) => Math.max(max, message.seq ?? 0), 0)),
     webhookSkips: new WebhookSkips(),
+    subscribesApps: config.GRAPH_BASE_URL !== undefined,
     graph: createGraphClient({
       baseUrl: config.GRAPH_BASE_URL ?? `${origin}/graph`,
       version: config.GRAPH_API_VERSION,

@@ -77,6 +77,16 @@ const envSchema = z.object({
     .min(0, 'must be a whole number of seconds from 0 to 86400')
     .max(86_400, 'must be a whole number of seconds from 0 to 86400')
     .default(60),
+  /**
+   * After how many seconds "WhatsApp" approves a pending template on its own (the sweep); 0 (the
+   * default): only the reviewer in the simulator's WhatsApp Manager decides.
+   */
+  SIMULATOR_TEMPLATE_REVIEW_SECONDS: z.coerce
+    .number({ error: 'must be a whole number of seconds from 0 to 86400' })
+    .int('must be a whole number of seconds from 0 to 86400')
+    .min(0, 'must be a whole number of seconds from 0 to 86400')
+    .max(86_400, 'must be a whole number of seconds from 0 to 86400')
+    .default(0),
   /** Conversations ended more than this many days ago have their messages moved to month files. */
   ARCHIVE_AFTER_DAYS: z.coerce
     .number({ error: 'must be a whole number of days from 1 to 3650' })

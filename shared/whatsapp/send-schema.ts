@@ -62,6 +62,8 @@ export const graphErrorSchema = z.object({
     type: z.string(),
     code: z.number(),
     error_subcode: z.number().optional(),
+    error_user_title: z.string().optional(),
+    error_user_msg: z.string().optional(),
     error_data: z.object({ messaging_product: z.literal('whatsapp'), details: z.string() }).optional(),
     fbtrace_id: z.string(),
   }),

@@ -27,6 +27,7 @@ export const errorResponses = {
   403: error('Signed in, but not allowed to do this'),
   404: error('No such resource, or not one you may see'),
   409: error('Not possible in the resource’s current state'),
+  502: error('WhatsApp’s Cloud API refused the platform’s call or could not be reached'),
 } as const;
 
 export const bearerSecurity = [{ bearerAuth: [] }];

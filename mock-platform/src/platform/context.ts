@@ -37,6 +37,11 @@ export interface PlatformContext {
   /** Routing passes, requested after a change and run in the background (coalesced). */
   routing: Routing;
   graph: GraphClient;
+  /**
+   * The Cloud API is outside this process (GRAPH_BASE_URL set: Meta's, or another instance playing
+   * it): connecting a channel subscribes the app to the account's webhooks itself. Absent: false.
+   */
+  subscribesApps?: boolean;
   /** Month files of the messages of conversations ended long ago (read on demand). */
   archive: ArchiveFiles;
   /** Orders messages by creation: timestamps tie within a millisecond, or come from the customer's phone. */

@@ -22,6 +22,7 @@ import { put, routingModeOf } from './records.ts';
 import { answeredMessageId } from './reply-context.ts';
 import { slaSettings } from './sla.ts';
 import { storeNotice } from './system-notices.ts';
+import { storeTemplateStatus } from './template-statuses.ts';
 import { conversationView, messageView } from './views.ts';
 import { readWebhook, type Skip } from './webhook-items.ts';
 
@@ -37,7 +38,7 @@ export async function receiveWebhook(ctx: PlatformContext, envelope: WebhookEnve
   const { values, other, skipped } = readWebhook(envelope);
   for (const change of other) {
     // Template status and quality, number quality, groups…: acknowledged (Meta would retry
-    // otherwise) and logged, not acted on by the platform.
+    // otherwise) and logged; a template's status is also stored for the admin's template list.
     console.info(
       `[webhook] acknowledged a ${change.field} update for account ${change.accountId}: ${describe(change.value)}`,
     );
@@ -54,6 +55,9 @@ export async function receiveWebhook(ctx: PlatformContext, envelope: WebhookEnve
   // once its own data is durable (for a retried message: the earlier request's write). New
   // conversations are routed by a pass in the background, not awaited here.
   await mutate(ctx, (ctx) => {
+    for (const change of other) {
+      if (change.field === 'message_template_status_update') storeTemplateStatus(ctx, change.accountId, change.value);
+    }
     let routable = false;
     for (const value of values) {
       const channel = ctx.store

@@ -21,6 +21,7 @@ import { routingScriptSchema } from '../../../shared/routing/script.ts';
 import { storedBusinessHoursSchema } from '../../../shared/sla/business-hours.ts';
 import { writeOps } from '../store/store.ts';
 import type { IndexSpecs } from '../store/tables.ts';
+import { templateStatusRecordSchema } from './template-status-record.ts';
 
 /**
  * What the platform stores, one zod schema per collection: rows are validated on every write.
@@ -454,6 +455,7 @@ export const platformSchemas = {
   wrapUps: wrapUpSchema,
   messages: messageSchema,
   orphanStatuses: orphanStatusSchema,
+  templateStatuses: templateStatusRecordSchema,
 } as const;
 
 export type PlatformSchema = { [C in keyof typeof platformSchemas]: z.infer<(typeof platformSchemas)[C]> };

@@ -11,6 +11,7 @@ import type { PlatformContext } from '../platform/context.ts';
 import { deleteChannelOps } from '../platform/deletions.ts';
 import { mutate } from '../platform/mutation.ts';
 import { type Channel, channelSchema, put, slaPolicySchema } from '../platform/records.ts';
+import { GraphApiError } from '../whatsapp/graph-client.ts';
 import { checkVersion, expectedVersion, versionOf } from './versions.ts';
 
 /**
@@ -139,6 +140,23 @@ export function channelRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext): 
     }
   }
 
+  /**
+   * Against Meta's Cloud API a new account's webhooks reach nobody until the app subscribes to it
+   * (`POST /{waba-id}/subscribed_apps`); the embedded simulator subscribes its accounts itself.
+   * A refusal stops the channel's creation with WhatsApp's words, on the number's field.
+   */
+  async function subscribeApp(wabaId: string): Promise<void> {
+    try {
+      await ctx.graph.subscribeApp(wabaId);
+    } catch (error) {
+      const refused = error instanceof GraphApiError && error.httpStatus < 500;
+      const message = refused
+        ? `WhatsApp refused to send this platform the account’s messages (subscribed_apps): ${error.message}`
+        : 'WhatsApp could not be reached to send this platform the account’s messages (subscribed_apps): try again';
+      throw new ApiError(502, 'whatsapp_subscription_failed', message, [{ path: 'phoneNumberId', message }]);
+    }
+  }
+
   app.openapi(
     createRoute({
       ...base,
@@ -171,7 +189,7 @@ export function channelRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext): 
         200: jsonContent(z.array(numberViewSchema), 'Numbers'),
         401: errorResponses[401],
         403: errorResponses[403],
-        502: errorResponses[409],
+        502: errorResponses[502],
       },
     }),
     async (c) => {
@@ -197,7 +215,8 @@ export function channelRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext): 
       ...base,
       method: 'get',
       path: '/templates',
-      summary: 'The WhatsApp Business account’s message templates, as WhatsApp reports them (TP-1, TP-2)',
+      summary:
+        'The WhatsApp Business account’s message templates, as WhatsApp reports them (TP-1, TP-2), with the reason and time of the last status webhook (message_template_status_update) the platform stored',
       responses: {
         200: jsonContent(
           z.array(
@@ -207,6 +226,10 @@ export function channelRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext): 
               language: z.string(),
               status: z.string(),
               category: z.string(),
+              /** WhatsApp's reason for the last status change (a rejection's, e.g. INVALID_FORMAT), from its webhook. */
+              reason: z.string().optional(),
+              /** When the platform received the last `message_template_status_update` about it. */
+              statusChangedAt: z.number().optional(),
             }),
           ),
           'Templates',
@@ -224,7 +247,19 @@ export function channelRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext): 
         throw new ApiError(502, 'whatsapp_unreachable', 'The templates could not be loaded from WhatsApp');
       }
       return c.json(
-        templates.map(({ id, name, language, status, category }) => ({ id, name, language, status, category })),
+        templates.map(({ id, name, language, status, category }) => {
+          const update = ctx.store.get('templateStatuses', id);
+          return {
+            id,
+            name,
+            language,
+            status,
+            category,
+            // The reason belongs to the status it came with: an edit since (PENDING again) has none.
+            ...(update && update.event === status && update.reason !== 'NONE' ? { reason: update.reason } : {}),
+            ...(update ? { statusChangedAt: update.at } : {}),
+          };
+        }),
         200,
       );
     },
@@ -242,12 +277,18 @@ export function channelRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext): 
         400: errorResponses[400],
         401: errorResponses[401],
         403: errorResponses[403],
+        502: errorResponses[502],
       },
     }),
     async (c) => {
       const body = c.req.valid('json');
       const { phoneNumberId: _number, ...defaults } = body;
       const numbers = await accountNumbers();
+      if (ctx.subscribesApps) {
+        // Checked before Meta is asked, so a form with a wrong field hears about it first.
+        refuse(defaultsIssues(body));
+        await subscribeApp(account().wabaId);
+      }
       const channel = await mutate(ctx, async (ctx) => {
         const number = numbers.find((n) => n.id === body.phoneNumberId);
         const issues = defaultsIssues(body);

@@ -1,5 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { TEMPLATE_LANGUAGES } from '../../../shared/whatsapp/template-languages.ts';
 import { createTemplateRequestSchema } from '../../../shared/whatsapp/template-schema.ts';
+import { rejectionReasonSchema, reviewDecisionSchema } from '../../../shared/whatsapp/template-status.ts';
 import { ApiError, invalidField } from '../http/errors.ts';
 import { errorResponses, jsonBody, jsonContent, router } from '../http/openapi.ts';
 import { businessManagerPage, businessManagerScript } from './business-manager-page.ts';
@@ -40,6 +42,21 @@ export function businessManagerRoutes(simulator: Simulator, clock: { now(): numb
       ),
   );
 
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/template-languages',
+      tags,
+      summary: 'The language codes WhatsApp accepts for templates, with their names (Meta’s list)',
+      responses: { 200: jsonContent(z.array(z.object({ code: z.string(), name: z.string() })), 'Languages') },
+    }),
+    (c) =>
+      c.json(
+        Object.entries(TEMPLATE_LANGUAGES).map(([code, name]) => ({ code, name })),
+        200,
+      ),
+  );
+
   app.get('/business', (c) => c.html(businessManagerPage()));
   app.get('/business.js', (c) =>
     c.body(businessManagerScript, 200, { 'content-type': 'text/javascript; charset=utf-8' }),
@@ -74,13 +91,15 @@ export function businessManagerRoutes(simulator: Simulator, clock: { now(): numb
       method: 'post',
       path: '/api/templates/{id}/review',
       tags,
-      summary: 'Approve, reject, pause or disable a template (status webhook to the platform)',
+      summary:
+        'Approve, reject (with Meta’s reason), pause or disable a template, along Meta’s transitions only: PENDING → APPROVED or REJECTED, APPROVED → PAUSED or DISABLED, PAUSED → APPROVED or DISABLED (status webhook to the platform)',
       request: {
         params: idParam,
         body: jsonBody(
           z.object({
-            decision: z.enum(['APPROVED', 'REJECTED', 'PAUSED', 'DISABLED']),
-            reason: z.string().max(200).optional(),
+            decision: reviewDecisionSchema,
+            /** Required for REJECTED: Meta's `rejected_reason`. */
+            reason: rejectionReasonSchema.optional(),
           }),
         ),
       },
@@ -88,6 +107,7 @@ export function businessManagerRoutes(simulator: Simulator, clock: { now(): numb
         200: jsonContent(simTemplateSchema, 'Reviewed'),
         400: errorResponses[400],
         404: errorResponses[404],
+        409: errorResponses[409],
       },
     }),
     async (c) => {

@@ -42,8 +42,16 @@ export class MetaError extends Error {
     readonly code: number,
     readonly details?: string,
     readonly type = 'OAuthException',
-    /** Meta's own wording when it is not `(#code) title`, and its `error_subcode`. */
-    readonly wording: { message?: string; subcode?: number } = {},
+    /**
+     * Meta's own wording when it is not `(#code) title`, its `error_subcode`, and the
+     * `error_user_title` / `error_user_msg` Meta adds for refusals a person fixes (templates).
+     */
+    readonly wording: {
+      message?: string;
+      subcode?: number;
+      userTitle?: string | undefined;
+      userMessage?: string | undefined;
+    } = {},
     /** Seconds, sent as `Retry-After` (rate limits answered with 429). */
     readonly retryAfterSeconds?: number,
   ) {
@@ -73,6 +81,8 @@ export class MetaError extends Error {
         type: this.type,
         code: this.code,
         ...(this.wording.subcode !== undefined ? { error_subcode: this.wording.subcode } : {}),
+        ...(this.wording.userTitle ? { error_user_title: this.wording.userTitle } : {}),
+        ...(this.wording.userMessage ? { error_user_msg: this.wording.userMessage } : {}),
         ...(this.details ? { error_data: { messaging_product: 'whatsapp' as const, details: this.details } } : {}),
         fbtrace_id: randomBytes(12).toString('base64url'),
       },

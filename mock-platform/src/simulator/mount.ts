@@ -42,7 +42,16 @@ export function mountSimulator(app: OpenAPIHono, options: SimulatorMountOptions)
     retryForMs: config.SIMULATOR_WEBHOOK_RETRY_HOURS * 3_600_000,
     ...(options.webhookBackoff ? { backoff: options.webhookBackoff } : {}),
   });
-  const simulator = new Simulator(store, clock, webhooks, { throughputPerSecond: config.SIMULATOR_THROUGHPUT }, fetch);
+  const simulator = new Simulator(
+    store,
+    clock,
+    webhooks,
+    {
+      throughputPerSecond: config.SIMULATOR_THROUGHPUT,
+      templateReviewMs: config.SIMULATOR_TEMPLATE_REVIEW_SECONDS * 1000,
+    },
+    fetch,
+  );
   const onboarding = new Onboarding(simulator, clock, config.SIMULATOR_APPROVAL_SECONDS * 1000);
 
   if (options.key) {
@@ -60,11 +69,12 @@ export function mountSimulator(app: OpenAPIHono, options: SimulatorMountOptions)
     simulator,
     webhooks,
     /**
-     * Numbers whose approval is due are approved; webhooks whose back-off is over are sent again;
+     * Numbers and templates whose approval is due are approved; webhooks whose back-off is over are sent again;
      * media past Meta's 30 days and old thread events expire.
      */
     async sweep() {
       await simulator.approveDue();
+      await simulator.templates.reviewDue();
       webhooks.deliverDue();
       await simulator.media.expire();
       simulator.events.expire();

@@ -41,6 +41,8 @@ export const simTemplateSchema = z.object({
   components: z.array(z.record(z.string(), z.unknown())),
   qualityScore: z.enum(['GREEN', 'YELLOW', 'RED', 'UNKNOWN']).optional(),
   rejectedReason: z.string().optional(),
+  /** When it was submitted (created or edited) for review: the clock's review counts from it. */
+  submittedAt: z.number().optional(),
 });
 
 export const simMessageStatusSchema = z.enum(['accepted', 'sent', 'delivered', 'read', 'failed']);

@@ -56,14 +56,14 @@ export class Simulator {
     readonly store: Store<SimulatorSchema>,
     private readonly clock: Clock,
     private readonly webhooks: WebhookDelivery,
-    private readonly limits: { throughputPerSecond: number } = { throughputPerSecond: 80 },
+    private readonly limits: { throughputPerSecond: number; templateReviewMs?: number } = { throughputPerSecond: 80 },
     /** Outgoing HTTP: the verification GET of a webhook override. */
     fetch: FetchLike = globalThis.fetch,
   ) {
     this.events = new EventHub<SimulatorEvents>(clock);
     this.subscriptions = new Subscriptions(store, clock, fetch);
     this.media = new SimMedia(store, clock);
-    this.templates = new SimTemplates(store, clock, webhooks);
+    this.templates = new SimTemplates(store, clock, webhooks, limits.templateReviewMs);
     this.registration = new Registration(store, clock);
   }
 

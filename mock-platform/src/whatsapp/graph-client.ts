@@ -164,6 +164,14 @@ export function createGraphClient({
       });
     },
 
+    /**
+     * Subscribes this app to the account's webhooks (`POST /{waba-id}/subscribed_apps`): without it
+     * Meta sends the platform nothing about a new account's numbers. Idempotent at Meta.
+     */
+    async subscribeApp(wabaId: string): Promise<void> {
+      await post(`${encodeURIComponent(wabaId)}/subscribed_apps`, {});
+    },
+
     /** The WhatsApp Business account's message templates. */
     async listTemplates(wabaId: string): Promise<GraphTemplate[]> {
       return templateListSchema.parse({ data: await getAll(`${wabaId}/message_templates?limit=200`) }).data;
