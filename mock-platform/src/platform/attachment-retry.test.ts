@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO } from '../seed/demo-tenant.ts';
 import { testPlatform } from '../testing/harness.ts';
-import { pngOfSize } from '../testing/images.ts';
 
 const CUSTOMER_WA_ID = '34612345678';
 
