@@ -153,10 +153,13 @@ export function Desk({ session }: { session: Session }) {
         <button
           type="button"
           class="tab new-conversation"
+          title={t('newConversation')}
+          aria-label={t('newConversation')}
           onClick={() => setStarting('')}
           data-testid="new-conversation"
         >
-          + {t('newConversation')}
+          {/* Short beside the tabs: the whole row fits 360 px in Spanish too (its name is the label). */}+{' '}
+          {t('newConversationShort')}
         </button>
         <ShortcutsHelp />
       </div>

@@ -2,9 +2,9 @@ import type { MessageMedia } from '../../../shared/api/attachment-schemas.ts';
 import type { MessageView } from '../../../shared/api/schemas.ts';
 import { isWindowOpen } from '../../../shared/customer-window.ts';
 import { richMessagePayload, richMessageText } from '../../../shared/whatsapp/rich-message.ts';
-import { ApiError, notFound } from '../http/errors.ts';
 import { attachmentPayload } from './attachment-payload.ts';
 import type { PlatformContext } from './context.ts';
+import { DomainError, notFound } from './domain-errors.ts';
 import { sendThroughOutbox } from './outbox.ts';
 import { agentConversation, workableConversation } from './participants.ts';
 import type { Conversation, Message, User } from './records.ts';
@@ -52,7 +52,7 @@ export function sendRichMessage(
   const conversation = workableConversation(ctx, agent, conversationId, 'reply');
   const rich = ctx.store.get('richMessages', richMessageId);
   if (!rich?.channelIds.includes(conversation.channelId)) {
-    throw new ApiError(404, 'not_found', `Rich message ${richMessageId} is not assigned to this channel`);
+    throw new DomainError('not_found', 'not_found', `Rich message ${richMessageId} is not assigned to this channel`);
   }
   const payload = richMessagePayload(rich.content);
   return sendFreeForm(ctx, agent, conversationId, {
@@ -68,8 +68,8 @@ export function sendRichMessage(
 function replyableConversation(ctx: PlatformContext, agent: User, conversationId: string): Conversation {
   const conversation = workableConversation(ctx, agent, conversationId, 'reply');
   if (!isWindowOpen(conversation.lastInboundAt, ctx.clock.now())) {
-    throw new ApiError(
-      409,
+    throw new DomainError(
+      'conflict',
       'window_closed',
       'More than 24 hours have passed since the customer last wrote: only an approved template can be sent',
     );
@@ -136,7 +136,7 @@ export function retryReply(
       ? 'it has already been retried'
       : 'only a failed reply can be sent again'
     : undefined;
-  if (why) throw new ApiError(409, 'not_retryable', `Message ${messageId} cannot be sent again: ${why}`);
+  if (why) throw new DomainError('conflict', 'not_retryable', `Message ${messageId} cannot be sent again: ${why}`);
   if (failed.media) {
     // An attachment: sent again by the media id WhatsApp gave its upload (kept 30 days), with its
     // caption; once WhatsApp no longer has the file, the Retry fails with WhatsApp's reason.
@@ -162,7 +162,11 @@ export function retryReply(
   if (failed.richMessageId) {
     const rich = ctx.store.get('richMessages', failed.richMessageId);
     if (!rich?.channelIds.includes(conversation.channelId)) {
-      throw new ApiError(409, 'not_retryable', `Message ${messageId} cannot be sent again: its rich message is gone`);
+      throw new DomainError(
+        'conflict',
+        'not_retryable',
+        `Message ${messageId} cannot be sent again: its rich message is gone`,
+      );
     }
     const payload = richMessagePayload(rich.content);
     return sendFreeForm(
