@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -25,7 +27,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
-function post(port: number, path: string, body: string, headers: Record<string, string>, localAddress?: string) {
+function post(port: number, path: string, body: string, headers: Record<string, string>) {
   return new Promise<number>((resolve) => {
     const req = request(
       {
@@ -34,7 +36,6 @@ function post(port: number, path: string, body: string, headers: Record<string, 
         method: 'POST',
         path,
         agent: false,
-        ...(localAddress ? { localAddress } : {}),
         headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers },
       },
       (response) => {
@@ -71,7 +72,8 @@ async function webhookLatencies(port: number, count: number, offset: number): Pr
 /**
  * Webhook acknowledgement latency while `concurrency` wrong-password sign-ins hammer the platform
  * from many loopback addresses (so per-address limits do not stop them first), as a ratio to the
- * same latency when idle. Platform in its own process, loopback only, bounded in count.
+ * same latency when idle. Platform and attackers each in their own process, loopback only,
+ * bounded in count.
  */
 export async function benchSignInFlood(concurrency = 16, webhooks = 60, addresses = 200): Promise<SignInFloodResult> {
   const dataDir = await mkdtemp(join(tmpdir(), 'loro-bench-flood-'));
@@ -81,25 +83,27 @@ export async function benchSignInFlood(concurrency = 16, webhooks = 60, addresse
     await webhookLatencies(port, 10, 0); // warm-up
     const idle = await webhookLatencies(port, webhooks, 1_000);
 
-    const counts = { tried: 0, refused: 0, other: 0 };
-    let flooding = true;
-    let next = 0;
-    const attacker = async () => {
-      while (flooding) {
-        const n = next++;
-        const a = n % addresses;
-        const address = `127.0.${1 + ((a >> 8) % 200)}.${1 + (a % 250)}`;
-        const body = JSON.stringify({ username: `user${n % 500}`, password: `guess-${n}` });
-        const status = await post(port, '/api/auth/login', body, {}, address);
-        if (status === 401) counts.tried++;
-        else if (status === 429) counts.refused++;
-        else counts.other++;
-      }
-    };
-    const attackers = Array.from({ length: concurrency }, attacker);
+    const attackers = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        join(import.meta.dirname, 'sign-in-attackers.ts'),
+        String(port),
+        String(concurrency),
+        String(addresses),
+      ],
+      { stdio: ['pipe', 'pipe', 'inherit'] },
+    );
+    let output = '';
+    attackers.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    while (!output.includes('started\n')) await once(attackers.stdout, 'data');
     const flood = await webhookLatencies(port, webhooks, 2_000);
-    flooding = false;
-    await Promise.all(attackers);
+    attackers.stdin.end();
+    await once(attackers, 'exit');
+    const counts = JSON.parse(output.slice(output.indexOf('\n') + 1)) as SignInFloodResult['signIns'];
 
     const idleP50Ms = percentile(idle, 50);
     const idleP95Ms = percentile(idle, 95);

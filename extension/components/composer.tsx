@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import type { CannedResponseView } from '../../shared/api/canned-response-view.ts';
 import { TEXT_BODY_MAX } from '../../shared/whatsapp/text-limits.ts';
@@ -23,6 +24,7 @@ export function Composer({
   loadCanned,
   onTyping,
   onEscape,
+  extras,
 }: {
   conversationId: string;
   text: string;
@@ -39,6 +41,8 @@ export function Composer({
   onTyping?: ((conversationId: string) => void) | undefined;
   /** Esc with no list open (cancels a quoted reply). */
   onEscape?: (() => void) | undefined;
+  /** Toggles shown beside Send (the template and rich-message pickers): one line less above the box. */
+  extras?: ComponentChildren;
 }) {
   const [cut, setCut] = useState(false);
   // Set by a paste that does not fit; read by the input event that follows it.
@@ -73,7 +77,7 @@ export function Composer({
         maxLength={TEXT_BODY_MAX}
         placeholder={placeholder}
         disabled={disabled}
-        rows={3}
+        rows={2}
         aria-autocomplete="list"
         aria-controls={picker.open ? listId : undefined}
         aria-activedescendant={picker.matches.length > 0 ? `${listId}-${picker.active}` : undefined}
@@ -111,6 +115,7 @@ export function Composer({
         <span class={`counter ${text.length > TEXT_BODY_MAX - 100 ? 'near-limit' : ''}`} data-testid="composer-counter">
           {text.length}/{TEXT_BODY_MAX}
         </span>
+        {extras}
         <button type="submit" class="primary" disabled={empty || sending || disabled} data-testid="composer-send">
           {sending ? t('sending') : t('send')}
         </button>

@@ -160,3 +160,52 @@ describe('ConversationPanel', () => {
     expect(document.querySelector('[data-testid="transcript"] .text')?.getAttribute('dir')).toBe('auto');
   });
 });
+
+describe('ConversationPanel’s layout (issue 16 item 7)', () => {
+  // The picker's page never loads here: only the toggles are under test.
+  const component = () => new Promise<never>(() => undefined);
+  const withPickers = (permissions: ConversationView['permissions']) =>
+    render(
+      <ConversationPanel
+        conversation={{ ...conversation, permissions }}
+        messages={[message(1)]}
+        error={{
+          text: 'The conversation was not ended. The conversation has already ended.',
+          detail: 'Platform code conversation_ended',
+        }}
+        draft={{ text: '', sending: false, edit: noop }}
+        onSend={noop}
+        onEnd={noop}
+        onTransfer={noop}
+        onConference={noop}
+        onStopConference={noop}
+        loadComponent={component}
+        rich={{ load: async () => [], send: async () => true }}
+      />,
+    );
+
+  it('puts the picker toggles beside Send, and keeps them while a picker folds the reply box away', () => {
+    withPickers(['reply', 'templates']);
+    const footer = screen.getByTestId('composer-send').parentElement;
+    expect(footer?.contains(screen.getByTestId('open-templates'))).toBe(true);
+    expect(footer?.contains(screen.getByTestId('open-rich'))).toBe(true);
+    fireEvent.click(screen.getByTestId('open-templates'));
+    expect(screen.getByTestId('conversation').classList.contains('picking')).toBe(true);
+    expect(screen.getByTestId('open-templates').textContent).toBe('Hide templates');
+  });
+
+  it('still offers templates on a line of their own without the Reply permission', () => {
+    withPickers(['templates']);
+    expect(screen.queryByTestId('composer-input')).toBeNull();
+    expect(screen.getByTestId('open-templates').closest('.picker-toggles')).toBeTruthy();
+    expect(screen.queryByTestId('open-rich')).toBeNull();
+  });
+
+  it('shows an action’s failure in words with its code as a small detail', () => {
+    withPickers(['reply']);
+    expect(screen.getByTestId('send-error').firstChild?.textContent).toBe(
+      'The conversation was not ended. The conversation has already ended.',
+    );
+    expect(screen.getByTestId('error-detail').textContent).toBe('Platform code conversation_ended');
+  });
+});

@@ -110,6 +110,34 @@ export function ConversationPanel({
     if (element) element.scrollTop = element.scrollHeight;
   }, [messages.length, conversation.id]);
 
+  // The picker toggles sit beside Send (or on their own line when there is no reply box).
+  const pickerToggles = (
+    <>
+      {rich && can('reply') && windowOpen && !conversation.interrupted && (
+        <button
+          type="button"
+          class="link templates-toggle"
+          aria-expanded={open === 'rich'}
+          onClick={() => toggle('rich')}
+          data-testid="open-rich"
+        >
+          {open === 'rich' ? t('hideRichMessages') : t('richMessages')}
+        </button>
+      )}
+      {loadComponent && can('templates') && !conversation.interrupted && (
+        <button
+          type="button"
+          class={`link templates-toggle ${windowOpen ? '' : 'emphasis'}`}
+          aria-expanded={open === 'templates'}
+          onClick={() => toggle('templates')}
+          data-testid="open-templates"
+        >
+          {open === 'templates' ? t('hideTemplates') : t('templates')}
+        </button>
+      )}
+    </>
+  );
+
   return (
     // While a picker is open the composer folds away (kept, not unmounted): the picker is where the agent writes.
     <section
@@ -242,27 +270,16 @@ export function ConversationPanel({
       <div class="window-row">
         <WindowState closesAt={conversation.windowClosesAt} compact={true} />
         {conversation.sla && !replyFocused && <SlaLine sla={conversation.sla} detailed={false} compact={true} />}
-        {rich && can('reply') && windowOpen && !conversation.interrupted && (
-          <button
-            type="button"
-            class="link templates-toggle"
-            aria-expanded={open === 'rich'}
-            onClick={() => toggle('rich')}
-            data-testid="open-rich"
-          >
-            {open === 'rich' ? t('hideRichMessages') : t('richMessages')}
-          </button>
-        )}
-        {loadComponent && can('templates') && !conversation.interrupted && (
-          <button
-            type="button"
-            class={`link templates-toggle ${windowOpen ? '' : 'emphasis'}`}
-            aria-expanded={open === 'templates'}
-            onClick={() => toggle('templates')}
-            data-testid="open-templates"
-          >
-            {open === 'templates' ? t('hideTemplates') : t('templates')}
-          </button>
+      </div>
+      {/* Notes, the customer view and attaching share one row: every line here is taken from the transcript. */}
+      <div class="tool-row">
+        {tools}
+        {sendAttachment && can('reply') && (
+          <AttachmentPicker
+            key={conversation.id}
+            disabled={!windowOpen || conversation.interrupted !== undefined}
+            onSend={(...send) => sendAttachment(conversation.id, ...send)}
+          />
         )}
       </div>
       {open === 'templates' && loadComponent && (
@@ -279,17 +296,6 @@ export function ConversationPanel({
           }}
         />
       )}
-      {/* Notes, the customer view and attaching share one row: every line here is taken from the transcript. */}
-      <div class="tool-row">
-        {tools}
-        {sendAttachment && can('reply') && (
-          <AttachmentPicker
-            key={conversation.id}
-            disabled={!windowOpen || conversation.interrupted !== undefined}
-            onSend={(...send) => sendAttachment(conversation.id, ...send)}
-          />
-        )}
-      </div>
       {error && <ErrorNote error={error} testId="send-error" />}
       {quoted && canReplyNow && (
         <ReplyBanner
@@ -312,11 +318,15 @@ export function ConversationPanel({
           loadCanned={loadCanned}
           onTyping={onTyping}
           onEscape={() => quotes.set(conversation.id, undefined)}
+          extras={pickerToggles}
         />
       ) : (
-        <p class="no-reply" role="note" data-testid="no-reply-permission">
-          {t('noReplyPermission')}
-        </p>
+        <>
+          <div class="picker-toggles">{pickerToggles}</div>
+          <p class="no-reply" role="note" data-testid="no-reply-permission">
+            {t('noReplyPermission')}
+          </p>
+        </>
       )}
     </section>
   );

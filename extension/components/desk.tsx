@@ -25,9 +25,9 @@ import { useNow } from './use-now.ts';
 import { usePanelPrefs } from './use-panel-prefs.ts';
 import { useShortcuts } from './use-shortcuts.ts';
 
-/** The signed-in agent's desk: state, offers, wrap-ups owed, conversations, the open one, dialogs. */
+/** The signed-in agent's desk (inside a `DeskProvider`): state, offers, wrap-ups owed, conversations, the open one, dialogs. */
 export function Desk({ session }: { session: Session }) {
-  const { state, selected, busyOffer, error, dialog, actions } = useDesk(session);
+  const { state, selected, busyOffer, error, dialog, actions } = useDesk();
   const drafts = useDrafts(
     session.user.id,
     state.conversations.map((conversation) => conversation.id),
@@ -153,10 +153,13 @@ export function Desk({ session }: { session: Session }) {
         <button
           type="button"
           class="tab new-conversation"
+          title={t('newConversation')}
+          aria-label={t('newConversation')}
           onClick={() => setStarting('')}
           data-testid="new-conversation"
         >
-          + {t('newConversation')}
+          {/* Short beside the tabs: the whole row fits 360 px in Spanish too (its name is the label). */}+{' '}
+          {t('newConversationShort')}
         </button>
         <ShortcutsHelp />
       </div>

@@ -21,7 +21,14 @@ export function ShortcutsHelp() {
         aria-label={t('shortcutsTitle')}
         data-testid="shortcuts-toggle"
       >
-        ⌨
+        {/* A keyboard drawn, not the ⌨ character: not every system has a font with it. */}
+        <svg viewBox="0 0 24 16" width="18" height="12" aria-hidden="true">
+          <rect x="1" y="1" width="22" height="14" rx="2" fill="none" stroke="currentColor" stroke-width="1.6" />
+          <path
+            fill="currentColor"
+            d="M4 4h2v2H4zm4 0h2v2H8zm4 0h2v2h-2zm4 0h2v2h-2zM4 8h2v2H4zm4 0h2v2H8zm4 0h2v2h-2zm4 0h4v2h-4zM7 11h10v2H7z"
+          />
+        </svg>
       </button>
       <div id="shortcuts-help" popover="auto" class="shortcuts-popover" data-testid="shortcuts-help">
         <strong>{t('shortcutsTitle')}</strong>

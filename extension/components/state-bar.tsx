@@ -112,7 +112,7 @@ export function StateBar({
             </svg>
           </button>
         )}
-        <button type="button" class="link" onClick={onSignOut} data-testid="sign-out">
+        <button type="button" class="link sign-out" onClick={onSignOut} data-testid="sign-out">
           {t('signOut')}
         </button>
       </div>

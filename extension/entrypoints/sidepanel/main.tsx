@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { Desk } from '../../components/desk.tsx';
+import { DeskProvider } from '../../components/desk-context.tsx';
 import { SessionGate } from '../../components/session-gate.tsx';
 import '../../styles/panel.css';
 import '../../styles/attention.css';
@@ -8,4 +9,14 @@ import '../../styles/composer.css';
 
 document.documentElement.lang = navigator.language.toLowerCase().startsWith('es') ? 'es' : 'en';
 const root = document.getElementById('app');
-if (root) render(<SessionGate>{(session) => <Desk key={session.token} session={session} />}</SessionGate>, root);
+if (root)
+  render(
+    <SessionGate>
+      {(session) => (
+        <DeskProvider key={session.token} session={session}>
+          <Desk session={session} />
+        </DeskProvider>
+      )}
+    </SessionGate>,
+    root,
+  );

@@ -3,7 +3,7 @@ import type { Store, StoreSchema, WriteOp } from '../store/store.ts';
 type ChangeListener = () => void;
 
 /**
- * Tells listeners that the store changed (after a commit is applied), without saying what: the
+ * Tells listeners that the store changed (once a commit is durable), without saying what: the
  * supervisors' boards are recomputed from the store, so any change may move a number. Listeners
  * are removed with their AbortSignal.
  */
@@ -30,7 +30,10 @@ export class StoreChanges {
   }
 }
 
-/** The same store, announcing each commit to `changes` once it is applied in memory. */
+/**
+ * The same store, announcing each commit to `changes` once it is durable, like the agents' events
+ * (`platform/mutation.ts`): a board never shows a change that a crash could still take back.
+ */
 export function observedStore<S extends StoreSchema>(store: Store<S>, changes: StoreChanges): Store<S> {
   return {
     get: (collection, id) => store.get(collection, id),
@@ -39,8 +42,12 @@ export function observedStore<S extends StoreSchema>(store: Store<S>, changes: S
     count: (collection) => store.count(collection),
     commit(ops: WriteOp<S>[]) {
       const durable = store.commit(ops);
-      // Applied to memory synchronously (readers see it at once); durability follows.
-      if (ops.length > 0) changes.notify();
+      // A failed write announces nothing: the store has failed stop and the caller gets the error.
+      if (ops.length > 0)
+        durable.then(
+          () => changes.notify(),
+          () => undefined,
+        );
       return durable;
     },
     sync: () => store.sync(),
