@@ -3,15 +3,21 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
 import type { ApiError as ApiErrorBody } from '../../../shared/api/schemas.ts';
-import type { Rule } from '../../../shared/api/validation-rules.ts';
-import { describeRule } from '../../../shared/api/validation-rules.ts';
+import {
+  DomainError,
+  type DomainErrorKind,
+  type Issue,
+  invalidField,
+  invalidRequest,
+  notFound,
+  validationError,
+  zodIssues,
+} from '../platform/domain-errors.ts';
 import { InvalidRowError, StoreFailedError } from '../store/store-errors.ts';
-import { ruleOf } from './zod-messages.ts';
 
-/** One refused field: where, why in English, and (when it is a standard rule) the rule as data. */
-export type Issue = { path: string; message: string; rule?: Rule };
+export { type Issue, invalidField, invalidRequest, notFound, validationError, zodIssues };
 
-/** A request the platform refuses: rendered as `{ error: { code, message, issues? } }`. */
+/** A request refused by the HTTP layer itself (authentication, body limits, routes' own checks). */
 export class ApiError extends Error {
   constructor(
     readonly status: ContentfulStatusCode,
@@ -24,41 +30,23 @@ export class ApiError extends Error {
   }
 }
 
-const REQUIRED_RULE: Rule = { code: 'required' };
-/** Schemas word an empty required text `min(1, 'is required')`: the same rule as a missing field. */
-const REQUIRED = describeRule(REQUIRED_RULE, 'en');
-
-export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} was not found`);
-
-export function zodIssues(error: ZodError): Issue[] {
-  return error.issues.map((issue) => {
-    const path = issue.path.length > 0 ? issue.path.join('.') : '(body)';
-    // The rule goes along only when the message is the rule's own words, not a schema's wording.
-    const rule = issue.message === REQUIRED ? REQUIRED_RULE : ruleOf(issue as Parameters<typeof ruleOf>[0]);
-    return rule && describeRule(rule, 'en') === issue.message
-      ? { path, message: issue.message, rule }
-      : { path, message: issue.message };
-  });
-}
-
-/** A 400 naming each field and its rule: the one shape for schema and cross-record checks alike. */
-export function invalidRequest(issues: Issue[]): ApiError {
-  const summary = issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
-  return new ApiError(400, 'validation_failed', `Invalid request: ${summary}`, issues);
-}
-
-/** A 400 about one field: `path: message`. */
-export function invalidField(path: string, message: string): ApiError {
-  return new ApiError(400, 'validation_failed', `${path}: ${message}`, [{ path, message }]);
-}
-
-export function validationError(error: ZodError): ApiError {
-  return invalidRequest(zodIssues(error));
-}
+/** The one place a domain refusal becomes an HTTP status. */
+const DOMAIN_STATUS: Record<DomainErrorKind, ContentfulStatusCode> = {
+  invalid: 400,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  too_large: 413,
+  unsupported_type: 415,
+  upstream: 502,
+};
 
 /** Formats every error once, for `app.onError`: never a stack trace in a response. */
 export function renderError(error: Error, c: Context): Response {
   if (error instanceof ApiError) return c.json(body(error.code, error.message, error.issues), error.status);
+  if (error instanceof DomainError) {
+    return c.json(body(error.code, error.message, error.issues), DOMAIN_STATUS[error.kind]);
+  }
   if (error instanceof StoreFailedError) {
     console.error(`[platform] ${error.message}`);
     return c.json(body('store_failed', 'The platform cannot store data right now: nothing was acknowledged'), 503);

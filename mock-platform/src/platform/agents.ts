@@ -1,11 +1,11 @@
 import type { AgentStatus, ConversationView, OfferView } from '../../../shared/api/schemas.ts';
 import { newId } from '../../../shared/ids.ts';
-import { ApiError, notFound } from '../http/errors.ts';
 import type { WriteOp } from '../store/store.ts';
 import { announceWrapUp } from './after-contact-work.ts';
 import { agentStatus } from './agent-status.ts';
 import { joinConference, withdrawInvitation } from './conference.ts';
 import { agentTopic, type PlatformContext } from './context.ts';
+import { DomainError, notFound } from './domain-errors.ts';
 import { mutate } from './mutation.ts';
 import { pendingWrapUp, systemMessage } from './new-records.ts';
 import { agentConversation } from './participants.ts';
@@ -93,7 +93,11 @@ export function acceptOffer(ctx: PlatformContext, agent: User, offerId: string):
     const offer = ctx.store.get('offers', offerId);
     if (!offer || offer.agentId !== agent.id) throw notFound(`Offer ${offerId}`);
     if (offer.status !== 'pending') {
-      throw new ApiError(409, 'offer_not_pending', `Offer ${offerId} is ${offer.status} and can no longer be accepted`);
+      throw new DomainError(
+        'conflict',
+        'offer_not_pending',
+        `Offer ${offerId} is ${offer.status} and can no longer be accepted`,
+      );
     }
     if (offer.purpose === 'conference') {
       return conversationView(ctx, await joinConference(ctx, agent, offer), agent.id);
@@ -153,7 +157,11 @@ export function rejectOffer(ctx: PlatformContext, agent: User, offerId: string):
     const offer = ctx.store.get('offers', offerId);
     if (!offer || offer.agentId !== agent.id) throw notFound(`Offer ${offerId}`);
     if (offer.status !== 'pending') {
-      throw new ApiError(409, 'offer_not_pending', `Offer ${offerId} is ${offer.status} and can no longer be rejected`);
+      throw new DomainError(
+        'conflict',
+        'offer_not_pending',
+        `Offer ${offerId} is ${offer.status} and can no longer be rejected`,
+      );
     }
     if (offer.purpose === 'conference') {
       // Declining to join is always allowed: the owner simply carries on alone.
@@ -170,7 +178,11 @@ export function rejectOffer(ctx: PlatformContext, agent: User, offerId: string):
     if (!conversation || conversation.offerId !== offer.id) throw notFound(`The conversation of offer ${offerId}`);
     const skill = ctx.store.get('skills', conversation.skillId);
     if (!skill?.acceptReject) {
-      throw new ApiError(409, 'reject_not_allowed', `Offers of the ${skill?.name ?? 'this'} queue cannot be rejected`);
+      throw new DomainError(
+        'conflict',
+        'reject_not_allowed',
+        `Offers of the ${skill?.name ?? 'this'} queue cannot be rejected`,
+      );
     }
     const { offerId: _offer, ...rest } = conversation;
     const now = ctx.clock.now();
@@ -195,17 +207,25 @@ export function endConversation(
   return mutate(ctx, async (ctx) => {
     const conversation = agentConversation(ctx, agent, conversationId);
     if (conversation.status !== 'active') {
-      throw new ApiError(409, 'conversation_not_active', `Conversation ${conversationId} is ${conversation.status}`);
+      throw new DomainError(
+        'conflict',
+        'conversation_not_active',
+        `Conversation ${conversationId} is ${conversation.status}`,
+      );
     }
     if (conversation.agentId !== agent.id) {
-      throw new ApiError(403, 'not_owner', 'Only the owner ends the conversation; leave the conference instead');
+      throw new DomainError(
+        'forbidden',
+        'not_owner',
+        'Only the owner ends the conversation; leave the conference instead',
+      );
     }
     // An interrupted conversation (its channel deleted, AG-4) can always be ended: that is all
     // that is left to do with it, and the channel is no longer in anyone's role.
     if (!conversation.interrupted) requirePermission(ctx.store, agent, conversation, 'end');
     if (!ctx.store.get('closureReasons', wrapUp.closureReasonId)) {
-      throw new ApiError(
-        400,
+      throw new DomainError(
+        'invalid',
         'validation_failed',
         `closureReasonId: ${wrapUp.closureReasonId} is not a closure reason`,
         [{ path: 'closureReasonId', message: 'is not a closure reason' }],

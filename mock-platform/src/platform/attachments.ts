@@ -2,9 +2,9 @@ import { CAPTION_MAX, type MessageMedia } from '../../../shared/api/attachment-s
 import type { MessageView } from '../../../shared/api/schemas.ts';
 import { isWindowOpen } from '../../../shared/customer-window.ts';
 import { checkMedia, formatMediaSize } from '../../../shared/whatsapp/media-limits.ts';
-import { ApiError, invalidField, notFound } from '../http/errors.ts';
 import { isUncertainGraphFailure } from '../whatsapp/graph-client.ts';
 import type { PlatformContext } from './context.ts';
+import { DomainError, invalidField, notFound } from './domain-errors.ts';
 import { workableConversation } from './participants.ts';
 import type { User } from './records.ts';
 import { sendFreeForm } from './replies.ts';
@@ -37,8 +37,8 @@ export async function sendAttachment(
 ): Promise<MessageView> {
   const conversation = workableConversation(ctx, agent, conversationId, 'reply');
   if (!isWindowOpen(conversation.lastInboundAt, ctx.clock.now())) {
-    throw new ApiError(
-      409,
+    throw new DomainError(
+      'conflict',
       'window_closed',
       'More than 24 hours have passed since the customer last wrote: only an approved template can be sent',
     );
@@ -63,10 +63,10 @@ export async function sendAttachment(
   } catch (error) {
     if (isUncertainGraphFailure(error)) {
       // Not `whatsapp_unreachable`: nothing was recorded, so the panel must say so itself.
-      throw new ApiError(502, 'upload_unreachable', 'WhatsApp could not be reached: the file was not sent');
+      throw new DomainError('upstream', 'upload_unreachable', 'WhatsApp could not be reached: the file was not sent');
     }
     const { code, message } = error as { code: number; message: string };
-    throw new ApiError(502, 'upload_refused', `WhatsApp refused the file (${code}): ${message}`);
+    throw new DomainError('upstream', 'upload_refused', `WhatsApp refused the file (${code}): ${message}`);
   }
 
   const kind = check.kind;
@@ -89,18 +89,18 @@ export async function sendAttachment(
 }
 
 /** The 4xx for a file Meta would refuse, naming the `file` field and the rule it breaks. */
-function refusal(check: Exclude<ReturnType<typeof checkMedia>, { ok: true }>): ApiError {
+function refusal(check: Exclude<ReturnType<typeof checkMedia>, { ok: true }>): DomainError {
   if (check.rule === 'empty') return invalidField('file', 'is empty');
   if (check.rule === 'type') {
-    return new ApiError(
-      415,
+    return new DomainError(
+      'unsupported_type',
       'unsupported_media_type',
       `file: WhatsApp does not take ${check.type || 'files of unknown type'} (images JPEG/PNG, stickers WebP, audio, MP4/3GPP video, PDF, Word, Excel or text documents)`,
       [{ path: 'file', message: `type ${check.type || '(none)'} is not supported by WhatsApp` }],
     );
   }
   const message = `${check.type} files are limited to ${formatMediaSize(check.maxBytes)} on WhatsApp`;
-  return new ApiError(413, 'file_too_large', `file: ${message}`, [{ path: 'file', message }]);
+  return new DomainError('too_large', 'file_too_large', `file: ${message}`, [{ path: 'file', message }]);
 }
 
 /** The name the customer sees: no folders, at most Meta's length, keeping its extension. */

@@ -1,7 +1,7 @@
 import { newId } from '../../../shared/ids.ts';
-import { invalidField } from '../http/errors.ts';
 import type { WriteOp } from '../store/store.ts';
 import type { PlatformContext } from './context.ts';
+import { invalidField } from './domain-errors.ts';
 import { type PlatformSchema, put, type User } from './records.ts';
 
 export type AuditAction = PlatformSchema['audit']['action'];

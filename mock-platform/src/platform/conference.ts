@@ -1,11 +1,11 @@
 import type { ConferenceRequest } from '../../../shared/api/schemas.ts';
 import { chooseAgent } from '../../../shared/routing/choose-agent.ts';
-import { ApiError } from '../http/errors.ts';
 import type { WriteOp } from '../store/store.ts';
 import { announceWrapUp } from './after-contact-work.ts';
 import { agentStatus } from './agent-status.ts';
 import { agentTopic, type PlatformContext } from './context.ts';
 import { Availability, agentLoad } from './dispatcher.ts';
+import { DomainError } from './domain-errors.ts';
 import { mutate } from './mutation.ts';
 import { pendingOffer, pendingWrapUp, systemMessage } from './new-records.ts';
 import { agentConversation, publishToParticipants, workableConversation } from './participants.ts';
@@ -28,11 +28,12 @@ function announce(ctx: PlatformContext, conversation: Conversation, notice: Plat
 function fromQueue(ctx: PlatformContext, skillId: string, channelId: string, ownerId: string): string {
   const skill = ctx.store.get('skills', skillId);
   if (!skill)
-    throw new ApiError(400, 'validation_failed', `skillId: ${skillId} is not a queue`, [
+    throw new DomainError('invalid', 'validation_failed', `skillId: ${skillId} is not a queue`, [
       { path: 'skillId', message: 'is not a queue' },
     ]);
   const agentId = chooseAgent(new Availability(ctx).candidates(skillId, channelId, [ownerId]));
-  if (!agentId) throw new ApiError(409, 'agent_not_available', `Nobody in ${skill.name} is available to join`);
+  if (!agentId)
+    throw new DomainError('conflict', 'agent_not_available', `Nobody in ${skill.name} is available to join`);
   return agentId;
 }
 
@@ -49,22 +50,30 @@ export function inviteToConference(
   return mutate(ctx, async (ctx) => {
     const conversation = workableConversation(ctx, owner, conversationId, 'conference');
     if (conversation.agentId !== owner.id)
-      throw new ApiError(403, 'not_owner', 'Only the agent who owns the conversation can start a conference');
+      throw new DomainError(
+        'forbidden',
+        'not_owner',
+        'Only the agent who owns the conversation can start a conference',
+      );
     if (conversation.conference)
-      throw new ApiError(409, 'conference_in_progress', 'This conversation already has a conference');
+      throw new DomainError('conflict', 'conference_in_progress', 'This conversation already has a conference');
     const guestId =
       'agentId' in target ? target.agentId : fromQueue(ctx, target.skillId, conversation.channelId, owner.id);
     const guest = ctx.store.get('users', guestId);
     if (guest?.role !== 'agent' || guest.id === owner.id) {
-      throw new ApiError(400, 'validation_failed', `agentId: ${guestId} is not another agent`, [
+      throw new DomainError('invalid', 'validation_failed', `agentId: ${guestId} is not another agent`, [
         { path: 'agentId', message: 'is not another agent' },
       ]);
     }
     if (agentStatus(ctx, guest).state !== 'available' || agentLoad(ctx, guest.id) >= guest.capacity) {
-      throw new ApiError(409, 'agent_not_available', `${guest.displayName} is not available to join`);
+      throw new DomainError('conflict', 'agent_not_available', `${guest.displayName} is not available to join`);
     }
     if (!worksChannel(ctx.store, guest, conversation.channelId)) {
-      throw new ApiError(409, 'channel_not_in_role', `${guest.displayName}'s role does not include this channel`);
+      throw new DomainError(
+        'conflict',
+        'channel_not_in_role',
+        `${guest.displayName}'s role does not include this channel`,
+      );
     }
     const now = ctx.clock.now();
     const offer = pendingOffer(conversationId, guest.id, now, { fromAgentId: owner.id, purpose: 'conference' });
@@ -82,7 +91,7 @@ export function inviteToConference(
 export async function joinConference(ctx: PlatformContext, guest: User, offer: Offer): Promise<Conversation> {
   const conversation = ctx.store.get('conversations', offer.conversationId);
   if (!conversation || conversation.conference?.offerId !== offer.id || conversation.status !== 'active') {
-    throw new ApiError(409, 'conference_gone', 'The conference invitation is no longer valid');
+    throw new DomainError('conflict', 'conference_gone', 'The conference invitation is no longer valid');
   }
   const now = ctx.clock.now();
   const joined: Conversation = {
@@ -135,11 +144,15 @@ export function stopConference(
     const conversation = agentConversation(ctx, agent, conversationId);
     const conference = conversation.conference;
     if (conference?.state !== 'active')
-      throw new ApiError(409, 'no_conference', 'This conversation has no active conference');
+      throw new DomainError('conflict', 'no_conference', 'This conversation has no active conference');
     if (how === 'leave' && conference.agentId !== agent.id)
-      throw new ApiError(403, 'not_guest', 'Only the invited agent can leave; the owner ends the conference');
+      throw new DomainError(
+        'forbidden',
+        'not_guest',
+        'Only the invited agent can leave; the owner ends the conference',
+      );
     if (how === 'end' && conversation.agentId !== agent.id)
-      throw new ApiError(403, 'not_owner', 'Only the owner can end the conference; leave it instead');
+      throw new DomainError('forbidden', 'not_owner', 'Only the owner can end the conference; leave it instead');
     const guestName = displayName(ctx, conference.agentId);
     const { conference: _conference, ...alone } = conversation;
     const notice = systemMessage(

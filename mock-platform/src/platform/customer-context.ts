@@ -5,9 +5,9 @@ import type {
   PastConversationSummary,
 } from '../../../shared/api/customer-context.ts';
 import { fromWaId, parsePhone } from '../../../shared/phone.ts';
-import { notFound } from '../http/errors.ts';
 import { archivedMessages } from './archive.ts';
 import type { PlatformContext } from './context.ts';
+import { notFound } from './domain-errors.ts';
 import { maskerFor } from './masking.ts';
 import { activeConversations, agentConversation } from './participants.ts';
 import { worksChannel } from './permissions.ts';

@@ -2,9 +2,9 @@ import type { CustomerView } from '../../../shared/api/customer-context.ts';
 import { MAX_CUSTOMER_TAGS, withoutTag, withTag } from '../../../shared/customers/tags.ts';
 import { detectSensitive } from '../../../shared/masking/index.ts';
 import { fromWaId, parsePhone } from '../../../shared/phone.ts';
-import { ApiError, invalidField, notFound } from '../http/errors.ts';
 import type { PlatformContext } from './context.ts';
 import { customerView } from './customer-context.ts';
+import { DomainError, invalidField, notFound } from './domain-errors.ts';
 import { mutate } from './mutation.ts';
 import { agentConversation } from './participants.ts';
 import { put, type User } from './records.ts';
@@ -23,7 +23,11 @@ export function changeTag(
   return mutate(ctx, async (ctx) => {
     const conversation = agentConversation(ctx, agent, conversationId);
     if (conversation.status !== 'active') {
-      throw new ApiError(409, 'conversation_not_active', `Conversation ${conversationId} is ${conversation.status}`);
+      throw new DomainError(
+        'conflict',
+        'conversation_not_active',
+        `Conversation ${conversationId} is ${conversation.status}`,
+      );
     }
     const customer = ctx.store.get('customers', conversation.customerWaId);
     if (!customer) throw notFound(`The customer of conversation ${conversationId}`);

@@ -1,6 +1,6 @@
-import { notFound } from '../http/errors.ts';
 import type { WriteOp } from '../store/store.ts';
 import { agentTopic, type PlatformContext } from './context.ts';
+import { notFound } from './domain-errors.ts';
 import { mutate } from './mutation.ts';
 import { systemMessage } from './new-records.ts';
 import { publishToParticipants } from './participants.ts';

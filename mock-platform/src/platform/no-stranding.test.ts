@@ -6,7 +6,6 @@ import { rejectionExcluded } from '../../../shared/routing/timers.ts';
 import { webhookEnvelopeSchema } from '../../../shared/whatsapp/webhook-schema.ts';
 import { AgentStreams } from '../events/agent-streams.ts';
 import { EventHub } from '../events/event-hub.ts';
-import { ApiError } from '../http/errors.ts';
 import { memoryJournal } from '../store/journal-files.ts';
 import { JournalStore } from '../store/journal-store.ts';
 import { createGraphClient } from '../whatsapp/graph-client.ts';
@@ -14,6 +13,7 @@ import { acceptOffer, endConversation, rejectOffer, setAgentState } from './agen
 import { memoryArchive } from './archive.ts';
 import { type PlatformContext, Sequence } from './context.ts';
 import { agentLoad, routingPass } from './dispatcher.ts';
+import { DomainError } from './domain-errors.ts';
 import { receiveWebhook } from './inbound.ts';
 import { Presence } from './presence.ts';
 import { type PlatformSchema, platformIndexes, platformSchemas, put, type User } from './records.ts';
@@ -155,7 +155,7 @@ async function workingDay(setup: typeof setupArb extends fc.Arbitrary<infer S> ?
 
   /** Domain refusals (409s: nothing to accept, not allowed…) are part of a real day. */
   const tolerate = (error: unknown) => {
-    if (!(error instanceof ApiError)) throw error;
+    if (!(error instanceof DomainError)) throw error;
   };
 
   async function apply(step: Step): Promise<void> {

@@ -1,7 +1,7 @@
 import type { MessageView } from '../../../shared/api/schemas.ts';
 import { newId } from '../../../shared/ids.ts';
-import { ApiError } from '../http/errors.ts';
 import type { PlatformContext } from './context.ts';
+import { DomainError } from './domain-errors.ts';
 import { mutate } from './mutation.ts';
 import { agentConversation, publishToParticipants } from './participants.ts';
 import { type Message, put, type User } from './records.ts';
@@ -17,7 +17,11 @@ export function addNote(ctx: PlatformContext, agent: User, conversationId: strin
   return mutate(ctx, async (ctx) => {
     const conversation = agentConversation(ctx, agent, conversationId);
     if (conversation.status !== 'active') {
-      throw new ApiError(409, 'conversation_not_active', `Conversation ${conversationId} is ${conversation.status}`);
+      throw new DomainError(
+        'conflict',
+        'conversation_not_active',
+        `Conversation ${conversationId} is ${conversation.status}`,
+      );
     }
     const note: Message = {
       id: newId('note'),

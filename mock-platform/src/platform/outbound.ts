@@ -2,8 +2,8 @@ import type { ConversationView } from '../../../shared/api/schemas.ts';
 import { newId } from '../../../shared/ids.ts';
 import { parsePhone } from '../../../shared/phone.ts';
 import { formatPhone } from '../../../shared/phone-format.ts';
-import { ApiError, invalidField, notFound } from '../http/errors.ts';
 import type { PlatformContext } from './context.ts';
+import { DomainError, invalidField, notFound } from './domain-errors.ts';
 import { mutate } from './mutation.ts';
 import { requirePermission } from './permissions.ts';
 import { type Conversation, put, remove, type User } from './records.ts';
@@ -49,8 +49,8 @@ export async function startConversation(
       .where('conversations', 'customerWaId', phone.waId)
       .find((c) => c.channelId === channel.id && c.status !== 'ended');
     if (open) {
-      throw new ApiError(
-        409,
+      throw new DomainError(
+        'conflict',
         'conversation_exists',
         open.agentId === agent.id
           ? 'You already have a conversation with this customer on this channel: send the template there'
@@ -64,7 +64,7 @@ export async function startConversation(
   } catch (error) {
     // No answer from WhatsApp: the template may have reached the customer, so the conversation
     // stays, its template marked "may not have been sent" (outbox.ts).
-    if (!(error instanceof ApiError && error.code === 'whatsapp_unreachable')) {
+    if (!(error instanceof DomainError && error.code === 'whatsapp_unreachable')) {
       // Refused (no consent, limit, bad template): the conversation never started.
       await mutate(ctx, (ctx) =>
         ctx.store.commit([

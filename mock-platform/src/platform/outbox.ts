@@ -1,10 +1,10 @@
 import type { MessageMedia } from '../../../shared/api/attachment-schemas.ts';
 import type { MessageView } from '../../../shared/api/schemas.ts';
 import { newId } from '../../../shared/ids.ts';
-import { ApiError } from '../http/errors.ts';
 import type { WriteOp } from '../store/store.ts';
 import { GraphApiError, isUncertainGraphFailure } from '../whatsapp/graph-client.ts';
 import type { PlatformContext } from './context.ts';
+import { DomainError } from './domain-errors.ts';
 import { mutate } from './mutation.ts';
 import { publishToParticipants } from './participants.ts';
 import { rateLimitRetryAt } from './rate-limit-retry.ts';
@@ -33,7 +33,7 @@ export interface OutgoingReply {
    */
   send: (callbackData: string) => Promise<string>;
   /**
-   * An agent's reply: reads the conversation again and throws (an `ApiError`) if she may no longer
+   * An agent's reply: reads the conversation again and throws (an `DomainError`) if she may no longer
    * send it (not hers any more, no longer active, its 24-hour window closed). Run inside the
    * mutation that records it (nothing is sent if it throws) and again once WhatsApp has answered.
    */
@@ -103,16 +103,16 @@ export async function sendThroughOutbox(
     });
     const noun = outgoing.noun ?? 'message';
     if (uncertain)
-      throw new ApiError(
-        502,
+      throw new DomainError(
+        'upstream',
         'whatsapp_unreachable',
         `WhatsApp could not be reached; the ${noun} may not have been sent`,
       );
     const refusal = error as GraphApiError;
     // WhatsApp's policy refusals of a template (consent, limits, template state) are the request's fault.
     const policy = noun === 'template' && refusal.code >= 130_000 && refusal.code !== 131_000;
-    throw new ApiError(
-      policy ? 409 : 502,
+    throw new DomainError(
+      policy ? 'conflict' : 'upstream',
       'whatsapp_refused',
       `WhatsApp refused the ${noun} (${refusal.code}): ${refusal.message}`,
     );
@@ -120,8 +120,8 @@ export async function sendThroughOutbox(
   return recordSent(ctx, recorded.id, wamid, outgoing.check);
 }
 
-function notRetryable(messageId: string, why: string): ApiError {
-  return new ApiError(409, 'not_retryable', `Message ${messageId} cannot be sent again: ${why}`);
+function notRetryable(messageId: string, why: string): DomainError {
+  return new DomainError('conflict', 'not_retryable', `Message ${messageId} cannot be sent again: ${why}`);
 }
 
 /** WhatsApp took the reply: its wamid, any status that overtook the answer, and the SLA. */
@@ -133,7 +133,7 @@ function recordSent(
 ): Promise<MessageView> {
   return mutate(ctx, async (ctx) => {
     const stored = ctx.store.get('messages', messageId);
-    if (!stored) throw new ApiError(409, 'message_gone', `Message ${messageId} is no longer stored`);
+    if (!stored) throw new DomainError('conflict', 'message_gone', `Message ${messageId} is no longer stored`);
     // A status webhook may have overtaken the send's answer: fold it in.
     const orphan = ctx.store.get('orphanStatuses', wamid);
     // A status carrying the reply's id may have been applied already (see `messageForStatus`).
@@ -184,7 +184,7 @@ function stillSendable(ctx: PlatformContext, check: NonNullable<OutgoingReply['c
     check(ctx);
     return true;
   } catch (error) {
-    if (error instanceof ApiError) return false;
+    if (error instanceof DomainError) return false;
     throw error;
   }
 }

@@ -1,7 +1,7 @@
 import type { ChannelPermission } from '../../../shared/api/permissions.ts';
 import type { AgentEventName, AgentEvents } from '../../../shared/api/schemas.ts';
-import { ApiError, notFound } from '../http/errors.ts';
 import { agentTopic, type PlatformContext } from './context.ts';
+import { DomainError, notFound } from './domain-errors.ts';
 import { maskerFor } from './masking.ts';
 import { requirePermission } from './permissions.ts';
 import type { Conversation, User } from './records.ts';
@@ -36,11 +36,15 @@ export function workableConversation(
 ): Conversation {
   const conversation = agentConversation(ctx, agent, conversationId);
   if (conversation.status !== 'active') {
-    throw new ApiError(409, 'conversation_not_active', `Conversation ${conversationId} is ${conversation.status}`);
+    throw new DomainError(
+      'conflict',
+      'conversation_not_active',
+      `Conversation ${conversationId} is ${conversation.status}`,
+    );
   }
   if (conversation.interrupted) {
-    throw new ApiError(
-      409,
+    throw new DomainError(
+      'conflict',
       'conversation_interrupted',
       `${maskerFor(ctx.store, conversation).text(conversation.interrupted.reason)}: the conversation can only be ended`,
     );

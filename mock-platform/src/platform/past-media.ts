@@ -1,7 +1,7 @@
-import { ApiError, notFound } from '../http/errors.ts';
 import { archivedMessages } from './archive.ts';
 import type { PlatformContext } from './context.ts';
 import { mayReadPast } from './customer-context.ts';
+import { DomainError, notFound } from './domain-errors.ts';
 import type { User } from './records.ts';
 
 /**
@@ -18,10 +18,11 @@ export async function pastMedia(
   const past = ctx.store.get('conversations', conversationId);
   if (!past || !mayReadPast(ctx, agent, past)) throw notFound(`Conversation ${conversationId}`);
   const carried = (await archivedMessages(ctx, ctx.archive, past)).some((message) => message.media?.id === mediaId);
-  if (!carried) throw new ApiError(404, 'not_found', `Media ${mediaId} is not in conversation ${conversationId}`);
+  if (!carried)
+    throw new DomainError('not_found', 'not_found', `Media ${mediaId} is not in conversation ${conversationId}`);
   try {
     return await ctx.graph.downloadMedia(mediaId);
   } catch {
-    throw new ApiError(404, 'media_unavailable', 'WhatsApp no longer has this file (media expire)');
+    throw new DomainError('not_found', 'media_unavailable', 'WhatsApp no longer has this file (media expire)');
   }
 }

@@ -1,6 +1,6 @@
 import type { ChannelPermission } from '../../../shared/api/permissions.ts';
-import { ApiError } from '../http/errors.ts';
 import type { Store } from '../store/store.ts';
+import { DomainError } from './domain-errors.ts';
 import type { Conversation, PlatformSchema, User } from './records.ts';
 
 /**
@@ -40,8 +40,8 @@ export function requirePermission(
   if (granted?.includes(permission)) return;
   const channel = store.get('channels', conversation.channelId)?.name ?? conversation.channelId;
   const role = user.roleId ? (store.get('roles', user.roleId)?.name ?? user.roleId) : undefined;
-  throw new ApiError(
-    403,
+  throw new DomainError(
+    'forbidden',
     'permission_denied',
     role
       ? `Your role ${role} does not have the ${names[permission]} permission on the channel ${channel}`

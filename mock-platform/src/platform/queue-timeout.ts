@@ -1,7 +1,7 @@
 import { isWindowOpen } from '../../../shared/customer-window.ts';
-import { ApiError } from '../http/errors.ts';
 import { GraphApiError, isUncertainGraphFailure } from '../whatsapp/graph-client.ts';
 import type { PlatformContext } from './context.ts';
+import { DomainError } from './domain-errors.ts';
 import { mutate } from './mutation.ts';
 import { systemMessage } from './new-records.ts';
 import { sendThroughOutbox } from './outbox.ts';
@@ -96,7 +96,7 @@ export async function sendAutoMessage(ctx: PlatformContext, due: DueAutoMessage)
       send: (callbackData) => ctx.graph.sendText(channel.phoneNumberId, conversation.customerWaId, text, callbackData),
     });
   } catch (error) {
-    const unreachable = !(error instanceof ApiError || error instanceof GraphApiError) || isUnreachable(error);
+    const unreachable = !(error instanceof DomainError || error instanceof GraphApiError) || isUnreachable(error);
     const note = unreachable
       ? 'The automatic message may not have been sent: WhatsApp could not be reached'
       : `The automatic message was not sent: ${error.message}`;
@@ -104,8 +104,8 @@ export async function sendAutoMessage(ctx: PlatformContext, due: DueAutoMessage)
   }
 }
 
-function isUnreachable(error: ApiError | GraphApiError): boolean {
-  return error instanceof ApiError ? error.code === 'whatsapp_unreachable' : isUncertainGraphFailure(error);
+function isUnreachable(error: DomainError | GraphApiError): boolean {
+  return error instanceof DomainError ? error.code === 'whatsapp_unreachable' : isUncertainGraphFailure(error);
 }
 
 /** "45 s", "2 min 5 s", "24 h", "1 h 30 min": what an agent reads in the transcript. */

@@ -2,8 +2,8 @@ import type { MessageMedia } from '../../../shared/api/attachment-schemas.ts';
 import type { MessageView } from '../../../shared/api/schemas.ts';
 import { isWindowOpen } from '../../../shared/customer-window.ts';
 import { richMessagePayload, richMessageText } from '../../../shared/whatsapp/rich-message.ts';
-import { ApiError, notFound } from '../http/errors.ts';
 import type { PlatformContext } from './context.ts';
+import { DomainError, notFound } from './domain-errors.ts';
 import { sendThroughOutbox } from './outbox.ts';
 import { agentConversation, workableConversation } from './participants.ts';
 import type { Conversation, Message, User } from './records.ts';
@@ -51,7 +51,7 @@ export function sendRichMessage(
   const conversation = workableConversation(ctx, agent, conversationId, 'reply');
   const rich = ctx.store.get('richMessages', richMessageId);
   if (!rich?.channelIds.includes(conversation.channelId)) {
-    throw new ApiError(404, 'not_found', `Rich message ${richMessageId} is not assigned to this channel`);
+    throw new DomainError('not_found', 'not_found', `Rich message ${richMessageId} is not assigned to this channel`);
   }
   const payload = richMessagePayload(rich.content);
   return sendFreeForm(ctx, agent, conversationId, {
@@ -67,8 +67,8 @@ export function sendRichMessage(
 function replyableConversation(ctx: PlatformContext, agent: User, conversationId: string): Conversation {
   const conversation = workableConversation(ctx, agent, conversationId, 'reply');
   if (!isWindowOpen(conversation.lastInboundAt, ctx.clock.now())) {
-    throw new ApiError(
-      409,
+    throw new DomainError(
+      'conflict',
       'window_closed',
       'More than 24 hours have passed since the customer last wrote: only an approved template can be sent',
     );
@@ -135,11 +135,15 @@ export function retryReply(
       ? 'it has already been retried'
       : 'only a failed reply can be sent again'
     : undefined;
-  if (why) throw new ApiError(409, 'not_retryable', `Message ${messageId} cannot be sent again: ${why}`);
+  if (why) throw new DomainError('conflict', 'not_retryable', `Message ${messageId} cannot be sent again: ${why}`);
   if (failed.richMessageId) {
     const rich = ctx.store.get('richMessages', failed.richMessageId);
     if (!rich?.channelIds.includes(conversation.channelId)) {
-      throw new ApiError(409, 'not_retryable', `Message ${messageId} cannot be sent again: its rich message is gone`);
+      throw new DomainError(
+        'conflict',
+        'not_retryable',
+        `Message ${messageId} cannot be sent again: its rich message is gone`,
+      );
     }
     const payload = richMessagePayload(rich.content);
     return sendFreeForm(

@@ -1,7 +1,7 @@
 import type { MessageView } from '../../../shared/api/schemas.ts';
 import { isExchanged } from '../../../shared/messages/exchanged.ts';
-import { invalidField } from '../http/errors.ts';
 import type { Store } from '../store/store.ts';
+import { invalidField } from './domain-errors.ts';
 import type { Masker } from './masking.ts';
 import type { Conversation, Message, PlatformSchema } from './records.ts';
 

@@ -1,6 +1,5 @@
 import type { ConversationView, MessageView } from '../../../shared/api/schemas.ts';
 import { newId } from '../../../shared/ids.ts';
-import { ApiError, invalidField, notFound } from '../http/errors.ts';
 import type { WriteOp } from '../store/store.ts';
 import { announceWrapUp } from './after-contact-work.ts';
 import { setAgentState } from './agents.ts';
@@ -8,6 +7,7 @@ import { archivedMessages } from './archive.ts';
 import { audited } from './audit.ts';
 import { agentTopic, type PlatformContext } from './context.ts';
 import { agentLoad } from './dispatcher.ts';
+import { DomainError, invalidField, notFound } from './domain-errors.ts';
 import { maskerFor } from './masking.ts';
 import { mutate } from './mutation.ts';
 import { pendingOffer, pendingWrapUp, systemMessage } from './new-records.ts';
@@ -130,11 +130,11 @@ export function reassign(
   return mutate(ctx, async (ctx) => {
     const conversation = conversationOf(ctx, conversationId);
     if (conversation.status === 'ended') {
-      throw new ApiError(409, 'conversation_ended', `Conversation ${conversationId} has ended`);
+      throw new DomainError('conflict', 'conversation_ended', `Conversation ${conversationId} has ended`);
     }
     if (conversation.interrupted) {
-      throw new ApiError(
-        409,
+      throw new DomainError(
+        'conflict',
         'conversation_interrupted',
         `${maskerFor(ctx.store, conversation).text(conversation.interrupted.reason)}: the conversation can only be closed`,
       );
@@ -176,7 +176,7 @@ export function reassign(
           : undefined,
       ].filter((reason): reason is string => reason !== undefined);
       if (reasons.length > 0) {
-        throw new ApiError(409, 'agent_not_available', `${receiver.displayName} ${reasons.join(' and ')}`, [
+        throw new DomainError('conflict', 'agent_not_available', `${receiver.displayName} ${reasons.join(' and ')}`, [
           { path: 'agentId', message: reasons.join('; ') },
         ]);
       }
@@ -239,7 +239,7 @@ export function closeConversation(
   return mutate(ctx, async (ctx) => {
     const conversation = conversationOf(ctx, conversationId);
     if (conversation.status === 'ended') {
-      throw new ApiError(409, 'conversation_ended', `Conversation ${conversationId} has already ended`);
+      throw new DomainError('conflict', 'conversation_ended', `Conversation ${conversationId} has already ended`);
     }
     const reason = ctx.store.get('closureReasons', closureReasonId);
     if (!reason) throw invalidField('closureReasonId', `${closureReasonId} is not a closure reason`);

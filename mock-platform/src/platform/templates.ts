@@ -1,8 +1,8 @@
 import type { MessageView, TemplateView } from '../../../shared/api/schemas.ts';
 import { fillTemplate, placeholderCount } from '../../../shared/whatsapp/send-schema.ts';
-import { ApiError, notFound } from '../http/errors.ts';
 import type { GraphTemplate } from '../whatsapp/graph-client.ts';
 import type { PlatformContext } from './context.ts';
+import { DomainError, notFound } from './domain-errors.ts';
 import { mutate } from './mutation.ts';
 import { sendThroughOutbox } from './outbox.ts';
 import { workableConversation } from './participants.ts';
@@ -23,7 +23,7 @@ async function accountTemplates(
   try {
     return await ctx.graph.listTemplates(account.wabaId);
   } catch {
-    throw new ApiError(502, 'whatsapp_unreachable', 'The templates could not be loaded from WhatsApp');
+    throw new DomainError('upstream', 'whatsapp_unreachable', 'The templates could not be loaded from WhatsApp');
   }
 }
 
@@ -78,14 +78,14 @@ export async function deliverTemplate(
 ): Promise<MessageView> {
   const template = (await accountTemplates(ctx, conversation)).find((t) => t.name === name && t.language === language);
   if (template?.status !== 'APPROVED') {
-    throw new ApiError(400, 'validation_failed', `name: ${name} (${language}) is not an approved template`, [
+    throw new DomainError('invalid', 'validation_failed', `name: ${name} (${language}) is not an approved template`, [
       { path: 'name', message: 'is not an approved template' },
     ]);
   }
   const expected = placeholderCount(bodyOf(template));
   if (parameters.length !== expected) {
-    throw new ApiError(
-      400,
+    throw new DomainError(
+      'invalid',
       'validation_failed',
       `parameters: ${name} needs ${expected} values, got ${parameters.length}`,
       [{ path: 'parameters', message: `needs ${expected} values` }],

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { Issue } from '../http/errors.ts';
+import type { Issue } from './domain-errors.ts';
 
 /**
  * A time-slot picker offers customers times to choose from (`2026-11-23T10:00`, local to the

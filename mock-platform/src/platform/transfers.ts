@@ -1,10 +1,10 @@
 import type { TransferRequest, TransferTargets, WrapUpView } from '../../../shared/api/schemas.ts';
-import { ApiError, invalidField, notFound } from '../http/errors.ts';
 import type { WriteOp } from '../store/store.ts';
 import { announceWrapUp, announceWrapUpDone } from './after-contact-work.ts';
 import { agentStatus } from './agent-status.ts';
 import { agentTopic, type PlatformContext } from './context.ts';
 import { agentLoad } from './dispatcher.ts';
+import { DomainError, invalidField, notFound } from './domain-errors.ts';
 import { mutate } from './mutation.ts';
 import { pendingOffer, pendingWrapUp, systemMessage } from './new-records.ts';
 import { workableConversation } from './participants.ts';
@@ -52,8 +52,8 @@ export function transfer(
   return mutate(ctx, async (ctx) => {
     const conversation = workableConversation(ctx, agent, conversationId, 'transfer');
     if (conversation.agentId !== agent.id || conversation.conference) {
-      throw new ApiError(
-        409,
+      throw new DomainError(
+        'conflict',
         'conference_in_progress',
         'End the conference before transferring; only the owner transfers',
       );
@@ -91,19 +91,23 @@ export function transfer(
       if (receiver.id === agent.id)
         throw invalidField('target.agentId', 'you cannot transfer a conversation to yourself');
       if (agentStatus(ctx, receiver).state !== 'available' || agentLoad(ctx, receiver.id) >= receiver.capacity) {
-        throw new ApiError(
-          409,
+        throw new DomainError(
+          'conflict',
           'agent_not_available',
           `${receiver.displayName} is not available to take a conversation`,
         );
       }
       if (!worksChannel(ctx.store, receiver, conversation.channelId)) {
-        throw new ApiError(409, 'channel_not_in_role', `${receiver.displayName}'s role does not include this channel`);
+        throw new DomainError(
+          'conflict',
+          'channel_not_in_role',
+          `${receiver.displayName}'s role does not include this channel`,
+        );
       }
       // An offer she could not answer would strand the customer (the dispatcher's rule too).
       if (!channelPermissionsOf(ctx.store, receiver, conversation.channelId)?.includes('reply')) {
-        throw new ApiError(
-          409,
+        throw new DomainError(
+          'conflict',
           'reply_not_in_role',
           `${receiver.displayName}'s role does not have the Reply permission on this channel`,
         );
@@ -143,7 +147,8 @@ export function completeWrapUp(
   return mutate(ctx, async (ctx) => {
     const wrapUp = ctx.store.get('wrapUps', wrapUpId);
     if (!wrapUp || wrapUp.agentId !== agent.id) throw notFound(`Wrap-up ${wrapUpId}`);
-    if (wrapUp.status !== 'pending') throw new ApiError(409, 'wrap_up_done', `Wrap-up ${wrapUpId} is already done`);
+    if (wrapUp.status !== 'pending')
+      throw new DomainError('conflict', 'wrap_up_done', `Wrap-up ${wrapUpId} is already done`);
     if (!ctx.store.get('closureReasons', closureReasonId)) {
       throw invalidField('closureReasonId', `${closureReasonId} is not a closure reason`);
     }

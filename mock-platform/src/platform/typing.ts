@@ -1,6 +1,6 @@
 import { isWindowOpen } from '../../../shared/customer-window.ts';
-import { ApiError } from '../http/errors.ts';
 import type { PlatformContext } from './context.ts';
+import { DomainError } from './domain-errors.ts';
 import { workableConversation } from './participants.ts';
 import type { User } from './records.ts';
 
@@ -37,7 +37,7 @@ export async function sendTyping(
   const conversation = workableConversation(ctx, agent, conversationId, 'reply');
   const now = ctx.clock.now();
   if (!isWindowOpen(conversation.lastInboundAt, now)) {
-    throw new ApiError(409, 'window_closed', 'More than 24 hours have passed since the customer last wrote');
+    throw new DomainError('conflict', 'window_closed', 'More than 24 hours have passed since the customer last wrote');
   }
   const times = sentTimes(ctx);
   const previous = times.get(conversation.id);
@@ -56,8 +56,8 @@ export async function sendTyping(
   } catch (error) {
     // Not sent: the next keystroke may try again.
     times.delete(conversation.id);
-    throw new ApiError(
-      502,
+    throw new DomainError(
+      'upstream',
       'whatsapp_refused',
       `WhatsApp did not show the typing indicator: ${(error as Error).message}`,
     );

@@ -1,7 +1,7 @@
 import type { UnavailableReasonView } from '../../../shared/api/schemas.ts';
-import { invalidField } from '../http/errors.ts';
 import { agentStatus } from './agent-status.ts';
 import { agentTopic, type PlatformContext } from './context.ts';
+import { invalidField } from './domain-errors.ts';
 
 /** Reasons the platform sets on its own; agents cannot pick them, administrators cannot define them. */
 export const SYSTEM_REASONS = {

@@ -1,4 +1,4 @@
-import type { Issue } from '../../http/errors.ts';
+import type { Issue } from '../domain-errors.ts';
 
 /** A cell read into a body field's value, or why it cannot be. */
 export type CellRead = { value: unknown } | { issue: string };

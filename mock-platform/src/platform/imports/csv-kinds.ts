@@ -1,8 +1,8 @@
 import { newId } from '../../../../shared/ids.ts';
-import type { Issue } from '../../http/errors.ts';
 import { skillResource, userResource } from '../../routes/admin-resources.ts';
 import type { Store } from '../../store/store.ts';
 import type { PlatformContext } from '../context.ts';
+import type { Issue } from '../domain-errors.ts';
 import type { PlatformSchema } from '../records.ts';
 import { booleanColumn, type Column, type CsvLine, jsonColumn, numberColumn, textColumn } from './csv-columns.ts';
 import type { AnyResource } from './plan-import.ts';

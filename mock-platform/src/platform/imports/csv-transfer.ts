@@ -1,8 +1,8 @@
 import { parseCsv, toCsv } from '../../../../shared/csv/csv.ts';
-import { ApiError, type Issue, invalidField, invalidRequest } from '../../http/errors.ts';
 import { versionOf } from '../../routes/versions.ts';
 import { audited } from '../audit.ts';
 import type { PlatformContext } from '../context.ts';
+import { DomainError, type Issue, invalidField, invalidRequest } from '../domain-errors.ts';
 import { mutate } from '../mutation.ts';
 import type { User } from '../records.ts';
 import { mergedBody, readLines } from './csv-columns.ts';
@@ -109,10 +109,10 @@ export async function importCsv<R extends { id: string }>(
 }
 
 /** A stale import: 409 naming each change made since the file's version of the row. */
-export function staleImport(conflicts: Issue[]): ApiError {
+export function staleImport(conflicts: Issue[]): DomainError {
   const who = [...new Set(conflicts.map((issue) => issue.message.split(' at ')[0]))].join(', ');
-  return new ApiError(
-    409,
+  return new DomainError(
+    'conflict',
     'version_conflict',
     `The file is older than the platform's rows: changed since by ${who}. Export again and apply your changes to the new file.`,
     conflicts,

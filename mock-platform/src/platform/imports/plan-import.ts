@@ -1,10 +1,10 @@
 import type { z } from 'zod';
-import { type Issue, zodIssues } from '../../http/errors.ts';
 import type { Resource } from '../../routes/admin-resource.ts';
 import { versionOf } from '../../routes/versions.ts';
 import type { WriteOp } from '../../store/store.ts';
 import { type AuditChange, audited, changesBetween } from '../audit.ts';
 import type { PlatformContext } from '../context.ts';
+import { type Issue, zodIssues } from '../domain-errors.ts';
 import { type PlatformSchema, put, type User } from '../records.ts';
 import type { StagedStore } from './staged-store.ts';
 
