@@ -13,7 +13,8 @@ export const BUDGETS: Record<string, number> = {
   'side panel (html + js + css)': 90 * KIB,
   'options page (html + js + css)': 60 * KIB,
   'content script (js + css)': 12 * KIB,
-  background: 30 * KIB,
+  // The background is wiring only, without zod (hand-checked messages, utils/messages.ts): 4.3 KiB.
+  background: 8 * KIB,
 };
 
 function files(dir: string): string[] {

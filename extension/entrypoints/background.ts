@@ -1,9 +1,9 @@
-import browser, { type Runtime } from 'webextension-polyfill';
+import browser from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
 import { CONSOLE_PATTERNS_KEY } from '../utils/console-patterns.ts';
 import { registerOverlay } from '../utils/console-registration.ts';
-import { isOpenPanelMessage, isStartConversationMessage, PENDING_OUTBOUND_KEY } from '../utils/messages.ts';
-import { migrateStaySignedIn, restrictSessionStorage } from '../utils/storage.ts';
+import { panelMessageListener } from '../utils/panel-messages.ts';
+import { migrateStaySignedIn, restrictSessionStorage } from '../utils/storage-upkeep.ts';
 
 // Thin wiring only: an MV3 service worker is killed when idle, so it keeps no state.
 export default defineBackground(() => {
@@ -21,18 +21,11 @@ export default defineBackground(() => {
     if (area === 'local' && changes[CONSOLE_PATTERNS_KEY]) void registerOverlay();
   });
 
-  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-    const windowId = sender.tab?.windowId;
-    if (!windowId) return undefined;
-    if (isStartConversationMessage(message)) {
-      // The panel picks the number up from session storage (it may be opening right now).
-      // Opened first, synchronously in the click's user gesture, then the number is stored.
-      const opened = chrome.sidePanel.open({ windowId });
-      void browser.storage.session.set({ [PENDING_OUTBOUND_KEY]: { number: message.number, at: Date.now() } });
-      return opened.then(() => ({ ok: true }));
-    }
-    if (!isOpenPanelMessage(message)) return undefined;
-    // Called inside the content script's click, so Chrome counts it as a user gesture.
-    return chrome.sidePanel.open({ windowId }).then(() => ({ ok: true }));
-  });
+  browser.runtime.onMessage.addListener(
+    panelMessageListener({
+      openPanel: (options) => chrome.sidePanel.open(options),
+      session: browser.storage.session,
+      now: Date.now,
+    }),
+  );
 });

@@ -1,6 +1,9 @@
 import type { Storage } from 'webextension-polyfill';
+import { z } from 'zod';
 import browser from './browser.ts';
-import { PENDING_OUTBOUND_KEY, pendingOutboundSchema } from './messages.ts';
+import { PENDING_OUTBOUND_KEY } from './messages.ts';
+
+const pendingOutboundSchema = z.object({ number: z.string(), at: z.number() });
 
 /**
  * Calls `onNumber` with each number the console page's "WhatsApp" button leaves in session

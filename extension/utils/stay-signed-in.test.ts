@@ -4,7 +4,8 @@ import { testPlatform } from '../../mock-platform/src/testing/harness.ts';
 import { signIn, signOut } from './auth.ts';
 import type { CredentialDb } from './credential-db.ts';
 import { resumeSession } from './resume.ts';
-import { loadSession, loadStaySignedIn, migrateStaySignedIn, restrictSessionStorage } from './storage.ts';
+import { loadSession, loadStaySignedIn } from './storage.ts';
+import { migrateStaySignedIn, restrictSessionStorage } from './storage-upkeep.ts';
 
 // The extension's pages reach the browser through utils/browser.ts (Chrome's own chrome.*).
 vi.mock('./browser.ts', () => ({ default: fakeBrowser }));

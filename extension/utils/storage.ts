@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { loginResponseSchema } from '../../shared/api/schemas.ts';
 import browser from './browser.ts';
 import { type CredentialDb, indexedDbCredentials } from './credential-db.ts';
+import { PLATFORM_URL_KEY, SESSION_KEY, STAY_KEY } from './storage-keys.ts';
+import { migrateStaySignedIn } from './storage-upkeep.ts';
 
 /**
  * The agent's session on a platform. It lives in `storage.session`: in memory only (never on
@@ -31,25 +33,22 @@ export type StaySignedIn = z.infer<typeof staySignedInSchema>;
 declare const __LORO_PLATFORM_URL__: string | undefined;
 export const DEFAULT_PLATFORM_URL =
   typeof __LORO_PLATFORM_URL__ === 'string' ? __LORO_PLATFORM_URL__ : 'http://127.0.0.1:8787';
-const KEY = 'loro.session';
-const URL_KEY = 'loro.platformUrl';
-const STAY_KEY = 'loro.staySignedIn';
 
 /** The stored session, or undefined when signed out, expired or unreadable. */
 export async function loadSession(now = Date.now()): Promise<Session | undefined> {
-  const stored = (await browser.storage.session.get(KEY))[KEY];
+  const stored = (await browser.storage.session.get(SESSION_KEY))[SESSION_KEY];
   const parsed = sessionSchema.safeParse(stored);
   if (!parsed.success || parsed.data.expiresAt <= now) return undefined;
   return parsed.data;
 }
 
 export async function saveSession(session: Session): Promise<void> {
-  await browser.storage.session.set({ [KEY]: sessionSchema.parse(session) });
-  await browser.storage.local.set({ [URL_KEY]: session.platformUrl });
+  await browser.storage.session.set({ [SESSION_KEY]: sessionSchema.parse(session) });
+  await browser.storage.local.set({ [PLATFORM_URL_KEY]: session.platformUrl });
 }
 
 export async function clearSession(): Promise<void> {
-  await browser.storage.session.remove(KEY);
+  await browser.storage.session.remove(SESSION_KEY);
 }
 
 /** The "stay signed in" credential, or undefined when there is none (or it has expired). */
@@ -82,42 +81,16 @@ export async function clearStaySignedIn(only?: string, db: CredentialDb = indexe
   if (only === undefined) await browser.storage.local.remove(STAY_KEY);
 }
 
-/**
- * Versions before 2026-12-02 kept the credential in `storage.local`, which content scripts can
- * read: move it into IndexedDB (unless a newer one is there already) and remove the old copy.
- * Called by the background at every start and before each read.
- */
-export async function migrateStaySignedIn(db: CredentialDb = indexedDbCredentials()): Promise<void> {
-  const legacy = (await browser.storage.local.get(STAY_KEY))[STAY_KEY];
-  if (legacy === undefined) return;
-  const parsed = staySignedInSchema.safeParse(legacy);
-  if (parsed.success) await db.put(STAY_KEY, parsed.data, (current) => current === undefined);
-  await browser.storage.local.remove(STAY_KEY);
-}
-
-/**
- * Keeps `storage.session` (the agent's token, drafts) to the extension's own pages: a content
- * script runs inside the host page's process and never needs it. Chrome's default, made explicit
- * so nothing widens it. Called by the background at every start.
- */
-export async function restrictSessionStorage(area: {
-  setAccessLevel?: (options: { accessLevel: 'TRUSTED_CONTEXTS' }) => Promise<void>;
-}): Promise<void> {
-  await area.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' });
-  // Versions before 2026-12-02 kept the token on disk in `storage.local`: remove it.
-  await browser.storage.local.remove(KEY);
-}
-
 /** The last platform URL used, to prefill the sign-in form. */
 export async function lastPlatformUrl(): Promise<string> {
-  const value = (await browser.storage.local.get(URL_KEY))[URL_KEY];
+  const value = (await browser.storage.local.get(PLATFORM_URL_KEY))[PLATFORM_URL_KEY];
   return typeof value === 'string' ? value : DEFAULT_PLATFORM_URL;
 }
 
 /** Calls `listener` whenever the session changes in any extension page. */
 export function onSessionChange(listener: () => void, signal: AbortSignal): void {
   const handler = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'session' && KEY in changes) listener();
+    if (area === 'session' && SESSION_KEY in changes) listener();
   };
   browser.storage.onChanged.addListener(handler);
   signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(handler));

@@ -2,12 +2,7 @@ import browser from 'webextension-polyfill';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { DEFAULT_CONSOLE_PATTERNS } from '../../utils/console-patterns.ts';
-import type {
-  OfferToastGoneMessage,
-  OfferToastMessage,
-  OpenPanelMessage,
-  ToastAcceptMessage,
-} from '../../utils/messages.ts';
+import { type OpenPanelMessage, readMessage, type ToastAcceptMessage } from '../../utils/messages.ts';
 import { hideToast, showToast } from './offer-toast-ui.ts';
 import { decoratePhoneNumbers } from './phone-buttons.ts';
 import overlayStyles from './style.css?inline';
@@ -54,9 +49,10 @@ export default defineContentScript({
           const message: ToastAcceptMessage = { type: 'loro:toast-accept', offerId };
           void browser.runtime.sendMessage(message);
         };
-        browser.runtime.onMessage.addListener((message: unknown) => {
-          if (isOfferToastMessage(message)) showToast(toast, message, { accept, open: openPanel });
-          else if (isToastGoneMessage(message)) hideToast(toast, message.offerId);
+        browser.runtime.onMessage.addListener((raw: unknown) => {
+          const message = readMessage(raw, 'loro:offer-toast', 'loro:offer-toast-gone');
+          if (message?.type === 'loro:offer-toast') showToast(toast, message, { accept, open: openPanel });
+          else if (message) hideToast(toast, message.offerId);
           return undefined;
         });
         return button;
@@ -80,21 +76,3 @@ export default defineContentScript({
     ctx.onInvalidated(() => observer.disconnect());
   },
 });
-
-const KINDS = ['conversation', 'transfer', 'conference'];
-
-/** Hand-written checks (not the zod schemas): the content script stays small. */
-function isOfferToastMessage(message: unknown): message is OfferToastMessage {
-  const candidate = message as Partial<OfferToastMessage> | null;
-  return (
-    candidate?.type === 'loro:offer-toast' &&
-    KINDS.includes(String(candidate.kind)) &&
-    typeof candidate.offerId === 'string' &&
-    typeof candidate.lastsMs === 'number'
-  );
-}
-
-function isToastGoneMessage(message: unknown): message is OfferToastGoneMessage {
-  const candidate = message as Partial<OfferToastGoneMessage> | null;
-  return candidate?.type === 'loro:offer-toast-gone' && typeof candidate.offerId === 'string';
-}

@@ -229,19 +229,16 @@ export function adminRoutes(ctx: PlatformContext, sessions: Sessions) {
 
   channelRoutes(app, ctx);
   csvRoutes(app, ctx);
-  for (const resource of [
-    roleResource(ctx),
-    skillResource(ctx),
-    userResource(ctx),
-    customComponentResource(ctx),
-    richMessageResource(ctx),
-    closureReasonResource(ctx),
-    unavailableReasonResource(ctx),
-    cannedResponseResource(ctx),
-    routingScriptResource(ctx),
-    routingQueueResource(ctx),
-  ]) {
-    resourceRoutes(app, ctx, resource as never);
-  }
+  // One call each: every resource keeps its own row and body types.
+  resourceRoutes(app, ctx, roleResource(ctx));
+  resourceRoutes(app, ctx, skillResource(ctx));
+  resourceRoutes(app, ctx, userResource(ctx));
+  resourceRoutes(app, ctx, customComponentResource(ctx));
+  resourceRoutes(app, ctx, richMessageResource(ctx));
+  resourceRoutes(app, ctx, closureReasonResource(ctx));
+  resourceRoutes(app, ctx, unavailableReasonResource(ctx));
+  resourceRoutes(app, ctx, cannedResponseResource(ctx));
+  resourceRoutes(app, ctx, routingScriptResource(ctx));
+  resourceRoutes(app, ctx, routingQueueResource(ctx));
   return app;
 }

@@ -2,6 +2,7 @@ import { ManualClock } from '../../../shared/clock.ts';
 import { createPlatform } from '../app.ts';
 import { TEST_PASSWORD_COST } from '../auth/passwords.ts';
 import { type Config, loadConfig } from '../config.ts';
+import type { ArchiveFiles } from '../platform/archive.ts';
 import { type PlatformSchema, platformIndexes, platformSchemas } from '../platform/records.ts';
 import { DEMO, seedPlatform, seedSimulator } from '../seed/demo-tenant.ts';
 import { type SimulatorSchema, simulatorIndexes, simulatorSchemas } from '../simulator/records.ts';
@@ -20,9 +21,12 @@ export async function testPlatform(
   files: JournalFiles = memoryJournal(),
   {
     wrapFetch = (next) => next,
+    archive,
   }: {
     /** Sits between the platform and its outgoing HTTP (Graph calls, webhooks): to hang, fail or watch it. */
     wrapFetch?: (next: FetchLike) => FetchLike;
+    /** The archive's month files (default: new ones in memory); pass the same ones to a restarted platform. */
+    archive?: ArchiveFiles;
   } = {},
 ) {
   // The tests' platform always runs the simulator, also when GRAPH_BASE_URL points elsewhere
@@ -50,6 +54,7 @@ export async function testPlatform(
     fetch: wrapFetch(async (url, init) => platform.app.request(url, init)),
     webhookBackoff: [],
     simulatorKey: config.SIMULATOR_KEY,
+    archive,
   });
   // The tests' platform always runs the simulator (SIMULATOR_KEY may be set; `call` sends it).
   const noSimulator = (): never => {
