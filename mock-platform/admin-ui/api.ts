@@ -154,3 +154,11 @@ export async function readEvents(
     }
   }
 }
+
+/** A file the platform serves (a CSV export), as text, with the session's token. */
+export async function apiText(path: string): Promise<string> {
+  const token = session.token();
+  const response = await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  if (!response.ok) throw new ApiFailure(response.status, 'http_error', `HTTP ${response.status}`);
+  return response.text();
+}

@@ -10,6 +10,7 @@ import { CannedResponsesPage } from './pages/canned-responses.tsx';
 import { ChannelsPage } from './pages/channels.tsx';
 import { ClosureReasonsPage } from './pages/closure-reasons.tsx';
 import { CustomComponentsPage } from './pages/custom-components.tsx';
+import { ImportExportPage } from './pages/import-export.tsx';
 import { QueueBoardPage } from './pages/queue-board.tsx';
 import { RichMessagesPage } from './pages/rich-messages.tsx';
 import { RolesPage } from './pages/roles.tsx';
@@ -42,6 +43,7 @@ const SECTIONS: { title: string; pages: { route: string; label: string; page: Co
       { route: 'closure-reasons', label: 'closureReasons', page: ClosureReasonsPage },
       { route: 'agent-states', label: 'unavailableReasons', page: AgentStatesPage },
       { route: 'privacy', label: 'privacy', page: PrivacyPage },
+      { route: 'import-export', label: 'importExport', page: ImportExportPage },
     ],
   },
   {

@@ -3,10 +3,12 @@ import { cannedEn, cannedEs } from './i18n-canned.ts';
 import { listsEn, listsEs } from './i18n-lists.ts';
 import { slaEn, slaEs } from './i18n-sla.ts';
 import { supervisionEn, supervisionEs } from './i18n-supervision.ts';
+import { transferEn, transferEs } from './i18n-transfer.ts';
 
 /** The admin UI's text in English and Spanish; the browser's language picks, the header switches. */
 
 const en = {
+  ...transferEn,
   ...supervisionEn,
   ...cannedEn,
   ...slaEn,
@@ -390,6 +392,7 @@ const en = {
 export type Key = keyof typeof en;
 
 const es: Record<Key, string> = {
+  ...transferEs,
   ...supervisionEs,
   ...cannedEs,
   ...slaEs,

@@ -14,6 +14,13 @@ describe('the platform’s own checks, in the UI’s language', () => {
       'overlaps 09:00–14:00 of weekday 1: intervals may not overlap (merge them into one)',
       'se solapa con 09:00–14:00 del lunes: los intervalos no pueden solaparse (únalos en uno)',
     ],
+    ['must be a whole number, not many', 'debe ser un número entero, no many'],
+    ['the username column is required', 'la columna username es obligatoria'],
+    ['colour is not a column: use id, name', 'colour no es una columna: use id, name'],
+    [
+      'ch_9 is not a channel: channels are created from a WhatsApp number on the WhatsApp page',
+      'ch_9 no es un canal: los canales se crean a partir de un número de WhatsApp en la página de WhatsApp',
+    ],
     ['/hola is already the shortcut of Saludo in this language', '/hola ya es el atajo de «Saludo» en este idioma'],
     [
       'WhatsApp refused to send this platform the account’s messages (subscribed_apps): (#200) Permissions error',

@@ -100,6 +100,29 @@ const ENTRIES: Entry[] = [
     es: (detail) =>
       `no es una expresión regular que la plataforma pueda evaluar en tiempo lineal (${re2DetailEs(detail) ?? detail}); no se admiten referencias hacia atrás (\\1) ni búsquedas alrededor (?=…)`,
   },
+  // Imports (CSV and configuration files).
+  { pattern: /^must be a whole number, not (.*)$/, es: (cell) => `debe ser un número entero, no ${cell}` },
+  { pattern: /^must be true or false, not (.*)$/, es: (cell) => `debe ser true o false, no ${cell}` },
+  { pattern: /^must be JSON, as the export writes it$/, es: 'debe ser JSON, como lo escribe la exportación' },
+  {
+    pattern: /^must be skill:proficiency pairs separated by ;, such as (.+)$/,
+    es: (example) => `deben ser pares habilidad:competencia separados por ;, como ${example}`,
+  },
+  { pattern: /^(.+) is not a column: use (.+)$/, es: (name, list) => `${name} no es una columna: use ${list}` },
+  { pattern: /^the (.+) column is required$/, es: (name) => `la columna ${name} es obligatoria` },
+  { pattern: /^(.+) is also (.+) of the file$/, es: (id, ref) => `${id} también está en ${ref} del archivo` },
+  {
+    pattern: /^must be the whole number the export wrote$/,
+    es: 'debe ser el número entero que escribió la exportación',
+  },
+  {
+    pattern: /^(.+) is not a channel: channels are created from a WhatsApp number on the WhatsApp page$/,
+    es: (id) => `${id} no es un canal: los canales se crean a partir de un número de WhatsApp en la página de WhatsApp`,
+  },
+  {
+    pattern: /^must be loro-configuration: export the file from Loro$/,
+    es: 'debe ser loro-configuration: exporte el archivo desde Loro',
+  },
   // Canned responses.
   {
     pattern: /^must be 1–32 lowercase letters, digits, _ or -, without the \/$/,
