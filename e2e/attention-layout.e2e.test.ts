@@ -152,7 +152,8 @@ describe('attention signals and a layout that gives the conversation room (380 p
       channelIds: [DEMO.channelId],
     });
     await panel.click('[data-testid="open-templates"]');
-    await panel.waitForSelector('[data-testid="template-frame"]');
+    const frame = await (await panel.waitForSelector('[data-testid="template-frame"]'))?.contentFrame();
+    await frame?.waitForSelector('body[data-ready="true"]');
     const withPicker = await transcriptHeight(panel);
     await screenshot(panel, 'layout-380-template-picker');
     expect(withPicker).toBeGreaterThan((HEIGHT - PICKER_HEIGHT) / 2);
@@ -235,5 +236,24 @@ describe('the same in Spanish', () => {
     expect(await transcriptHeight(panel)).toBeGreaterThan(HEIGHT / 2);
     expect(await panel.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(WIDTH);
     await screenshot(panel, 'es-layout-380');
+
+    // The template picker open in Spanish: its page loaded, the transcript keeps what it leaves.
+    const call = await adminApi(platform.url);
+    const { body: channels } = await call('GET', 'channels');
+    await call('POST', 'custom-components', {
+      name: 'WhatsApp templates',
+      url: `${channels.templateSettingsUrl}%s`,
+      height: PICKER_HEIGHT,
+      channelIds: [DEMO.channelId],
+    });
+    await panel.click('[data-testid="open-templates"]');
+    const frame = await (await panel.waitForSelector('[data-testid="template-frame"]'))?.contentFrame();
+    await frame?.waitForSelector('body[data-ready="true"]');
+    expect(await text(panel, '[data-testid="open-templates"]')).toBe('Ocultar plantillas');
+    expect(await cutOff(panel)).toEqual([]);
+    // Less than in English: the Spanish actions take a line of their own under the customer's name.
+    const withPicker = await transcriptHeight(panel);
+    expect(withPicker).toBeGreaterThan(200);
+    await screenshot(panel, 'es-layout-380-template-picker');
   });
 });

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PlatformError } from '../utils/api-client.ts';
 import { RichMessagePicker } from './rich-message-picker.tsx';
 
 afterEach(cleanup);
@@ -31,6 +32,14 @@ describe('RichMessagePicker (TP-3)', () => {
     render(<RichMessagePicker conversationId="c1" load={async () => []} onSend={async () => true} />);
     expect((await screen.findByTestId('no-rich-messages')).textContent).toBe(
       'No rich messages are assigned to this channel.',
+    );
+  });
+
+  it('says in words why the list did not load, the platform’s code as the detail', async () => {
+    const failure = new PlatformError(0, 'unreachable', 'The platform at http://x cannot be reached');
+    render(<RichMessagePicker conversationId="c1" load={() => Promise.reject(failure)} onSend={async () => true} />);
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'The rich messages could not be loaded. The platform cannot be reached: check your connection, then try again.',
     );
   });
 });

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { RichMessageView } from '../../shared/api/schemas.ts';
+import { describeError, errorLine } from '../utils/agent-error.ts';
 import { t } from '../utils/i18n.ts';
 
 /**
@@ -26,7 +27,7 @@ export function RichMessagePicker({
     setError(undefined);
     load().then(
       (value) => current && setItems(value),
-      (failure: Error) => current && setError(failure.message),
+      (failure: unknown) => current && setError(errorLine(describeError('loadRich', failure))),
     );
     return () => {
       current = false;

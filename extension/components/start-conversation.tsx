@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AgentChannel, TemplateView } from '../../shared/api/schemas.ts';
 import { fillTemplate } from '../../shared/whatsapp/text-limits.ts';
+import { describeError, errorLine } from '../utils/agent-error.ts';
 import { t } from '../utils/i18n.ts';
 
 /**
@@ -41,13 +42,15 @@ export function StartConversation({
         setChannels(list);
         setChannelId(list[0]?.id ?? '');
       },
-      (failure: Error) => setError(failure.message),
+      (failure: unknown) => setError(errorLine(describeError('loadTemplates', failure))),
     );
   }, []);
   useEffect(() => {
     if (!channelId) return;
     setChoice('');
-    loadTemplates(channelId).then(setTemplates, (failure: Error) => setError(failure.message));
+    loadTemplates(channelId).then(setTemplates, (failure: unknown) =>
+      setError(errorLine(describeError('loadTemplates', failure))),
+    );
   }, [channelId]);
 
   const template = templates.find((tpl) => `${tpl.name}|${tpl.language}` === choice);

@@ -100,6 +100,15 @@ describe('describeError', () => {
     );
   });
 
+  it('words a list that did not load (templates, rich messages)', () => {
+    const failure = new PlatformError(502, 'whatsapp_unreachable', 'The templates could not be loaded from WhatsApp');
+    expect(describeError('loadTemplates', failure, es)).toEqual({
+      text: 'No se pudieron cargar las plantillas. No se pudo contactar con WhatsApp: inténtelo de nuevo en un momento.',
+      detail: 'Código de la plataforma whatsapp_unreachable',
+    });
+    expect(describeError('loadRich', failure, en).text).toMatch(/^The rich messages could not be loaded\. /);
+  });
+
   it('speaks Spanish, Meta’s code kept as the detail', () => {
     const error = describeError(
       'template',

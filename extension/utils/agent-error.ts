@@ -16,7 +16,9 @@ export type AgentAction =
   | 'state'
   | 'send'
   | 'rich'
-  | 'load';
+  | 'load'
+  | 'loadTemplates'
+  | 'loadRich';
 
 /** An error as the agent reads it: what failed and what to do, then the platform's or Meta's code, small. */
 export type AgentError = { text: string; detail?: string };
@@ -35,6 +37,8 @@ const did: Record<AgentAction, MessageKey> = {
   send: 'didSend',
   rich: 'didRich',
   load: 'didLoad',
+  loadTemplates: 'didLoadTemplates',
+  loadRich: 'didLoadRich',
 };
 
 /** The platform's error codes (mock-platform ApiError) in the agent's words. */

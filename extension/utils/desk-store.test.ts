@@ -178,6 +178,24 @@ describe('createDeskStore', () => {
     expect(store.getSnapshot().state.messages.c1?.[0]?.status).toBe('failed');
   });
 
+  it('puts an attachment WhatsApp refused on its bubble (Retry there); an upload refused stays in the picker', async () => {
+    const uploadRefused = new PlatformError(502, 'upload_refused', 'WhatsApp refused the file (131053): bad media');
+    let answer: PlatformError = new PlatformError(502, 'whatsapp_refused', 'refused');
+    const { store } = setup({
+      uploadAttachment: async () => {
+        throw answer;
+      },
+      messages: async () => [{ ...message('m9'), status: 'failed', retryable: true }],
+    });
+    const file = new File(['png'], 'plano.png', { type: 'image/png' });
+    expect(await store.actions.sendAttachment('c1', file, '', () => {})).toBeUndefined();
+    expect(store.getSnapshot().state.messages.c1?.[0]).toMatchObject({ status: 'failed', retryable: true });
+    answer = uploadRefused;
+    expect(await store.actions.sendAttachment('c1', file, '', () => {})).toBe(
+      errorLine(describeError('attachment', uploadRefused)),
+    );
+  });
+
   it('shows any other refusal as the error line, and signs out when the session is gone', async () => {
     const windowClosed = new PlatformError(409, 'window_closed', 'The 24-hour window is closed');
     const signedOut = new PlatformError(401, 'unauthenticated', 'Sign in again');

@@ -146,14 +146,17 @@ export function createDeskStore({ api, stream, notify, clock, session, openTab }
    * the transcript is brought up to date and the send counts as done (the box is cleared).
    */
   function recorded(action: 'send' | 'rich', conversationId: string, send: () => Promise<MessageView>) {
-    return attempt(action, async () => {
-      try {
-        dispatch({ event: 'message', data: await send() });
-      } catch (caught) {
-        if (!(caught instanceof PlatformError && FAILED_ON_BUBBLE.has(caught.code))) throw caught;
-        dispatch({ event: 'transcript', data: { conversationId, messages: await api.messages(conversationId) } });
-      }
-    });
+    return attempt(action, () => onBubble(conversationId, send));
+  }
+
+  /** The part of {@link recorded} an attachment shares: a refusal by WhatsApp is on the bubble, not thrown. */
+  async function onBubble(conversationId: string, send: () => Promise<MessageView>): Promise<void> {
+    try {
+      dispatch({ event: 'message', data: await send() });
+    } catch (caught) {
+      if (!(caught instanceof PlatformError && FAILED_ON_BUBBLE.has(caught.code))) throw caught;
+      dispatch({ event: 'transcript', data: { conversationId, messages: await api.messages(conversationId) } });
+    }
   }
 
   async function onOffer(offerId: string, action: 'accept' | 'reject', work: () => Promise<void>) {
@@ -246,10 +249,14 @@ export function createDeskStore({ api, stream, notify, clock, session, openTab }
     /** A customer's photo, with the session's token. */
     loadMedia: api.media,
 
-    /** Uploads and sends a file with its caption; resolves with the refusal in words, if any. */
+    /**
+     * Uploads and sends a file with its caption; resolves with the refusal in words, if any. An
+     * upload refused or cut off records nothing: the file stays in the picker to send again. A send
+     * WhatsApp refuses after the upload is on its bubble with Retry (the same uploaded file).
+     */
     sendAttachment: (conversationId: string, file: File, caption: string, onProgress: (percent: number) => void) =>
-      refusal('attachment', async () =>
-        dispatch({ event: 'message', data: await api.uploadAttachment(conversationId, file, caption, onProgress) }),
+      refusal('attachment', () =>
+        onBubble(conversationId, () => api.uploadAttachment(conversationId, file, caption, onProgress)),
       ),
 
     /** The channel's rich messages (TP-3). */

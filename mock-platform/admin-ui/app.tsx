@@ -65,7 +65,8 @@ const sectionsFor = (role: string) =>
   role === 'supervisor' ? SECTIONS.filter((section) => section.title === 'navSupervision') : SECTIONS;
 const defaultRoute = (role: string) => (role === 'supervisor' ? 'live-queues' : 'dashboard');
 
-const currentRoute = () => location.hash.replace(/^#\/?/, '') || defaultRoute(session.role());
+// A list's search, order and page follow the route in the hash (`#/users?users.sort=name`: list-state.ts).
+const currentRoute = () => location.hash.replace(/^#\/?/, '').split('?')[0] || defaultRoute(session.role());
 
 export function App() {
   const [signedIn, setSignedIn] = useState(session.token() !== null);

@@ -1,12 +1,16 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { api } from './api.ts';
+import { api, apiPage } from './api.ts';
 import { t } from './i18n.ts';
+import { Pager, SortableHeader } from './list-controls.tsx';
+import { type ListState, listQuery, readListState, writeListState } from './list-state.ts';
 import { Card, Empty, type Errors, ErrorText, useLoad, useSave } from './ui.tsx';
 
 export interface Column<Row> {
   label: string;
   render: (row: Row) => ComponentChildren;
+  /** The row field the platform orders this column by (`?sort=`); absent: not sortable. */
+  sort?: string;
 }
 
 export interface EditorProps<Draft> {
@@ -50,10 +54,17 @@ export function CrudPage<Row extends { id: string; version?: number }, Draft>({
    */
   check?: (draft: Draft, rows: readonly Row[], id: string | undefined) => Errors;
 }) {
-  const [query, setQuery] = useState('');
-  const q = query.trim();
-  // The platform searches (accent- and case-insensitive, GET ?q=): the same rule for the UI and the API.
-  const list = useLoad(() => api<Row[]>(`/api/admin/${path}${q ? `?q=${encodeURIComponent(q)}` : ''}`), [path, q]);
+  // Search, order and page live in the URL (list-state.ts): a reload or a shared link shows the same page.
+  const [state, setState] = useState<ListState>(() => readListState(location.hash, path));
+  const update = (next: ListState) => {
+    setState(next);
+    history.replaceState(null, '', writeListState(location.hash, path, next));
+  };
+  const q = state.q.trim();
+  const query = listQuery(state);
+  // The platform searches (accent- and case-insensitive), orders and pages (GET ?q=&sort=&limit=&cursor=).
+  const list = useLoad(() => apiPage<Row[]>(`/api/admin/${path}${query}`), [path, query]);
+  const rows = list.data?.data;
   const [editing, setEditing] = useState<{ id?: string; version?: number; draft: Draft } | undefined>(undefined);
   /** Another administrator changed the row being edited: what they did, until this one reloads or keeps editing. */
   const [conflict, setConflict] = useState<string[] | undefined>(undefined);
@@ -65,7 +76,7 @@ export function CrudPage<Row extends { id: string; version?: number }, Draft>({
     event.preventDefault();
     if (!editing) return;
     setConflict(undefined);
-    const found = check?.(editing.draft, list.data ?? [], editing.id) ?? {};
+    const found = check?.(editing.draft, rows ?? [], editing.id) ?? {};
     if (Object.keys(found).length > 0) {
       save.refuse(found);
       return;
@@ -151,24 +162,30 @@ export function CrudPage<Row extends { id: string; version?: number }, Draft>({
           </p>
         )}
         <ErrorText message={remove.message ?? list.error} />
-        {(q || (list.data && list.data.length > 0)) && (
+        {(q || (rows && rows.length > 0)) && (
           <input
             type="search"
             class="list-search"
             data-testid="list-search"
             placeholder={t('search')}
             aria-label={t('search')}
-            value={query}
-            onInput={(event) => setQuery((event.target as HTMLInputElement).value)}
+            value={state.q}
+            onInput={(event) => update({ ...state, q: (event.target as HTMLInputElement).value, trail: [] })}
           />
         )}
-        {list.data && list.data.length === 0 && <Empty>{q ? t('noMatch', { q }) : t('nothingYet')}</Empty>}
-        {list.data && list.data.length > 0 && (
+        {rows && rows.length === 0 && <Empty>{q ? t('noMatch', { q }) : t('nothingYet')}</Empty>}
+        {rows && rows.length > 0 && (
           <table class="list">
             <thead>
               <tr>
                 {columns.map((column) => (
-                  <th key={column.label}>{column.label}</th>
+                  <SortableHeader
+                    key={column.label}
+                    label={column.label}
+                    field={column.sort}
+                    sort={state.sort}
+                    onSort={(sort) => update({ ...state, sort, trail: [] })}
+                  />
                 ))}
                 <th class="row-actions">
                   <span class="sr-only">{t('actions')}</span>
@@ -176,7 +193,7 @@ export function CrudPage<Row extends { id: string; version?: number }, Draft>({
               </tr>
             </thead>
             <tbody>
-              {list.data.map((row) => {
+              {rows.map((row) => {
                 const name = String(
                   (row as { name?: string; displayName?: string }).name ??
                     (row as { displayName?: string }).displayName ??
@@ -217,6 +234,9 @@ export function CrudPage<Row extends { id: string; version?: number }, Draft>({
               })}
             </tbody>
           </table>
+        )}
+        {rows && (rows.length > 0 || state.trail.length > 0) && (
+          <Pager state={state} next={list.data?.next} onChange={update} />
         )}
       </Card>
       {below}

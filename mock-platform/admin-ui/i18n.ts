@@ -1,5 +1,6 @@
 import type { ChannelPermission } from '../../shared/api/permissions.ts';
 import { cannedEn, cannedEs } from './i18n-canned.ts';
+import { listsEn, listsEs } from './i18n-lists.ts';
 import { slaEn, slaEs } from './i18n-sla.ts';
 import { supervisionEn, supervisionEs } from './i18n-supervision.ts';
 
@@ -9,6 +10,7 @@ const en = {
   ...supervisionEn,
   ...cannedEn,
   ...slaEn,
+  ...listsEn,
   administration: 'Administration',
   signIn: 'Sign in',
   signInTitle: 'Sign in as an administrator',
@@ -391,6 +393,7 @@ const es: Record<Key, string> = {
   ...supervisionEs,
   ...cannedEs,
   ...slaEs,
+  ...listsEs,
   administration: 'Administración',
   signIn: 'Iniciar sesión',
   signInTitle: 'Inicie sesión como administrador',

@@ -39,6 +39,8 @@ export const importReportSchema = z.object({
     refused: z.number().int(),
   }),
   items: z.array(importItemSchema),
+  /** What the import leaves alone and why (templates are WhatsApp's). */
+  notes: z.array(z.string()),
 });
 export type ImportReport = z.infer<typeof importReportSchema>;
 

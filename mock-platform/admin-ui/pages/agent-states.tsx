@@ -17,8 +17,8 @@ export function AgentStatesPage() {
         path="unavailable-reasons"
         testid="unavailable-reasons-page"
         columns={[
-          { label: t('nameEnglish'), render: (row) => row.name },
-          { label: t('nameSpanish'), render: (row) => row.nameEs },
+          { sort: 'name', label: t('nameEnglish'), render: (row) => row.name },
+          { sort: 'nameEs', label: t('nameSpanish'), render: (row) => row.nameEs },
         ]}
         blank={() => ({ name: '', nameEs: '' })}
         fromRow={(row) => ({ name: row.name, nameEs: row.nameEs })}

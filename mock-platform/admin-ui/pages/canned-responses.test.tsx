@@ -40,7 +40,8 @@ function fakePlatform(answer: (call: Call) => { status: number; body: unknown } 
       new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
     if (given) return reply(given.status, given.body);
     if (path === '/api/admin/channels') return reply(200, { channels, templateSettingsUrl: 'http://x/' });
-    if (path === '/api/admin/canned-responses' && call.method === 'GET') return reply(200, rows);
+    // The list is asked one page at a time (`?limit=25`, list-state.ts).
+    if (path === '/api/admin/canned-responses?limit=25' && call.method === 'GET') return reply(200, rows);
     if (path === '/api/admin/canned-responses' && call.method === 'POST')
       return reply(201, { id: 'canned_2', version: 1, ...(call.body as object) });
     return reply(404, { error: { code: 'not_found', message: 'Not found' } });

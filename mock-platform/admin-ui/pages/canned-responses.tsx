@@ -26,9 +26,9 @@ export function CannedResponsesPage() {
       path="canned-responses"
       testid="canned-responses-page"
       columns={[
-        { label: t('name'), render: (row) => row.name },
-        { label: t('shortcut'), render: (row) => <code>/{row.shortcut}</code> },
-        { label: t('cannedLanguage'), render: (row) => t(`lang_${row.language}`) },
+        { sort: 'name', label: t('name'), render: (row) => row.name },
+        { sort: 'shortcut', label: t('shortcut'), render: (row) => <code>/{row.shortcut}</code> },
+        { sort: 'language', label: t('cannedLanguage'), render: (row) => t(`lang_${row.language}`) },
         { label: t('cannedChannels'), render: channelNames },
         {
           label: t('cannedText'),

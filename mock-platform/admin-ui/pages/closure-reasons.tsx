@@ -11,7 +11,7 @@ export function ClosureReasonsPage() {
       intro={<p>{t('closureReasonsIntro')}</p>}
       path="closure-reasons"
       testid="closure-reasons-page"
-      columns={[{ label: t('name'), render: (row) => row.name }]}
+      columns={[{ sort: 'name', label: t('name'), render: (row) => row.name }]}
       blank={() => ({ name: '' })}
       fromRow={(row) => ({ name: row.name })}
       toBody={(draft) => draft}

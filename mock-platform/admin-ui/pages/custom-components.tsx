@@ -44,8 +44,8 @@ export function CustomComponentsPage() {
             </>
           ),
         },
-        { label: t('url'), render: (row) => <code>{row.url}</code> },
-        { label: t('height'), render: (row) => `${row.height} px` },
+        { sort: 'url', label: t('url'), render: (row) => <code>{row.url}</code> },
+        { sort: 'height', label: t('height'), render: (row) => `${row.height} px` },
         {
           label: t('channels'),
           render: (row) =>

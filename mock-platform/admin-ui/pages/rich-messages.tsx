@@ -92,7 +92,7 @@ export function RichMessagesPage() {
       path="rich-messages"
       testid="rich-messages-page"
       columns={[
-        { label: t('name'), render: (row) => row.name },
+        { sort: 'name', label: t('name'), render: (row) => row.name },
         { label: t('kind'), render: (row) => t(row.content.kind) },
         {
           label: t('channels'),

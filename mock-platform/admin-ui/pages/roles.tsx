@@ -18,7 +18,7 @@ export function RolesPage() {
       path="roles"
       testid="roles-page"
       columns={[
-        { label: t('name'), render: (role) => role.name },
+        { sort: 'name', label: t('name'), render: (role) => role.name },
         {
           label: t('channelsAndPermissions'),
           render: (role) =>

@@ -44,7 +44,7 @@ export function RoutingScriptsPage() {
       path="routing-scripts"
       testid="scripts-page"
       columns={[
-        { label: t('name'), render: (script) => script.name },
+        { sort: 'name', label: t('name'), render: (script) => script.name },
         {
           label: t('flow'),
           render: (script) => (
@@ -374,8 +374,8 @@ export function RoutingQueuesPage() {
       path="routing-queues"
       testid="queues-page"
       columns={[
-        { label: t('order'), render: (queue) => queue.order },
-        { label: t('name'), render: (queue) => queue.name },
+        { sort: 'order', label: t('order'), render: (queue) => queue.order },
+        { sort: 'name', label: t('name'), render: (queue) => queue.name },
         { label: t('skill'), render: (queue) => `${skillName(queue.skillId)} (${t('priority')} ${queue.priority})` },
         {
           label: t('includedChannels'),

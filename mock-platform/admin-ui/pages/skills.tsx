@@ -135,9 +135,13 @@ export function SkillsPage() {
       path="skills"
       testid="skills-page"
       columns={[
-        { label: t('name'), render: (skill) => skill.name },
+        { sort: 'name', label: t('name'), render: (skill) => skill.name },
         { label: t('direction'), render: (skill) => t(skill.direction ?? 'inbound') },
-        { label: t('acceptReject'), render: (skill) => (skill.acceptReject ? t('yes') : t('no')) },
+        {
+          sort: 'acceptReject',
+          label: t('acceptReject'),
+          render: (skill) => (skill.acceptReject ? t('yes') : t('no')),
+        },
         {
           label: t('evaluationCriteria'),
           render: (skill) => (skill.evaluation?.mode === 'preferred' ? t('preferredAgent') : t('skillProficiency')),

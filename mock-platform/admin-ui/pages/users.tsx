@@ -28,15 +28,15 @@ export function UsersPage() {
       path="users"
       testid="users-page"
       columns={[
-        { label: t('displayName'), render: (user) => user.displayName },
-        { label: t('username'), render: (user) => <code>{user.username}</code> },
-        { label: t('kind'), render: (user) => t(user.role) },
+        { sort: 'displayName', label: t('displayName'), render: (user) => user.displayName },
+        { sort: 'username', label: t('username'), render: (user) => <code>{user.username}</code> },
+        { sort: 'role', label: t('kind'), render: (user) => t(user.role) },
         { label: t('role'), render: (user) => (user.role === 'agent' ? roleName(user.roleId) : '—') },
         {
           label: t('skills'),
           render: (user) => user.skills.map((s) => `${skillName(s.skillId)} (${s.proficiency})`).join(', ') || '—',
         },
-        { label: t('capacity'), render: (user) => user.capacity },
+        { sort: 'capacity', label: t('capacity'), render: (user) => user.capacity },
       ]}
       blank={() => ({
         username: '',

@@ -3,6 +3,7 @@ import type { MessageView } from '../../../shared/api/schemas.ts';
 import { isWindowOpen } from '../../../shared/customer-window.ts';
 import { checkMedia, formatMediaSize } from '../../../shared/whatsapp/media-limits.ts';
 import { isUncertainGraphFailure } from '../whatsapp/graph-client.ts';
+import { attachmentPayload } from './attachment-payload.ts';
 import type { PlatformContext } from './context.ts';
 import { DomainError, invalidField, notFound } from './domain-errors.ts';
 import { workableConversation } from './participants.ts';
@@ -77,12 +78,7 @@ export async function sendAttachment(
     media,
     send: (phoneNumberId, to, callbackData) =>
       ctx.graph.sendMessage(phoneNumberId, to, {
-        type: kind,
-        [kind]: {
-          id: mediaId,
-          ...(text !== undefined ? { caption: text } : {}),
-          ...(kind === 'document' ? { filename } : {}),
-        },
+        ...attachmentPayload(media, text),
         biz_opaque_callback_data: callbackData,
       }),
   });

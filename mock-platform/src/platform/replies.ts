@@ -2,6 +2,7 @@ import type { MessageMedia } from '../../../shared/api/attachment-schemas.ts';
 import type { MessageView } from '../../../shared/api/schemas.ts';
 import { isWindowOpen } from '../../../shared/customer-window.ts';
 import { richMessagePayload, richMessageText } from '../../../shared/whatsapp/rich-message.ts';
+import { attachmentPayload } from './attachment-payload.ts';
 import type { PlatformContext } from './context.ts';
 import { DomainError, notFound } from './domain-errors.ts';
 import { sendThroughOutbox } from './outbox.ts';
@@ -136,6 +137,28 @@ export function retryReply(
       : 'only a failed reply can be sent again'
     : undefined;
   if (why) throw new DomainError('conflict', 'not_retryable', `Message ${messageId} cannot be sent again: ${why}`);
+  if (failed.media) {
+    // An attachment: sent again by the media id WhatsApp gave its upload (kept 30 days), with its
+    // caption; once WhatsApp no longer has the file, the Retry fails with WhatsApp's reason.
+    const media = failed.media;
+    const caption = failed.text || undefined;
+    return sendFreeForm(
+      ctx,
+      agent,
+      conversationId,
+      {
+        type: failed.type,
+        text: failed.text,
+        media,
+        send: (phoneNumberId, to, callbackData) =>
+          ctx.graph.sendMessage(phoneNumberId, to, {
+            ...attachmentPayload(media, caption),
+            biz_opaque_callback_data: callbackData,
+          }),
+      },
+      failed,
+    );
+  }
   if (failed.richMessageId) {
     const rich = ctx.store.get('richMessages', failed.richMessageId);
     if (!rich?.channelIds.includes(conversation.channelId)) {

@@ -159,7 +159,7 @@ export function isRetryable(message: Message): boolean {
     message.agentId !== undefined &&
     !message.automatic &&
     !message.retriedAs &&
-    (message.type === 'text' || message.richMessageId !== undefined)
+    (message.type === 'text' || message.richMessageId !== undefined || message.media !== undefined)
   );
 }
 

@@ -65,7 +65,7 @@ const createChannelSchema = z
     ...defaultsShape,
   })
   .refine(scriptChosen.check, scriptChosen.params);
-const updateChannelSchema = z
+export const updateChannelSchema = z
   .object({
     ...defaultsShape,
     /** null: follow the global SLA (SL-1). */

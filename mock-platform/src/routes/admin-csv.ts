@@ -1,29 +1,13 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { csvImportRequestSchema, type ImportReport, importReportSchema } from '../../../shared/api/imports.ts';
+import { csvImportRequestSchema, importReportSchema } from '../../../shared/api/imports.ts';
 import type { AuthEnv } from '../auth/require-user.ts';
 import { bearerSecurity, errorResponses, jsonBody, jsonContent } from '../http/openapi.ts';
 import type { PlatformContext } from '../platform/context.ts';
 import { type CsvKind, skillsCsv, usersCsv } from '../platform/imports/csv-kinds.ts';
 import { exportCsv, importCsv } from '../platform/imports/csv-transfer.ts';
-import type { ImportPlan } from '../platform/imports/plan-import.ts';
+import { importReport } from '../platform/imports/import-outcome.ts';
 
 const base = { tags: ['Administration'], security: bearerSecurity };
-
-/** The report of a dry run or an applied import. */
-export function importReport(plan: ImportPlan, dryRun: boolean): ImportReport {
-  const count = (action: string) => plan.items.filter((item) => item.action === action).length;
-  return {
-    dryRun,
-    applied: !dryRun,
-    counts: {
-      create: count('create'),
-      update: count('update'),
-      unchanged: count('unchanged'),
-      refused: count('refused'),
-    },
-    items: plan.items,
-  };
-}
 
 /**
  * Users and skills as CSV (issue 17): `GET /csv/users` exports them (never a password), `POST`

@@ -1,7 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { parsePhone } from '../../../shared/phone.ts';
 import { evaluateScript, type RoutingScript, routingScriptBodySchema } from '../../../shared/routing/script.ts';
-import { businessHoursSchema } from '../../../shared/sla/business-hours.ts';
 import { type AuthEnv, requireUser } from '../auth/require-user.ts';
 import type { Sessions } from '../auth/sessions.ts';
 import { ApiError } from '../http/errors.ts';
@@ -10,12 +9,13 @@ import { audited, auditLog } from '../platform/audit.ts';
 import type { PlatformContext } from '../platform/context.ts';
 import { announceMaskingChange } from '../platform/masking-changed.ts';
 import { mutate } from '../platform/mutation.ts';
-import { DEFAULT_DISCONNECT_GRACE_SECONDS } from '../platform/presence.ts';
-import { auditEntrySchema, put, settingsSchema, slaPolicySchema } from '../platform/records.ts';
-import { DEFAULT_BUSINESS_HOURS, DEFAULT_SLA, slaSettings } from '../platform/sla.ts';
+import { auditEntrySchema, put } from '../platform/records.ts';
+import { currentSettings, settingsViewSchema } from '../platform/settings-view.ts';
+import { slaSettings } from '../platform/sla.ts';
 import { slaReport, slaReportSchema } from '../platform/sla-report.ts';
 import { cannedResponseResource } from './admin-canned-responses.ts';
 import { channelRoutes } from './admin-channels.ts';
+import { configurationRoutes } from './admin-configuration.ts';
 import { csvRoutes } from './admin-csv.ts';
 import { resourceRoutes } from './admin-resource.ts';
 import {
@@ -30,13 +30,6 @@ import {
   userResource,
 } from './admin-resources.ts';
 
-const settingsViewSchema = z.object({
-  maskSensitiveData: z.boolean(),
-  sla: slaPolicySchema,
-  businessHours: businessHoursSchema,
-  /** Seconds an agent's event streams may be gone before she is made Unavailable ("disconnected"). */
-  disconnectGraceSeconds: settingsSchema.shape.disconnectGraceSeconds.unwrap(),
-});
 /** Any subset of the settings; what is absent stays as it is. */
 const settingsUpdateSchema = settingsViewSchema.partial().strict();
 
@@ -53,15 +46,7 @@ export function adminRoutes(ctx: PlatformContext, sessions: Sessions) {
   const app = router<AuthEnv>();
   app.use('*', requireUser({ sessions, roles: ['admin'] }));
   const base = { tags: ['Administration'], security: bearerSecurity };
-  const current = () => {
-    const settings = ctx.store.get('settings', 'tenant');
-    return {
-      maskSensitiveData: settings?.maskSensitiveData ?? false,
-      sla: settings?.sla ?? DEFAULT_SLA,
-      businessHours: settings?.businessHours ?? DEFAULT_BUSINESS_HOURS,
-      disconnectGraceSeconds: settings?.disconnectGraceSeconds ?? DEFAULT_DISCONNECT_GRACE_SECONDS,
-    };
-  };
+  const current = () => currentSettings(ctx.store);
 
   app.openapi(
     createRoute({
@@ -229,19 +214,17 @@ export function adminRoutes(ctx: PlatformContext, sessions: Sessions) {
 
   channelRoutes(app, ctx);
   csvRoutes(app, ctx);
-  for (const resource of [
-    roleResource(ctx),
-    skillResource(ctx),
-    userResource(ctx),
-    customComponentResource(ctx),
-    richMessageResource(ctx),
-    closureReasonResource(ctx),
-    unavailableReasonResource(ctx),
-    cannedResponseResource(ctx),
-    routingScriptResource(ctx),
-    routingQueueResource(ctx),
-  ]) {
-    resourceRoutes(app, ctx, resource as never);
-  }
+  configurationRoutes(app, ctx);
+  // One call each: every resource keeps its own row and body types.
+  resourceRoutes(app, ctx, roleResource(ctx));
+  resourceRoutes(app, ctx, skillResource(ctx));
+  resourceRoutes(app, ctx, userResource(ctx));
+  resourceRoutes(app, ctx, customComponentResource(ctx));
+  resourceRoutes(app, ctx, richMessageResource(ctx));
+  resourceRoutes(app, ctx, closureReasonResource(ctx));
+  resourceRoutes(app, ctx, unavailableReasonResource(ctx));
+  resourceRoutes(app, ctx, cannedResponseResource(ctx));
+  resourceRoutes(app, ctx, routingScriptResource(ctx));
+  resourceRoutes(app, ctx, routingQueueResource(ctx));
   return app;
 }

@@ -35,6 +35,10 @@ describe('admin lists: search, order, pages', () => {
     expect(() => listPage([{ id: 'r', channels: {} }], { sort: 'channels' }, () => '')).toThrow('sort');
     expect(() => listPage(rows, { cursor: 'nobody' }, text)).toThrow('cursor');
   });
+
+  it('orders an empty list by any field (the UI keeps its order in the URL while a list is empty)', () => {
+    expect(listPage([], { sort: '-name', limit: 25 }, text)).toEqual({ rows: [] });
+  });
 });
 
 describe('GET /api/admin/<resource>?q=&sort=&limit=&cursor=', () => {

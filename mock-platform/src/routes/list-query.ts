@@ -37,7 +37,8 @@ export function listPage<R extends { id: string }>(
     const descending = query.sort.startsWith('-');
     const field = query.sort.replace(/^-/, '');
     const value = (row: R) => (row as Record<string, unknown>)[field];
-    if (!rows.some((row) => field in row) || !rows.every((row) => comparable(value(row)))) {
+    // An empty list orders by anything: the UI keeps its order while the list is still empty.
+    if ((rows.length > 0 && !rows.some((row) => field in row)) || !rows.every((row) => comparable(value(row)))) {
       throw invalidField('sort', `${field} is not a field these rows can be ordered by`);
     }
     const key = (row: R): string | number | boolean => {

@@ -161,7 +161,13 @@ export const businessManagerScript = `'use strict';
       const row = document.createElement('tr');
       const actions = document.createElement('td');
       actions.append(button('Flag', async () => { await post('/simulator/api/numbers/' + n.id + '/quality', { rating: 'RED', flagged: true }); load(); }), button('Unflag', async () => { await post('/simulator/api/numbers/' + n.id + '/quality', { rating: 'GREEN', flagged: false }); load(); }));
-      row.append(cell(n.phoneNumber), cell(n.verifiedName), cell(n.status || ''), cell(n.qualityRating || ''), cell(n.messagingLimitTier || ''), actions);
+      if (n.newNameStatus === 'PENDING_REVIEW') {
+        for (const [decision, label] of [['APPROVED', 'Approve name'], ['DECLINED', 'Decline name']]) {
+          actions.append(button(label, async () => { await post('/simulator/api/numbers/' + n.id + '/display-name', { decision }); load(); }, 'name-' + decision));
+        }
+      }
+      const name = n.newDisplayName ? n.verifiedName + ' → ' + n.newDisplayName + ' (' + n.newNameStatus + ')' : n.verifiedName;
+      row.append(cell(n.phoneNumber), cell(name), cell(n.status || ''), cell(n.qualityRating || ''), cell(n.messagingLimitTier || ''), actions);
       return row;
     }));
     document.body.dataset.ready = 'true';

@@ -205,6 +205,39 @@ export function businessManagerRoutes(simulator: Simulator, clock: { now(): numb
   app.openapi(
     createRoute({
       method: 'post',
+      path: '/api/numbers/{id}/display-name',
+      tags,
+      summary:
+        'Approve or decline a number’s pending display name change (new_display_name); phone_number_name_update webhook',
+      request: {
+        params: idParam,
+        body: jsonBody(
+          z.object({ decision: z.enum(['APPROVED', 'DECLINED']), reason: z.string().max(200).optional() }),
+        ),
+      },
+      responses: {
+        200: jsonContent(simPhoneNumberSchema.omit({ pinHash: true }), 'Reviewed'),
+        400: errorResponses[400],
+        404: errorResponses[404],
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      if (!simulator.store.get('phoneNumbers', id)) throw new ApiError(404, 'not_found', `Number ${id} was not found`);
+      const { decision, reason } = c.req.valid('json');
+      try {
+        const { pinHash: _pin, ...view } = await simulator.displayNames.review(id, decision, reason);
+        return c.json(view, 200);
+      } catch (error) {
+        if (error instanceof MetaError) throw invalidField('decision', error.details ?? error.message);
+        throw error;
+      }
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
       path: '/api/test-numbers',
       tags,
       summary:

@@ -1,8 +1,15 @@
+import { MEDIA_ACCEPT, MEDIA_LIMITS } from '../../../shared/whatsapp/media-limits.ts';
+
 /**
  * The customer simulator page: plays a customer's WhatsApp on one business number. Static HTML
  * plus one script file (no inline script, so the page runs under a strict CSP); all text from
  * messages is inserted with textContent, never as HTML.
  */
+/** The audio types WhatsApp takes, offered for a voice note. */
+const VOICE_ACCEPT = Object.keys(MEDIA_LIMITS)
+  .filter((type) => type.startsWith('audio/'))
+  .join(',');
+
 export function customerPage(): string {
   return `<!doctype html>
 <html lang="en">
@@ -38,7 +45,7 @@ export function customerPage(): string {
   img.media.sticker { width: 120px; height: 120px; object-fit: contain; }
   .consent { display: flex; gap: 6px; margin-top: 8px; }
   .consent button { background: #ffffff26; padding: 4px 10px; font-size: 12px; }
-  #attach { background: #fff; color: #54656f; padding: 0 12px; font-size: 18px; }
+  #attach, #voice { background: #fff; color: #54656f; padding: 0 12px; font-size: 18px; }
   .quote { border-left: 4px solid #06cf9c; background: #0000000d; border-radius: 4px; padding: 4px 8px; margin-bottom: 4px; font-size: 13px; color: #54656f; max-height: 3.2em; overflow: hidden; }
   .quote .who { display: block; font-weight: 600; color: #06816a; font-size: 12px; }
   #typing { font-size: 12px; opacity: .9; margin-top: 6px; font-style: italic; }
@@ -63,8 +70,10 @@ export function customerPage(): string {
   <section id="thread" data-testid="thread" aria-live="polite"></section>
   <div id="error" role="alert" data-testid="error"></div>
   <form id="composer">
-    <button type="button" id="attach" data-testid="attach-image" aria-label="Send a photo · Enviar una foto" title="Send a photo · Enviar una foto">+</button>
-    <input type="file" id="photo" accept="image/png,image/jpeg" hidden data-testid="photo-input">
+    <button type="button" id="attach" data-testid="attach-file" aria-label="Send a photo, video or document · Enviar foto, vídeo o documento" title="Send a photo, video or document · Enviar foto, vídeo o documento">+</button>
+    <input type="file" id="file" accept="${MEDIA_ACCEPT}" hidden data-testid="file-input">
+    <button type="button" id="voice" data-testid="attach-voice" aria-label="Send a voice note · Enviar una nota de voz" title="Send a voice note · Enviar una nota de voz">♪</button>
+    <input type="file" id="voice-file" accept="${VOICE_ACCEPT}" hidden data-testid="voice-input">
     <textarea id="text" data-testid="message-input" placeholder="Type a message · Escribe un mensaje" maxlength="4096"></textarea>
     <button type="submit" data-testid="send">Send</button>
   </form>
@@ -224,6 +233,20 @@ async function consent(optIn) {
   if (res.ok) $('error').textContent = optIn ? 'You opted in · Aceptaste mensajes' : 'You opted out · No recibirás mensajes';
 }
 
+function sendFile(input, voice) {
+  const file = input.files[0];
+  if (!file) return;
+  const reader = new FileReader();
+  reader.onload = async () => {
+    const data = String(reader.result).split(',')[1] || '';
+    const caption = voice ? '' : $('text').value.trim();
+    const media = { data, mimeType: file.type, filename: file.name, ...(caption ? { caption } : {}), ...(voice ? { voice: true } : {}) };
+    if (await send({ media }) && caption) $('text').value = '';
+    input.value = '';
+  };
+  reader.readAsDataURL(file);
+}
+
 let reading = false;
 async function markRead(list) {
   if (reading || document.visibilityState !== 'visible') return;
@@ -271,19 +294,12 @@ async function start() {
     if (!text.trim()) return;
     if (await send({ text })) $('text').value = '';
   });
-  $('attach').addEventListener('click', () => $('photo').click());
-  $('photo').addEventListener('change', () => {
-    const file = $('photo').files[0];
-    if (!file) return;
-    const reader = new FileReader();
-    reader.onload = async () => {
-      const data = String(reader.result).split(',')[1] || '';
-      const caption = $('text').value.trim();
-      if (await send({ image: { data, mimeType: file.type, ...(caption ? { caption } : {}) } })) $('text').value = '';
-      $('photo').value = '';
-    };
-    reader.readAsDataURL(file);
-  });
+  // A file from the phone: photo, sticker, audio, video or document (the caption is the typed text);
+  // a voice note is an audio file sent as recorded in WhatsApp. Meta's types and sizes apply.
+  $('attach').addEventListener('click', () => $('file').click());
+  $('voice').addEventListener('click', () => $('voice-file').click());
+  $('file').addEventListener('change', () => sendFile($('file'), false));
+  $('voice-file').addEventListener('change', () => sendFile($('voice-file'), true));
   $('opt-in').addEventListener('click', () => consent(true));
   $('opt-out').addEventListener('click', () => consent(false));
   $('text').addEventListener('keydown', (event) => {

@@ -117,8 +117,13 @@ describe('two-step PIN, deregister and register again', () => {
 
   it.each([
     [{ pin: '12345' }, 100, 'PIN must be exactly 6 digits'],
-    [{ new_display_name: 'Other name' }, 100, 'new_display_name: this simulator does not change it'],
-    [{}, 100, 'give pin or webhook_configuration'],
+    [{ new_display_name: 'L' }, 100, 'new_display_name must be 2 to 75 characters'],
+    [{ new_display_name: DEMO.businessName }, 100, `${DEMO.businessName} is already the display name`],
+    [{ username: 'Loro Shop' }, 100, 'username must be 3 to 35 lowercase letters'],
+    [{ search_visibility: 'SOMETIMES' }, 100, 'search_visibility'],
+    [{ connection_status: 'DISCONNECTED' }, 100, 'the number is CONNECTED; register or deregister it'],
+    [{ webhook_url: 'https://other.test/hook' }, 100, 'verify_token: required with override_callback_uri'],
+    [{}, 100, 'give at least one of pin, whatsapp_business_api_data'],
   ])('refuses %j', async (body, code, words) => {
     const t = await testPlatform();
     const answer = await t.graph('POST', `/${number}`, body);

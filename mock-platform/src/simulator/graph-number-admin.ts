@@ -1,13 +1,20 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
+import { newDisplayNameSchema, usernameSchema } from './display-name.ts';
 import { readJson, toMetaError } from './graph-helpers.ts';
 import { MetaError } from './meta-error.ts';
 import { numberSettingsRequestSchema, numberSettingsView, updateNumberSettings } from './number-settings.ts';
+import { putSim } from './records.ts';
 import type { Simulator } from './simulator.ts';
 
 const pin = z.string().regex(/^\d{6}$/, 'PIN must be exactly 6 digits');
 
-/** `POST /{phone-number-id}`: the parts the simulator acts on; the others are refused by name. */
+const callbackUri = z.url({ protocol: /^https?$/ });
+
+/**
+ * `POST /{phone-number-id}` as Meta's OpenAPI describes it (`PhoneNumberStatusUpdateRequest`): any
+ * of its parts, combined in one request.
+ */
 const numberUpdateSchema = z.looseObject({
   pin: pin.optional(),
   whatsapp_business_api_data: z
@@ -20,13 +27,41 @@ const numberUpdateSchema = z.looseObject({
   webhook_configuration: z
     .strictObject({
       // "" removes the number's override.
-      override_callback_uri: z.union([z.url({ protocol: /^https?$/ }), z.literal('')]),
+      override_callback_uri: z.union([callbackUri, z.literal('')]),
       verify_token: z.string().optional(),
     })
     .optional(),
+  /** The number's callback URL: the same override as `webhook_configuration`, which wins when both are given. */
+  webhook_url: callbackUri.optional(),
+  new_display_name: newDisplayNameSchema.optional(),
+  username: usernameSchema.optional(),
+  search_visibility: z.enum(['VISIBLE', 'HIDDEN']).optional(),
+  connection_status: z
+    .enum([
+      'CONNECTED',
+      'DISCONNECTED',
+      'PENDING',
+      'FLAGGED',
+      'RESTRICTED',
+      'RATE_LIMITED',
+      'MESSAGING_LIMIT_TIER_0',
+      'MESSAGING_LIMIT_TIER_1',
+      'MESSAGING_LIMIT_TIER_2',
+      'MESSAGING_LIMIT_TIER_3',
+      'MESSAGING_LIMIT_TIER_4',
+    ])
+    .optional(),
 });
-/** Fields of Meta's request that this simulator does not model (refused rather than ignored). */
-const UNMODELLED = ['connection_status', 'webhook_url', 'search_visibility', 'new_display_name', 'username'];
+const UPDATABLE = [
+  'pin',
+  'whatsapp_business_api_data',
+  'webhook_configuration',
+  'webhook_url',
+  'new_display_name',
+  'username',
+  'search_visibility',
+  'connection_status',
+];
 
 const subscribeSchema = z.strictObject({
   override_callback_uri: z.url({ protocol: /^https?$/ }).optional(),
@@ -74,15 +109,35 @@ export function numberAdminRoutes(app: Hono, simulator: Simulator, prefixes: rea
       const phone = simulator.store.get('phoneNumbers', c.req.param('id'));
       if (!phone) return next();
       const update = await parse(numberUpdateSchema, c.req.raw);
-      const unmodelled = UNMODELLED.find((field) => field in update);
-      if (unmodelled) {
-        throw new MetaError(400, 100, `Invalid parameter ${unmodelled}: this simulator does not change it`);
+      if (!UPDATABLE.some((field) => field in update)) {
+        throw new MetaError(400, 100, `Invalid parameter: give at least one of ${UPDATABLE.join(', ')}`);
+      }
+      // WhatsApp sets the connection status itself (register, deregister, its reviews): saying the
+      // current one is harmless, asking for another is refused (this simulator's reading of it).
+      if (update.connection_status !== undefined && update.connection_status !== phone.status) {
+        throw new MetaError(
+          400,
+          100,
+          `Invalid parameter connection_status: the number is ${phone.status}; register or deregister it to change that`,
+        );
+      }
+      if (update.new_display_name !== undefined && update.new_display_name === phone.verifiedName) {
+        throw new MetaError(
+          400,
+          100,
+          `Invalid parameter new_display_name: ${phone.verifiedName} is already the display name`,
+        );
+      }
+      if (update.username !== undefined) {
+        const holder = simulator.store.all('phoneNumbers').find((n) => n.username === update.username);
+        if (holder && holder.id !== phone.id) {
+          throw new MetaError(400, 100, `Invalid parameter username: ${update.username} is already taken`);
+        }
       }
       const newPin = update.pin ?? update.whatsapp_business_api_data?.pin;
-      const webhook = update.webhook_configuration;
-      if (newPin === undefined && !webhook) {
-        throw new MetaError(400, 100, 'Invalid parameter: give pin or webhook_configuration');
-      }
+      const webhook =
+        update.webhook_configuration ??
+        (update.webhook_url ? { override_callback_uri: update.webhook_url, verify_token: undefined } : undefined);
       if (webhook?.override_callback_uri === '') await simulator.subscriptions.clearNumberOverride(phone.id);
       else if (webhook) {
         await simulator.subscriptions.subscribe('number', phone.id, {
@@ -90,7 +145,20 @@ export function numberAdminRoutes(app: Hono, simulator: Simulator, prefixes: rea
           verifyToken: webhook.verify_token,
         });
       }
-      if (newPin !== undefined) await simulator.registration.setPin(phone, newPin);
+      if (newPin !== undefined) await simulator.registration.setPin(simulator.phoneNumber(phone.id), newPin);
+      if (update.username !== undefined || update.search_visibility !== undefined) {
+        const current = simulator.phoneNumber(phone.id);
+        await simulator.store.commit([
+          putSim('phoneNumbers', {
+            ...current,
+            ...(update.username !== undefined ? { username: update.username } : {}),
+            ...(update.search_visibility !== undefined ? { searchVisibility: update.search_visibility } : {}),
+          }),
+        ]);
+      }
+      if (update.new_display_name !== undefined) {
+        await simulator.displayNames.request(simulator.phoneNumber(phone.id), update.new_display_name);
+      }
       return c.json({ success: true }, 200);
     });
 

@@ -206,7 +206,7 @@ export function registerGraphDocs(registry: OpenAPIHono['openAPIRegistry']): voi
       tags: ['Cloud API simulator'],
       summary: {
         get: 'A media object (with its download URL), a phone number, a template or a business account (`fields=`)',
-        post: 'A phone number: set the two-step PIN (`pin`) or a webhook override (`webhook_configuration`); a template: edit it (back to review)',
+        post: 'A phone number: two-step PIN (`pin`), webhook override (`webhook_configuration`, `webhook_url`), `new_display_name` (to review: `new_name_status`, then `phone_number_name_update`), `username`, `search_visibility`; a template: edit it (back to review)',
         delete: 'Delete a media object',
       }[method],
       security: [{ bearerAuth: [] }],

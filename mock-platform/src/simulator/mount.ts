@@ -49,6 +49,7 @@ export function mountSimulator(app: OpenAPIHono, options: SimulatorMountOptions)
     {
       throughputPerSecond: config.SIMULATOR_THROUGHPUT,
       templateReviewMs: config.SIMULATOR_TEMPLATE_REVIEW_SECONDS * 1000,
+      nameReviewMs: config.SIMULATOR_APPROVAL_SECONDS * 1000,
     },
     fetch,
   );

@@ -10,11 +10,35 @@ const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 describe('WhatsApp signup, simulated (CH-1 … CH-5)', () => {
   it('validates business details, the profile and the number, each naming its field', async () => {
     const t = await testPlatform();
-    const badSite = await signup(t, 'business', { name: 'Loro Sales', website: 'loro', country: 'ES' });
-    expect(badSite.body.error.issues).toEqual([
-      expect.objectContaining({ message: 'website must be an http(s) URL (a website or profile page)' }),
-    ]);
-    const account = await signup(t, 'business', { name: 'Loro Sales', website: 'https://loro.example', country: 'ES' });
+    const business = {
+      businessManagerId: '123456789012345',
+      name: 'Loro Sales',
+      timeZone: 'Europe/Madrid',
+      email: 'ventas@loro.example',
+      website: 'https://loro.example',
+      country: 'ES',
+    };
+    const bad = await signup(t, 'business', {
+      ...business,
+      businessManagerId: 'fb-loro',
+      timeZone: 'Madrid',
+      email: 'ventas',
+      website: 'loro',
+    });
+    expect(bad.body.error.issues.map((i: { path: string; message: string }) => [i.path, i.message])).toEqual(
+      expect.arrayContaining([
+        ['businessManagerId', 'the Facebook Business Manager ID is 5 to 20 digits (Business settings → Business info)'],
+        ['timeZone', 'the time zone of the main office must be an IANA name such as Europe/Madrid'],
+        ['email', 'the contact e-mail must be an address such as ventas@example.com'],
+        ['website', 'website must be an http(s) URL (a website or profile page)'],
+      ]),
+    );
+    const account = await signup(t, 'business', business);
+    expect(t.simulatorStore.get('wabas', account.body.wabaId)).toMatchObject({
+      businessManagerId: '123456789012345',
+      timeZone: 'Europe/Madrid',
+      email: 'ventas@loro.example',
+    });
     expect(account.body).toEqual({ wabaId: expect.stringMatching(/^\d+$/), name: 'Loro Sales' });
 
     await t.customerSays('hola', '+34 612 345 678');
@@ -100,5 +124,50 @@ describe('WhatsApp signup, simulated (CH-1 … CH-5)', () => {
     expect((await numbers()).find((n: { phoneNumberId: string }) => n.phoneNumberId === id)?.status).toBe('CONNECTED');
     const mine = (await t.call('GET', '/api/admin/channels', { token: admin })).body.channels;
     expect(mine.find((c: { name: string }) => c.name === 'Madrid')?.status).toBe('approved');
+  });
+
+  it('lets a number whose code expired or that was locked out ask for a new code; the code is taken as the SMS shows it', async () => {
+    const t = await testPlatform();
+    const start = () =>
+      signup(t, 'number', {
+        wabaId: DEMO.wabaId,
+        phoneNumber: '+34 910 123 456',
+        displayName: 'Loro Madrid',
+        category: 'RETAIL',
+        method: 'SMS',
+      });
+    const lastCode = async (id: string) => {
+      const [sent] = (await t.call('GET', `/simulator/api/outbox?phoneNumberId=${id}`)).body;
+      return /(\d{3}-\d{3})/.exec(sent.text)?.[1] ?? '';
+    };
+    const first = await start();
+    const id = first.body.phoneNumberId;
+    t.clock.advance(11 * 60_000);
+    const expired = await signup(t, 'verify', { phoneNumberId: id, code: (await lastCode(id)).replace('-', '') });
+    expect(expired.body.error.issues).toEqual([
+      { path: 'code', message: 'Verification code expired: request a new code' },
+    ]);
+
+    // Not "already used": the same number asks again and keeps its id.
+    const again = await start();
+    expect(again.status).toBe(200);
+    expect(again.body.phoneNumberId).toBe(id);
+    for (let i = 0; i < 5; i++)
+      await signup(t, 'verify', {
+        phoneNumberId: id,
+        code: '000000' === (await lastCode(id)).replace('-', '') ? '111111' : '000000',
+      });
+    const locked = await start();
+    expect(locked.status).toBe(429);
+    expect(locked.body.error.message).toContain('try again in 60 min');
+
+    t.clock.advance(60 * 60_000);
+    expect((await start()).status).toBe(200);
+    const code = await lastCode(id);
+    expect(code).toMatch(/^\d{3}-\d{3}$/);
+    expect((await signup(t, 'verify', { phoneNumberId: id, code })).body).toMatchObject({ status: 'PENDING' });
+    // Registered now: it is used with the API, and asking again is refused.
+    const used = await start();
+    expect(used.body.error.issues[0].message).toBe('this number is already used with the WhatsApp Business API');
   });
 });

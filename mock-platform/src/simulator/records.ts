@@ -7,6 +7,9 @@ import type { IndexSpecs } from '../store/tables.ts';
 export const simWabaSchema = z.object({
   id: z.string(),
   name: z.string(),
+  businessManagerId: z.string().optional(),
+  timeZone: z.string().optional(),
+  email: z.string().optional(),
   website: z.string().optional(),
   country: z.string().optional(),
   address: z.string().optional(),
@@ -27,6 +30,19 @@ export const simPhoneNumberSchema = z.object({
   pinHash: z.string().optional(),
   /** Registered and waiting for WhatsApp's approval of the display name: CONNECTED from this time. */
   approvesAt: z.number().optional(),
+  /** The display name's certificate (`name_status`); absent: APPROVED. */
+  nameStatus: z
+    .enum(['APPROVED', 'AVAILABLE_WITHOUT_REVIEW', 'DECLINED', 'EXPIRED', 'PENDING_REVIEW', 'NONE'])
+    .optional(),
+  /** A display name change asked with `POST /{phone-number-id}` (`new_display_name`), and its review. */
+  newDisplayName: z.string().optional(),
+  newNameStatus: z.enum(['PENDING_REVIEW', 'APPROVED', 'DECLINED']).optional(),
+  /** When WhatsApp's review of `newDisplayName` approves it, unless the reviewer decided before. */
+  nameReviewAt: z.number().optional(),
+  /** The business's WhatsApp username (`username`), unique on WhatsApp. */
+  username: z.string().optional(),
+  /** Whether the business shows up in WhatsApp's search (`search_visibility`); absent: VISIBLE. */
+  searchVisibility: z.enum(['VISIBLE', 'HIDDEN']).optional(),
   /** One of Meta's developer test numbers (`+1 555 …`, `account_mode` SANDBOX): ready at once, never verified by code. */
   testNumber: z.boolean().optional(),
 });

@@ -15,6 +15,7 @@ import { ApiError } from '../http/errors.ts';
 import type { Store } from '../store/store.ts';
 import type { FetchLike } from '../whatsapp/graph-client.ts';
 import { type CustomerFile, type CustomerShare, customerFileContent, sharedContent } from './customer-content.ts';
+import { DisplayNames } from './display-name.ts';
 import { SimMedia } from './media.ts';
 import { MetaError } from './meta-error.ts';
 import { consentRefusal, pairRefusal, throughputRefusal, tierRefusal } from './policy.ts';
@@ -46,6 +47,7 @@ export class Simulator {
   readonly templates: SimTemplates;
   readonly registration: Registration;
   readonly subscriptions: Subscriptions;
+  readonly displayNames: DisplayNames;
 
   /** Per thread, until when the business's typing indicator shows. */
   readonly #typing = new Map<string, number>();
@@ -56,7 +58,9 @@ export class Simulator {
     readonly store: Store<SimulatorSchema>,
     private readonly clock: Clock,
     private readonly webhooks: WebhookDelivery,
-    private readonly limits: { throughputPerSecond: number; templateReviewMs?: number } = { throughputPerSecond: 80 },
+    private readonly limits: { throughputPerSecond: number; templateReviewMs?: number; nameReviewMs?: number } = {
+      throughputPerSecond: 80,
+    },
     /** Outgoing HTTP: the verification GET of a webhook override. */
     fetch: FetchLike = globalThis.fetch,
   ) {
@@ -65,6 +69,7 @@ export class Simulator {
     this.media = new SimMedia(store, clock);
     this.templates = new SimTemplates(store, clock, webhooks, limits.templateReviewMs);
     this.registration = new Registration(store, clock);
+    this.displayNames = new DisplayNames(store, clock, webhooks, limits.nameReviewMs ?? 60_000);
   }
 
   phoneNumber(id: string): SimPhoneNumber {
@@ -86,6 +91,7 @@ export class Simulator {
 
   /** Numbers whose approval time has come become CONNECTED (run by the sweep and before listings). */
   async approveDue(): Promise<number> {
+    await this.displayNames.reviewDue();
     const now = this.clock.now();
     const due = this.store.all('phoneNumbers').filter((n) => n.approvesAt !== undefined && n.approvesAt <= now);
     if (due.length === 0) return 0;
@@ -111,7 +117,12 @@ export class Simulator {
       quality_rating: number.qualityRating,
       messaging_limit_tier: number.messagingLimitTier,
       status: number.status,
-      name_status: 'APPROVED',
+      name_status: number.nameStatus ?? 'APPROVED',
+      ...(number.newDisplayName
+        ? { new_display_name: number.newDisplayName, new_name_status: number.newNameStatus }
+        : {}),
+      search_visibility: number.searchVisibility ?? 'VISIBLE',
+      ...(number.username ? { username: number.username } : {}),
       account_mode: number.testNumber ? 'SANDBOX' : 'LIVE',
       platform_type: 'CLOUD_API',
       throughput: { level: 'STANDARD' },

@@ -135,3 +135,24 @@ export function numberQualityWebhook(phone: SimPhoneNumber, event: string, at: n
     at,
   );
 }
+
+/** WhatsApp decided on a display name change (`new_display_name`): APPROVED or REJECTED. */
+export function numberNameWebhook(
+  phone: SimPhoneNumber,
+  requested: string,
+  decision: 'APPROVED' | 'REJECTED',
+  reason: string | undefined,
+  at: number,
+) {
+  return accountChange(
+    phone.wabaId,
+    'phone_number_name_update',
+    {
+      display_phone_number: toWaId(phone.phoneNumber),
+      decision,
+      requested_verified_name: requested,
+      ...(reason ? { rejection_reason: reason } : {}),
+    },
+    at,
+  );
+}

@@ -2,11 +2,12 @@ import { parseCsv, toCsv } from '../../../../shared/csv/csv.ts';
 import { versionOf } from '../../routes/versions.ts';
 import { audited } from '../audit.ts';
 import type { PlatformContext } from '../context.ts';
-import { DomainError, type Issue, invalidField, invalidRequest } from '../domain-errors.ts';
+import { invalidField, invalidRequest } from '../domain-errors.ts';
 import { mutate } from '../mutation.ts';
 import type { User } from '../records.ts';
 import { mergedBody, readLines } from './csv-columns.ts';
 import type { CsvKind } from './csv-kinds.ts';
+import { announceImport, counted, refusedRows, staleImport } from './import-outcome.ts';
 import { type ImportItem, type ImportPlan, planImport } from './plan-import.ts';
 import { StagedStore } from './staged-store.ts';
 
@@ -85,11 +86,7 @@ export async function importCsv<R extends { id: string }>(
     const plan = planImport(ctx, staged, actor, items, { skipRefused: request.skipRefused });
     if (plan.conflicts.length > 0) throw staleImport(plan.conflicts);
     if (request.dryRun) return plan;
-    const refused = plan.items.filter((item) => item.action === 'refused');
-    if (refused.length > 0 && !request.skipRefused)
-      throw invalidRequest(
-        refused.flatMap((item) => item.issues.map((issue) => ({ ...issue, path: `${item.ref}.${issue.path}` }))),
-      );
+    if (!request.skipRefused && plan.items.some((item) => item.action === 'refused')) throw refusedRows(plan);
     if (plan.ops.length > 0)
       await ctx.store.commit([
         ...plan.ops,
@@ -104,41 +101,6 @@ export async function importCsv<R extends { id: string }>(
       ]);
     return plan;
   });
-  if (!request.dryRun) await announce(ctx, plan, kind.resource(ctx));
+  if (!request.dryRun) await announceImport(ctx, plan, [kind.resource(ctx)]);
   return plan;
-}
-
-/** A stale import: 409 naming each change made since the file's version of the row. */
-export function staleImport(conflicts: Issue[]): DomainError {
-  const who = [...new Set(conflicts.map((issue) => issue.message.split(' at ')[0]))].join(', ');
-  return new DomainError(
-    'conflict',
-    'version_conflict',
-    `The file is older than the platform's rows: changed since by ${who}. Export again and apply your changes to the new file.`,
-    conflicts,
-  );
-}
-
-/** `2 created, 1 changed, 3 unchanged, 1 refused (skipped)`. */
-export function counted(plan: ImportPlan): string {
-  const count = (action: string) => plan.items.filter((item) => item.action === action).length;
-  const parts = [
-    `${count('create')} created`,
-    `${count('update')} changed`,
-    `${count('unchanged')} unchanged`,
-    ...(count('refused') > 0 ? [`${count('refused')} refused (skipped)`] : []),
-  ];
-  return parts.join(', ');
-}
-
-/** After the commit: open streams lose access a change took away, agents see their new permissions, routing runs. */
-async function announce(
-  ctx: PlatformContext,
-  plan: ImportPlan,
-  ...resources: ReturnType<CsvKind<{ id: string }>['resource']>[]
-): Promise<void> {
-  if (plan.written.length === 0) return;
-  ctx.streams.revalidate();
-  for (const { resource: path, row, action } of plan.written)
-    await resources.find((resource) => resource.path === path)?.afterWrite?.(row, action);
 }

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO } from '../seed/demo-tenant.ts';
+import { testPlatform } from '../testing/harness.ts';
+
+const CUSTOMER_WA_ID = '34612345678';
+
+describe('Retry on an attachment WhatsApp refused (issue 16 item 1)', () => {
+  it('offers Retry and sends the same uploaded file again, with its caption and file name, once', async () => {
+    const t = await testPlatform();
+    const ana = await t.login('ana', 'loro-agent');
+    await t.call('PUT', '/api/agent/state', { token: ana, body: { state: 'available' } });
+    await t.customerSays('¿Me manda el contrato?', '+34 612 345 678', 'María García');
+    const [offer] = (await t.call('GET', '/api/agent/offers', { token: ana })).body;
+    const { body: conversation } = await t.call('POST', `/api/offers/${offer.id}/accept`, { token: ana });
+
+    // Another system of the business has just flooded this customer: WhatsApp's pair rate (131056).
+    for (let i = 0; i < 45; i++) {
+      await t.graph('POST', `/${DEMO.phoneNumberId}/messages`, {
+        messaging_product: 'whatsapp',
+        to: CUSTOMER_WA_ID,
+        type: 'text',
+        text: { body: `Aviso ${i}` },
+      });
+    }
+    const form = new FormData();
+    form.set(
+      'file',
+      new Blob([new TextEncoder().encode('%PDF-1.4 contrato')], { type: 'application/pdf' }),
+      'contrato.pdf',
+    );
+    form.set('caption', 'Su contrato firmado');
+    const refused = await t.app.request(`http://platform.test/api/conversations/${conversation.id}/media`, {
+      method: 'POST',
+      body: form,
+      headers: { authorization: `Bearer ${ana}` },
+    });
+    expect(refused.status).toBe(502);
+    const transcript = async () =>
+      (await t.call('GET', `/api/conversations/${conversation.id}/messages`, { token: ana })).body;
+    const failed = (await transcript()).at(-1);
+    expect(failed).toMatchObject({
+      status: 'failed',
+      errorCode: 131056,
+      retryable: true,
+      text: 'Su contrato firmado',
+      media: { kind: 'document', filename: 'contrato.pdf' },
+    });
+
+    t.clock.advance(7_000);
+    const retried = await t.call('POST', `/api/conversations/${conversation.id}/messages/${failed.id}/retry`, {
+      token: ana,
+    });
+    expect(retried.status).toBe(201);
+    expect(retried.body).toMatchObject({ text: 'Su contrato firmado', media: { id: failed.media.id } });
+    const documents = t.simulator.thread(DEMO.phoneNumberId, CUSTOMER_WA_ID).filter((m) => m.type === 'document');
+    expect(documents).toHaveLength(1);
+    expect(documents[0]).toMatchObject({
+      payload: { id: failed.media.id, caption: 'Su contrato firmado', filename: 'contrato.pdf' },
+    });
+    // The failed one loses its Retry; a second Retry is refused.
+    expect((await transcript()).find((m: { id: string }) => m.id === failed.id).retryable).toBeUndefined();
+    const again = await t.call('POST', `/api/conversations/${conversation.id}/messages/${failed.id}/retry`, {
+      token: ana,
+    });
+    expect(again.status).toBe(409);
+  });
+});
