@@ -65,7 +65,14 @@ export function onboardingRoutes(onboarding: Onboarding, simulator: Simulator) {
       summary: 'Verify the code and register the number; WhatsApp approves it after the configured delay',
       request: {
         body: jsonBody(
-          z.object({ phoneNumberId: z.string().min(1), code: z.string().regex(/^\d{6}$/, 'the code has 6 digits') }),
+          z.object({
+            phoneNumberId: z.string().min(1),
+            // As the SMS shows it (`019-878`) or typed with spaces: only the six digits count.
+            code: z
+              .string()
+              .transform((code) => code.replace(/[\s-]/g, ''))
+              .pipe(z.string().regex(/^\d{6}$/, 'the code has 6 digits')),
+          }),
         ),
       },
       responses: {

@@ -101,4 +101,49 @@ describe('WhatsApp signup, simulated (CH-1 … CH-5)', () => {
     const mine = (await t.call('GET', '/api/admin/channels', { token: admin })).body.channels;
     expect(mine.find((c: { name: string }) => c.name === 'Madrid')?.status).toBe('approved');
   });
+
+  it('lets a number whose code expired or that was locked out ask for a new code; the code is taken as the SMS shows it', async () => {
+    const t = await testPlatform();
+    const start = () =>
+      signup(t, 'number', {
+        wabaId: DEMO.wabaId,
+        phoneNumber: '+34 910 123 456',
+        displayName: 'Loro Madrid',
+        category: 'RETAIL',
+        method: 'SMS',
+      });
+    const lastCode = async (id: string) => {
+      const [sent] = (await t.call('GET', `/simulator/api/outbox?phoneNumberId=${id}`)).body;
+      return /(\d{3}-\d{3})/.exec(sent.text)?.[1] ?? '';
+    };
+    const first = await start();
+    const id = first.body.phoneNumberId;
+    t.clock.advance(11 * 60_000);
+    const expired = await signup(t, 'verify', { phoneNumberId: id, code: (await lastCode(id)).replace('-', '') });
+    expect(expired.body.error.issues).toEqual([
+      { path: 'code', message: 'Verification code expired: request a new code' },
+    ]);
+
+    // Not "already used": the same number asks again and keeps its id.
+    const again = await start();
+    expect(again.status).toBe(200);
+    expect(again.body.phoneNumberId).toBe(id);
+    for (let i = 0; i < 5; i++)
+      await signup(t, 'verify', {
+        phoneNumberId: id,
+        code: '000000' === (await lastCode(id)).replace('-', '') ? '111111' : '000000',
+      });
+    const locked = await start();
+    expect(locked.status).toBe(429);
+    expect(locked.body.error.message).toContain('try again in 60 min');
+
+    t.clock.advance(60 * 60_000);
+    expect((await start()).status).toBe(200);
+    const code = await lastCode(id);
+    expect(code).toMatch(/^\d{3}-\d{3}$/);
+    expect((await signup(t, 'verify', { phoneNumberId: id, code })).body).toMatchObject({ status: 'PENDING' });
+    // Registered now: it is used with the API, and asking again is refused.
+    const used = await start();
+    expect(used.body.error.issues[0].message).toBe('this number is already used with the WhatsApp Business API');
+  });
 });

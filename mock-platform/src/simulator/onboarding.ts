@@ -6,6 +6,7 @@ import { ApiError, invalidRequest } from '../http/errors.ts';
 import { checkProfilePicture, VERTICALS } from './business-profile.ts';
 import { MetaError } from './meta-error.ts';
 import { putSim as put, type SimPhoneNumber } from './records.ts';
+import { isRegistered } from './registration.ts';
 import type { Simulator } from './simulator.ts';
 
 /**
@@ -101,7 +102,16 @@ export class Onboarding {
         { path: 'phoneNumber', message: `${parsed.reason}: enter it in international format, e.g. +1 614 555 1234` },
       ]);
     }
-    if (store.all('phoneNumbers').some((number) => number.phoneNumber === parsed.e164)) {
+    // Only a number that got as far as registration is "used with the WhatsApp Business API": one
+    // whose code expired, was mistyped or abandoned starts again here (a lockout still lasts its hour).
+    const earlier = store.all('phoneNumbers').find((number) => number.phoneNumber === parsed.e164);
+    const unfinished =
+      earlier &&
+      earlier.wabaId === input.wabaId &&
+      !isRegistered(earlier) &&
+      earlier.pinHash === undefined &&
+      earlier.status === 'PENDING';
+    if (earlier && !unfinished) {
       throw invalidRequest([
         { path: 'phoneNumber', message: 'this number is already used with the WhatsApp Business API' },
       ]);
@@ -115,7 +125,7 @@ export class Onboarding {
         },
       ]);
     }
-    const id = String(10 ** 14 + randomInt(0, 2 ** 47));
+    const id = earlier?.id ?? String(10 ** 14 + randomInt(0, 2 ** 47));
     const phone: SimPhoneNumber = {
       id,
       wabaId: input.wabaId,

@@ -103,9 +103,9 @@ export function signupPage(): string {
     <h2>Verify your number</h2>
     <p id="code-hint"></p>
     <div class="outbox" data-testid="outbox"><strong>Simulated phone · outbox</strong><span id="outbox-text">Waiting for the code…</span></div>
-    <label>6-digit code <input id="code" data-testid="code" inputmode="numeric" maxlength="6"></label>
+    <label>6-digit code <input id="code" data-testid="code" inputmode="numeric" maxlength="7" placeholder="123-456"></label>
     <span class="error" data-error="code" data-testid="code-error"></span>
-    <div class="actions"><button type="button" id="verify" data-testid="verify">Next</button></div>
+    <div class="actions"><button type="button" class="secondary" id="resend" data-testid="resend-code">Send a new code</button><button type="button" id="verify" data-testid="verify">Next</button></div>
   </section>
 
   <section id="step-done" data-step="5" hidden>
@@ -180,6 +180,8 @@ export const signupScript = `'use strict';
     reader.onload = () => resolve({ data: String(reader.result).split(',')[1] || '', mimeType: file.type });
     reader.readAsDataURL(file);
   });
+  // A code that expired, was mistyped or never came: the same form asks again (a lockout still lasts its hour).
+  $('resend').addEventListener('click', () => $('send-code').click());
   $('send-code').addEventListener('click', async () => {
     const method = document.querySelector('input[name="method"]:checked').value;
     const logo = await readLogo();
@@ -199,8 +201,11 @@ export const signupScript = `'use strict';
       show('step-code');
       const outbox = await (await fetch('/simulator/api/outbox?phoneNumberId=' + encodeURIComponent(result.phoneNumberId))).json();
       $('outbox-text').textContent = outbox[0] ? outbox[0].text : 'No code delivered yet.';
+      document.querySelector('[data-error="code"]').textContent = '';
     } catch (error) {
-      fieldErrors(error);
+      // Asked again from the code step (a lockout): say it there, where the administrator is.
+      if (!$('step-code').hidden) document.querySelector('[data-error="code"]').textContent = error.message;
+      else fieldErrors(error);
     }
   });
   // Selecting an existing profile skips to the end: that number is already connected.

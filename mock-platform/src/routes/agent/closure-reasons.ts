@@ -7,8 +7,7 @@ import { agentRoute, agentRouter } from './agent-router.ts';
 
 /** `/api/closure-reasons`: what a conversation or a wrap-up ends with. */
 export function closureReasonRoutes(ctx: PlatformContext, sessions: Sessions) {
-  const app = agentRouter(sessions);
-  app.openapi(
+  return agentRouter(sessions).openapi(
     agentRoute({
       method: 'get',
       path: '/',
@@ -24,5 +23,4 @@ export function closureReasonRoutes(ctx: PlatformContext, sessions: Sessions) {
         200,
       ),
   );
-  return app;
 }

@@ -19,43 +19,36 @@ import { conversationTemplateRoutes } from './conversation-templates.ts';
  * (messages, actions, composer, templates, media, customer) is a part mounted here and nowhere else.
  */
 export function conversationRoutes(ctx: PlatformContext, sessions: Sessions, componentTokens: ComponentTokens) {
-  const app = agentRouter(sessions);
-  app.openapi(
-    agentRoute({
-      method: 'get',
-      path: '/',
-      summary: 'The conversations this agent is working on',
-      responses: { 200: jsonContent(z.array(conversationViewSchema), 'Active conversations') },
-    }),
-    (c) =>
-      c.json(
-        activeConversations(ctx, c.get('user').id).map((conv) => conversationView(ctx, conv, c.get('user').id)),
-        200,
-      ),
-  );
-
-  app.openapi(
-    conversationRoute({
-      method: 'get',
-      path: '/{id}',
-      summary: 'One of this agent’s conversations',
-      responses: { 200: jsonContent(conversationViewSchema, 'The conversation') },
-    }),
-    (c) => {
-      const user = c.get('user');
-      return c.json(conversationView(ctx, agentConversation(ctx, user, c.req.valid('param').id), user.id), 200);
-    },
-  );
-
-  for (const part of [
-    conversationMessageRoutes(ctx),
-    conversationActionRoutes(ctx),
-    conversationComposerRoutes(ctx),
-    conversationTemplateRoutes(ctx, componentTokens),
-    conversationMediaRoutes(ctx),
-    conversationCustomerRoutes(ctx),
-  ]) {
-    app.route('/', part);
-  }
-  return app;
+  return agentRouter(sessions)
+    .openapi(
+      agentRoute({
+        method: 'get',
+        path: '/',
+        summary: 'The conversations this agent is working on',
+        responses: { 200: jsonContent(z.array(conversationViewSchema), 'Active conversations') },
+      }),
+      (c) =>
+        c.json(
+          activeConversations(ctx, c.get('user').id).map((conv) => conversationView(ctx, conv, c.get('user').id)),
+          200,
+        ),
+    )
+    .openapi(
+      conversationRoute({
+        method: 'get',
+        path: '/{id}',
+        summary: 'One of this agent’s conversations',
+        responses: { 200: jsonContent(conversationViewSchema, 'The conversation') },
+      }),
+      (c) => {
+        const user = c.get('user');
+        return c.json(conversationView(ctx, agentConversation(ctx, user, c.req.valid('param').id), user.id), 200);
+      },
+    )
+    .route('/', conversationMessageRoutes(ctx))
+    .route('/', conversationActionRoutes(ctx))
+    .route('/', conversationComposerRoutes(ctx))
+    .route('/', conversationTemplateRoutes(ctx, componentTokens))
+    .route('/', conversationMediaRoutes(ctx))
+    .route('/', conversationCustomerRoutes(ctx));
 }

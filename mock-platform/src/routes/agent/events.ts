@@ -16,8 +16,7 @@ type NodeBindings = { outgoing?: { destroy(): void } };
 
 /** `/api/agent/events`: the agent's live event stream. */
 export function eventRoutes(ctx: PlatformContext, sessions: Sessions) {
-  const app = agentRouter(sessions);
-  app.openapi(
+  return agentRouter(sessions).openapi(
     agentRoute({
       method: 'get',
       path: '/',
@@ -111,5 +110,4 @@ export function eventRoutes(ctx: PlatformContext, sessions: Sessions) {
       });
     },
   );
-  return app;
 }

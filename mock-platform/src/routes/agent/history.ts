@@ -8,8 +8,7 @@ import { agentRoute, agentRouter } from './agent-router.ts';
 
 /** `/api/history`: the conversations the agent finished. */
 export function historyRoutes(ctx: PlatformContext, sessions: Sessions) {
-  const app = agentRouter(sessions);
-  app.openapi(
+  return agentRouter(sessions).openapi(
     agentRoute({
       method: 'get',
       path: '/',
@@ -19,5 +18,4 @@ export function historyRoutes(ctx: PlatformContext, sessions: Sessions) {
     }),
     async (c) => c.json(await interactionHistory(ctx, c.get('user'), c.req.valid('query').search), 200),
   );
-  return app;
 }

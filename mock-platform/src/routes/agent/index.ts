@@ -38,3 +38,6 @@ export function agentApi(ctx: PlatformContext, sessions: Sessions, componentToke
     .route('/unavailable-reasons', unavailableReasonRoutes(ctx, sessions))
     .route('/transfer-targets', transferTargetRoutes(ctx, sessions));
 }
+
+/** The agent API's typed contract, for `hc<AgentApi>(`${origin}/api`)`: every route's params, body and answers. */
+export type AgentApi = ReturnType<typeof agentApi>;

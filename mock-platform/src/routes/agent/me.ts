@@ -8,8 +8,7 @@ import { agentRoute, agentRouter } from './agent-router.ts';
 
 /** `/api/me`: the signed-in agent. */
 export function meRoutes(ctx: PlatformContext, sessions: Sessions) {
-  const app = agentRouter(sessions);
-  app.openapi(
+  return agentRouter(sessions).openapi(
     agentRoute({
       method: 'get',
       path: '/',
@@ -27,5 +26,4 @@ export function meRoutes(ctx: PlatformContext, sessions: Sessions) {
       );
     },
   );
-  return app;
 }

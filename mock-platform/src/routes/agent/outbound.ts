@@ -7,8 +7,7 @@ import { agentRoute, agentRouter } from './agent-router.ts';
 
 /** `/api/outbound`: the agent starts a conversation. */
 export function outboundRoutes(ctx: PlatformContext, sessions: Sessions) {
-  const app = agentRouter(sessions);
-  app.openapi(
+  return agentRouter(sessions).openapi(
     agentRoute({
       method: 'post',
       path: '/',
@@ -24,5 +23,4 @@ export function outboundRoutes(ctx: PlatformContext, sessions: Sessions) {
     }),
     async (c) => c.json(await startConversation(ctx, c.get('user'), c.req.valid('json')), 201),
   );
-  return app;
 }

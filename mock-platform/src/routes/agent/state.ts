@@ -8,8 +8,7 @@ import { agentRoute, agentRouter } from './agent-router.ts';
 
 /** `/api/agent/state`: Available or Unavailable. */
 export function stateRoutes(ctx: PlatformContext, sessions: Sessions) {
-  const app = agentRouter(sessions);
-  app.openapi(
+  return agentRouter(sessions).openapi(
     agentRoute({
       method: 'put',
       path: '/',
@@ -24,5 +23,4 @@ export function stateRoutes(ctx: PlatformContext, sessions: Sessions) {
       return c.json(await setAgentState(ctx, c.get('user'), state, reasonId), 200);
     },
   );
-  return app;
 }

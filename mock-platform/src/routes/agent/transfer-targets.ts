@@ -7,8 +7,7 @@ import { agentRoute, agentRouter } from './agent-router.ts';
 
 /** `/api/transfer-targets`: where the agent may transfer or invite to. */
 export function transferTargetRoutes(ctx: PlatformContext, sessions: Sessions) {
-  const app = agentRouter(sessions);
-  app.openapi(
+  return agentRouter(sessions).openapi(
     agentRoute({
       method: 'get',
       path: '/',
@@ -17,5 +16,4 @@ export function transferTargetRoutes(ctx: PlatformContext, sessions: Sessions) {
     }),
     (c) => c.json(transferTargets(ctx, c.get('user')), 200),
   );
-  return app;
 }

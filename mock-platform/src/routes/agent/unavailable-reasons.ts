@@ -8,8 +8,7 @@ import { agentRoute, agentRouter } from './agent-router.ts';
 
 /** `/api/unavailable-reasons`: what the agent may give as her reason to be Unavailable. */
 export function unavailableReasonRoutes(ctx: PlatformContext, sessions: Sessions) {
-  const app = agentRouter(sessions);
-  app.openapi(
+  return agentRouter(sessions).openapi(
     agentRoute({
       method: 'get',
       path: '/',
@@ -18,5 +17,4 @@ export function unavailableReasonRoutes(ctx: PlatformContext, sessions: Sessions
     }),
     (c) => c.json(unavailableReasons(ctx), 200),
   );
-  return app;
 }

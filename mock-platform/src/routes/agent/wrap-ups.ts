@@ -8,34 +8,32 @@ import { agentRoute, agentRouter, idParam } from './agent-router.ts';
 
 /** `/api/wrap-ups`: the after-contact work the agent owes. */
 export function wrapUpRoutes(ctx: PlatformContext, sessions: Sessions) {
-  const app = agentRouter(sessions);
-  app.openapi(
-    agentRoute({
-      method: 'get',
-      path: '/',
-      summary: 'Wrap-ups this agent still owes',
-      responses: { 200: jsonContent(z.array(wrapUpViewSchema), 'Pending wrap-ups') },
-    }),
-    (c) => c.json(pendingWrapUps(ctx, c.get('user')), 200),
-  );
-
-  app.openapi(
-    agentRoute({
-      method: 'post',
-      path: '/{id}',
-      summary: 'Complete a wrap-up with a closure reason',
-      request: { params: idParam, body: jsonBody(wrapUpRequestSchema) },
-      responses: {
-        200: jsonContent(z.object({ ok: z.literal(true) }), 'Done'),
-        400: errorResponses[400],
-        404: errorResponses[404],
-        409: errorResponses[409],
+  return agentRouter(sessions)
+    .openapi(
+      agentRoute({
+        method: 'get',
+        path: '/',
+        summary: 'Wrap-ups this agent still owes',
+        responses: { 200: jsonContent(z.array(wrapUpViewSchema), 'Pending wrap-ups') },
+      }),
+      (c) => c.json(pendingWrapUps(ctx, c.get('user')), 200),
+    )
+    .openapi(
+      agentRoute({
+        method: 'post',
+        path: '/{id}',
+        summary: 'Complete a wrap-up with a closure reason',
+        request: { params: idParam, body: jsonBody(wrapUpRequestSchema) },
+        responses: {
+          200: jsonContent(z.object({ ok: z.literal(true) }), 'Done'),
+          400: errorResponses[400],
+          404: errorResponses[404],
+          409: errorResponses[409],
+        },
+      }),
+      async (c) => {
+        await completeWrapUp(ctx, c.get('user'), c.req.valid('param').id, c.req.valid('json'));
+        return c.json({ ok: true as const }, 200);
       },
-    }),
-    async (c) => {
-      await completeWrapUp(ctx, c.get('user'), c.req.valid('param').id, c.req.valid('json'));
-      return c.json({ ok: true as const }, 200);
-    },
-  );
-  return app;
+    );
 }
