@@ -124,6 +124,21 @@ describe('customer view (issue 16, item 4)', () => {
     expect(await screen.findByTestId('customer-drawer')).toBeTruthy();
   });
 
+  it('follows the tags another participant sets, as the event stream brings them', async () => {
+    const api = fakeApi();
+    const { rerender } = render(<ContextTools api={api} conversationId="c1" />);
+    fireEvent.click(screen.getByTestId('toggle-customer'));
+    await waitFor(() => expect(screen.getAllByTestId('customer-tag')).toHaveLength(1));
+    rerender(<ContextTools api={api} conversationId="c1" liveTags={['vip', 'reclamación']} />);
+    await waitFor(() =>
+      expect(screen.getAllByTestId('customer-tag').map((tag) => tag.firstChild?.textContent)).toEqual([
+        'vip',
+        'reclamación',
+      ]),
+    );
+    expect(api.customer).toHaveBeenCalledOnce();
+  });
+
   it('says why a tag was refused', async () => {
     const api = fakeApi({
       addTag: vi.fn(async () => Promise.reject(new PlatformError(400, 'invalid', 'tag must not hold a phone number'))),

@@ -9,7 +9,16 @@ import '../styles/context.css';
  * Beside the composer: the private note toggle with its form, and the customer view. A saved
  * note reaches the transcript through the event stream, like every message.
  */
-export function ContextTools({ api, conversationId }: { api: ContextApi; conversationId: string }) {
+export function ContextTools({
+  api,
+  conversationId,
+  liveTags,
+}: {
+  api: ContextApi;
+  conversationId: string;
+  /** The customer's tags as another participant just changed them (the event stream). */
+  liveTags?: string[] | undefined;
+}) {
   const [open, setOpen] = useState<'note' | 'customer' | undefined>();
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | undefined>();
@@ -63,7 +72,9 @@ export function ContextTools({ api, conversationId }: { api: ContextApi; convers
           {error && <p role="alert">{error}</p>}
         </form>
       )}
-      {open === 'customer' && <CustomerDrawer api={api} conversationId={conversationId} onClose={close} />}
+      {open === 'customer' && (
+        <CustomerDrawer api={api} conversationId={conversationId} liveTags={liveTags} onClose={close} />
+      )}
     </>
   );
 }

@@ -11,10 +11,13 @@ const optInLabel = { wrote: 'optInWrote', refused: 'optInRefused', unknown: 'opt
 export function CustomerDrawer({
   api,
   conversationId,
+  liveTags,
   onClose,
 }: {
   api: ContextApi;
   conversationId: string;
+  /** Tags another participant just set (conference host or guest): shown as they arrive. */
+  liveTags?: string[] | undefined;
   onClose: () => void;
 }) {
   const [customer, setCustomer] = useState<CustomerView | undefined>();
@@ -32,6 +35,9 @@ export function CustomerDrawer({
     );
   };
   useEffect(() => run(api.customer(conversationId)), [conversationId]);
+  useEffect(() => {
+    if (liveTags) setCustomer((shown) => shown && { ...shown, tags: liveTags });
+  }, [liveTags]);
   if (pastId) {
     return (
       <PastConversationView

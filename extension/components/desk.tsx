@@ -200,7 +200,7 @@ export function Desk({ session }: { session: Session }) {
           loadComponent={() => actions.loadComponent(selected.id)}
           loadMedia={(mediaId) => actions.loadMedia(selected.id, mediaId)}
           onRetry={(messageId) => actions.retry(selected.id, messageId)}
-          tools={<ContextTools api={context} conversationId={selected.id} />}
+          tools={<ContextTools api={context} conversationId={selected.id} liveTags={state.customerTags[selected.id]} />}
           sendAttachment={actions.sendAttachment}
           rich={{
             load: () => actions.loadRichMessages(selected.id),

@@ -36,6 +36,16 @@ const message = (id: string, timestamp: number, status?: MessageView['status']):
 });
 
 describe('deskReducer', () => {
+  it('keeps the customer tags a participant last set, per conversation', () => {
+    let state = deskReducer(initialDeskState, {
+      event: 'customer.tags',
+      data: { conversationId: 'c1', tags: ['vip'] },
+    });
+    state = deskReducer(state, { event: 'customer.tags', data: { conversationId: 'c2', tags: [] } });
+    state = deskReducer(state, { event: 'customer.tags', data: { conversationId: 'c1', tags: ['vip', 'b2b'] } });
+    expect(state.customerTags).toEqual({ c1: ['vip', 'b2b'], c2: [] });
+  });
+
   it('turns an accepted offer into the selected active conversation', () => {
     let state = deskReducer(initialDeskState, { event: 'offer', data: offer });
     expect(state.offers).toEqual([offer]);

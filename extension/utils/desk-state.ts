@@ -20,6 +20,8 @@ export interface DeskState {
   unread: Record<string, number>;
   /** The panel is on screen: a message to the open conversation is seen only then. */
   visible: boolean;
+  /** The customer's tags as last changed by a participant, per conversation (the customer view follows). */
+  customerTags: Record<string, string[]>;
 }
 
 export type DeskAction =
@@ -43,6 +45,7 @@ export const initialDeskState: DeskState = {
   epoch: 0,
   unread: {},
   visible: true,
+  customerTags: {},
 };
 
 /** Drops a conversation's unread count (it was read, or it left the desk). */
@@ -168,6 +171,8 @@ export function deskReducer(state: DeskState, action: DeskAction): DeskState {
       }
       return { ...state, unread: state.visible ? withoutUnread(unread, state.selectedId) : unread };
     }
+    case 'customer.tags':
+      return { ...state, customerTags: { ...state.customerTags, [action.data.conversationId]: action.data.tags } };
     case 'wrapup':
       return { ...state, wrapUps: upsertBy(state.wrapUps, action.data) };
     case 'wrapup.done':

@@ -348,6 +348,11 @@ export const agentEventSchemas = {
   /** The conversation left this agent's desk while it goes on (a transfer, leaving a conference). */
   'conversation.removed': z.object({ conversationId: z.string() }),
   message: messageViewSchema,
+  /**
+   * A participant changed the tags of the conversation's customer: the others' open customer view
+   * follows. Tags never hold personal data (the platform refuses such a tag), so nothing to mask.
+   */
+  'customer.tags': z.object({ conversationId: z.string(), tags: z.array(z.string()) }),
 } as const;
 export type AgentEventName = keyof typeof agentEventSchemas;
 export type AgentEvents = { [K in AgentEventName]: z.infer<(typeof agentEventSchemas)[K]> };

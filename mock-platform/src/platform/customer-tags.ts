@@ -6,7 +6,7 @@ import type { PlatformContext } from './context.ts';
 import { customerView } from './customer-context.ts';
 import { DomainError, invalidField, notFound } from './domain-errors.ts';
 import { mutate } from './mutation.ts';
-import { agentConversation } from './participants.ts';
+import { agentConversation, publishToParticipants } from './participants.ts';
 import { put, type User } from './records.ts';
 
 /**
@@ -37,7 +37,11 @@ export function changeTag(
     if (tags.length > MAX_CUSTOMER_TAGS) {
       throw invalidField('tag', `a customer has at most ${MAX_CUSTOMER_TAGS} tags: remove one first`);
     }
-    if (tags.length !== current.length) await ctx.store.commit([put('customers', { ...customer, tags })]);
+    if (tags.length !== current.length) {
+      await ctx.store.commit([put('customers', { ...customer, tags })]);
+      // The other participant (conference host or guest) sees the change in her open customer view.
+      publishToParticipants(ctx, conversation, 'customer.tags', () => ({ conversationId, tags }));
+    }
     return customerView(ctx, agent, conversationId);
   });
 }
