@@ -10,11 +10,35 @@ const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 describe('WhatsApp signup, simulated (CH-1 … CH-5)', () => {
   it('validates business details, the profile and the number, each naming its field', async () => {
     const t = await testPlatform();
-    const badSite = await signup(t, 'business', { name: 'Loro Sales', website: 'loro', country: 'ES' });
-    expect(badSite.body.error.issues).toEqual([
-      expect.objectContaining({ message: 'website must be an http(s) URL (a website or profile page)' }),
-    ]);
-    const account = await signup(t, 'business', { name: 'Loro Sales', website: 'https://loro.example', country: 'ES' });
+    const business = {
+      businessManagerId: '123456789012345',
+      name: 'Loro Sales',
+      timeZone: 'Europe/Madrid',
+      email: 'ventas@loro.example',
+      website: 'https://loro.example',
+      country: 'ES',
+    };
+    const bad = await signup(t, 'business', {
+      ...business,
+      businessManagerId: 'fb-loro',
+      timeZone: 'Madrid',
+      email: 'ventas',
+      website: 'loro',
+    });
+    expect(bad.body.error.issues.map((i: { path: string; message: string }) => [i.path, i.message])).toEqual(
+      expect.arrayContaining([
+        ['businessManagerId', 'the Facebook Business Manager ID is 5 to 20 digits (Business settings → Business info)'],
+        ['timeZone', 'the time zone of the main office must be an IANA name such as Europe/Madrid'],
+        ['email', 'the contact e-mail must be an address such as ventas@example.com'],
+        ['website', 'website must be an http(s) URL (a website or profile page)'],
+      ]),
+    );
+    const account = await signup(t, 'business', business);
+    expect(t.simulatorStore.get('wabas', account.body.wabaId)).toMatchObject({
+      businessManagerId: '123456789012345',
+      timeZone: 'Europe/Madrid',
+      email: 'ventas@loro.example',
+    });
     expect(account.body).toEqual({ wabaId: expect.stringMatching(/^\d+$/), name: 'Loro Sales' });
 
     await t.customerSays('hola', '+34 612 345 678');

@@ -20,7 +20,16 @@ import type { Simulator } from './simulator.ts';
 export const businessDetailsSchema = z.union([
   z.object({ wabaId: z.string().min(1) }),
   z.object({
+    /** CH-2: the Facebook Business Manager ID, the main office's time zone and a contact e-mail. */
+    businessManagerId: z
+      .string()
+      .trim()
+      .regex(/^\d{5,20}$/, 'the Facebook Business Manager ID is 5 to 20 digits (Business settings → Business info)'),
     name: z.string().trim().min(1, 'the business name is required').max(120),
+    timeZone: z
+      .string()
+      .refine(isTimeZone, 'the time zone of the main office must be an IANA name such as Europe/Madrid'),
+    email: z.email('the contact e-mail must be an address such as ventas@example.com'),
     website: z.url({ protocol: /^https?$/, error: 'website must be an http(s) URL (a website or profile page)' }),
     country: z.string().regex(/^[A-Z]{2}$/, 'country must be a two-letter code such as ES'),
     address: z.string().max(256).optional(),
@@ -38,6 +47,15 @@ export const numberSignupSchema = z.object({
   logo: z.object({ data: z.base64('logo.data must be base64'), mimeType: z.string() }).optional(),
   method: z.enum(['SMS', 'VOICE']),
 });
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return zone.includes('/') || zone === 'UTC';
+  } catch {
+    return false;
+  }
+}
 
 /** The Cloud API's refusals, as the wizard's field errors (429 stays 429: a lockout). */
 async function asFieldError<T>(path: string, action: () => Promise<T>): Promise<T> {
@@ -79,6 +97,9 @@ export class Onboarding {
       put('wabas', {
         id: wabaId,
         name: details.name,
+        businessManagerId: details.businessManagerId,
+        timeZone: details.timeZone,
+        email: details.email,
         website: details.website,
         country: details.country,
         ...(details.address ? { address: details.address } : {}),

@@ -7,6 +7,9 @@ import type { IndexSpecs } from '../store/tables.ts';
 export const simWabaSchema = z.object({
   id: z.string(),
   name: z.string(),
+  businessManagerId: z.string().optional(),
+  timeZone: z.string().optional(),
+  email: z.string().optional(),
   website: z.string().optional(),
   country: z.string().optional(),
   address: z.string().optional(),

@@ -63,7 +63,10 @@ export function signupPage(): string {
     <select id="waba" data-testid="waba"></select>
     <label class="inline"><input type="radio" name="waba-mode" value="create" data-testid="waba-create-mode"> Create a WhatsApp Business account</label>
     <div id="new-business" hidden>
+      <label>Facebook Business Manager ID <input id="business-manager-id" data-testid="business-manager-id" inputmode="numeric" placeholder="123456789012345"></label>
       <label>Business name <input id="business-name" data-testid="business-name"></label>
+      <label>Time zone of the main office <input id="business-time-zone" data-testid="business-time-zone" placeholder="Europe/Madrid"></label>
+      <label>Contact e-mail <input id="business-email" data-testid="business-email" type="email" placeholder="ventas@example.com"></label>
       <label>Website or profile page <input id="business-website" data-testid="business-website" placeholder="https://"></label>
       <label>Country <input id="business-country" data-testid="business-country" placeholder="ES" maxlength="2"></label>
       <label>Address (optional) <input id="business-address"></label>
@@ -159,7 +162,7 @@ export const signupScript = `'use strict';
   $('business-next').addEventListener('click', async () => {
     const create = document.querySelector('input[name="waba-mode"]:checked').value === 'create';
     const body = create
-      ? { name: $('business-name').value, website: $('business-website').value, country: $('business-country').value.toUpperCase(), ...($('business-address').value ? { address: $('business-address').value } : {}) }
+      ? { businessManagerId: $('business-manager-id').value, timeZone: $('business-time-zone').value.trim(), email: $('business-email').value.trim(), name: $('business-name').value, website: $('business-website').value, country: $('business-country').value.toUpperCase(), ...($('business-address').value ? { address: $('business-address').value } : {}) }
       : { wabaId: $('waba').value };
     try {
       const account = await post('business', body);
