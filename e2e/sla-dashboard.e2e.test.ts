@@ -94,6 +94,12 @@ describe('the SLA dashboard in the admin UI (BY-4)', () => {
     );
     expect(tips).toContain('Customer support · First response · breached: 1');
     expect(await text(page, '[data-testid="sla-refreshed"]')).toContain('refreshes every minute');
+    // Each skill's service level, with its campaign column (none set here) and its target.
+    const skills = await page.$$eval('[data-testid="service-level-row"]', (rows) =>
+      rows.map((r) => r.textContent ?? ''),
+    );
+    expect(skills.length).toBe(2);
+    expect(await page.$('[data-testid="sla-campaign"]')).not.toBeNull();
     await screenshot(page, 'admin-sla-dashboard');
 
     // A breach drills down to its conversation, read-only, with the supervisor's actions.

@@ -8,6 +8,17 @@ export const slaEn = {
   refreshedAt: 'Updated {time}; refreshes every minute.',
   barTooltip: '{row} · {clock} · {state}: {count}',
   byHourIn: 'By hour of day (start of the conversation, {zone} time)',
+  allCampaigns: 'All campaigns',
+  serviceLevelBySkill: 'Service level by skill (answered within the target’s time, of those that count)',
+  slTarget: 'Target',
+  slTargetValue: '{percent}% in {seconds} s',
+  slNoTarget: 'no target',
+  slAnsweredWithin: 'Answered in time',
+  slPercent: '% in time',
+  slMet: 'Target met',
+  slMetYes: 'Met',
+  slMetNo: 'Not met',
+  slCounts: '{within} of {counted} ({offered} offered)',
 };
 
 export const slaEs: Record<keyof typeof slaEn, string> = {
@@ -18,4 +29,15 @@ export const slaEs: Record<keyof typeof slaEn, string> = {
   refreshedAt: 'Actualizado {time}; se actualiza cada minuto.',
   barTooltip: '{row} · {clock} · {state}: {count}',
   byHourIn: 'Por hora del día (inicio de la conversación, hora de {zone})',
+  allCampaigns: 'Todas las campañas',
+  serviceLevelBySkill: 'Nivel de servicio por habilidad (atendidas dentro del tiempo objetivo, de las que cuentan)',
+  slTarget: 'Objetivo',
+  slTargetValue: '{percent} % en {seconds} s',
+  slNoTarget: 'sin objetivo',
+  slAnsweredWithin: 'Atendidas a tiempo',
+  slPercent: '% a tiempo',
+  slMet: 'Objetivo cumplido',
+  slMetYes: 'Cumplido',
+  slMetNo: 'No cumplido',
+  slCounts: '{within} de {counted} ({offered} ofrecidas)',
 };

@@ -4,7 +4,7 @@ import type { SlaReport } from './types.ts';
 
 /**
  * The SLA dashboard as CSV (RFC 4180), in the UI's language: one line per channel, queue and hour
- * and clock, then the breaches; cells neutralised against formulas by `toCsv` (shared/csv).
+ * and clock, then each skill's service level with its campaign and target, then the breaches; cells neutralised against formulas by `toCsv` (shared/csv).
  */
 export function slaCsv(report: SlaReport, formatTime: (at: number) => string): string {
   const lines: string[][] = [[t('csvGroup'), t('name'), t('clock'), t('sla_met'), t('sla_breached'), t('sla_active')]];
@@ -19,6 +19,19 @@ export function slaCsv(report: SlaReport, formatTime: (at: number) => string): s
         const counts = row[clock];
         lines.push([group, row.label, t(clock), String(counts.met), String(counts.breached), String(counts.active)]);
       }
+  lines.push([]);
+  lines.push([t('skill'), t('campaign'), t('slTarget'), t('slAnsweredWithin'), t('slPercent'), t('slMet')]);
+  for (const row of report.bySkill)
+    lines.push([
+      row.skill,
+      row.campaign ?? '',
+      row.targetPercent !== undefined && row.thresholdSeconds !== undefined
+        ? t('slTargetValue', { percent: String(row.targetPercent), seconds: String(row.thresholdSeconds) })
+        : t('slNoTarget'),
+      t('slCounts', { within: String(row.answeredWithin), counted: String(row.counted), offered: String(row.offered) }),
+      row.percentWithin !== undefined ? `${row.percentWithin}%` : '',
+      row.met === undefined ? '' : row.met ? t('slMetYes') : t('slMetNo'),
+    ]);
   lines.push([]);
   lines.push([t('breaches'), t('customer'), t('channel'), t('queue'), t('clock'), t('wasDue')]);
   for (const breach of report.breaches)

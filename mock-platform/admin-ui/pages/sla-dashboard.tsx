@@ -110,9 +110,58 @@ function BreachConversation({ id, onClose }: { id: string; onClose: () => void }
   return board ? <SupervisedConversation id={id} board={board} onClose={onClose} /> : null;
 }
 
-/** The SLA dashboard (BY-4): compliance by channel, queue and hour, with the breaches. */
+/** Each skill's service level against its target (RT-6), with its campaign. */
+function ServiceLevelTable({ rows }: { rows: SlaReport['bySkill'] }) {
+  return (
+    <Card title={t('serviceLevelBySkill')} testid="service-level">
+      {rows.length === 0 ? (
+        <Empty>{t('noConversationsPeriod')}</Empty>
+      ) : (
+        <table class="list">
+          <thead>
+            <tr>
+              <th>{t('skill')}</th>
+              <th>{t('campaign')}</th>
+              <th>{t('slTarget')}</th>
+              <th>{t('slAnsweredWithin')}</th>
+              <th>{t('slPercent')}</th>
+              <th>{t('slMet')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.skillId} data-testid="service-level-row" data-skill={row.skillId}>
+                <td>{row.skill}</td>
+                <td>{row.campaign ?? '—'}</td>
+                <td>
+                  {row.targetPercent !== undefined && row.thresholdSeconds !== undefined
+                    ? t('slTargetValue', { percent: String(row.targetPercent), seconds: String(row.thresholdSeconds) })
+                    : t('slNoTarget')}
+                </td>
+                <td>
+                  {t('slCounts', {
+                    within: String(row.answeredWithin),
+                    counted: String(row.counted),
+                    offered: String(row.offered),
+                  })}
+                </td>
+                <td data-testid="sl-percent">{row.percentWithin !== undefined ? `${row.percentWithin}%` : '—'}</td>
+                <td class={row.met === false ? 'breached' : undefined}>
+                  {row.met === undefined ? '—' : row.met ? t('slMetYes') : t('slMetNo')}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Card>
+  );
+}
+
+/** The SLA dashboard (BY-4): compliance by channel, queue and hour, each skill's service level, the breaches. */
 export function SlaDashboardPage() {
   const [days, setDays] = useState(7);
+  const [campaign, setCampaign] = useState('');
   const [report, setReport] = useState<SlaReport | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
   const [loadedAt, setLoadedAt] = useState<number | undefined>(undefined);
@@ -120,7 +169,8 @@ export function SlaDashboardPage() {
   useEffect(() => {
     const load = () => {
       const to = Date.now() + 1;
-      api<SlaReport>(`/api/admin/sla-report?from=${to - days * 86_400_000}&to=${to}`).then(
+      const only = campaign ? `&campaign=${encodeURIComponent(campaign)}` : '';
+      api<SlaReport>(`/api/admin/sla-report?from=${to - days * 86_400_000}&to=${to}${only}`).then(
         (value) => {
           setReport(value);
           setLoadedAt(Date.now());
@@ -134,7 +184,7 @@ export function SlaDashboardPage() {
     // Live: the report is recomputed on the platform each minute the page is open.
     const timer = setInterval(load, REFRESH_MS);
     return () => clearInterval(timer);
-  }, [days]);
+  }, [days, campaign]);
   const exportCsv = () => {
     if (!report) return;
     const link = document.createElement('a');
@@ -164,6 +214,17 @@ export function SlaDashboardPage() {
                 <option value={1}>{t('last24h')}</option>
                 <option value={7}>{t('last7d')}</option>
                 <option value={30}>{t('last30d')}</option>
+              </select>
+            </label>{' '}
+            <label>
+              {t('campaign')}{' '}
+              <select data-testid="sla-campaign" value={campaign} onChange={(e) => setCampaign(e.currentTarget.value)}>
+                <option value="">{t('allCampaigns')}</option>
+                {(report?.campaigns ?? []).map((name) => (
+                  <option key={name} value={name}>
+                    {name}
+                  </option>
+                ))}
               </select>
             </label>{' '}
             <button type="button" class="secondary" onClick={exportCsv} disabled={!report} data-testid="sla-export">
@@ -205,6 +266,7 @@ export function SlaDashboardPage() {
             <Chart title={t('byChannel')} rows={report.byChannel} testid="chart-channel" />
             <Chart title={t('byQueue')} rows={report.byQueue} testid="chart-queue" />
           </div>
+          <ServiceLevelTable rows={report.bySkill} />
           <Chart title={t('byHourIn', { zone: report.timeZone })} rows={report.byHour} testid="chart-hour" />
           <Card title={`${t('breaches')} (${report.breaches.length})`}>
             {report.breaches.length === 0 ? (

@@ -4,6 +4,7 @@ import { fromWaId } from '../../../shared/phone.ts';
 import type { PlatformContext } from './context.ts';
 import { maskerFor } from './masking.ts';
 import type { Conversation } from './records.ts';
+import { serviceLevelRowSchema, serviceLevelRows } from './service-level-report.ts';
 import { slaOf, slaSettings } from './sla.ts';
 
 const countsSchema = z.object({ met: z.number(), breached: z.number(), active: z.number() });
@@ -22,6 +23,12 @@ export const slaReportSchema = z.object({
   byQueue: z.array(rowSchema),
   /** Hour of day (0–23, in `timeZone`) the conversation started. */
   byHour: z.array(rowSchema),
+  /** Each skill's service level against its target, with its campaign. */
+  bySkill: z.array(serviceLevelRowSchema),
+  /** Every campaign the skills have (for the report's campaign filter). */
+  campaigns: z.array(z.string()),
+  /** The campaign the report is limited to, when it is. */
+  campaign: z.string().optional(),
   /** The tenant's business-hours time zone, the one hours are counted in (one clock for every channel). */
   timeZone: z.string(),
   breaches: z.array(
@@ -42,7 +49,8 @@ type Row = z.infer<typeof rowSchema>;
 
 /**
  * SLA compliance of the conversations started in [from, to): first response and resolution,
- * met / breached / still running, by channel, by queue and by hour of day, with every breach.
+ * met / breached / still running, by channel, by queue and by hour of day, with every breach; each
+ * skill's service level against its target, with its campaign; optionally one campaign only.
  */
 export function slaReport(
   ctx: PlatformContext,
@@ -50,6 +58,8 @@ export function slaReport(
   to: number,
   /** The conversations to look at (default all); the live boards pass only those that can matter today. */
   candidates: Iterable<Conversation> = ctx.store.all('conversations'),
+  /** Only the conversations of skills in this campaign. */
+  campaign?: string,
 ): SlaReport {
   const now = ctx.clock.now();
   const rows = { channel: new Map<string, Row>(), queue: new Map<string, Row>(), hour: new Map<string, Row>() };
@@ -70,9 +80,12 @@ export function slaReport(
   // Channels may keep hours of their own; the hours of the day are counted on one stated clock.
   const timeZone = slaSettings(ctx.store, '').hours.timeZone;
   let conversations = 0;
+  const inPeriod: Conversation[] = [];
   for (const conversation of candidates) {
     if (conversation.createdAt < from || conversation.createdAt >= to) continue;
+    if (campaign !== undefined && ctx.store.get('skills', conversation.skillId)?.campaign !== campaign) continue;
     conversations++;
+    inPeriod.push(conversation);
     const sla = slaOf(ctx.store, conversation, now);
     const channel = ctx.store.get('channels', conversation.channelId);
     const skill = ctx.store.get('skills', conversation.skillId);
@@ -108,6 +121,11 @@ export function slaReport(
     byChannel: sorted(rows.channel),
     byQueue: sorted(rows.queue),
     byHour: sorted(rows.hour),
+    bySkill: serviceLevelRows(ctx, inPeriod),
+    campaigns: [
+      ...new Set(ctx.store.all('skills').flatMap((skill) => (skill.campaign ? [skill.campaign] : []))),
+    ].sort(),
+    ...(campaign !== undefined ? { campaign } : {}),
     timeZone,
     breaches: breaches.sort((a, b) => a.dueAt - b.dueAt),
   };

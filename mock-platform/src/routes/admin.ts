@@ -160,11 +160,13 @@ export function adminRoutes(ctx: PlatformContext, sessions: Sessions) {
       ...base,
       method: 'get',
       path: '/sla-report',
-      summary: 'SLA compliance by channel, queue and hour of day, with the breaches (BY-4)',
+      summary:
+        'SLA compliance by channel, queue and hour of day, with the breaches (BY-4); each skill’s service level (% answered within its threshold) against its target, with its campaign; campaign= limits it to one campaign',
       request: {
         query: z.object({
           from: z.coerce.number().int().min(0).optional(),
           to: z.coerce.number().int().min(0).optional(),
+          campaign: z.string().min(1).max(200).optional(),
         }),
       },
       responses: {
@@ -175,9 +177,12 @@ export function adminRoutes(ctx: PlatformContext, sessions: Sessions) {
       },
     }),
     (c) => {
-      const { from, to } = c.req.valid('query');
+      const { from, to, campaign } = c.req.valid('query');
       const end = to ?? ctx.clock.now() + 1;
-      return c.json(slaReport(ctx, from ?? end - 7 * 24 * 60 * 60_000, end), 200);
+      return c.json(
+        slaReport(ctx, from ?? end - 7 * 24 * 60 * 60_000, end, ctx.store.all('conversations'), campaign),
+        200,
+      );
     },
   );
 
