@@ -1,39 +1,24 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { text } from './support/agent-panel.ts';
-import { launchWithExtension, screenshot } from './support/browser.ts';
-import { adminApi, startTestPlatform } from './support/platform.ts';
+import { screenshot } from './support/browser.ts';
+import { adminPage, formDriver, useE2e } from './support/fixture.ts';
+import { adminApi } from './support/platform.ts';
 
 /** Issue 16 item 2, the administrator's half: canned responses made in the admin UI. */
 describe('canned responses in the admin UI', () => {
-  let platform: Awaited<ReturnType<typeof startTestPlatform>>;
-  let chrome: Awaited<ReturnType<typeof launchWithExtension>>;
+  const e2e = useE2e();
   let admin: Page;
 
   beforeAll(async () => {
-    platform = await startTestPlatform();
-    chrome = await launchWithExtension();
-    admin = await chrome.browser.newPage();
-    await admin.setViewport({ width: 1280, height: 1000 });
+    admin = await adminPage(e2e);
   });
 
-  afterAll(async () => {
-    await chrome?.close();
-    await platform?.close();
-  });
-
-  const click = async (selector: string) => {
-    await (await admin.waitForSelector(selector))?.click();
-  };
-  const fill = async (selector: string, value: string) => {
-    const input = await admin.waitForSelector(selector);
-    await input?.click({ count: 3 });
-    await input?.press('Backspace');
-    await input?.type(value);
-  };
+  const click = (selector: string) => formDriver(admin).click(selector);
+  const fill = (selector: string, value: string) => formDriver(admin).fill(selector, value);
 
   it('refuses a bad shortcut next to its field, then creates the response with a variable from the help', async () => {
-    await admin.goto(`${platform.url}/admin`);
+    await admin.goto(`${e2e.platform.url}/admin`);
     await fill('[data-testid="admin-username"]', 'admin');
     await fill('[data-testid="admin-password"]', 'loro-admin');
     await click('[data-testid="admin-sign-in"]');
@@ -48,7 +33,7 @@ describe('canned responses in the admin UI', () => {
       'use 1 to 32 lowercase letters, digits, _ or -, starting with a letter or digit, without the /',
     );
     await screenshot(admin, 'admin-canned-bad-shortcut');
-    const api = await adminApi(platform.url);
+    const api = await adminApi(e2e.platform.url);
     expect((await api('GET', 'canned-responses')).body).toEqual([]);
 
     await fill('[data-testid="field-shortcut"]', 'hello');

@@ -1,40 +1,25 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../mock-platform/src/seed/demo-tenant.ts';
 import { text } from './support/agent-panel.ts';
-import { launchWithExtension, screenshot } from './support/browser.ts';
-import { adminApi, startTestPlatform } from './support/platform.ts';
+import { screenshot } from './support/browser.ts';
+import { adminPage, formDriver, useE2e } from './support/fixture.ts';
+import { adminApi } from './support/platform.ts';
 
 /** Two administrators edit the same role: the second save is stopped instead of undoing the first. */
 describe('no lost updates in the admin UI', () => {
-  let platform: Awaited<ReturnType<typeof startTestPlatform>>;
-  let chrome: Awaited<ReturnType<typeof launchWithExtension>>;
+  const e2e = useE2e();
   let admin: Page;
 
   beforeAll(async () => {
-    platform = await startTestPlatform();
-    chrome = await launchWithExtension();
-    admin = await chrome.browser.newPage();
-    await admin.setViewport({ width: 1280, height: 900 });
+    admin = await adminPage(e2e, { width: 1280, height: 900 });
   });
 
-  afterAll(async () => {
-    await chrome?.close();
-    await platform?.close();
-  });
-
-  const click = async (selector: string) => {
-    await (await admin.waitForSelector(selector))?.click();
-  };
-  const fill = async (selector: string, value: string) => {
-    const input = await admin.waitForSelector(selector);
-    await input?.click({ count: 3 });
-    await input?.press('Backspace');
-    await input?.type(value);
-  };
+  const click = (selector: string) => formDriver(admin).click(selector);
+  const fill = (selector: string, value: string) => formDriver(admin).fill(selector, value);
 
   it('shows what the other administrator changed, and reloads their version or keeps the draft on request', async () => {
-    await admin.goto(`${platform.url}/admin`);
+    await admin.goto(`${e2e.platform.url}/admin`);
     await fill('[data-testid="admin-username"]', 'admin');
     await fill('[data-testid="admin-password"]', 'loro-admin');
     await click('[data-testid="admin-sign-in"]');
@@ -43,7 +28,7 @@ describe('no lost updates in the admin UI', () => {
     await fill('[data-testid="field-name"]', 'Agents (day)');
 
     // Meanwhile, someone else (the API, another browser) takes End away on the demo channel.
-    const other = await adminApi(platform.url);
+    const other = await adminApi(e2e.platform.url);
     const saved = await other('PUT', `roles/${DEMO.roleId}`, {
       name: 'Agents',
       channels: { [DEMO.channelId]: ['reply', 'templates', 'transfer', 'conference'] },

@@ -1,43 +1,27 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../mock-platform/src/seed/demo-tenant.ts';
 import { text } from './support/agent-panel.ts';
-import { launchWithExtension, screenshot } from './support/browser.ts';
-import { startTestPlatform } from './support/platform.ts';
+import { screenshot } from './support/browser.ts';
+import { adminPage, formDriver, useE2e } from './support/fixture.ts';
 
 /**
  * Issue 17: the platform's own checks (a pattern RE2 refuses, a username taken) read in the UI's
  * language, next to the field they are about, never as an internal path in a summary.
  */
 describe('admin UI: field errors in plain Spanish, next to their field', () => {
-  let platform: Awaited<ReturnType<typeof startTestPlatform>>;
-  let chrome: Awaited<ReturnType<typeof launchWithExtension>>;
+  const e2e = useE2e();
   let admin: Page;
 
   beforeAll(async () => {
-    platform = await startTestPlatform();
-    chrome = await launchWithExtension();
-    admin = await chrome.browser.newPage();
-    await admin.setViewport({ width: 1280, height: 1000 });
+    admin = await adminPage(e2e);
   });
 
-  afterAll(async () => {
-    await chrome?.close();
-    await platform?.close();
-  });
-
-  const click = async (selector: string) => {
-    await (await admin.waitForSelector(selector))?.click();
-  };
-  const fill = async (selector: string, value: string) => {
-    const input = await admin.waitForSelector(selector);
-    await input?.click({ count: 3 });
-    await input?.press('Backspace');
-    await input?.type(value);
-  };
+  const click = (selector: string) => formDriver(admin).click(selector);
+  const fill = (selector: string, value: string) => formDriver(admin).fill(selector, value);
 
   it('a routing pattern RE2 cannot run is refused under its condition, in Spanish', async () => {
-    await admin.goto(`${platform.url}/admin`);
+    await admin.goto(`${e2e.platform.url}/admin`);
     await fill('[data-testid="admin-username"]', 'admin');
     await fill('[data-testid="admin-password"]', 'loro-admin');
     await click('[data-testid="admin-sign-in"]');

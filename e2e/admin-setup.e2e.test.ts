@@ -1,51 +1,35 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../mock-platform/src/seed/demo-tenant.ts';
 import { signedInPanel, text } from './support/agent-panel.ts';
-import { launchWithExtension, screenshot } from './support/browser.ts';
-import { startTestPlatform } from './support/platform.ts';
+import { screenshot } from './support/browser.ts';
+import { adminPage, formDriver, useE2e } from './support/fixture.ts';
 
 /**
  * The administrator's reference document, task by task in its order, in the admin web UI; then an
  * agent's panel and the server reflect what was set up.
  */
 describe('an administrator sets up a WhatsApp channel in the admin UI, and agents feel it', () => {
-  let platform: Awaited<ReturnType<typeof startTestPlatform>>;
-  let chrome: Awaited<ReturnType<typeof launchWithExtension>>;
+  const e2e = useE2e();
   let admin: Page;
 
   beforeAll(async () => {
-    platform = await startTestPlatform();
-    chrome = await launchWithExtension();
-    admin = await chrome.browser.newPage();
-    await admin.setViewport({ width: 1280, height: 960 });
+    admin = await adminPage(e2e, { width: 1280, height: 960 });
     // Deletions ask for confirmation: the administrator confirms.
     admin.on('dialog', (dialog) => dialog.accept());
   });
 
-  afterAll(async () => {
-    await chrome?.close();
-    await platform?.close();
-  });
-
   /** Clicks once the element is there: lists load after the page shows. */
-  const click = async (selector: string) => {
-    await (await admin.waitForSelector(selector))?.click();
-  };
+  const click = (selector: string) => formDriver(admin).click(selector);
   const go = async (route: string, ready: string) => {
     await click(`[data-testid="nav-${route}"]`);
     await admin.waitForSelector(ready);
   };
-  const fill = async (selector: string, value: string) => {
-    const input = await admin.waitForSelector(selector);
-    await input?.click({ count: 3 });
-    await input?.press('Backspace');
-    await input?.type(value);
-  };
+  const fill = (selector: string, value: string) => formDriver(admin).fill(selector, value);
   const rowByName = (name: string) => `tr[data-name="${name}"]`;
 
   it('does the reference document’s tasks in order, and the agent’s capabilities change accordingly', async () => {
-    await admin.goto(`${platform.url}/admin`);
+    await admin.goto(`${e2e.platform.url}/admin`);
     await fill('[data-testid="admin-username"]', 'admin');
     await fill('[data-testid="admin-password"]', 'loro-admin');
     await click('[data-testid="admin-sign-in"]');
@@ -65,7 +49,7 @@ describe('an administrator sets up a WhatsApp channel in the admin UI, and agent
     await click('[data-testid="create"]');
     await admin.waitForSelector('[data-testid="banner"]');
     expect(await text(admin, '[data-testid="banner"]')).toBe('Sales WhatsApp created');
-    const channel = platform.platform.ctx.store.all('channels').find((c) => c.name === 'Sales WhatsApp');
+    const channel = e2e.platform.platform.ctx.store.all('channels').find((c) => c.name === 'Sales WhatsApp');
     expect(channel).toMatchObject({ phoneNumber: DEMO.spareNumber.phoneNumber, status: 'approved' });
     if (!channel) throw new Error('no channel');
     const templateUrl = await text(admin, '[data-testid="template-settings-url"]');
@@ -87,7 +71,7 @@ describe('an administrator sets up a WhatsApp channel in the admin UI, and agent
     await click(`[data-testid="channelIds-${channel.id}"]`);
     await click('[data-testid="save"]');
     await admin.waitForSelector('[data-testid="notice"]');
-    const components = platform.platform.ctx.store.all('customComponents');
+    const components = e2e.platform.platform.ctx.store.all('customComponents');
     expect(components).toEqual([
       expect.objectContaining({ url: `${templateUrl}%s`, height: 200, channelIds: [channel.id] }),
     ]);
@@ -101,7 +85,7 @@ describe('an administrator sets up a WhatsApp channel in the admin UI, and agent
     await screenshot(admin, 'admin-role-permissions');
     await click('[data-testid="save"]');
     await admin.waitForSelector('[data-testid="notice"]');
-    expect(platform.platform.ctx.store.get('roles', DEMO.roleId)?.channels[channel.id]).toEqual([
+    expect(e2e.platform.platform.ctx.store.get('roles', DEMO.roleId)?.channels[channel.id]).toEqual([
       'templates',
       'transfer',
       'conference',
@@ -130,7 +114,7 @@ describe('an administrator sets up a WhatsApp channel in the admin UI, and agent
     await screenshot(admin, 'admin-skill');
     await click('[data-testid="save"]');
     await admin.waitForSelector(rowByName('Sales'));
-    expect(platform.platform.ctx.store.all('skills').find((s) => s.name === 'Sales')).toMatchObject({
+    expect(e2e.platform.platform.ctx.store.all('skills').find((s) => s.name === 'Sales')).toMatchObject({
       campaign: 'Winter 2026',
       acceptReject: true,
       agentResponseSeconds: 45,
@@ -150,12 +134,12 @@ describe('an administrator sets up a WhatsApp channel in the admin UI, and agent
     await screenshot(admin, 'admin-channel-sla');
     await click('[data-testid="channel-editor"] [data-testid="save"]');
     await admin.waitForSelector('[data-testid="banner"]');
-    expect(platform.platform.ctx.store.get('channels', channel.id)?.sla?.firstResponseMs).toBe(60 * 60_000);
+    expect(e2e.platform.platform.ctx.store.get('channels', channel.id)?.sla?.firstResponseMs).toBe(60 * 60_000);
 
     // The agent: a customer writes to the new number. Without Reply Ana could not answer it, so it
     // is not offered to her (issue 13): it waits in the queue.
-    const ana = await signedInPanel(chrome.browser, chrome.extensionId, platform.url, 'ana', 'loro-agent');
-    await fetch(`${platform.url}/simulator/api/messages`, {
+    const ana = await signedInPanel(e2e.chrome.browser, e2e.chrome.extensionId, e2e.platform.url, 'ana', 'loro-agent');
+    await fetch(`${e2e.platform.url}/simulator/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -165,8 +149,8 @@ describe('an administrator sets up a WhatsApp channel in the admin UI, and agent
         text: 'Hola, ¿tienen el modelo en azul?',
       }),
     });
-    await platform.platform.webhooks?.idle();
-    expect(platform.platform.ctx.store.where('conversations', 'status', 'queued')).toHaveLength(1);
+    await e2e.platform.platform.webhooks?.idle();
+    expect(e2e.platform.platform.ctx.store.where('conversations', 'status', 'queued')).toHaveLength(1);
     expect(await ana.$('[data-testid="offer"]')).toBeNull();
     await screenshot(ana, 'side-panel-no-offer-without-reply');
 
@@ -191,14 +175,14 @@ describe('an administrator sets up a WhatsApp channel in the admin UI, and agent
     expect(await ana.$('[data-testid="composer-input"]')).toBeNull();
     await screenshot(ana, 'side-panel-without-reply');
     const login = await (
-      await fetch(`${platform.url}/api/auth/login`, {
+      await fetch(`${e2e.platform.url}/api/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ username: 'ana', password: 'loro-agent' }),
       })
     ).json();
-    const [conversation] = platform.platform.ctx.store.where('conversations', 'agentId', DEMO.users.ana.id);
-    const refused = await fetch(`${platform.url}/api/conversations/${conversation?.id}/messages`, {
+    const [conversation] = e2e.platform.platform.ctx.store.where('conversations', 'agentId', DEMO.users.ana.id);
+    const refused = await fetch(`${e2e.platform.url}/api/conversations/${conversation?.id}/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${login.token}` },
       body: JSON.stringify({ text: 'Sí' }),
@@ -221,7 +205,7 @@ describe('an administrator sets up a WhatsApp channel in the admin UI, and agent
     await admin.waitForFunction(() =>
       document.querySelector('[data-testid="masking-state"]')?.textContent?.startsWith('Masking is on'),
     );
-    expect(platform.platform.ctx.store.get('settings', 'tenant')?.maskSensitiveData).toBe(true);
+    expect(e2e.platform.platform.ctx.store.get('settings', 'tenant')?.maskSensitiveData).toBe(true);
 
     // The browsable API reference (BY-5), generated from /openapi.json.
     await go('api', '[data-testid="operation"]');

@@ -1,5 +1,5 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { put } from '../mock-platform/src/platform/records.ts';
 import { DEMO } from '../mock-platform/src/seed/demo-tenant.ts';
 import { ManualClock } from '../shared/clock.ts';
@@ -42,9 +42,10 @@ describe('after-contact work in the side panel', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ phoneNumberId: DEMO.phoneNumberId, from, name, text: message }),
     });
-    for (let i = 0; i < 100 && platform.platform.ctx.store.all('conversations').length === before; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await vi.waitFor(() => expect(platform.platform.ctx.store.all('conversations').length).toBeGreaterThan(before), {
+      timeout: 5_000,
+      interval: 20,
+    });
   };
   const offersToAna = () =>
     platform.platform.ctx.store.where('offers', 'agentId', DEMO.users.ana.id).filter((o) => o.status === 'pending');

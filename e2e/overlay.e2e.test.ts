@@ -1,32 +1,20 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO } from '../mock-platform/src/seed/demo-tenant.ts';
-import { signedInPanel } from './support/agent-panel.ts';
-import { launchWithExtension, loadUntil, screenshot } from './support/browser.ts';
-import { startTestPlatform } from './support/platform.ts';
+import { loadUntil, screenshot } from './support/browser.ts';
+import { signIn, useE2e } from './support/fixture.ts';
 
 describe('in-page overlay on an agent console', () => {
-  let platform: Awaited<ReturnType<typeof startTestPlatform>>;
-  let chrome: Awaited<ReturnType<typeof launchWithExtension>>;
-
-  beforeAll(async () => {
-    platform = await startTestPlatform();
-    chrome = await launchWithExtension();
-  });
-
-  afterAll(async () => {
-    await chrome?.close();
-    await platform?.close();
-  });
+  const e2e = useE2e();
 
   it('adds a launcher in a shadow root that opens the side panel, without exposing it to the page', async () => {
-    const page = await chrome.browser.newPage();
-    const launcher = await launcherOn(page, `${platform.url}/demo/console`);
+    const page = await e2e.chrome.browser.newPage();
+    const launcher = await launcherOn(page, `${e2e.platform.url}/demo/console`);
     // The host page's own DOM queries do not see inside the extension's shadow root.
     expect(await page.evaluate(() => document.querySelector('[data-testid="loro-launcher"]'))).toBeNull();
     await launcher?.click();
-    const panel = await chrome.browser.waitForTarget(
-      (t) => t.url() === `chrome-extension://${chrome.extensionId}/sidepanel.html`,
+    const panel = await e2e.chrome.browser.waitForTarget(
+      (t) => t.url() === `chrome-extension://${e2e.chrome.extensionId}/sidepanel.html`,
     );
     expect(panel.type()).toBe('page');
   });
@@ -37,33 +25,24 @@ const launcherOn = (page: Page, url: string) =>
   loadUntil(page, url, (loaded) => loaded.waitForSelector('pierce/[data-testid="loro-launcher"]', { timeout: 500 }));
 
 describe('console pages chosen by the agent', () => {
-  let platform: Awaited<ReturnType<typeof startTestPlatform>>;
-  let chrome: Awaited<ReturnType<typeof launchWithExtension>>;
-
-  beforeAll(async () => {
-    platform = await startTestPlatform();
-    chrome = await launchWithExtension();
-  });
-
-  afterAll(async () => {
-    await chrome?.close();
-    await platform?.close();
-  });
+  const e2e = useE2e();
 
   it('runs the overlay only on the demo console until the agent adds a page pattern in the options', async () => {
-    const page = await chrome.browser.newPage();
-    await launcherOn(page, `${platform.url}/demo/console`);
-    await page.goto(`${platform.url}/healthz`);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    const page = await e2e.chrome.browser.newPage();
+    await launcherOn(page, `${e2e.platform.url}/demo/console`);
+    await page.goto(`${e2e.platform.url}/healthz`, { waitUntil: 'load' });
+    // Chrome runs document_idle content scripts by the end of the load event at the latest: once the
+    // page has been idle after it, an overlay registered for this page would be there.
+    await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve)));
     expect(await page.$('pierce/[data-testid="loro-launcher"]')).toBeNull();
 
-    const options = await chrome.browser.newPage();
-    await options.goto(`chrome-extension://${chrome.extensionId}/options.html`);
+    const options = await e2e.chrome.browser.newPage();
+    await options.goto(`chrome-extension://${e2e.chrome.extensionId}/options.html`);
     await options.waitForSelector('[data-testid="login-form"], [data-testid="console-patterns-form"]');
     if (await options.$('[data-testid="login-form"]')) {
       const url = await options.$('[data-testid="platform-url"]');
       await url?.click({ count: 3 });
-      await url?.type(platform.url);
+      await url?.type(e2e.platform.url);
       await options.type('[data-testid="username"]', 'ana');
       await options.type('[data-testid="password"]', 'loro-agent');
       await options.click('[data-testid="sign-in"]');
@@ -85,30 +64,19 @@ describe('console pages chosen by the agent', () => {
     );
     await screenshot(options, 'options-console-pages');
 
-    await launcherOn(page, `${platform.url}/healthz`);
+    await launcherOn(page, `${e2e.platform.url}/healthz`);
   });
 });
 
 describe('offer toasts on the console page', () => {
-  let platform: Awaited<ReturnType<typeof startTestPlatform>>;
-  let chrome: Awaited<ReturnType<typeof launchWithExtension>>;
-
-  beforeAll(async () => {
-    platform = await startTestPlatform();
-    chrome = await launchWithExtension();
-  });
-
-  afterAll(async () => {
-    await chrome?.close();
-    await platform?.close();
-  });
+  const e2e = useE2e();
 
   it('shows a toast on the console page when an offer arrives, without the customer’s data', async () => {
-    const panel = await signedInPanel(chrome.browser, chrome.extensionId, platform.url, 'ana', 'loro-agent');
-    const page = await chrome.browser.newPage();
-    await launcherOn(page, `${platform.url}/demo/console`);
+    const panel = await signIn(e2e);
+    const page = await e2e.chrome.browser.newPage();
+    await launcherOn(page, `${e2e.platform.url}/demo/console`);
     await page.bringToFront();
-    await fetch(`${platform.url}/simulator/api/messages`, {
+    await fetch(`${e2e.platform.url}/simulator/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({

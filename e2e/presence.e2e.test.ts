@@ -1,5 +1,5 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO } from '../mock-platform/src/seed/demo-tenant.ts';
 import { ManualClock } from '../shared/clock.ts';
 import { signedInPanel, text } from './support/agent-panel.ts';
@@ -38,10 +38,11 @@ describe('presence and unavailable reasons in the side panel (issue 13)', () => 
 
   it('makes her Unavailable ("disconnected") once the panel has been closed past the grace, and offers her nothing', async () => {
     await ana.close();
-    // The stream closes with the page; give the server a moment to notice.
-    for (let i = 0; i < 100 && platform.platform.ctx.presence.isConnected(DEMO.users.ana.id); i++) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    // The stream closes with the page: the server notices.
+    await vi.waitFor(() => expect(platform.platform.ctx.presence.isConnected(DEMO.users.ana.id)).toBe(false), {
+      timeout: 5_000,
+      interval: 20,
+    });
     expect(platform.platform.ctx.presence.isConnected(DEMO.users.ana.id)).toBe(false);
     clock.advance(20_000);
     await platform.platform.sweep();
@@ -59,9 +60,10 @@ describe('presence and unavailable reasons in the side panel (issue 13)', () => 
         text: 'Hola',
       }),
     });
-    for (let i = 0; i < 100 && platform.platform.ctx.store.all('conversations').length === 0; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await vi.waitFor(() => expect(platform.platform.ctx.store.all('conversations')).not.toHaveLength(0), {
+      timeout: 5_000,
+      interval: 20,
+    });
     expect(platform.platform.ctx.store.all('conversations')[0]?.status).toBe('queued');
     expect(platform.platform.ctx.store.where('offers', 'agentId', DEMO.users.ana.id)).toEqual([]);
 

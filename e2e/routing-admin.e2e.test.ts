@@ -1,9 +1,9 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../mock-platform/src/seed/demo-tenant.ts';
 import { ManualClock } from '../shared/clock.ts';
-import { launchWithExtension, screenshot } from './support/browser.ts';
-import { startTestPlatform } from './support/platform.ts';
+import { screenshot } from './support/browser.ts';
+import { adminPage, formDriver, useE2e } from './support/fixture.ts';
 
 /**
  * Issue 17 and issue 13 in the admin UI: a channel chooses routing by script or by queues, and a
@@ -11,38 +11,22 @@ import { startTestPlatform } from './support/platform.ts';
  */
 describe('routing choices in the admin UI', () => {
   const clock = new ManualClock(Date.now());
-  let platform: Awaited<ReturnType<typeof startTestPlatform>>;
-  let chrome: Awaited<ReturnType<typeof launchWithExtension>>;
+  const e2e = useE2e({ clock });
   let admin: Page;
 
   beforeAll(async () => {
-    platform = await startTestPlatform(clock);
-    chrome = await launchWithExtension();
-    admin = await chrome.browser.newPage();
-    await admin.setViewport({ width: 1280, height: 1400 });
+    admin = await adminPage(e2e, { width: 1280, height: 1400 });
   });
 
-  afterAll(async () => {
-    await chrome?.close();
-    await platform?.close();
-  });
-
-  const click = async (selector: string) => {
-    await (await admin.waitForSelector(selector))?.click();
-  };
+  const click = (selector: string) => formDriver(admin).click(selector);
   const go = async (route: string, ready: string) => {
     await click(`[data-testid="nav-${route}"]`);
     await admin.waitForSelector(ready);
   };
-  const fill = async (selector: string, value: string) => {
-    const input = await admin.waitForSelector(selector);
-    await input?.click({ count: 3 });
-    await input?.press('Backspace');
-    await input?.type(value);
-  };
+  const fill = (selector: string, value: string) => formDriver(admin).fill(selector, value);
 
   it('sets a channel to route by script, and a skill’s queue time-out that overflows with a message', async () => {
-    await admin.goto(`${platform.url}/admin`);
+    await admin.goto(`${e2e.platform.url}/admin`);
     await fill('[data-testid="admin-username"]', 'admin');
     await fill('[data-testid="admin-password"]', 'loro-admin');
     await click('[data-testid="admin-sign-in"]');
@@ -65,7 +49,7 @@ describe('routing choices in the admin UI', () => {
     await screenshot(admin, 'admin-channel-routing-script');
     await click('[data-testid="channel-editor"] [data-testid="save"]');
     await admin.waitForSelector('[data-testid="banner"]');
-    expect(platform.platform.ctx.store.get('channels', DEMO.channelId)).toMatchObject({
+    expect(e2e.platform.platform.ctx.store.get('channels', DEMO.channelId)).toMatchObject({
       routingMode: 'script',
       defaultScriptId: DEMO.scriptId,
     });
@@ -81,7 +65,7 @@ describe('routing choices in the admin UI', () => {
     await screenshot(admin, 'admin-skill-queue-timeout');
     await click('[data-testid="save"]');
     await admin.waitForSelector('[data-testid="notice"]');
-    expect(platform.platform.ctx.store.get('skills', DEMO.skillId)).toMatchObject({
+    expect(e2e.platform.platform.ctx.store.get('skills', DEMO.skillId)).toMatchObject({
       queueTimeoutSeconds: 60,
       secondarySkillId: DEMO.billingSkillId,
       queueTimeoutMessage: 'All our agents are busy; we will answer you shortly.',

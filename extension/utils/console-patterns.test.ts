@@ -21,4 +21,15 @@ describe('console URL patterns', () => {
       'https://crm.example.com/*',
     ]);
   });
+
+  it.each([
+    ['http://crm.local:8080/*', true],
+    ['https://*.acme.io:8443/agents/*', true],
+    ['*://console.example.com/*', true],
+    ['http://crm.local:port/*', false],
+    ['https://crm.example.com', false],
+    ['https://crm.*.com/*', false],
+  ])('%s is a pattern Chrome accepts: %s (ports included, unlike WXT’s MatchPattern)', (pattern, ok) => {
+    expect(parseConsolePatterns(pattern).ok).toBe(ok);
+  });
 });

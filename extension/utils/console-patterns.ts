@@ -7,7 +7,9 @@
 export const CONSOLE_PATTERNS_KEY = 'loro.consolePatterns';
 export const DEFAULT_CONSOLE_PATTERNS = ['http://127.0.0.1/demo/*', 'http://localhost/demo/*'] as const;
 
-// Chrome match patterns: scheme://host/path, host `*`, `*.example.com` or exact; path any.
+// Chrome match patterns: scheme://host/path, host `*`, `*.example.com` or exact; path any. A
+// hand-made check rather than WXT's `MatchPattern`: that one refuses a port ("Hostname cannot
+// include a port"), while Chrome accepts `http://crm.local:8080/*` and consoles on a port are common.
 const MATCH_PATTERN = /^(https?|\*):\/\/(\*|\*\.[^/*:]+|[^/*:]+)(:\d+)?\/.*$/;
 
 export type PatternCheck = { ok: true; patterns: string[] } | { ok: false; line: number; pattern: string };
