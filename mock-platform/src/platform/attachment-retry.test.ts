@@ -64,4 +64,45 @@ describe('Retry on an attachment WhatsApp refused (issue 16 item 1)', () => {
     });
     expect(again.status).toBe(409);
   });
+
+  it('is sent again by the rate-limit sweep as the same file, not as its caption in text', async () => {
+    const t = await testPlatform();
+    const ana = await t.login('ana', 'loro-agent');
+    await t.call('PUT', '/api/agent/state', { token: ana, body: { state: 'available' } });
+    await t.customerSays('¿Me manda el contrato?', '+34 612 345 678', 'María García');
+    const [offer] = (await t.call('GET', '/api/agent/offers', { token: ana })).body;
+    const { body: conversation } = await t.call('POST', `/api/offers/${offer.id}/accept`, { token: ana });
+    for (let i = 0; i < 45; i++) {
+      await t.graph('POST', `/${DEMO.phoneNumberId}/messages`, {
+        messaging_product: 'whatsapp',
+        to: CUSTOMER_WA_ID,
+        type: 'text',
+        text: { body: `Aviso ${i}` },
+      });
+    }
+    const form = new FormData();
+    form.set(
+      'file',
+      new Blob([new TextEncoder().encode('%PDF-1.4 contrato')], { type: 'application/pdf' }),
+      'contrato.pdf',
+    );
+    form.set('caption', 'Su contrato firmado');
+    const refused = await t.app.request(`http://platform.test/api/conversations/${conversation.id}/media`, {
+      method: 'POST',
+      body: form,
+      headers: { authorization: `Bearer ${ana}` },
+    });
+    expect(refused.status).toBe(502);
+    t.clock.advance(7_000);
+    await t.sweep();
+    const thread = t.simulator.thread(DEMO.phoneNumberId, CUSTOMER_WA_ID);
+    expect(thread.filter((m) => m.type === 'document')).toEqual([
+      expect.objectContaining({
+        payload: expect.objectContaining({ caption: 'Su contrato firmado', filename: 'contrato.pdf' }),
+      }),
+    ]);
+    expect(
+      thread.filter((m) => m.direction === 'outbound' && m.text === 'Su contrato firmado' && m.type === 'text'),
+    ).toEqual([]);
+  });
 });
