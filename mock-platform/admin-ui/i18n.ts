@@ -3,6 +3,7 @@ import { cannedEn, cannedEs } from './i18n-canned.ts';
 import { listsEn, listsEs } from './i18n-lists.ts';
 import { slaEn, slaEs } from './i18n-sla.ts';
 import { supervisionEn, supervisionEs } from './i18n-supervision.ts';
+import { templatesEn, templatesEs } from './i18n-templates.ts';
 
 /** The admin UI's text in English and Spanish; the browser's language picks, the header switches. */
 
@@ -11,6 +12,7 @@ const en = {
   ...cannedEn,
   ...slaEn,
   ...listsEn,
+  ...templatesEn,
   administration: 'Administration',
   signIn: 'Sign in',
   signInTitle: 'Sign in as an administrator',
@@ -394,6 +396,7 @@ const es: Record<Key, string> = {
   ...cannedEs,
   ...slaEs,
   ...listsEs,
+  ...templatesEs,
   administration: 'Administración',
   signIn: 'Iniciar sesión',
   signInTitle: 'Inicie sesión como administrador',

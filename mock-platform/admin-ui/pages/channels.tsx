@@ -5,6 +5,7 @@ import { t } from '../i18n.ts';
 import { useSimulatorSignup, WHATSAPP_MANAGER_URL } from '../simulator-signup.ts';
 import type { Channel, RoutingScript, Skill, SlaPolicy, WhatsAppNumber } from '../types.ts';
 import { Card, DurationField, Empty, ErrorText, SelectField, TextField, useLoad, useSave } from '../ui.tsx';
+import { MessageTemplates } from './message-templates.tsx';
 
 type Defaults = { name: string; defaultSkillId: string; routingMode: 'script' | 'queues'; defaultScriptId: string };
 const blankDefaults = (): Defaults => ({ name: '', defaultSkillId: '', routingMode: 'script', defaultScriptId: '' });
@@ -129,6 +130,7 @@ export function ChannelsPage() {
           reload();
         }}
       />
+      <MessageTemplates />
       <Card title={t('whatsappManager')} testid="numbers">
         <p class="intro">{t('whatsappManagerIntro')}</p>
         <ErrorText message={numbers.error} />
