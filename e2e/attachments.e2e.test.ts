@@ -5,9 +5,9 @@ import { crc32, deflateSync } from 'node:zlib';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../mock-platform/src/seed/demo-tenant.ts';
-import { signedInPanel, text } from './support/agent-panel.ts';
-import { launchWithExtension, screenshot } from './support/browser.ts';
-import { startTestPlatform } from './support/platform.ts';
+import { text } from './support/agent-panel.ts';
+import { screenshot } from './support/browser.ts';
+import { signIn, useE2e } from './support/fixture.ts';
 
 /** A real 160×90 PNG (a blue band on green): the customer's phone must decode it, not just receive it. */
 const PHOTO = png(160, 90);
@@ -75,22 +75,11 @@ describe('attachments both ways (issue 16, item 1)', () => {
   });
 
   describe('in English', () => {
-    let platform: Awaited<ReturnType<typeof startTestPlatform>>;
-    let chrome: Awaited<ReturnType<typeof launchWithExtension>>;
-
-    beforeAll(async () => {
-      platform = await startTestPlatform();
-      chrome = await launchWithExtension();
-    });
-
-    afterAll(async () => {
-      await chrome?.close();
-      await platform?.close();
-    });
+    const e2e = useE2e();
 
     it('sends a photo with its caption that the customer sees; shows the customer’s document by name', async () => {
-      const panel = await signedInPanel(chrome.browser, chrome.extensionId, platform.url, 'ana', 'loro-agent');
-      await acceptedAt380(panel, platform.url);
+      const panel = await signIn(e2e);
+      await acceptedAt380(panel, e2e.platform.url);
 
       await attach(panel, join(files, 'enorme.png'));
       expect(await text(panel, '[data-testid="attachment-problem"]')).toContain(
@@ -110,8 +99,8 @@ describe('attachments both ways (issue 16, item 1)', () => {
       // The message may arrive on the event stream before the upload's answer: then the draft goes.
       await panel.waitForSelector('[data-testid="attachment-draft"]', { hidden: true });
 
-      const phone = await chrome.browser.newPage();
-      await phone.goto(`${platform.url}/simulator`);
+      const phone = await e2e.chrome.browser.newPage();
+      await phone.goto(`${e2e.platform.url}/simulator`);
       const photo = await phone.waitForSelector('[data-testid="business-message"] [data-testid="media-image"]');
       await phone.waitForFunction(
         (img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth === 160,
@@ -121,7 +110,7 @@ describe('attachments both ways (issue 16, item 1)', () => {
       expect(await text(phone, '[data-testid="business-message"]:last-child')).toContain('Aquí tiene el plano');
       await screenshot(phone, 'simulator-agent-photo');
 
-      await customerSends(platform.url, {
+      await customerSends(e2e.platform.url, {
         media: {
           data: Buffer.from('%PDF-1.4').toString('base64'),
           mimeType: 'application/pdf',
@@ -141,22 +130,11 @@ describe('attachments both ways (issue 16, item 1)', () => {
   });
 
   describe('in Spanish', () => {
-    let platform: Awaited<ReturnType<typeof startTestPlatform>>;
-    let chrome: Awaited<ReturnType<typeof launchWithExtension>>;
-
-    beforeAll(async () => {
-      platform = await startTestPlatform();
-      chrome = await launchWithExtension('es-ES');
-    });
-
-    afterAll(async () => {
-      await chrome?.close();
-      await platform?.close();
-    });
+    const e2e = useE2e({ lang: 'es-ES' });
 
     it('words the attach button and the size limit in Spanish', async () => {
-      const panel = await signedInPanel(chrome.browser, chrome.extensionId, platform.url, 'ana', 'loro-agent');
-      await acceptedAt380(panel, platform.url);
+      const panel = await signIn(e2e);
+      await acceptedAt380(panel, e2e.platform.url);
       expect(await text(panel, '[data-testid="attach-file"]')).toContain('Adjuntar un archivo');
       await attach(panel, join(files, 'enorme.png'));
       expect(await text(panel, '[data-testid="attachment-problem"]')).toContain(
