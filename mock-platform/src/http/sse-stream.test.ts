@@ -60,7 +60,9 @@ describe('sseLoop: the write loop of the event streams', () => {
       { event: 'offer', data: '1', id: 'b.1' },
     ];
     const s = await open(() => queue.shift(), every);
-    expect(await s.until((t) => t.includes('id: b.1'))).toBe('event: hello\ndata: {}\n\nevent: offer\ndata: 1\nid: b.1\n\n');
+    expect(await s.until((t) => t.includes('id: b.1'))).toBe(
+      'event: hello\ndata: {}\n\nevent: offer\ndata: 1\nid: b.1\n\n',
+    );
     expect(timer.ms).toBe(1234);
 
     timer.fire();

@@ -4,8 +4,8 @@ import { agentStatusSchema, conversationViewSchema, messageViewSchema } from '..
 import { type AuthEnv, requireUser } from '../auth/require-user.ts';
 import type { Sessions } from '../auth/sessions.ts';
 import type { StoreChanges } from '../events/store-changes.ts';
-import { sseLoop } from '../http/sse-stream.ts';
 import { bearerSecurity, errorResponses, jsonBody, jsonContent, router } from '../http/openapi.ts';
+import { sseLoop } from '../http/sse-stream.ts';
 import type { PlatformContext } from '../platform/context.ts';
 import {
   closeConversation,
