@@ -5,6 +5,7 @@ import { type AuthEnv, requireUser } from '../auth/require-user.ts';
 import type { Sessions } from '../auth/sessions.ts';
 import type { StoreChanges } from '../events/store-changes.ts';
 import { bearerSecurity, errorResponses, jsonBody, jsonContent, router } from '../http/openapi.ts';
+import { sseLoop } from '../http/sse-stream.ts';
 import type { PlatformContext } from '../platform/context.ts';
 import {
   closeConversation,
@@ -15,7 +16,6 @@ import {
 } from '../platform/supervision-actions.ts';
 import { supervisionBoard, supervisionBoardSchema } from '../platform/supervision-board.ts';
 
-const KEEP_ALIVE_MS = 15_000;
 /** Without any change, the board is sent again this often: waits grow and SLA clocks fall due. */
 const REFRESH_MS = 10_000;
 
@@ -70,38 +70,24 @@ export function supervisorRoutes(ctx: PlatformContext, sessions: Sessions, chang
     (c) => {
       const token = c.get('token');
       return streamSSE(c, async (stream) => {
-        const closed = new AbortController();
+        const loop = sseLoop(stream);
         let dirty = true;
-        let wake: (() => void) | undefined;
         const touch = () => {
           dirty = true;
-          wake?.();
+          loop.wake();
         };
-        stream.onAbort(() => {
-          closed.abort();
-          wake?.();
-        });
-        changes.subscribe(touch, closed.signal);
-        const keepAlive = setInterval(() => void stream.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
+        changes.subscribe(touch, loop.signal);
         const refresh = setInterval(touch, REFRESH_MS);
         try {
-          while (!closed.signal.aborted) {
+          await loop.run(() => {
             // Signed out (or the session expired) while watching: the stream ends.
-            if (!sessions.authenticate(token)) break;
-            if (dirty) {
-              dirty = false;
-              await stream.writeSSE({ event: 'board', data: JSON.stringify(supervisionBoard(ctx)) });
-              continue;
-            }
-            await new Promise<void>((resolve) => {
-              wake = resolve;
-            });
-            wake = undefined;
-          }
+            if (!sessions.authenticate(token)) return 'end';
+            if (!dirty) return undefined;
+            dirty = false;
+            return { event: 'board', data: JSON.stringify(supervisionBoard(ctx)) };
+          });
         } finally {
-          clearInterval(keepAlive);
           clearInterval(refresh);
-          closed.abort();
         }
       });
     },

@@ -1,8 +1,9 @@
 import { z } from '@hono/zod-openapi';
-import { streamSSE } from 'hono/streaming';
+import { type SSEMessage, streamSSE } from 'hono/streaming';
 import type { AgentEventName, AgentEvents } from '../../../../shared/api/schemas.ts';
 import { type Sessions, sessionIdOf } from '../../auth/sessions.ts';
 import { type CloseReason, MAX_QUEUED_EVENTS, shownToAgent } from '../../events/agent-streams.ts';
+import { sseLoop } from '../../http/sse-stream.ts';
 import { agentStatus, pendingOfferViews } from '../../platform/agents.ts';
 import { agentTopic, type PlatformContext } from '../../platform/context.ts';
 import { activeConversations } from '../../platform/participants.ts';
@@ -10,7 +11,6 @@ import { pendingWrapUps } from '../../platform/transfers.ts';
 import { conversationView } from '../../platform/views.ts';
 import { agentRoute, agentRouter } from './agent-router.ts';
 
-const KEEP_ALIVE_MS = 15_000;
 /** What @hono/node-server passes as `c.env` on a real socket (absent when tests call the app in memory). */
 type NodeBindings = { outgoing?: { destroy(): void } };
 
@@ -31,26 +31,20 @@ export function eventRoutes(ctx: PlatformContext, sessions: Sessions) {
       const user = c.get('user');
       const sessionId = sessionIdOf(c.get('token'));
       return streamSSE(c, async (stream) => {
-        const closed = new AbortController();
-        const queue: [AgentEventName, unknown, string | undefined][] = [];
-        let wake: (() => void) | undefined;
+        const loop = sseLoop(stream);
+        const queue: SSEMessage[] = [];
         // While this stream is open the agent counts as present (platform/presence.ts).
-        const gone = ctx.presence.opened(user.id);
-        const end = () => {
-          gone();
-          closed.abort();
-          wake?.();
-        };
+        loop.signal.addEventListener('abort', ctx.presence.opened(user.id), { once: true });
         // Closed by the platform: revoked access, too many streams, or a client that stopped
         // reading. Aborting also frees a write stuck on a full socket.
         const finish = (reason: CloseReason) => {
-          end();
+          loop.close();
           stream.abort();
           if (reason === 'client_too_slow') (c.env as NodeBindings | undefined)?.outgoing?.destroy();
         };
         const unregister = ctx.streams.open(user, sessionId, finish);
         const send = <K extends AgentEventName>(event: K, data: AgentEvents[K], id?: string) => {
-          if (closed.signal.aborted) return;
+          if (loop.signal.aborted) return;
           const shown = shownToAgent(ctx.store, user.id, event, data);
           if (!shown) return;
           if (queue.length >= MAX_QUEUED_EVENTS) {
@@ -58,12 +52,11 @@ export function eventRoutes(ctx: PlatformContext, sessions: Sessions) {
             finish('client_too_slow');
             return;
           }
-          queue.push([shown[0], shown[1], id]);
-          wake?.();
+          queue.push({ event: shown[0], data: JSON.stringify(shown[1]), ...(id ? { id } : {}) });
+          loop.wake();
         };
-        stream.onAbort(end);
         const topic = agentTopic(user.id);
-        ctx.events.subscribe(topic, send, closed.signal);
+        ctx.events.subscribe(topic, send, loop.signal);
         // The current state first, then (on a reconnect) whatever happened while disconnected.
         send('hello', { agentId: user.id });
         send('agent.state', agentStatus(ctx, user));
@@ -82,30 +75,10 @@ export function eventRoutes(ctx: PlatformContext, sessions: Sessions) {
             send(delivered.event, delivered.data, delivered.id);
           }
         }
-        const keepAlive = setInterval(() => {
-          void stream.write(': keep-alive\n\n');
-        }, KEEP_ALIVE_MS);
         try {
-          while (!closed.signal.aborted) {
-            const next = queue.shift();
-            if (next) {
-              await stream.writeSSE({
-                event: next[0],
-                data: JSON.stringify(next[1]),
-                ...(next[2] ? { id: next[2] } : {}),
-              });
-              continue;
-            }
-            await new Promise<void>((resolve) => {
-              wake = resolve;
-            });
-            wake = undefined;
-          }
+          await loop.run(() => queue.shift());
         } finally {
-          clearInterval(keepAlive);
           unregister();
-          closed.abort();
-          gone();
         }
       });
     },
