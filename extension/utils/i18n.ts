@@ -1,8 +1,8 @@
+import { errorWordsEn, errorWordsEs } from '../../shared/errors/error-words.ts';
 import { attachmentsEn, attachmentsEs } from './i18n-attachments.ts';
 import { attentionEn, attentionEs } from './i18n-attention.ts';
 import { composerEn, composerEs } from './i18n-composer.ts';
 import { contextEn, contextEs } from './i18n-context.ts';
-import { errorsEn, errorsEs } from './i18n-errors.ts';
 import { sessionEn, sessionEs } from './i18n-session.ts';
 
 /** English and Spanish UI text; Spanish when the browser's language is Spanish. */
@@ -12,7 +12,7 @@ const en = {
   ...attachmentsEn,
   ...composerEn,
   ...sessionEn,
-  ...errorsEn,
+  ...errorWordsEn,
   signIn: 'Sign in',
   signingIn: 'Signing in…',
   signOut: 'Sign out',
@@ -57,21 +57,6 @@ const en = {
   statusDelivered: 'Delivered',
   statusRead: 'Read',
   statusFailed: 'Not delivered',
-  failUnreachable: 'WhatsApp could not be reached: the message may not have been sent.',
-  failWindowClosed:
-    'Not delivered: more than 24 hours have passed since the customer last wrote. Only a template can reach them now.',
-  failUndeliverable: 'Not delivered: this number cannot receive WhatsApp messages.',
-  failPairRate: 'WhatsApp refused it: too many messages to this customer in a short time. Wait a moment and retry.',
-  failThroughput: 'WhatsApp refused it: this number is sending too many messages right now. Retry in a moment.',
-  failNotDelivered: 'Not delivered: WhatsApp chose not to deliver it. Try again later.',
-  failStoppedMarketing: 'Not delivered: the customer has stopped marketing messages.',
-  failNoConsent:
-    'Not sent: the customer never wrote to this number nor opted in (a rule of the WhatsApp simulator, not of Meta).',
-  failInvalid: 'WhatsApp refused it as invalid.',
-  failAccountLocked: 'WhatsApp refused it: the business account is locked or limited.',
-  failRefused: 'WhatsApp refused the message.',
-  failFailed: 'Not delivered.',
-  failDetail: 'WhatsApp code {code}: {detail}',
   retry: 'Retry',
   sendTemplateInstead: 'Send a template instead',
   sessionExpired: 'Your session expired: sign in again.',
@@ -164,7 +149,7 @@ const es: Record<keyof typeof en, string> = {
   ...attachmentsEs,
   ...composerEs,
   ...sessionEs,
-  ...errorsEs,
+  ...errorWordsEs,
   signIn: 'Iniciar sesión',
   signingIn: 'Iniciando sesión…',
   signOut: 'Cerrar sesión',
@@ -209,23 +194,6 @@ const es: Record<keyof typeof en, string> = {
   statusDelivered: 'Entregado',
   statusRead: 'Leído',
   statusFailed: 'No entregado',
-  failUnreachable: 'No se pudo contactar con WhatsApp: puede que el mensaje no se haya enviado.',
-  failWindowClosed:
-    'No entregado: han pasado más de 24 horas desde el último mensaje del cliente. Ahora solo le llega una plantilla.',
-  failUndeliverable: 'No entregado: este número no puede recibir mensajes de WhatsApp.',
-  failPairRate:
-    'WhatsApp lo rechazó: demasiados mensajes a este cliente en poco tiempo. Espere un momento y vuelva a intentarlo.',
-  failThroughput:
-    'WhatsApp lo rechazó: este número está enviando demasiados mensajes ahora. Vuelva a intentarlo en un momento.',
-  failNotDelivered: 'No entregado: WhatsApp decidió no entregarlo. Inténtelo más tarde.',
-  failStoppedMarketing: 'No entregado: el cliente ha dejado de recibir mensajes de marketing.',
-  failNoConsent:
-    'No enviado: el cliente nunca escribió a este número ni dio su consentimiento (una regla del simulador de WhatsApp, no de Meta).',
-  failInvalid: 'WhatsApp lo rechazó por no ser válido.',
-  failAccountLocked: 'WhatsApp lo rechazó: la cuenta empresarial está bloqueada o limitada.',
-  failRefused: 'WhatsApp rechazó el mensaje.',
-  failFailed: 'No entregado.',
-  failDetail: 'Código de WhatsApp {code}: {detail}',
   retry: 'Reintentar',
   sendTemplateInstead: 'Enviar una plantilla',
   sessionExpired: 'Su sesión expiró: inicie sesión de nuevo.',

@@ -1,3 +1,5 @@
+import { pickerDescribeSource } from './picker-error-words.ts';
+
 /**
  * The template picker page (TP-6), served at the template-settings URL and loaded by the agent's
  * panel in a frame at the custom component's height. It reads the conversation id from its path
@@ -26,7 +28,7 @@ export function templatePickerPage(): string {
   .actions { display: flex; gap: 8px; }
   .actions button { font: inherit; font-weight: 600; padding: 5px 14px; border-radius: 16px; border: 1px solid #0b57d0; background: #0b57d0; color: #fff; cursor: pointer; }
   .actions button.secondary { background: #fff; color: #0b57d0; border-color: #c4c7c5; }
-  .status { margin: 4px 0 0; } .error { color: #c5221f; } .ok { color: #188038; } .empty { color: #5f6368; }
+  .status { margin: 4px 0 0; } .detail { display: block; font-size: 11px; color: #5f6368; margin-top: 2px; } .error { color: #c5221f; } .ok { color: #188038; } .empty { color: #5f6368; }
 </style>
 </head>
 <body>
@@ -36,9 +38,14 @@ export function templatePickerPage(): string {
 </html>`;
 }
 
+/**
+ * The picker's script. Errors are worded like the side panel's (shared/errors): what did not
+ * happen, what to do, and Meta's or the platform's code as a small detail, in English or Spanish.
+ */
 export const templatePickerScript = `'use strict';
 (() => {
   const es = (navigator.language || '').toLowerCase().startsWith('es');
+  const describe = ${pickerDescribeSource};
   const T = es
     ? { choose: 'Elija una plantilla aprobada', none: 'No hay plantillas aprobadas para este canal.', variable: 'Variable', send: 'Enviar', back: 'Volver', sent: 'Plantilla enviada.', fill: 'Complete todas las variables.', expired: 'Este selector caducó: ábralo de nuevo desde el panel.' }
     : { choose: 'Choose an approved template', none: 'There are no approved templates for this channel.', variable: 'Variable', send: 'Send', back: 'Back', sent: 'Template sent.', fill: 'Fill in every variable.', expired: 'This picker has expired: open it again from the panel.' };
@@ -57,14 +64,20 @@ export const templatePickerScript = `'use strict';
       method: body ? 'POST' : 'GET',
       headers: Object.assign({ authorization: 'Bearer ' + token }, body ? { 'content-type': 'application/json' } : {}),
       body: body ? JSON.stringify(body) : undefined,
-    });
+    }).catch(() => { throw Object.assign(new Error('unreachable'), { refusal: { code: 'unreachable', message: '' } }); });
     const json = await response.json().catch(() => ({}));
-    if (response.status === 401) throw new Error(T.expired);
-    if (!response.ok) throw new Error((json.error && json.error.message) || 'HTTP ' + response.status);
+    if (response.status === 401) throw Object.assign(new Error(T.expired), { words: { text: T.expired } });
+    if (!response.ok) throw Object.assign(new Error('HTTP ' + response.status), { refusal: json.error });
     return json;
   };
   const fill = (body, values) => body.replace(/{{(\\d+)}}/g, (match, n) => values[Number(n) - 1] || match);
   const status = testid(el('p', { className: 'status', role: 'status' }), 'template-status');
+  // A refusal in plain words, with Meta's or the platform's code small underneath.
+  const showError = (node, head, error) => {
+    const words = error.words || describe(head, error.refusal, es);
+    node.className = 'status error';
+    node.replaceChildren(words.text, ...(words.detail ? [testid(el('small', { className: 'detail' }, words.detail), 'template-error-detail')] : []));
+  };
 
   function list(templates, message) {
     const items = templates.map((template) => {
@@ -103,8 +116,7 @@ export const templatePickerScript = `'use strict';
         await api('/template', { name: template.name, language: template.language, parameters });
         list(templates, T.sent);
       } catch (error) {
-        status.className = 'status error';
-        status.textContent = error.message;
+        showError(status, 'didTemplate', error);
         send.disabled = false;
       }
     });
@@ -114,7 +126,9 @@ export const templatePickerScript = `'use strict';
   }
 
   api('/templates').then((templates) => list(templates), (error) => {
-    root.replaceChildren(testid(el('p', { className: 'status error', role: 'alert' }, error.message), 'template-status'));
+    const alert = testid(el('p', { role: 'alert' }), 'template-status');
+    showError(alert, 'didLoadTemplates', error);
+    root.replaceChildren(alert);
     document.body.dataset.ready = 'true';
   });
 })();

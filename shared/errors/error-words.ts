@@ -1,8 +1,10 @@
 /**
- * What the agent is told when an action fails (agent-error.ts), in English and Spanish: first what
- * did not happen, then why and what to do. Spread into the tables of i18n.ts.
+ * What the agent is told when an action fails, in English and Spanish: first what did not happen,
+ * then why and what to do, then Meta's or the platform's code as a detail. One table for every
+ * place an agent reads an error: the side panel (spread into extension/utils/i18n.ts) and the
+ * template picker page the platform serves in a frame (mock-platform/src/components).
  */
-export const errorsEn = {
+export const errorWordsEn = {
   didAccept: 'The conversation was not accepted.',
   didReject: 'The offer was not rejected.',
   didTransfer: 'The conversation was not transferred.',
@@ -38,9 +40,26 @@ export const errorsEn = {
   whyWhatsAppUnreachable: 'WhatsApp could not be reached: try again in a moment.',
   whyUnknown: 'Try again; if it keeps failing, tell your supervisor.',
   platformDetail: 'Platform code {code}',
+  failUnreachable: 'WhatsApp could not be reached: the message may not have been sent.',
+  failWindowClosed:
+    'Not delivered: more than 24 hours have passed since the customer last wrote. Only a template can reach them now.',
+  failUndeliverable: 'Not delivered: this number cannot receive WhatsApp messages.',
+  failPairRate: 'WhatsApp refused it: too many messages to this customer in a short time. Wait a moment and retry.',
+  failThroughput: 'WhatsApp refused it: this number is sending too many messages right now. Retry in a moment.',
+  failNotDelivered: 'Not delivered: WhatsApp chose not to deliver it. Try again later.',
+  failStoppedMarketing: 'Not delivered: the customer has stopped marketing messages.',
+  failNoConsent:
+    'Not sent: the customer never wrote to this number nor opted in (a rule of the WhatsApp simulator, not of Meta).',
+  failInvalid: 'WhatsApp refused it as invalid.',
+  failAccountLocked: 'WhatsApp refused it: the business account is locked or limited.',
+  failRefused: 'WhatsApp refused the message.',
+  failFailed: 'Not delivered.',
+  failDetail: 'WhatsApp code {code}: {detail}',
 } as const;
 
-export const errorsEs: Record<keyof typeof errorsEn, string> = {
+export type ErrorWordKey = keyof typeof errorWordsEn;
+
+export const errorWordsEs: Record<ErrorWordKey, string> = {
   didAccept: 'La conversación no se aceptó.',
   didReject: 'La oferta no se rechazó.',
   didTransfer: 'La conversación no se transfirió.',
@@ -76,4 +95,21 @@ export const errorsEs: Record<keyof typeof errorsEn, string> = {
   whyWhatsAppUnreachable: 'No se pudo contactar con WhatsApp: inténtelo de nuevo en un momento.',
   whyUnknown: 'Inténtelo de nuevo; si sigue fallando, avise a su supervisor.',
   platformDetail: 'Código de la plataforma {code}',
+  failUnreachable: 'No se pudo contactar con WhatsApp: puede que el mensaje no se haya enviado.',
+  failWindowClosed:
+    'No entregado: han pasado más de 24 horas desde el último mensaje del cliente. Ahora solo le llega una plantilla.',
+  failUndeliverable: 'No entregado: este número no puede recibir mensajes de WhatsApp.',
+  failPairRate:
+    'WhatsApp lo rechazó: demasiados mensajes a este cliente en poco tiempo. Espere un momento y vuelva a intentarlo.',
+  failThroughput:
+    'WhatsApp lo rechazó: este número está enviando demasiados mensajes ahora. Vuelva a intentarlo en un momento.',
+  failNotDelivered: 'No entregado: WhatsApp decidió no entregarlo. Inténtelo más tarde.',
+  failStoppedMarketing: 'No entregado: el cliente ha dejado de recibir mensajes de marketing.',
+  failNoConsent:
+    'No enviado: el cliente nunca escribió a este número ni dio su consentimiento (una regla del simulador de WhatsApp, no de Meta).',
+  failInvalid: 'WhatsApp lo rechazó por no ser válido.',
+  failAccountLocked: 'WhatsApp lo rechazó: la cuenta empresarial está bloqueada o limitada.',
+  failRefused: 'WhatsApp rechazó el mensaje.',
+  failFailed: 'No entregado.',
+  failDetail: 'Código de WhatsApp {code}: {detail}',
 };
