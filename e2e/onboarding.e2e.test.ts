@@ -61,7 +61,9 @@ describe('an administrator onboards a second WhatsApp number, and a customer rea
     ).toEqual(expect.arrayContaining(['Loro Demo Store · +16145551234']));
     await click(admin, '[data-testid="use-existing"]');
     await admin.waitForSelector('[data-testid="signup-done"]', { visible: true });
-    expect(await text(admin, '[data-testid="signup-done"]')).toContain('is already connected to this account');
+    expect(await text(admin, '[data-testid="signup-done"]')).toContain(
+      'is connected to this account: nothing else to do',
+    );
 
     // Again, this time for a new number.
     await admin.goto(`${platform.url}/simulator/signup`);

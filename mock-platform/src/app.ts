@@ -35,6 +35,7 @@ import { supervisorRoutes } from './routes/supervisor.ts';
 import { whatsappWebhookRoutes } from './routes/whatsapp-webhook.ts';
 import { MAX_CUSTOMER_MESSAGE_BODY_BYTES } from './simulator/customer-routes.ts';
 import { type MountedSimulator, mountSimulator } from './simulator/mount.ts';
+import { LOGO_TOO_LARGE, MAX_SIGNUP_NUMBER_BODY_BYTES } from './simulator/onboarding.ts';
 import type { SimulatorSchema } from './simulator/records.ts';
 import type { Store } from './store/store.ts';
 import { createGraphClient, type FetchLike } from './whatsapp/graph-client.ts';
@@ -141,8 +142,18 @@ export function createPlatform(options: PlatformOptions) {
       );
     },
   });
+  // The signup's profile step carries the logo as base64 in JSON: Meta takes up to 5 MB (CH-2).
+  const signupNumberBodyLimit = bodyLimit({
+    maxSize: MAX_SIGNUP_NUMBER_BODY_BYTES,
+    onError: () => {
+      throw new ApiError(413, 'payload_too_large', `logo: ${LOGO_TOO_LARGE}`, [
+        { path: 'logo', message: LOGO_TOO_LARGE },
+      ]);
+    },
+  });
   app.use('*', async (c, next) => {
     const path = c.req.path;
+    if (c.req.method === 'POST' && path === '/simulator/api/signup/number') return signupNumberBodyLimit(c, next);
     if (path.startsWith('/graph/') || path === '/webhooks/whatsapp') return next();
     if (isAttachmentUpload(c.req.method, path)) return attachmentBodyLimit(c, next);
     if (c.req.method === 'POST' && path === '/simulator/api/messages') return customerMessageBodyLimit(c, next);

@@ -1,7 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { errorResponses, jsonBody, jsonContent, router } from '../http/openapi.ts';
 import { businessDetailsSchema, numberSignupSchema, type Onboarding } from './onboarding.ts';
+import { profileState } from './profile-state.ts';
 import { signupPage, signupScript } from './signup-page.ts';
+import { signupLanguage } from './signup-words.ts';
 import type { Simulator } from './simulator.ts';
 
 /** WhatsApp's Embedded Signup, simulated: the wizard page and the API it calls (CH-1 … CH-5). */
@@ -9,7 +11,7 @@ export function onboardingRoutes(onboarding: Onboarding, simulator: Simulator) {
   const app = router();
   const tags = ['WhatsApp signup (simulator)'];
 
-  app.get('/signup', (c) => c.html(signupPage()));
+  app.get('/signup', (c) => c.html(signupPage(signupLanguage(c.req.header('accept-language')))));
   app.get('/signup.js', (c) => c.body(signupScript, 200, { 'content-type': 'text/javascript; charset=utf-8' }));
 
   app.openapi(
@@ -25,6 +27,46 @@ export function onboardingRoutes(onboarding: Onboarding, simulator: Simulator) {
         simulator.store.all('wabas').map(({ id, name }) => ({ id, name })),
         200,
       ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/signup/profiles',
+      tags,
+      summary:
+        'The account’s existing WhatsApp Business profiles, each with where its number stands (connected, pending review, unverified)',
+      request: { query: z.object({ wabaId: z.string().min(1) }) },
+      responses: {
+        200: jsonContent(
+          z.array(
+            z.object({
+              id: z.string(),
+              verifiedName: z.string(),
+              phoneNumber: z.string(),
+              state: z.enum(['connected', 'pending', 'unverified']),
+            }),
+          ),
+          'Profiles',
+        ),
+        400: errorResponses[400],
+      },
+    }),
+    (c) => {
+      const { wabaId } = c.req.valid('query');
+      return c.json(
+        simulator.store
+          .all('phoneNumbers')
+          .filter((phone) => phone.wabaId === wabaId)
+          .map((phone) => ({
+            id: phone.id,
+            verifiedName: phone.verifiedName,
+            phoneNumber: phone.phoneNumber,
+            state: profileState(phone),
+          })),
+        200,
+      );
+    },
   );
 
   app.openapi(

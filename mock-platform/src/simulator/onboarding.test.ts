@@ -170,4 +170,35 @@ describe('WhatsApp signup, simulated (CH-1 … CH-5)', () => {
     const used = await start();
     expect(used.body.error.issues[0].message).toBe('this number is already used with the WhatsApp Business API');
   });
+
+  it('takes a logo of exactly 5 MB (Meta’s limit) and refuses a larger one on the logo field', async () => {
+    const t = await testPlatform();
+    /** A square JPEG padded after its end marker to `size` bytes. */
+    const logoOf = (size: number) => {
+      const bytes = new Uint8Array(size);
+      bytes.set(jpegOfSize(640, 640));
+      return { data: base64(bytes), mimeType: 'image/jpeg' };
+    };
+    const start = (phoneNumber: string, logo: { data: string; mimeType: string }) =>
+      signup(t, 'number', {
+        wabaId: DEMO.wabaId,
+        phoneNumber,
+        displayName: 'Loro Madrid',
+        category: 'RETAIL',
+        logo,
+        method: 'SMS',
+      });
+    const fiveMb = 5 * 1024 * 1024;
+    const accepted = await start('+34 910 123 456', logoOf(fiveMb));
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+
+    const slightlyLarger = await start('+34 910 123 457', logoOf(fiveMb + 1));
+    expect(slightlyLarger.status).toBe(400);
+    expect(slightlyLarger.body.error.issues).toEqual([{ path: 'logo', message: expect.stringContaining('5 MB') }]);
+
+    // Past what the body limit lets through: refused before it is read, still on the logo field.
+    const huge = await start('+34 910 123 458', logoOf(8 * 1024 * 1024));
+    expect(huge.status).toBe(413);
+    expect(huge.body.error.issues).toEqual([{ path: 'logo', message: 'the logo must be at most 5 MB' }]);
+  });
 });

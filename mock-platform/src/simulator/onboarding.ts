@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Clock } from '../../../shared/clock.ts';
 import { isMetaTestNumber, parsePhone } from '../../../shared/phone.ts';
 import { ApiError, invalidRequest } from '../http/errors.ts';
-import { checkProfilePicture, VERTICALS } from './business-profile.ts';
+import { checkProfilePicture, PROFILE_PICTURE_MAX_BYTES, VERTICALS } from './business-profile.ts';
 import { MetaError } from './meta-error.ts';
 import { putSim as put, type SimPhoneNumber } from './records.ts';
 import { isRegistered } from './registration.ts';
@@ -35,6 +35,10 @@ export const businessDetailsSchema = z.union([
     address: z.string().max(256).optional(),
   }),
 ]);
+
+/** The profile step's body: a 5 MB logo as base64 (4/3 of its size) plus the form's fields. */
+export const MAX_SIGNUP_NUMBER_BODY_BYTES = Math.ceil((PROFILE_PICTURE_MAX_BYTES * 4) / 3) + 64 * 1024;
+export const LOGO_TOO_LARGE = 'the logo must be at most 5 MB';
 
 export const numberSignupSchema = z.object({
   wabaId: z.string().min(1, 'choose a WhatsApp Business account'),

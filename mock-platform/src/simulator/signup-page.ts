@@ -1,12 +1,24 @@
 import { VERTICALS } from './business-profile.ts';
+import { CATEGORY_NAMES, PROFILE_STATE_WORDS, type SignupLanguage } from './signup-words.ts';
+
+/** Text for an HTML element's content or a quoted attribute. */
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 /**
  * The simulated WhatsApp Embedded Signup (CH-4): the steps Meta's popup takes an administrator
  * through, in the reference's order. Static HTML and one script; every value is set as text.
  */
-export function signupPage(): string {
+export function signupPage(lang: SignupLanguage = 'en'): string {
+  const names = CATEGORY_NAMES[lang];
+  const categories = VERTICALS.filter((v) => v !== 'UNDEFINED')
+    .map((v) => ({ code: v, name: names[v] }))
+    .sort((a, b) => a.name.localeCompare(b.name, lang))
+    .map(({ code, name }) => `<option value="${code}">${escapeHtml(name)}</option>`)
+    .join('');
+  // Read by the script: JSON with `<` escaped, so no text can close the script element.
+  const words = JSON.stringify(PROFILE_STATE_WORDS[lang]).replace(/</g, '\\u003c');
   return `<!doctype html>
-<html lang="en">
+<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -80,15 +92,12 @@ export function signupPage(): string {
     <div id="existing" hidden>
       <label>Select an existing WhatsApp Business profile <select id="existing-profile" data-testid="existing-profile"></select></label>
       <div class="actions"><button type="button" class="secondary" id="use-existing" data-testid="use-existing">Use this profile</button></div>
+      <p id="existing-note" data-testid="existing-note" hidden></p>
       <p>Or create a new one:</p>
     </div>
     <label>Display name <input id="display-name" data-testid="display-name"></label>
     <span class="error" data-error="displayName"></span>
-    <label>Category <select id="category" data-testid="category"><option value="">Choose…</option>${VERTICALS.filter(
-      (v) => v !== 'UNDEFINED',
-    )
-      .map((v) => `<option value="${v}">${v}</option>`)
-      .join('')}</select></label>
+    <label>Category <select id="category" data-testid="category"><option value="">${lang === 'es' ? 'Elija…' : 'Choose…'}</option>${categories}</select></label>
     <span class="error" data-error="category"></span>
     <label>Description <textarea id="description" rows="2" maxlength="256"></textarea></label>
     <label>Website (optional) <input id="website" placeholder="https://"></label>
@@ -117,6 +126,7 @@ export function signupPage(): string {
     <div class="actions"><a href="/admin#/whatsapp"><button type="button" data-testid="back-to-loro">Back to Loro</button></a></div>
   </section>
 </main>
+<script type="application/json" id="profile-words">${words}</script>
 <script src="/simulator/signup.js"></script>
 </body>
 </html>`;
@@ -168,8 +178,10 @@ export const signupScript = `'use strict';
       const account = await post('business', body);
       state.wabaId = account.wabaId;
       $('business-error').textContent = '';
-      const numbers = (await (await fetch('/simulator/api/numbers')).json()).filter((n) => n.wabaId === account.wabaId);
+      const numbers = await (await fetch('/simulator/api/signup/profiles?wabaId=' + encodeURIComponent(account.wabaId))).json();
       $('existing-profile').replaceChildren(...numbers.map((n) => Object.assign(document.createElement('option'), { value: n.id, textContent: n.verifiedName + ' · ' + n.phoneNumber })));
+      state.profiles = new Map(numbers.map((n) => [n.id, n]));
+      $('existing-note').hidden = true;
       $('existing').hidden = numbers.length === 0;
       show('step-number');
     } catch (error) {
@@ -211,11 +223,22 @@ export const signupScript = `'use strict';
       else fieldErrors(error);
     }
   });
-  // Selecting an existing profile skips to the end: that number is already connected.
+  // Selecting an existing profile skips to the end only when its number is verified and registered;
+  // an unverified one stays here, filled in, to send it a code (CH-4).
+  const profileWords = JSON.parse($('profile-words').textContent);
   $('use-existing').addEventListener('click', () => {
     const option = $('existing-profile').selectedOptions[0];
-    if (!option) return;
-    $('done-text').textContent = option.textContent + ' is already connected to this account: nothing else to do. Create its channel in Loro if it has none.';
+    const profile = option && state.profiles && state.profiles.get(option.value);
+    if (!profile) return;
+    const text = profileWords[profile.state].replace('{number}', option.textContent);
+    if (profile.state === 'unverified') {
+      $('display-name').value = profile.verifiedName;
+      $('phone').value = profile.phoneNumber;
+      $('existing-note').textContent = text;
+      $('existing-note').hidden = false;
+      return;
+    }
+    $('done-text').textContent = text;
     show('step-done');
   });
   $('verify').addEventListener('click', async () => {
