@@ -2,3 +2,4 @@
 export const SESSION_KEY = 'loro.session';
 export const PLATFORM_URL_KEY = 'loro.platformUrl';
 export const STAY_KEY = 'loro.staySignedIn';
+export const PREFS_KEY = 'loro.panelPrefs';

@@ -1,8 +1,9 @@
+import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 import { loginResponseSchema } from '../../shared/api/schemas.ts';
 import browser from './browser.ts';
 import { type CredentialDb, indexedDbCredentials } from './credential-db.ts';
-import { PLATFORM_URL_KEY, SESSION_KEY, STAY_KEY } from './storage-keys.ts';
+import { PLATFORM_URL_KEY, PREFS_KEY, SESSION_KEY, STAY_KEY } from './storage-keys.ts';
 import { migrateStaySignedIn } from './storage-upkeep.ts';
 
 /**
@@ -34,21 +35,29 @@ declare const __LORO_PLATFORM_URL__: string | undefined;
 export const DEFAULT_PLATFORM_URL =
   typeof __LORO_PLATFORM_URL__ === 'string' ? __LORO_PLATFORM_URL__ : 'http://127.0.0.1:8787';
 
+/**
+ * The extension's items in chrome storage, typed and versioned with WXT's `storage.defineItem`
+ * (a future shape change adds a migration here). Reads stay validated with zod: what is on disk
+ * may come from an older version or be damaged.
+ */
+export const sessionItem = storage.defineItem<unknown>(`session:${SESSION_KEY}`, { version: 1 });
+export const platformUrlItem = storage.defineItem<unknown>(`local:${PLATFORM_URL_KEY}`, { version: 1 });
+export const panelPrefsItem = storage.defineItem<unknown>(`local:${PREFS_KEY}`, { version: 1 });
+
 /** The stored session, or undefined when signed out, expired or unreadable. */
 export async function loadSession(now = Date.now()): Promise<Session | undefined> {
-  const stored = (await browser.storage.session.get(SESSION_KEY))[SESSION_KEY];
-  const parsed = sessionSchema.safeParse(stored);
+  const parsed = sessionSchema.safeParse(await sessionItem.getValue());
   if (!parsed.success || parsed.data.expiresAt <= now) return undefined;
   return parsed.data;
 }
 
 export async function saveSession(session: Session): Promise<void> {
-  await browser.storage.session.set({ [SESSION_KEY]: sessionSchema.parse(session) });
-  await browser.storage.local.set({ [PLATFORM_URL_KEY]: session.platformUrl });
+  await sessionItem.setValue(sessionSchema.parse(session));
+  await platformUrlItem.setValue(session.platformUrl);
 }
 
 export async function clearSession(): Promise<void> {
-  await browser.storage.session.remove(SESSION_KEY);
+  await sessionItem.removeValue();
 }
 
 /** The "stay signed in" credential, or undefined when there is none (or it has expired). */
@@ -83,20 +92,15 @@ export async function clearStaySignedIn(only?: string, db: CredentialDb = indexe
 
 /** The last platform URL used, to prefill the sign-in form. */
 export async function lastPlatformUrl(): Promise<string> {
-  const value = (await browser.storage.local.get(PLATFORM_URL_KEY))[PLATFORM_URL_KEY];
+  const value = await platformUrlItem.getValue();
   return typeof value === 'string' ? value : DEFAULT_PLATFORM_URL;
 }
 
 /** Calls `listener` whenever the session changes in any extension page. */
 export function onSessionChange(listener: () => void, signal: AbortSignal): void {
-  const handler = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'session' && SESSION_KEY in changes) listener();
-  };
-  browser.storage.onChanged.addListener(handler);
-  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(handler));
+  signal.addEventListener('abort', sessionItem.watch(listener), { once: true });
 }
 
-const PREFS_KEY = 'loro.panelPrefs';
 /** The agent's panel settings: the offer sound (off unless she turns it on) and what is folded. */
 export const panelPrefsSchema = z.object({
   offerSound: z.boolean().catch(false),
@@ -107,10 +111,10 @@ export type PanelPrefs = z.infer<typeof panelPrefsSchema>;
 export const DEFAULT_PANEL_PREFS: PanelPrefs = { offerSound: false, tasksExpanded: false, detailsExpanded: false };
 
 export async function loadPanelPrefs(): Promise<PanelPrefs> {
-  const parsed = panelPrefsSchema.safeParse((await browser.storage.local.get(PREFS_KEY))[PREFS_KEY]);
+  const parsed = panelPrefsSchema.safeParse(await panelPrefsItem.getValue());
   return parsed.success ? parsed.data : DEFAULT_PANEL_PREFS;
 }
 
 export async function savePanelPrefs(prefs: PanelPrefs): Promise<void> {
-  await browser.storage.local.set({ [PREFS_KEY]: prefs });
+  await panelPrefsItem.setValue(prefs);
 }
