@@ -8,6 +8,7 @@ import type { ContextApi } from '../utils/context-api.ts';
 import { ContextTools } from './context-tools.tsx';
 import { HistoryList } from './history-list.tsx';
 import { MessageBubble } from './message-bubble.tsx';
+import { PastConversationView } from './past-conversation.tsx';
 
 afterEach(cleanup);
 
@@ -73,12 +74,18 @@ describe('private notes (issue 16, item 3)', () => {
   });
 
   it('keeps the note and says why when it is not saved', async () => {
-    const api = fakeApi({ addNote: vi.fn(async () => Promise.reject(new PlatformError(409, 'x', 'It ended'))) });
+    const api = fakeApi({
+      addNote: vi.fn(async () =>
+        Promise.reject(new PlatformError(409, 'conversation_ended', 'Conversation c1 has ended: no more notes')),
+      ),
+    });
     render(<ContextTools api={api} conversationId="c1" />);
     fireEvent.click(screen.getByTestId('toggle-note'));
     fireEvent.input(screen.getByTestId('note-input'), { target: { value: 'late' } });
     fireEvent.click(screen.getByTestId('note-add'));
-    expect((await screen.findByRole('alert')).textContent).toBe('It ended');
+    const alert = await screen.findByRole('alert');
+    expect(alert.firstChild?.textContent).toBe('The note was not saved. The conversation has already ended.');
+    expect(screen.getByTestId('error-detail').textContent).toBe('Platform code conversation_ended');
     expect((screen.getByTestId('note-input') as HTMLTextAreaElement).value).toBe('late');
   });
 
@@ -141,13 +148,48 @@ describe('customer view (issue 16, item 4)', () => {
 
   it('says why a tag was refused', async () => {
     const api = fakeApi({
-      addTag: vi.fn(async () => Promise.reject(new PlatformError(400, 'invalid', 'tag must not hold a phone number'))),
+      addTag: vi.fn(async () =>
+        Promise.reject(
+          new PlatformError(400, 'validation_failed', 'Invalid tag', [
+            { path: 'tag', message: 'tag must not hold a phone number' },
+          ]),
+        ),
+      ),
     });
     render(<ContextTools api={api} conversationId="c1" />);
     fireEvent.click(screen.getByTestId('toggle-customer'));
     fireEvent.input(await screen.findByTestId('tag-input'), { target: { value: 'tel 612345678' } });
     fireEvent.click(screen.getByTestId('tag-add'));
-    expect((await screen.findByRole('alert')).textContent).toBe('tag must not hold a phone number');
+    const alert = await screen.findByRole('alert');
+    expect(alert.firstChild?.textContent).toBe(
+      'The tags did not change. Something in it was refused: check it and try again.',
+    );
+    expect(screen.getByTestId('error-detail').textContent).toBe(
+      'Platform code validation_failed: tag: tag must not hold a phone number',
+    );
+  });
+
+  it('says in plain words when the customer or a past conversation cannot be loaded', async () => {
+    const api = fakeApi({
+      customer: vi.fn(async () => Promise.reject(new PlatformError(403, 'not_owner', 'Not your conversation'))),
+    });
+    render(<ContextTools api={api} conversationId="c1" />);
+    fireEvent.click(screen.getByTestId('toggle-customer'));
+    expect((await screen.findByRole('alert')).firstChild?.textContent).toBe(
+      'The customer’s details could not be loaded. Only the agent who owns the conversation can do this.',
+    );
+    cleanup();
+    render(
+      <PastConversationView
+        load={async () => Promise.reject(new PlatformError(403, 'forbidden', 'Your role cannot read history'))}
+        loadMedia={async () => new Blob()}
+        onBack={() => {}}
+      />,
+    );
+    expect((await screen.findByRole('alert')).firstChild?.textContent).toBe(
+      'The past conversation could not be opened. Your role does not allow this: ask a supervisor.',
+    );
+    expect(screen.getByTestId('error-detail').textContent).toBe('Platform code forbidden');
   });
 
   it('history entries open the same read-only view', async () => {

@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { NOTE_MAX } from '../../shared/api/customer-context.ts';
+import { type AgentError, describeError } from '../utils/agent-error.ts';
 import type { ContextApi } from '../utils/context-api.ts';
 import { t } from '../utils/i18n.ts';
 import { CustomerDrawer } from './customer-drawer.tsx';
+import { ErrorNote } from './error-note.tsx';
 import '../styles/context.css';
 
 /**
@@ -21,7 +23,7 @@ export function ContextTools({
 }) {
   const [open, setOpen] = useState<'note' | 'customer' | undefined>();
   const [note, setNote] = useState('');
-  const [error, setError] = useState<string | undefined>();
+  const [error, setError] = useState<AgentError | undefined>();
   useEffect(() => setOpen(undefined), [conversationId]);
   const close = () => setOpen(undefined);
   const toggle = (what: 'note' | 'customer', label: string) => (
@@ -55,7 +57,7 @@ export function ContextTools({
                 setNote('');
                 close();
               },
-              (failure: Error) => setError(failure.message),
+              (failure: unknown) => setError(describeError('note', failure)),
             );
           }}
         >
@@ -69,7 +71,7 @@ export function ContextTools({
           <button type="submit" disabled={!note.trim()} data-testid="note-add">
             {t('noteAdd')}
           </button>
-          {error && <p role="alert">{error}</p>}
+          {error && <ErrorNote error={error} />}
         </form>
       )}
       {open === 'customer' && (

@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CustomerView } from '../../shared/api/customer-context.ts';
 import { formatPhone } from '../../shared/phone-format.ts';
+import { type AgentAction, type AgentError, describeError } from '../utils/agent-error.ts';
 import type { ContextApi } from '../utils/context-api.ts';
 import { locale, t } from '../utils/i18n.ts';
+import { ErrorNote } from './error-note.tsx';
 import { PastConversationView } from './past-conversation.tsx';
 
 const optInLabel = { wrote: 'optInWrote', refused: 'optInRefused', unknown: 'optInUnknown' } as const;
@@ -21,20 +23,20 @@ export function CustomerDrawer({
   onClose: () => void;
 }) {
   const [customer, setCustomer] = useState<CustomerView | undefined>();
-  const [error, setError] = useState<string | undefined>();
+  const [error, setError] = useState<AgentError | undefined>();
   const [pastId, setPastId] = useState<string | undefined>();
   const [tag, setTag] = useState('');
-  const run = (call: Promise<CustomerView>, after = () => {}) => {
+  const run = (action: AgentAction, call: Promise<CustomerView>, after = () => {}) => {
     setError(undefined);
     call.then(
       (found) => {
         setCustomer(found);
         after();
       },
-      (failure: Error) => setError(failure.message),
+      (failure: unknown) => setError(describeError(action, failure)),
     );
   };
-  useEffect(() => run(api.customer(conversationId)), [conversationId]);
+  useEffect(() => run('loadCustomer', api.customer(conversationId)), [conversationId]);
   useEffect(() => {
     if (liveTags) setCustomer((shown) => shown && { ...shown, tags: liveTags });
   }, [liveTags]);
@@ -53,11 +55,7 @@ export function CustomerDrawer({
       <button type="button" class="link" onClick={onClose}>
         ← {t('back')}
       </button>
-      {error && (
-        <p class="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      {error && <ErrorNote error={error} />}
       {customer && (
         <>
           <h3 data-testid="customer-name">{customer.name}</h3>
@@ -75,7 +73,7 @@ export function CustomerDrawer({
                 type="button"
                 class="link"
                 aria-label={`${name} ×`}
-                onClick={() => run(api.removeTag(conversationId, name))}
+                onClick={() => run('tag', api.removeTag(conversationId, name))}
               >
                 ×
               </button>
@@ -84,7 +82,7 @@ export function CustomerDrawer({
           <form
             onSubmit={(event) => {
               event.preventDefault();
-              run(api.addTag(conversationId, tag), () => setTag(''));
+              run('tag', api.addTag(conversationId, tag), () => setTag(''));
             }}
           >
             <input

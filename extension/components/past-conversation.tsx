@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PastConversation } from '../../shared/api/customer-context.ts';
+import { type AgentError, describeError } from '../utils/agent-error.ts';
 import { locale, t } from '../utils/i18n.ts';
+import { ErrorNote } from './error-note.tsx';
 import { MessageBubble } from './message-bubble.tsx';
 
 /**
@@ -16,10 +18,10 @@ export function PastConversationView({
   loadMedia: (mediaId: string) => Promise<Blob>;
   onBack: () => void;
 }) {
-  const [past, setPast] = useState<PastConversation | string | undefined>();
+  const [past, setPast] = useState<PastConversation | AgentError | undefined>();
   // Loaded once: the caller keys this view by the conversation it opens.
   useEffect(() => {
-    load().then(setPast, (failure: Error) => setPast(failure.message));
+    load().then(setPast, (failure: unknown) => setPast(describeError('loadPast', failure)));
   }, []);
   return (
     <section class="customer-drawer" data-testid="past-conversation">
@@ -27,12 +29,8 @@ export function PastConversationView({
         ← {t('back')}
       </button>
       <small>{t('readOnly')}</small>
-      {typeof past === 'string' && (
-        <p class="form-error" role="alert">
-          {past}
-        </p>
-      )}
-      {typeof past === 'object' && (
+      {past && 'text' in past && <ErrorNote error={past} />}
+      {past && 'messages' in past && (
         <>
           <h3>{past.customerName}</h3>
           <p>

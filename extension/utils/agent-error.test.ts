@@ -109,6 +109,42 @@ describe('describeError', () => {
     expect(describeError('loadRich', failure, en).text).toMatch(/^The rich messages could not be loaded\. /);
   });
 
+  it.each([
+    [
+      'note',
+      'The note was not saved. The conversation has already ended.',
+      'La nota no se guardó. La conversación ya ha finalizado.',
+    ],
+    [
+      'tag',
+      'The tags did not change. The conversation has already ended.',
+      'Las etiquetas no cambiaron. La conversación ya ha finalizado.',
+    ],
+    [
+      'loadCustomer',
+      'The customer’s details could not be loaded. The conversation has already ended.',
+      'No se pudieron cargar los datos del cliente. La conversación ya ha finalizado.',
+    ],
+    [
+      'loadPast',
+      'The past conversation could not be opened. The conversation has already ended.',
+      'No se pudo abrir la conversación anterior. La conversación ya ha finalizado.',
+    ],
+  ] as const)(
+    '%s (notes and customer view): the platform’s English refusal in English and Spanish',
+    (action, inEnglish, inSpanish) => {
+      const failure = refused('conversation_ended', 'Conversation c1 has ended');
+      expect(describeError(action, failure, en)).toEqual({
+        text: inEnglish,
+        detail: 'Platform code conversation_ended',
+      });
+      expect(describeError(action, failure, es)).toEqual({
+        text: inSpanish,
+        detail: 'Código de la plataforma conversation_ended',
+      });
+    },
+  );
+
   it('speaks Spanish, Meta’s code kept as the detail', () => {
     const error = describeError(
       'template',

@@ -22,7 +22,11 @@ export type AgentAction =
   | 'rich'
   | 'load'
   | 'loadTemplates'
-  | 'loadRich';
+  | 'loadRich'
+  | 'note'
+  | 'tag'
+  | 'loadCustomer'
+  | 'loadPast';
 
 const did: Record<AgentAction, ErrorWordKey> = {
   accept: 'didAccept',
@@ -40,6 +44,10 @@ const did: Record<AgentAction, ErrorWordKey> = {
   load: 'didLoad',
   loadTemplates: 'didLoadTemplates',
   loadRich: 'didLoadRich',
+  note: 'didNote',
+  tag: 'didTag',
+  loadCustomer: 'didLoadCustomer',
+  loadPast: 'didLoadPast',
 };
 
 /**
