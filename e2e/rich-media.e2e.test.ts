@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { DEMO } from '../mock-platform/src/seed/demo-tenant.ts';
-import { signedInPanel } from './support/agent-panel.ts';
-import { launchWithExtension, screenshot } from './support/browser.ts';
-import { adminApi, startTestPlatform } from './support/platform.ts';
+import { screenshot } from './support/browser.ts';
+import { signIn, useE2e } from './support/fixture.ts';
+import { adminApi } from './support/platform.ts';
 
 /** A real 2×2 PNG (the panel must decode it, not just receive it). */
 const PHOTO = Buffer.from(
@@ -11,29 +11,18 @@ const PHOTO = Buffer.from(
 );
 
 describe('photos and rich messages in the side panel (CH-9, TP-3)', () => {
-  let platform: Awaited<ReturnType<typeof startTestPlatform>>;
-  let chrome: Awaited<ReturnType<typeof launchWithExtension>>;
-
-  beforeAll(async () => {
-    platform = await startTestPlatform();
-    chrome = await launchWithExtension();
-  });
-
-  afterAll(async () => {
-    await chrome?.close();
-    await platform?.close();
-  });
+  const e2e = useE2e();
 
   it('shows the customer’s photo, sends quick replies, and the customer’s tap comes back', async () => {
-    const admin = await adminApi(platform.url);
+    const admin = await adminApi(e2e.platform.url);
     await admin('POST', 'rich-messages', {
       name: 'Reembolso o cambio',
       channelIds: [DEMO.channelId],
       content: { kind: 'quick_replies', text: '¿Prefiere reembolso o cambio?', options: ['Reembolso', 'Cambio'] },
     });
 
-    const panel = await signedInPanel(chrome.browser, chrome.extensionId, platform.url, 'ana', 'loro-agent');
-    await fetch(`${platform.url}/simulator/api/messages`, {
+    const panel = await signIn(e2e);
+    await fetch(`${e2e.platform.url}/simulator/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -62,8 +51,8 @@ describe('photos and rich messages in the side panel (CH-9, TP-3)', () => {
       ),
     );
 
-    const customer = await chrome.browser.newPage();
-    await customer.goto(`${platform.url}/simulator`);
+    const customer = await e2e.chrome.browser.newPage();
+    await customer.goto(`${e2e.platform.url}/simulator`);
     await customer.waitForSelector('[data-testid="option"][data-id="option_2"]');
     await customer.click('[data-testid="option"][data-id="option_2"]');
     await panel.bringToFront();

@@ -1,33 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO } from '../mock-platform/src/seed/demo-tenant.ts';
 import { text } from './support/agent-panel.ts';
-import { launchWithExtension, openSidePanel, screenshot } from './support/browser.ts';
-import { adminApi, startTestPlatform } from './support/platform.ts';
+import { openSidePanel, screenshot } from './support/browser.ts';
+import { useE2e } from './support/fixture.ts';
+import { adminApi } from './support/platform.ts';
 
 describe('the side panel in Spanish (the browser’s language)', () => {
-  let platform: Awaited<ReturnType<typeof startTestPlatform>>;
-  let chrome: Awaited<ReturnType<typeof launchWithExtension>>;
-
-  beforeAll(async () => {
-    platform = await startTestPlatform();
-    chrome = await launchWithExtension('es-ES');
-  });
-
-  afterAll(async () => {
-    await chrome?.close();
-    await platform?.close();
-  });
+  const e2e = useE2e({ lang: 'es-ES' });
 
   it('speaks Spanish from sign-in to the end dialog', async () => {
-    const tab = await chrome.browser.newPage();
-    await tab.goto(`${platform.url}/healthz`);
-    const panel = await openSidePanel(chrome.browser, chrome.extensionId, tab);
+    const tab = await e2e.chrome.browser.newPage();
+    await tab.goto(`${e2e.platform.url}/healthz`);
+    const panel = await openSidePanel(e2e.chrome.browser, e2e.chrome.extensionId, tab);
     await panel.waitForSelector('[data-testid="login-form"]');
     expect(await text(panel, '[data-testid="sign-in"]')).toBe('Iniciar sesión');
     await screenshot(panel, 'es-side-panel-sign-in');
     const url = await panel.$('[data-testid="platform-url"]');
     await url?.click({ count: 3 });
-    await url?.type(platform.url);
+    await url?.type(e2e.platform.url);
     await panel.type('[data-testid="username"]', 'ana');
     await panel.type('[data-testid="password"]', 'loro-agent');
     await panel.click('[data-testid="sign-in"]');
@@ -37,7 +27,7 @@ describe('the side panel in Spanish (the browser’s language)', () => {
     await panel.waitForSelector('[data-testid="agent-state"][data-state="available"]');
     expect(await text(panel, '[data-testid="agent-state"]')).toMatch(/^Disponible · \d\d:\d\d$/);
 
-    await fetch(`${platform.url}/simulator/api/messages`, {
+    await fetch(`${e2e.platform.url}/simulator/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -72,7 +62,7 @@ describe('the side panel in Spanish (the browser’s language)', () => {
     await panel.waitForSelector('[data-testid="transfer-dialog"][open]', { hidden: true });
 
     // The template picker, once an administrator has set up the custom component.
-    const admin = await adminApi(platform.url);
+    const admin = await adminApi(e2e.platform.url);
     const { templateSettingsUrl } = (await admin('GET', 'channels')).body;
     await admin('POST', 'custom-components', {
       name: 'Plantillas',

@@ -1,34 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO } from '../mock-platform/src/seed/demo-tenant.ts';
-import { signedInPanel, text } from './support/agent-panel.ts';
-import { launchWithExtension, loadUntil, screenshot } from './support/browser.ts';
-import { startTestPlatform } from './support/platform.ts';
+import { text } from './support/agent-panel.ts';
+import { loadUntil, screenshot } from './support/browser.ts';
+import { signIn, useE2e } from './support/fixture.ts';
 
 describe('starting a WhatsApp conversation from a number on the agent console (BY-2)', () => {
-  let platform: Awaited<ReturnType<typeof startTestPlatform>>;
-  let chrome: Awaited<ReturnType<typeof launchWithExtension>>;
-
-  beforeAll(async () => {
-    platform = await startTestPlatform();
-    chrome = await launchWithExtension();
-  });
-
-  afterAll(async () => {
-    await chrome?.close();
-    await platform?.close();
-  });
+  const e2e = useE2e();
 
   it('puts a WhatsApp button next to each number; it opens the panel to start with an approved template', async () => {
     // Lucía opted in to messages from the demo number (CH-6).
-    await fetch(`${platform.url}/simulator/api/consent`, {
+    await fetch(`${e2e.platform.url}/simulator/api/consent`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ phoneNumberId: DEMO.phoneNumberId, from: '+34 699 000 111', optIn: true }),
     });
-    const panel = await signedInPanel(chrome.browser, chrome.extensionId, platform.url, 'ana', 'loro-agent');
-    const console = await chrome.browser.newPage();
+    const panel = await signIn(e2e);
+    const console = await e2e.chrome.browser.newPage();
     await console.setViewport({ width: 1100, height: 700 });
-    await loadUntil(console, `${platform.url}/demo/console`, (page) =>
+    await loadUntil(console, `${e2e.platform.url}/demo/console`, (page) =>
       page.waitForFunction(() => document.querySelectorAll('[data-loro-phone]').length === 3, { timeout: 500 }),
     );
     await screenshot(console, 'overlay-phone-buttons');

@@ -1,29 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO } from '../mock-platform/src/seed/demo-tenant.ts';
-import { signedInPanel, text } from './support/agent-panel.ts';
-import { launchWithExtension, screenshot } from './support/browser.ts';
-import { adminApi, startTestPlatform } from './support/platform.ts';
+import { text } from './support/agent-panel.ts';
+import { screenshot } from './support/browser.ts';
+import { signIn, useE2e } from './support/fixture.ts';
+import { adminApi } from './support/platform.ts';
 
 describe('the template picker loaded from the custom component (TP-6)', () => {
-  let platform: Awaited<ReturnType<typeof startTestPlatform>>;
-  let chrome: Awaited<ReturnType<typeof launchWithExtension>>;
-
-  beforeAll(async () => {
-    platform = await startTestPlatform();
-    chrome = await launchWithExtension();
-  });
-
-  afterAll(async () => {
-    await chrome?.close();
-    await platform?.close();
-  });
+  const e2e = useE2e();
 
   const adminCall = async (method: string, path: string, body?: unknown) =>
-    (await (await adminApi(platform.url))(method, path, body)).body;
+    (await (await adminApi(e2e.platform.url))(method, path, body)).body;
 
   it('says why templates are unavailable, then, once the administrator adds the component, sends one with its variables', async () => {
-    const panel = await signedInPanel(chrome.browser, chrome.extensionId, platform.url, 'ana', 'loro-agent');
-    await fetch(`${platform.url}/simulator/api/messages`, {
+    const panel = await signIn(e2e);
+    await fetch(`${e2e.platform.url}/simulator/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -55,7 +45,7 @@ describe('the template picker loaded from the custom component (TP-6)', () => {
 
     await panel.click('[data-testid="open-templates"]');
     const element = await panel.waitForSelector('[data-testid="template-frame"]');
-    const [conversation] = platform.platform.ctx.store.where('conversations', 'agentId', DEMO.users.ana.id);
+    const [conversation] = e2e.platform.platform.ctx.store.where('conversations', 'agentId', DEMO.users.ana.id);
     expect(await element?.evaluate((frame) => new URL((frame as HTMLIFrameElement).src).pathname)).toBe(
       `/components/templates/${conversation?.id}`,
     );
@@ -81,8 +71,8 @@ describe('the template picker loaded from the custom component (TP-6)', () => {
         m.textContent?.includes('Hello María, your order A-1042 has shipped.'),
       ),
     );
-    const customer = await chrome.browser.newPage();
-    await customer.goto(`${platform.url}/simulator`);
+    const customer = await e2e.chrome.browser.newPage();
+    await customer.goto(`${e2e.platform.url}/simulator`);
     await customer.waitForSelector('[data-testid="business-message"]');
     expect(await text(customer, '[data-testid="business-message"]')).toContain(
       'Hello María, your order A-1042 has shipped.',

@@ -1,30 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signedInPanel, text } from './support/agent-panel.ts';
-import { launchWithExtension } from './support/browser.ts';
-import { adminApi, startTestPlatform } from './support/platform.ts';
+import { describe, expect, it } from 'vitest';
+import { text } from './support/agent-panel.ts';
+import { signIn, useE2e } from './support/fixture.ts';
+import { adminApi } from './support/platform.ts';
 
 // Each payload would set window.__xss (or add an element) if any page rendered it as HTML.
 const NAME = '<img src=x onerror="window.__xss=1">Eve';
 const TEXT = '<script>window.__xss=2</script><b onmouseover="window.__xss=3">bold?</b> <svg onload="window.__xss=4">';
 
 describe('hostile customer content is rendered inert', () => {
-  let platform: Awaited<ReturnType<typeof startTestPlatform>>;
-  let chrome: Awaited<ReturnType<typeof launchWithExtension>>;
-
-  beforeAll(async () => {
-    platform = await startTestPlatform();
-    chrome = await launchWithExtension();
-  });
-
-  afterAll(async () => {
-    await chrome?.close();
-    await platform?.close();
-  });
+  const e2e = useE2e();
 
   it('in the side panel (offer, task list, transcript) and in the customer simulator: shown as text, no script runs', async () => {
-    const panel = await signedInPanel(chrome.browser, chrome.extensionId, platform.url, 'ana', 'loro-agent');
-    const customer = await chrome.browser.newPage();
-    await customer.goto(`${platform.url}/simulator`);
+    const panel = await signIn(e2e);
+    const customer = await e2e.chrome.browser.newPage();
+    await customer.goto(`${e2e.platform.url}/simulator`);
     await customer.waitForSelector('body[data-ready="true"]');
     await customer.$eval(
       '[data-testid="customer-name"]',
@@ -59,7 +48,7 @@ describe('hostile customer content is rendered inert', () => {
   });
 
   it('in the admin UI (roles, skills, closure reasons, rich messages, audit log, SLA breaches): shown as text, no script runs', async () => {
-    const admin = await adminApi(platform.url);
+    const admin = await adminApi(e2e.platform.url);
     const create = async (path: string, body: unknown) =>
       expect((await admin('POST', path, body)).status, path).toBe(201);
     await create('roles', { name: NAME, description: TEXT, channels: {} });
@@ -71,8 +60,8 @@ describe('hostile customer content is rendered inert', () => {
       content: { kind: 'list_picker', text: TEXT, button: 'Pick', items: [{ title: 'x', description: '<b>y</b>' }] },
     });
 
-    const page = await chrome.browser.newPage();
-    await page.goto(`${platform.url}/admin`);
+    const page = await e2e.chrome.browser.newPage();
+    await page.goto(`${e2e.platform.url}/admin`);
     await page.type('[data-testid="admin-username"]', 'admin');
     await page.type('[data-testid="admin-password"]', 'loro-admin');
     await page.click('[data-testid="admin-sign-in"]');
