@@ -37,6 +37,14 @@ const numberViewSchema = z.object({
   channelId: z.string().optional(),
 });
 
+const connectAccountSchema = z.object({
+  wabaId: z
+    .string()
+    .trim()
+    .regex(/^\d{1,30}$/, 'a WhatsApp Business account id is digits'),
+});
+const accountViewSchema = z.object({ id: z.string(), name: z.string(), wabaId: z.string() });
+
 const defaultsShape = {
   name: z.string().trim().min(1, 'is required').max(120),
   defaultSkillId: z.string().min(1, 'choose a default skill'),
@@ -90,6 +98,12 @@ export function channelRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext): 
     if (!account) throw new ApiError(409, 'no_account', 'Connect a WhatsApp Business account first');
     return account;
   };
+  /** Every account the administrator connected (the demo's, and each one the signup created). */
+  const accounts = () => {
+    const all = ctx.store.all('accounts');
+    if (all.length === 0) throw new ApiError(409, 'no_account', 'Connect a WhatsApp Business account first');
+    return all;
+  };
   const live = () => ctx.store.all('channels').filter((channel) => channel.deletedAt === undefined);
   const liveChannel = (id: string) => {
     const channel = ctx.store.get('channels', id);
@@ -131,9 +145,15 @@ export function channelRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext): 
     });
   }
 
+  /** The numbers of every connected account, each with the account it belongs to. */
   async function accountNumbers() {
     try {
-      return await ctx.graph.listPhoneNumbers(account().wabaId);
+      const lists = await Promise.all(
+        accounts().map(async (owner) =>
+          (await ctx.graph.listPhoneNumbers(owner.wabaId)).map((number) => ({ ...number, owner })),
+        ),
+      );
+      return lists.flat();
     } catch (error) {
       if (error instanceof ApiError) throw error;
       throw new ApiError(502, 'whatsapp_unreachable', 'The WhatsApp account’s numbers could not be loaded');
@@ -156,6 +176,62 @@ export function channelRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext): 
       throw new ApiError(502, 'whatsapp_subscription_failed', message, [{ path: 'phoneNumberId', message }]);
     }
   }
+
+  app.openapi(
+    createRoute({
+      ...base,
+      method: 'post',
+      path: '/whatsapp-accounts',
+      summary:
+        'Connect a WhatsApp Business account (its id from the signup): its numbers join WhatsApp Manager’s list and can become channels (CH-5)',
+      request: { body: jsonBody(connectAccountSchema) },
+      responses: {
+        200: jsonContent(accountViewSchema, 'Already connected'),
+        201: jsonContent(accountViewSchema, 'Connected'),
+        400: errorResponses[400],
+        401: errorResponses[401],
+        403: errorResponses[403],
+        502: errorResponses[502],
+      },
+    }),
+    async (c) => {
+      const { wabaId } = c.req.valid('json');
+      const known = ctx.store.all('accounts').find((a) => a.wabaId === wabaId);
+      if (known) return c.json(known, 200);
+      let found: { id: string; name: string };
+      try {
+        found = await ctx.graph.getAccount(wabaId);
+      } catch (error) {
+        if (error instanceof GraphApiError && error.httpStatus < 500)
+          throw invalidRequest([
+            { path: 'wabaId', message: `WhatsApp does not let this platform read the account: ${error.message}` },
+          ]);
+        throw new ApiError(
+          502,
+          'whatsapp_unreachable',
+          'WhatsApp could not be reached to check the account: try again',
+        );
+      }
+      const connected = await mutate(ctx, async (ctx) => {
+        const again = ctx.store.all('accounts').find((a) => a.wabaId === wabaId);
+        if (again) return { account: again, created: false };
+        const account = { id: newId('acc'), name: found.name, wabaId };
+        await ctx.store.commit([
+          put('accounts', account),
+          audited(
+            ctx,
+            c.get('user'),
+            'create',
+            'accounts',
+            account.id,
+            `Connected WhatsApp Business account ${account.name} (${wabaId})`,
+          ),
+        ]);
+        return { account, created: true };
+      });
+      return connected.created ? c.json(connected.account, 201) : c.json(connected.account, 200);
+    },
+  );
 
   app.openapi(
     createRoute({
@@ -284,10 +360,11 @@ export function channelRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext): 
       const body = c.req.valid('json');
       const { phoneNumberId: _number, ...defaults } = body;
       const numbers = await accountNumbers();
-      if (ctx.subscribesApps) {
+      const chosen = numbers.find((n) => n.id === body.phoneNumberId);
+      if (ctx.subscribesApps && chosen) {
         // Checked before Meta is asked, so a form with a wrong field hears about it first.
         refuse(defaultsIssues(body));
-        await subscribeApp(account().wabaId);
+        await subscribeApp(chosen.owner.wabaId);
       }
       const channel = await mutate(ctx, async (ctx) => {
         const number = numbers.find((n) => n.id === body.phoneNumberId);
@@ -306,7 +383,7 @@ export function channelRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext): 
         if (!number || !e164) throw new ApiError(502, 'whatsapp_invalid', 'WhatsApp returned an invalid number');
         const channel: Channel = {
           id: newId('ch'),
-          accountId: account().id,
+          accountId: number.owner.id,
           phoneNumberId: number.id,
           phoneNumber: e164,
           status: number.status === 'CONNECTED' ? 'approved' : 'pending',

@@ -201,4 +201,60 @@ describe('WhatsApp signup, simulated (CH-1 … CH-5)', () => {
     expect(huge.status).toBe(413);
     expect(huge.body.error.issues).toEqual([{ path: 'logo', message: 'the logo must be at most 5 MB' }]);
   });
+
+  it('connects an account created in the signup: its verified number is listed and becomes a channel', async () => {
+    const t = await testPlatform();
+    const admin = await t.login('admin', 'loro-admin');
+    const account = await signup(t, 'business', {
+      businessManagerId: '123456789012345',
+      name: 'Loro Norte',
+      timeZone: 'Europe/Madrid',
+      email: 'norte@loro.example',
+      website: 'https://norte.loro.example',
+      country: 'ES',
+    });
+    const wabaId: string = account.body.wabaId;
+    const started = await signup(t, 'number', {
+      wabaId,
+      phoneNumber: '+34 910 123 456',
+      displayName: 'Loro Norte',
+      category: 'RETAIL',
+      method: 'SMS',
+    });
+    const id = started.body.phoneNumberId;
+    const [sent] = (await t.call('GET', `/simulator/api/outbox?phoneNumberId=${id}`)).body;
+    const code = /(\d{3}-\d{3})/.exec(sent.text)?.[1] ?? '';
+    expect((await signup(t, 'verify', { phoneNumberId: id, code })).status).toBe(200);
+
+    const numbers = async () => (await t.call('GET', '/api/admin/whatsapp-numbers', { token: admin })).body;
+    expect((await numbers()).map((n: { phoneNumberId: string }) => n.phoneNumberId)).not.toContain(id);
+
+    const unknown = await t.call('POST', '/api/admin/whatsapp-accounts', { token: admin, body: { wabaId: '999' } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.issues[0].path).toBe('wabaId');
+
+    const connected = await t.call('POST', '/api/admin/whatsapp-accounts', { token: admin, body: { wabaId } });
+    expect(connected.status).toBe(201);
+    expect(connected.body).toMatchObject({ name: 'Loro Norte', wabaId });
+    const again = await t.call('POST', '/api/admin/whatsapp-accounts', { token: admin, body: { wabaId } });
+    expect(again.status).toBe(200);
+    expect(t.store.all('accounts')).toHaveLength(2);
+
+    // Both accounts' numbers: the demo's and the new one.
+    const listed = (await numbers()).map((n: { phoneNumberId: string }) => n.phoneNumberId);
+    expect(listed).toEqual(expect.arrayContaining([DEMO.phoneNumberId, id]));
+    const channel = await t.call('POST', '/api/admin/channels', {
+      token: admin,
+      body: { phoneNumberId: id, name: 'Norte', defaultSkillId: DEMO.skillId, defaultScriptId: DEMO.scriptId },
+    });
+    expect(channel.status, JSON.stringify(channel.body)).toBe(201);
+    expect(channel.body).toMatchObject({ status: 'pending', accountId: connected.body.id });
+    t.clock.advance(60_000);
+    await t.sweep();
+    const mine = (await t.call('GET', '/api/admin/channels', { token: admin })).body.channels;
+    expect(mine.find((c: { name: string }) => c.name === 'Norte')?.status).toBe('approved');
+
+    const agent = await t.login('ana', 'loro-agent');
+    expect((await t.call('POST', '/api/admin/whatsapp-accounts', { token: agent, body: { wabaId } })).status).toBe(403);
+  });
 });

@@ -172,6 +172,12 @@ export function createGraphClient({
       await post(`${encodeURIComponent(wabaId)}/subscribed_apps`, {});
     },
 
+    /** A WhatsApp Business account's id and name (`GET /{waba-id}`): it exists and this token may read it. */
+    async getAccount(wabaId: string): Promise<{ id: string; name: string }> {
+      const json = await get(`${encodeURIComponent(wabaId)}?fields=id,name`);
+      return z.object({ id: z.string(), name: z.string().min(1) }).parse(json);
+    },
+
     /** The WhatsApp Business account's message templates. */
     async listTemplates(wabaId: string): Promise<GraphTemplate[]> {
       return templateListSchema.parse({ data: await getAll(`${wabaId}/message_templates?limit=200`) }).data;
