@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO } from '../mock-platform/src/seed/demo-tenant.ts';
-import { signedInPanel, text } from './support/agent-panel.ts';
-import { launchWithExtension, screenshot } from './support/browser.ts';
-import { adminApi, startTestPlatform } from './support/platform.ts';
+import { text } from './support/agent-panel.ts';
+import { screenshot } from './support/browser.ts';
+import { signIn, useE2e } from './support/fixture.ts';
+import { adminApi } from './support/platform.ts';
 
 /**
  * Issue 16 item 7: an action that fails tells the agent, in the panel's language, what did not
@@ -21,23 +22,12 @@ describe.each([
     detail: 'Código de la plataforma reject_not_allowed',
   },
 ])('a failed action in plain words ($language)', ({ language, words, detail }) => {
-  let platform: Awaited<ReturnType<typeof startTestPlatform>>;
-  let loro: Awaited<ReturnType<typeof launchWithExtension>>;
-
-  beforeAll(async () => {
-    platform = await startTestPlatform();
-    loro = await launchWithExtension(language);
-  });
-
-  afterAll(async () => {
-    await loro?.close();
-    await platform?.close();
-  });
+  const e2e = useE2e({ lang: language });
 
   it('says the offer was not rejected, why and what to do, the platform’s code below', async () => {
-    const panel = await signedInPanel(loro.browser, loro.extensionId, platform.url, 'ana', 'loro-agent');
+    const panel = await signIn(e2e);
     await panel.setViewport({ width: 380, height: 720 });
-    await fetch(`${platform.url}/simulator/api/messages`, {
+    await fetch(`${e2e.platform.url}/simulator/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -50,7 +40,7 @@ describe.each([
     await panel.waitForSelector('[data-testid="reject-offer"]');
 
     // Meanwhile an administrator makes the queue's offers mandatory.
-    const call = await adminApi(platform.url);
+    const call = await adminApi(e2e.platform.url);
     const { body: skill } = await call('GET', `skills/${DEMO.skillId}`);
     const { status } = await call('PUT', `skills/${DEMO.skillId}`, { ...skill, acceptReject: false });
     expect(status).toBe(200);

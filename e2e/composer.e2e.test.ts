@@ -1,8 +1,9 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signedInPanel, text } from './support/agent-panel.ts';
-import { launchWithExtension, screenshot } from './support/browser.ts';
-import { adminApi, startTestPlatform } from './support/platform.ts';
+import { describe, expect, it } from 'vitest';
+import { text } from './support/agent-panel.ts';
+import { screenshot } from './support/browser.ts';
+import { signIn, useE2e } from './support/fixture.ts';
+import { adminApi } from './support/platform.ts';
 
 /** Alt+Shift+letter, as the panel's shortcuts are read (by the key's code). */
 async function shortcut(page: Page, code: 'KeyA' | 'KeyN' | 'KeyE') {
@@ -14,21 +15,10 @@ async function shortcut(page: Page, code: 'KeyA' | 'KeyN' | 'KeyE') {
 }
 
 describe('the composer in Spanish: canned responses, a quoted reply, typing, shortcuts (issue 16 items 2 and 6)', () => {
-  let platform: Awaited<ReturnType<typeof startTestPlatform>>;
-  let chrome: Awaited<ReturnType<typeof launchWithExtension>>;
-
-  beforeAll(async () => {
-    platform = await startTestPlatform();
-    chrome = await launchWithExtension('es-ES');
-  });
-
-  afterAll(async () => {
-    await chrome?.close();
-    await platform?.close();
-  });
+  const e2e = useE2e({ lang: 'es-ES' });
 
   it('inserts a canned response with /, quotes the customer in the reply WhatsApp shows, and ends with Alt+Shift+E', async () => {
-    const admin = await adminApi(platform.url);
+    const admin = await adminApi(e2e.platform.url);
     const created = await admin('POST', 'canned-responses', {
       name: 'Saludo',
       shortcut: 'saludo',
@@ -39,12 +29,12 @@ describe('the composer in Spanish: canned responses, a quoted reply, typing, sho
     });
     expect(created.status).toBe(201);
 
-    const panel = await signedInPanel(chrome.browser, chrome.extensionId, platform.url, 'ana', 'loro-agent');
+    const panel = await signIn(e2e);
     await panel.setViewport({ width: 380, height: 760 });
 
     // The customer writes from the simulator's phone.
-    const customer = await chrome.browser.newPage();
-    await customer.goto(`${platform.url}/simulator`);
+    const customer = await e2e.chrome.browser.newPage();
+    await customer.goto(`${e2e.platform.url}/simulator`);
     await customer.waitForSelector('[data-testid="business-number"] option');
     await customer.type('[data-testid="message-input"]', '¿Dónde está mi pedido A-1042?');
     await customer.click('[data-testid="send"]');

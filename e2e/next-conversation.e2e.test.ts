@@ -1,9 +1,9 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO } from '../mock-platform/src/seed/demo-tenant.ts';
-import { signedInPanel, text } from './support/agent-panel.ts';
-import { launchWithExtension, screenshot } from './support/browser.ts';
-import { startTestPlatform } from './support/platform.ts';
+import { text } from './support/agent-panel.ts';
+import { screenshot } from './support/browser.ts';
+import { signIn, useE2e } from './support/fixture.ts';
 
 /** Alt+Shift+N, read by the key's code as the panel does. */
 async function nextShortcut(page: Page) {
@@ -21,21 +21,10 @@ const customers = [
 ] as const;
 
 describe('Alt+Shift+N walks the task list in the order it shows (latest activity first), issue 16 item 6', () => {
-  let platform: Awaited<ReturnType<typeof startTestPlatform>>;
-  let loro: Awaited<ReturnType<typeof launchWithExtension>>;
-
-  beforeAll(async () => {
-    platform = await startTestPlatform();
-    loro = await launchWithExtension('es-ES');
-  });
-
-  afterAll(async () => {
-    await loro?.close();
-    await platform?.close();
-  });
+  const e2e = useE2e({ lang: 'es-ES' });
 
   const customerWrites = (from: string, name: string, body: string) =>
-    fetch(`${platform.url}/simulator/api/messages`, {
+    fetch(`${e2e.platform.url}/simulator/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ phoneNumberId: DEMO.phoneNumberId, from, name, text: body }),
@@ -50,7 +39,7 @@ describe('Alt+Shift+N walks the task list in the order it shows (latest activity
     );
 
   it('goes to the next conversation as listed, not as accepted, and wraps round', async () => {
-    const panel = await signedInPanel(loro.browser, loro.extensionId, platform.url, 'ana', 'loro-agent');
+    const panel = await signIn(e2e);
     await panel.setViewport({ width: 380, height: 720 });
     // Accepted in the order Gonzalo, Helena, Iker (the order the desk stores them).
     for (const [number, name, words] of customers) {

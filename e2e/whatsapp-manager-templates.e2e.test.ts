@@ -1,26 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { text } from './support/agent-panel.ts';
-import { launchWithExtension, screenshot } from './support/browser.ts';
-import { adminApi, startTestPlatform } from './support/platform.ts';
+import { screenshot } from './support/browser.ts';
+import { useE2e } from './support/fixture.ts';
+import { adminApi } from './support/platform.ts';
 
 describe('templates in the simulator’s WhatsApp Manager: header, buttons, Meta’s languages and review', () => {
-  let platform: Awaited<ReturnType<typeof startTestPlatform>>;
-  let chrome: Awaited<ReturnType<typeof launchWithExtension>>;
-
-  beforeAll(async () => {
-    platform = await startTestPlatform();
-    chrome = await launchWithExtension();
-  });
-
-  afterAll(async () => {
-    await chrome?.close();
-    await platform?.close();
-  });
+  const e2e = useE2e();
 
   it('creates one with an image header and buttons in es_MX, refuses a bad button by its field, rejects it with a reason the platform lists', async () => {
-    const page = await chrome.browser.newPage();
+    const page = await e2e.chrome.browser.newPage();
     await page.setViewport({ width: 1200, height: 1200 });
-    await page.goto(`${platform.url}/simulator/business`);
+    await page.goto(`${e2e.platform.url}/simulator/business`);
     await page.waitForSelector('body[data-ready="true"]');
     await page.waitForSelector('[data-testid="template-language"] option[value="es_MX"]');
     await page.type('[data-testid="template-name"]', 'oferta_verano');
@@ -75,7 +65,7 @@ describe('templates in the simulator’s WhatsApp Manager: header, buttons, Meta
     await screenshot(page, 'whatsapp-manager-templates');
 
     // The platform stored the webhook: its template list says why.
-    const admin = await adminApi(platform.url);
+    const admin = await adminApi(e2e.platform.url);
     // The webhook goes out after the reviewer's answer: wait for it, as the admin would reload.
     await vi.waitFor(async () => {
       const listed = (await admin('GET', 'templates')).body.find((t: { name: string }) => t.name === 'oferta_verano');

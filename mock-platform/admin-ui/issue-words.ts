@@ -9,7 +9,8 @@ import { re2DetailEs } from './re2-words.ts';
  * test instead of reaching a Spanish administrator in English.
  */
 type Words = (...groups: string[]) => string;
-type Entry = { pattern: RegExp; es: string | Words; en?: Words };
+/** One English wording the platform writes, said again in Spanish (and in English when it needs it). */
+export type Entry = { pattern: RegExp; es: string | Words; en?: Words };
 
 /** Weekdays as the platform numbers them: 1 = Monday … 7 = Sunday. */
 const weekday = (day: string, language: Language) =>
@@ -144,7 +145,12 @@ const ENTRIES: Entry[] = [
  * differently (English already plain, or a wording this table does not know).
  */
 export function issueWords(message: string, language: Language): string | undefined {
-  for (const entry of ENTRIES) {
+  return wordsFrom(ENTRIES, message, language);
+}
+
+/** The first entry matching `message`, in `language`'s words; shared by every table of server-written English. */
+export function wordsFrom(entries: Entry[], message: string, language: Language): string | undefined {
+  for (const entry of entries) {
     const match = entry.pattern.exec(message);
     if (!match) continue;
     const groups = match.slice(1).map((group) => group ?? '');

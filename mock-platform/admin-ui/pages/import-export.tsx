@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { ImportItemReport, ImportReport } from '../../../shared/api/imports.ts';
 import { api, apiText, issueText } from '../api.ts';
-import { t } from '../i18n.ts';
+import { language, t } from '../i18n.ts';
+import { importWords } from '../import-words.ts';
 import { Card, Checkbox, ErrorText, useSave } from '../ui.tsx';
 
 type Kind = 'users' | 'skills' | 'configuration';
@@ -117,7 +118,7 @@ function Transfer({ kind }: { kind: Kind }) {
           {report.notes.length > 0 && (
             <ul>
               {report.notes.map((note) => (
-                <li key={note}>{note}</li>
+                <li key={note}>{importWords(note, language())}</li>
               ))}
             </ul>
           )}
@@ -134,8 +135,8 @@ function Transfer({ kind }: { kind: Kind }) {
               <tbody>
                 {shown.map((item) => (
                   <tr key={item.ref} data-ref={item.ref} data-action={item.action}>
-                    <td>{item.ref}</td>
-                    <td>{item.name}</td>
+                    <td>{importWords(item.ref, language())}</td>
+                    <td>{importWords(item.name, language())}</td>
                     <td>{t(`action_${item.action}`)}</td>
                     <td>
                       <Details item={item} />
