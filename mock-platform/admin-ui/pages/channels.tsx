@@ -3,6 +3,7 @@ import { api } from '../api.ts';
 import { connectAccountFromAddress } from '../connect-account.ts';
 import { useChannels, useSkills } from '../data.ts';
 import { t } from '../i18n.ts';
+import { pollWhilePending } from '../poll-pending.ts';
 import { useSimulatorSignup, WHATSAPP_MANAGER_URL } from '../simulator-signup.ts';
 import type { Channel, RoutingScript, Skill, SlaPolicy, WhatsAppNumber } from '../types.ts';
 import { Card, DurationField, Empty, ErrorText, SelectField, TextField, useLoad, useSave } from '../ui.tsx';
@@ -28,6 +29,9 @@ export function ChannelsPage() {
     channels.reload();
     numbers.reload();
   };
+  const pending = channels.data?.channels.some((channel) => channel.status === 'pending') ?? false;
+  // The list approves due channels when read: ask again while WhatsApp is approving one.
+  useEffect(() => pollWhilePending(pending, channels.reload), [pending]);
   const [connectError, setConnectError] = useState<string | undefined>(undefined);
   // Back from the signup with a new account: connect it so its numbers are listed (CH-5).
   useEffect(() => {
