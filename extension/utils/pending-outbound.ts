@@ -1,7 +1,5 @@
-import type { Storage } from 'webextension-polyfill';
 import { z } from 'zod';
-import browser from './browser.ts';
-import { PENDING_OUTBOUND_KEY } from './messages.ts';
+import { pendingOutboundItem } from './storage.ts';
 
 const pendingOutboundSchema = z.object({ number: z.string(), at: z.number() });
 
@@ -17,12 +15,8 @@ export function watchPendingOutbound(onNumber: (number: string) => void): () => 
     if (!parsed.success || parsed.data.at <= lastAt) return;
     lastAt = parsed.data.at;
     onNumber(parsed.data.number);
-    void browser.storage.session.remove(PENDING_OUTBOUND_KEY);
+    void pendingOutboundItem.removeValue();
   };
-  void browser.storage.session.get(PENDING_OUTBOUND_KEY).then((items) => take(items[PENDING_OUTBOUND_KEY]));
-  const listener = (changes: Record<string, Storage.StorageChange>, area: string) => {
-    if (area === 'session' && changes[PENDING_OUTBOUND_KEY]) take(changes[PENDING_OUTBOUND_KEY].newValue);
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  void pendingOutboundItem.getValue().then(take);
+  return pendingOutboundItem.watch(take);
 }

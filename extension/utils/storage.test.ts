@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { clearDesk, loadDrafts, loadOpenConversation, saveDrafts, saveOpenConversation } from './draft-storage.ts';
 import {
   clearSession,
   DEFAULT_PANEL_PREFS,
@@ -75,5 +76,27 @@ describe('the extension storage items (utils/storage.ts)', () => {
     stop.abort();
     await saveSession(session);
     expect(seen).toHaveBeenCalledTimes(2);
+  });
+
+  it("keeps each agent's drafts and open conversation in storage.session, apart from other agents'", async () => {
+    await saveDrafts('u1', { c1: 'hola' });
+    await saveOpenConversation('u1', 'c1');
+    await saveDrafts('u2', { c9: 'other' });
+    expect(await fakeBrowser.storage.local.get()).toEqual({});
+    expect(await fakeBrowser.storage.session.get(['loro.drafts.u1', 'loro.openConversation.u1'])).toEqual({
+      'loro.drafts.u1': { c1: 'hola' },
+      'loro.openConversation.u1': 'c1',
+    });
+    expect(await loadDrafts('u1')).toEqual({ c1: 'hola' });
+    expect(await loadOpenConversation('u1')).toBe('c1');
+    await saveOpenConversation('u1', undefined);
+    expect(await loadOpenConversation('u1')).toBeUndefined();
+    await saveOpenConversation('u1', 'c1');
+    await clearDesk('u1');
+    expect(await loadDrafts('u1')).toEqual({});
+    expect(await loadOpenConversation('u1')).toBeUndefined();
+    expect(await loadDrafts('u2')).toEqual({ c9: 'other' });
+    await fakeBrowser.storage.session.set({ 'loro.drafts.u2': { c9: 42 } });
+    expect(await loadDrafts('u2')).toEqual({});
   });
 });

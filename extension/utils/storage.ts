@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { loginResponseSchema } from '../../shared/api/schemas.ts';
 import browser from './browser.ts';
 import { type CredentialDb, indexedDbCredentials } from './credential-db.ts';
-import { PLATFORM_URL_KEY, PREFS_KEY, SESSION_KEY, STAY_KEY } from './storage-keys.ts';
+import { PENDING_OUTBOUND_KEY } from './messages.ts';
+import { draftsKey, openConversationKey, PLATFORM_URL_KEY, PREFS_KEY, SESSION_KEY, STAY_KEY } from './storage-keys.ts';
 import { migrateStaySignedIn } from './storage-upkeep.ts';
 
 /**
@@ -43,6 +44,14 @@ export const DEFAULT_PLATFORM_URL =
 export const sessionItem = storage.defineItem<unknown>(`session:${SESSION_KEY}`, { version: 1 });
 export const platformUrlItem = storage.defineItem<unknown>(`local:${PLATFORM_URL_KEY}`, { version: 1 });
 export const panelPrefsItem = storage.defineItem<unknown>(`local:${PREFS_KEY}`, { version: 1 });
+/** A number the console page's "WhatsApp" button left for the panel (written by the background). */
+export const pendingOutboundItem = storage.defineItem<unknown>(`session:${PENDING_OUTBOUND_KEY}`, { version: 1 });
+/** One agent's drafts (conversation id → text), keyed by user so another agent never sees them. */
+export const draftsItem = (userId: string) =>
+  storage.defineItem<unknown>(`session:${draftsKey(userId)}`, { version: 1 });
+/** The conversation one agent had open in the panel. */
+export const openConversationItem = (userId: string) =>
+  storage.defineItem<unknown>(`session:${openConversationKey(userId)}`, { version: 1 });
 
 /** The stored session, or undefined when signed out, expired or unreadable. */
 export async function loadSession(now = Date.now()): Promise<Session | undefined> {

@@ -1,5 +1,6 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api.ts';
+import { connectAccountFromAddress } from '../connect-account.ts';
 import { useChannels, useSkills } from '../data.ts';
 import { t } from '../i18n.ts';
 import { useSimulatorSignup, WHATSAPP_MANAGER_URL } from '../simulator-signup.ts';
@@ -27,6 +28,18 @@ export function ChannelsPage() {
     channels.reload();
     numbers.reload();
   };
+  const [connectError, setConnectError] = useState<string | undefined>(undefined);
+  // Back from the signup with a new account: connect it so its numbers are listed (CH-5).
+  useEffect(() => {
+    connectAccountFromAddress().then(
+      (account) => {
+        if (!account) return;
+        setBanner(t('accountConnected', { name: account.name }));
+        numbers.reload();
+      },
+      (error: Error) => setConnectError(error.message),
+    );
+  }, []);
   const skillName = (id: string) => skills.data?.find((s) => s.id === id)?.name ?? id;
   const scriptName = (id: string | undefined) => (id ? (scripts.data?.find((s) => s.id === id)?.name ?? id) : '—');
 
@@ -46,7 +59,7 @@ export function ChannelsPage() {
         </p>
       )}
       <Card title={t('myChannels')}>
-        <ErrorText message={channels.error ?? remove.message} />
+        <ErrorText message={connectError ?? channels.error ?? remove.message} />
         {channels.data?.channels.length === 0 && <Empty>{t('noChannelsYet')}</Empty>}
         {channels.data && channels.data.channels.length > 0 && (
           <table class="list">

@@ -123,7 +123,7 @@ export function signupPage(lang: SignupLanguage = 'en'): string {
   <section id="step-done" data-step="5" hidden>
     <h2>You're all set</h2>
     <p class="success" id="done-text" data-testid="signup-done"></p>
-    <div class="actions"><a href="/admin#/whatsapp"><button type="button" data-testid="back-to-loro">Back to Loro</button></a></div>
+    <div class="actions"><a id="back-to-loro" href="/admin#/whatsapp"><button type="button" data-testid="back-to-loro">Back to Loro</button></a></div>
   </section>
 </main>
 <script type="application/json" id="profile-words">${words}</script>
@@ -136,6 +136,8 @@ export const signupScript = `'use strict';
 (() => {
   const $ = (id) => document.getElementById(id);
   const state = { wabaId: '', phoneNumberId: '', phoneNumber: '' };
+  // Back to Loro with the account, as Meta's Embedded Signup hands the app its WABA id.
+  const done = () => { $('back-to-loro').href = '/admin?connectWaba=' + encodeURIComponent(state.wabaId) + '#/whatsapp'; show('step-done'); };
   const show = (id) => {
     const step = Number($(id).dataset.step);
     for (const section of document.querySelectorAll('section')) section.hidden = section.id !== id;
@@ -239,13 +241,13 @@ export const signupScript = `'use strict';
       return;
     }
     $('done-text').textContent = text;
-    show('step-done');
+    done();
   });
   $('verify').addEventListener('click', async () => {
     try {
       const result = await post('verify', { phoneNumberId: state.phoneNumberId, code: $('code').value.trim() });
       $('done-text').textContent = state.phoneNumber + ' is registered. WhatsApp is reviewing it (pending); it will be approved by ' + new Date(result.approvesAt).toLocaleTimeString() + '. Then create its channel in Loro.';
-      show('step-done');
+      done();
     } catch (error) {
       fieldErrors(error);
     }
