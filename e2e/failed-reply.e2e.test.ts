@@ -1,40 +1,34 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../mock-platform/src/seed/demo-tenant.ts';
 import { ManualClock } from '../shared/clock.ts';
-import { signedInPanel, text } from './support/agent-panel.ts';
-import { launchWithExtension, screenshot } from './support/browser.ts';
-import { startTestPlatform } from './support/platform.ts';
+import { text } from './support/agent-panel.ts';
+import { screenshot } from './support/browser.ts';
+import { signIn, useE2e } from './support/fixture.ts';
 
 const CUSTOMER = '34612345678';
 
 describe('a reply WhatsApp refuses: its reason on the bubble, live, and Retry (issue 13)', () => {
   // The platform runs on a manual clock: WhatsApp's pair rate window passes by moving it.
   const clock = new ManualClock(Date.now());
-  let platform: Awaited<ReturnType<typeof startTestPlatform>>;
-  let chrome: Awaited<ReturnType<typeof launchWithExtension>>;
+  const e2e = useE2e({ clock });
   let ana: Page;
 
   beforeAll(async () => {
-    platform = await startTestPlatform(clock);
-    chrome = await launchWithExtension();
-    ana = await signedInPanel(chrome.browser, chrome.extensionId, platform.url, 'ana', 'loro-agent');
-  });
-
-  afterAll(async () => {
-    await chrome?.close();
-    await platform?.close();
+    ana = await signIn(e2e);
   });
 
   /** What the customer's phone received from the business. */
   async function onThePhone(): Promise<string[]> {
-    const response = await fetch(`${platform.url}/simulator/api/threads/${DEMO.phoneNumberId}/+${CUSTOMER}/messages`);
+    const response = await fetch(
+      `${e2e.platform.url}/simulator/api/threads/${DEMO.phoneNumberId}/+${CUSTOMER}/messages`,
+    );
     const messages = (await response.json()) as { direction: string; text: string }[];
     return messages.filter((m) => m.direction === 'outbound').map((m) => m.text);
   }
 
   it('shows WhatsApp’s refusal in plain words with its code, keeps the SLA clock running, and Retry sends it once', async () => {
-    await fetch(`${platform.url}/simulator/api/messages`, {
+    await fetch(`${e2e.platform.url}/simulator/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -51,7 +45,7 @@ describe('a reply WhatsApp refuses: its reason on the bubble, live, and Retry (i
     // Another system of the business has just sent this customer a burst of messages: WhatsApp's
     // pair rate limit (131056) is reached.
     for (let i = 0; i < 45; i++) {
-      const sent = await fetch(`${platform.url}/graph/v23.0/${DEMO.phoneNumberId}/messages`, {
+      const sent = await fetch(`${e2e.platform.url}/graph/v23.0/${DEMO.phoneNumberId}/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: 'Bearer loro-demo-access-token' },
         body: JSON.stringify({

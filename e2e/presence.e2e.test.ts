@@ -1,27 +1,19 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO } from '../mock-platform/src/seed/demo-tenant.ts';
 import { ManualClock } from '../shared/clock.ts';
-import { signedInPanel, text } from './support/agent-panel.ts';
-import { launchWithExtension, screenshot } from './support/browser.ts';
-import { startTestPlatform } from './support/platform.ts';
+import { text } from './support/agent-panel.ts';
+import { screenshot } from './support/browser.ts';
+import { signIn, useE2e } from './support/fixture.ts';
 
 describe('presence and unavailable reasons in the side panel (issue 13)', () => {
   // The platform runs on a manual clock: the grace period is reached by moving it, not by waiting.
   const clock = new ManualClock(Date.now());
-  let platform: Awaited<ReturnType<typeof startTestPlatform>>;
-  let chrome: Awaited<ReturnType<typeof launchWithExtension>>;
+  const e2e = useE2e({ clock });
   let ana: Page;
 
   beforeAll(async () => {
-    platform = await startTestPlatform(clock);
-    chrome = await launchWithExtension();
-    ana = await signedInPanel(chrome.browser, chrome.extensionId, platform.url, 'ana', 'loro-agent');
-  });
-
-  afterAll(async () => {
-    await chrome?.close();
-    await platform?.close();
+    ana = await signIn(e2e);
   });
 
   it('shows the unavailable reason she picks, with its duration', async () => {
@@ -29,7 +21,7 @@ describe('presence and unavailable reasons in the side panel (issue 13)', () => 
     await ana.select('[data-testid="unavailable-reason"]', 'reason_lunch');
     await ana.waitForSelector('[data-testid="agent-state"][data-state="unavailable"] [data-reason="reason_lunch"]');
     expect(await text(ana, '[data-testid="agent-state"]')).toMatch(/^Unavailable · Lunch · \d\d:\d\d$/);
-    const me = platform.platform.ctx.store.get('agentStatus', DEMO.users.ana.id);
+    const me = e2e.platform.platform.ctx.store.get('agentStatus', DEMO.users.ana.id);
     expect(me).toMatchObject({ state: 'unavailable', reasonId: 'reason_lunch' });
     await screenshot(ana, 'side-panel-unavailable-lunch');
     await ana.click('[data-testid="go-available"]');
@@ -39,18 +31,18 @@ describe('presence and unavailable reasons in the side panel (issue 13)', () => 
   it('makes her Unavailable ("disconnected") once the panel has been closed past the grace, and offers her nothing', async () => {
     await ana.close();
     // The stream closes with the page: the server notices.
-    await vi.waitFor(() => expect(platform.platform.ctx.presence.isConnected(DEMO.users.ana.id)).toBe(false), {
+    await vi.waitFor(() => expect(e2e.platform.platform.ctx.presence.isConnected(DEMO.users.ana.id)).toBe(false), {
       timeout: 5_000,
       interval: 20,
     });
-    expect(platform.platform.ctx.presence.isConnected(DEMO.users.ana.id)).toBe(false);
+    expect(e2e.platform.platform.ctx.presence.isConnected(DEMO.users.ana.id)).toBe(false);
     clock.advance(20_000);
-    await platform.platform.sweep();
-    expect(platform.platform.ctx.store.get('agentStatus', DEMO.users.ana.id)).toMatchObject({
+    await e2e.platform.platform.sweep();
+    expect(e2e.platform.platform.ctx.store.get('agentStatus', DEMO.users.ana.id)).toMatchObject({
       state: 'unavailable',
       reasonId: 'disconnected',
     });
-    await fetch(`${platform.url}/simulator/api/messages`, {
+    await fetch(`${e2e.platform.url}/simulator/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -60,12 +52,12 @@ describe('presence and unavailable reasons in the side panel (issue 13)', () => 
         text: 'Hola',
       }),
     });
-    await vi.waitFor(() => expect(platform.platform.ctx.store.all('conversations')).not.toHaveLength(0), {
+    await vi.waitFor(() => expect(e2e.platform.platform.ctx.store.all('conversations')).not.toHaveLength(0), {
       timeout: 5_000,
       interval: 20,
     });
-    expect(platform.platform.ctx.store.all('conversations')[0]?.status).toBe('queued');
-    expect(platform.platform.ctx.store.where('offers', 'agentId', DEMO.users.ana.id)).toEqual([]);
+    expect(e2e.platform.platform.ctx.store.all('conversations')[0]?.status).toBe('queued');
+    expect(e2e.platform.platform.ctx.store.where('offers', 'agentId', DEMO.users.ana.id)).toEqual([]);
 
     // Reopening the panel shows why.
     ana = await signedInPanelAgain();
@@ -76,8 +68,8 @@ describe('presence and unavailable reasons in the side panel (issue 13)', () => 
 
   async function signedInPanelAgain(): Promise<Page> {
     const { openSidePanel } = await import('./support/browser.ts');
-    const tab = await chrome.browser.newPage();
-    await tab.goto(`${platform.url}/healthz`);
-    return openSidePanel(chrome.browser, chrome.extensionId, tab);
+    const tab = await e2e.chrome.browser.newPage();
+    await tab.goto(`${e2e.platform.url}/healthz`);
+    return openSidePanel(e2e.chrome.browser, e2e.chrome.extensionId, tab);
   }
 });

@@ -1,31 +1,23 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../mock-platform/src/seed/demo-tenant.ts';
 import { ManualClock } from '../shared/clock.ts';
-import { signedInPanel, text } from './support/agent-panel.ts';
-import { launchWithExtension, screenshot } from './support/browser.ts';
-import { startTestPlatform } from './support/platform.ts';
+import { text } from './support/agent-panel.ts';
+import { screenshot } from './support/browser.ts';
+import { signIn, useE2e } from './support/fixture.ts';
 
 describe('no customer is stranded: the only agent rejects (issue 13)', () => {
   // The platform runs on a manual clock: the cooldown is reached by moving it, not by waiting.
   const clock = new ManualClock(Date.now());
-  let platform: Awaited<ReturnType<typeof startTestPlatform>>;
-  let chrome: Awaited<ReturnType<typeof launchWithExtension>>;
+  const e2e = useE2e({ clock });
   let ana: Page;
 
   beforeAll(async () => {
-    platform = await startTestPlatform(clock);
-    chrome = await launchWithExtension();
-    ana = await signedInPanel(chrome.browser, chrome.extensionId, platform.url, 'ana', 'loro-agent');
-  });
-
-  afterAll(async () => {
-    await chrome?.close();
-    await platform?.close();
+    ana = await signIn(e2e);
   });
 
   it('offers the conversation to her again once the rejection cooldown has passed', async () => {
-    await fetch(`${platform.url}/simulator/api/messages`, {
+    await fetch(`${e2e.platform.url}/simulator/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -42,12 +34,12 @@ describe('no customer is stranded: the only agent rejects (issue 13)', () => {
 
     // Nobody else can take it; just before the cooldown ends it is still waiting, not back at once.
     clock.advance(59_000);
-    await platform.platform.sweep();
+    await e2e.platform.platform.sweep();
     expect(await ana.$('[data-testid="offer"]')).toBeNull();
-    expect(platform.platform.ctx.store.where('conversations', 'status', 'queued')).toHaveLength(1);
+    expect(e2e.platform.platform.ctx.store.where('conversations', 'status', 'queued')).toHaveLength(1);
 
     clock.advance(1_000);
-    await platform.platform.sweep();
+    await e2e.platform.platform.sweep();
     await ana.waitForSelector('[data-testid="offer"]');
     expect(await text(ana, '[data-testid="offer-customer-name"]')).toBe('María García');
     expect(await ana.$eval('[data-testid="agent-state"]', (el) => el.getAttribute('data-state'))).toBe('available');
@@ -55,7 +47,7 @@ describe('no customer is stranded: the only agent rejects (issue 13)', () => {
 
     await ana.click('[data-testid="accept-offer"]');
     await ana.waitForSelector('[data-testid="customer-message"]');
-    expect(platform.platform.ctx.store.all('conversations')[0]).toMatchObject({
+    expect(e2e.platform.platform.ctx.store.all('conversations')[0]).toMatchObject({
       status: 'active',
       agentId: DEMO.users.ana.id,
     });
