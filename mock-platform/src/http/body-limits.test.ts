@@ -5,15 +5,17 @@ import { MAX_WEBHOOK_BYTES } from '../routes/whatsapp-webhook.ts';
 import { MAX_CUSTOMER_MESSAGE_BODY_BYTES } from '../simulator/customer-routes.ts';
 import { MAX_GRAPH_BODY_BYTES } from '../simulator/graph-routes.ts';
 import { MAX_MEDIA_BYTES } from '../simulator/media.ts';
+import { MAX_SIGNUP_NUMBER_BODY_BYTES } from '../simulator/onboarding.ts';
 import { testPlatform } from '../testing/harness.ts';
 
-/** The limit each route answers with: Graph paths have Meta's, media uploads (Graph, agents', the customer's) Meta's largest file, webhooks 3 MiB. */
+/** The limit each route answers with: Graph paths have Meta's, media uploads (Graph, agents', the customer's) Meta's largest file, webhooks 3 MiB, the signup's profile step a 5 MB logo in base64. */
 function limitOf(method: string, path: string): number {
   if (path.startsWith('/graph/'))
     return method === 'POST' && path.endsWith('/media') ? MAX_MEDIA_BYTES + 64 * 1024 : MAX_GRAPH_BODY_BYTES;
   if (path === '/webhooks/whatsapp') return MAX_WEBHOOK_BYTES;
   if (isAttachmentUpload(method, path)) return MAX_ATTACHMENT_BODY_BYTES;
   if (method === 'POST' && path === '/simulator/api/messages') return MAX_CUSTOMER_MESSAGE_BODY_BYTES;
+  if (method === 'POST' && path === '/simulator/api/signup/number') return MAX_SIGNUP_NUMBER_BODY_BYTES;
   return MAX_API_BODY_BYTES;
 }
 
