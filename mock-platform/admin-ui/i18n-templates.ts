@@ -7,6 +7,7 @@ export const templatesEn = {
   templateStatus: 'Status',
   templateReason: 'Reason',
   templateChangedAt: 'Status changed',
+  templateAccount: 'WhatsApp account',
   noTemplates: 'This WhatsApp account has no message templates yet.',
 };
 
@@ -17,5 +18,6 @@ export const templatesEs: Record<keyof typeof templatesEn, string> = {
   templateStatus: 'Estado',
   templateReason: 'Motivo',
   templateChangedAt: 'Cambio de estado',
+  templateAccount: 'Cuenta de WhatsApp',
   noTemplates: 'Esta cuenta de WhatsApp aún no tiene plantillas de mensaje.',
 };
