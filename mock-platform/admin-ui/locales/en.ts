@@ -44,6 +44,11 @@ export const en = {
   savedName: '{name} saved.',
   deleted: '{name} deleted.',
   accountConnected: 'WhatsApp Business account {name} connected: its numbers are listed below.',
+  connectAccount: 'Connect a WhatsApp Business account',
+  connectAccountIntro:
+    'An account created or shared in Meta’s WhatsApp Manager (outside the signup): type its id (WhatsApp Manager → Account tools → Business info) and its numbers join the list above.',
+  wabaId: 'WhatsApp Business account id',
+  connect: 'Connect',
   confirmDelete: 'Delete {name}?',
   nothingYet: 'Nothing here yet.',
   search: 'Search',
@@ -508,6 +513,7 @@ export const en = {
   templateStatus: 'Status',
   templateReason: 'Reason',
   templateChangedAt: 'Status changed',
+  templateAccount: 'WhatsApp account',
   noTemplates: 'This WhatsApp account has no message templates yet.',
   // The import and export page
   importExport: 'Import and export',

@@ -43,6 +43,11 @@ export const es = {
   savedName: 'Se guardó {name}.',
   deleted: 'Se eliminó {name}.',
   accountConnected: 'Se conectó la cuenta de WhatsApp Business {name}: sus números aparecen abajo.',
+  connectAccount: 'Conectar una cuenta de WhatsApp Business',
+  connectAccountIntro:
+    'Una cuenta creada o compartida en WhatsApp Manager de Meta (fuera del registro): escriba su identificador (WhatsApp Manager → Herramientas de la cuenta → Información del negocio) y sus números se suman a la lista de arriba.',
+  wabaId: 'Identificador de la cuenta de WhatsApp Business',
+  connect: 'Conectar',
   confirmDelete: '¿Eliminar {name}?',
   nothingYet: 'Todavía no hay nada.',
   search: 'Buscar',
@@ -503,6 +508,7 @@ export const es = {
   templateStatus: 'Estado',
   templateReason: 'Motivo',
   templateChangedAt: 'Cambio de estado',
+  templateAccount: 'Cuenta de WhatsApp',
   noTemplates: 'Esta cuenta de WhatsApp aún no tiene plantillas de mensaje.',
   // The import and export page
   importExport: 'Importar y exportar',
