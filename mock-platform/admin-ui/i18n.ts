@@ -55,6 +55,11 @@ const en = {
   savedName: '{name} saved.',
   deleted: '{name} deleted.',
   accountConnected: 'WhatsApp Business account {name} connected: its numbers are listed below.',
+  connectAccount: 'Connect a WhatsApp Business account',
+  connectAccountIntro:
+    'An account created or shared in Meta’s WhatsApp Manager (outside the signup): type its id (WhatsApp Manager → Account tools → Business info) and its numbers join the list above.',
+  wabaId: 'WhatsApp Business account id',
+  connect: 'Connect',
   confirmDelete: 'Delete {name}?',
   nothingYet: 'Nothing here yet.',
   search: 'Search',
@@ -441,6 +446,11 @@ const es: Record<Key, string> = {
   savedName: 'Se guardó {name}.',
   deleted: 'Se eliminó {name}.',
   accountConnected: 'Se conectó la cuenta de WhatsApp Business {name}: sus números aparecen abajo.',
+  connectAccount: 'Conectar una cuenta de WhatsApp Business',
+  connectAccountIntro:
+    'Una cuenta creada o compartida en WhatsApp Manager de Meta (fuera del registro): escriba su identificador (WhatsApp Manager → Herramientas de la cuenta → Información del negocio) y sus números se suman a la lista de arriba.',
+  wabaId: 'Identificador de la cuenta de WhatsApp Business',
+  connect: 'Conectar',
   confirmDelete: '¿Eliminar {name}?',
   nothingYet: 'Todavía no hay nada.',
   search: 'Buscar',
