@@ -1,14 +1,23 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import { parsePhone } from '../../../shared/phone.ts';
-import { MEDIA_LIMITS } from '../../../shared/whatsapp/media-limits.ts';
+import { MEDIA_ACCEPT, MEDIA_LIMITS } from '../../../shared/whatsapp/media-limits.ts';
 import { TEXT_BODY_MAX } from '../../../shared/whatsapp/send-schema.ts';
 import { ApiError, invalidField } from '../http/errors.ts';
 import { errorResponses, jsonBody, jsonContent, router } from '../http/openapi.ts';
-import { customerPage, customerPageScript } from './customer-page.ts';
+import type { WebAssets } from '../http/web-assets.ts';
+import { servePage } from '../http/web-page.ts';
 import { simMessageSchema, threadKey } from './records.ts';
 import { isRegistered } from './registration.ts';
 import { ALL_THREADS, type Simulator } from './simulator.ts';
+
+/** The file types the customer's page offers: any of Meta's, and its audio types for a voice note. */
+export const CUSTOMER_PAGE_ACCEPT = {
+  media: MEDIA_ACCEPT,
+  voice: Object.keys(MEDIA_LIMITS)
+    .filter((type) => type.startsWith('audio/'))
+    .join(','),
+};
 
 /** Base64 of Meta's largest file (a 100 MB document). */
 const CUSTOMER_MEDIA_BASE64_MAX =
@@ -97,12 +106,14 @@ function customerWaId(input: string, field: string): string {
  * The customer simulator: a page and an HTTP API through which a person or a test plays the
  * customer's phone. It talks to the platform only through the simulated Cloud API's webhooks.
  */
-export function customerRoutes(simulator: Simulator) {
+export function customerRoutes(simulator: Simulator, web: WebAssets) {
   const app = router();
   const tags = ['Customer simulator'];
 
-  app.get('/', (c) => c.html(customerPage()));
-  app.get('/app.js', (c) => c.body(customerPageScript, 200, { 'content-type': 'text/javascript; charset=utf-8' }));
+  // The page (`web/customer/`) is told which files the simulator takes: Meta's types.
+  app.get('/', (c) =>
+    servePage(c, web, { entry: 'customer', title: 'Loro · Customer simulator', data: CUSTOMER_PAGE_ACCEPT }),
+  );
 
   app.openapi(
     createRoute({
