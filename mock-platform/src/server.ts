@@ -4,10 +4,12 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { getRequestListener } from '@hono/node-server';
 import type { Clock } from '../../shared/clock.ts';
+import { WEB_OUTPUT_DIR } from '../web/entries.ts';
 import { createPlatform, type Platform } from './app.ts';
 import { type Config, isLoopbackHost } from './config.ts';
 import { guardConnections } from './http/connection-guard.ts';
 import { ListenError } from './http/listen-error.ts';
+import { builtWebAssets, WebAssetsMissing } from './http/web-assets.ts';
 import { directoryArchive } from './platform/archive.ts';
 import { type PlatformSchema, platformIndexes, platformSchemas } from './platform/records.ts';
 import { type SeedOptions, seedPlatform, seedSimulator } from './seed/demo-tenant.ts';
@@ -16,6 +18,8 @@ import { directoryJournal } from './store/journal-files.ts';
 import { JournalStore } from './store/journal-store.ts';
 
 const SWEEP_INTERVAL_MS = 1_000;
+/** Where `npm run build` puts the browser pages (`mock-platform/web/vite.config.ts`). */
+const WEB_DIR = join(import.meta.dirname, '..', '..', WEB_OUTPUT_DIR);
 
 export interface RunningServer {
   url: string;
@@ -82,6 +86,13 @@ export async function startServer(config: Config, clock: Clock, seed: SeedOption
   const { port } = server.address() as AddressInfo;
   const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
   const url = `http://${host}:${port}`;
+  const web = builtWebAssets(WEB_DIR);
+  // Started without `npm run build` (`tsx mock-platform/src/main.ts` on a fresh clone): say so now;
+  // the pages answer 503 with the same words until the build is there (read again when it changes).
+  await web.entry('admin').catch((error: unknown) => {
+    if (!(error instanceof WebAssetsMissing)) throw error;
+    console.warn(`[web] ${error.message}`);
+  });
   const platform = createPlatform({
     config,
     clock,
@@ -90,6 +101,7 @@ export async function startServer(config: Config, clock: Clock, seed: SeedOption
     simulatorKey,
     origin: url,
     archive: directoryArchive(join(config.DATA_DIR, 'archive')),
+    web,
   });
   const interrupted = await platform.recovered;
   if (interrupted > 0) {

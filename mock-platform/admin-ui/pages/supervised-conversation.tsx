@@ -11,7 +11,7 @@ type Read = {
     customerName: string;
     customerNumber: string;
     queueName: string;
-    status: string;
+    status: 'queued' | 'offered' | 'active' | 'ended';
     agentName?: string;
   };
   messages: Message[];
