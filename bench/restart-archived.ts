@@ -20,6 +20,7 @@ import { type SimulatorSchema, simulatorIndexes, simulatorSchemas } from '../moc
 import { directoryJournal } from '../mock-platform/src/store/journal-files.ts';
 import { JournalStore } from '../mock-platform/src/store/journal-store.ts';
 import { startChildServer } from '../mock-platform/src/testing/child-server.ts';
+import { fixtureWebAssets } from '../mock-platform/src/testing/web-fixture.ts';
 import { ManualClock } from '../shared/clock.ts';
 
 const DAY = 24 * 60 * 60_000;
@@ -131,6 +132,8 @@ async function build(dataDir: string, messages: number, live: number) {
     simulatorStore,
     origin: 'http://127.0.0.1:9',
     archive: directoryArchive(join(dataDir, 'archive')),
+    // No page is served while the data is built.
+    web: fixtureWebAssets(),
   });
   await platform.recovered;
   const archiving = performance.now();

@@ -4,10 +4,10 @@ import { build } from 'esbuild';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 /**
- * Two levels under `mock-platform/`, like `src/admin/`, so the code's paths relative to its own
- * module (the admin UI's sources) resolve as they do from the TypeScript.
+ * As deep as `mock-platform/src/`, so the code's paths relative to its own module (the built web
+ * pages, `server.ts`'s WEB_DIR) resolve as they do from the TypeScript.
  */
-const DIR = join(ROOT, 'mock-platform', '.cache', 'server');
+const DIR = join(ROOT, 'mock-platform', '.cache');
 
 let built: Promise<string> | undefined;
 
