@@ -9,7 +9,7 @@ export interface ChildServer {
   url: string;
 }
 
-function spawnServer(args: string[], env: Record<string, string>): ChildProcess {
+function spawnServer(args: string[], env: Record<string, string>, stdin: 'ignore' | 'pipe' = 'ignore'): ChildProcess {
   // LORO_CPU_PROF_DIR: write a CPU profile of the server there when it exits (for BENCHMARKS.md).
   const profile = process.env.LORO_CPU_PROF_DIR
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.LORO_CPU_PROF_DIR}`]
@@ -17,7 +17,7 @@ function spawnServer(args: string[], env: Record<string, string>): ChildProcess 
   return spawn(process.execPath, [...profile, ...args], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
+    stdio: [stdin, 'pipe', 'pipe'],
   });
 }
 
@@ -61,7 +61,7 @@ export async function standbyChildServer(
   bundle: string,
   env: Record<string, string>,
 ): Promise<{ child: ChildProcess; start(): Promise<ChildServer> }> {
-  const child = spawnServer([bundle], env);
+  const child = spawnServer([bundle], env, 'pipe');
   let output = '';
   const ready = new Promise<void>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
