@@ -48,8 +48,15 @@ function listening(child: ChildProcess, timeoutMs = 60_000): Promise<ChildServer
  * Starts the real server (`npm start`'s entry point) in its own process on a random loopback
  * port, for tests and benchmarks that must not share the event loop (or be killed) with it.
  */
-export function startChildServer(env: Record<string, string>): Promise<ChildServer> {
-  return listening(spawnServer(['--import', 'tsx', join(ROOT, 'mock-platform', 'src', 'main.ts')], env));
+export function startChildServer(
+  env: Record<string, string>,
+  /** How long start-up may take (benchmarks on a loaded machine wait longer than tests). */
+  startTimeoutMs = 60_000,
+): Promise<ChildServer> {
+  return listening(
+    spawnServer(['--import', 'tsx', join(ROOT, 'mock-platform', 'src', 'main.ts')], env),
+    startTimeoutMs,
+  );
 }
 
 /**
