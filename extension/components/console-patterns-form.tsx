@@ -3,6 +3,7 @@ import browser from '../utils/browser.ts';
 import { DEFAULT_CONSOLE_PATTERNS, parseConsolePatterns } from '../utils/console-patterns.ts';
 import { saveConsolePatterns, savedConsolePatterns } from '../utils/console-registration.ts';
 import { t } from '../utils/i18n.ts';
+import './console-patterns-form.css';
 
 /**
  * Options page: the agent-console pages the in-page overlay runs on, as match patterns. Saving

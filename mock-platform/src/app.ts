@@ -6,7 +6,6 @@ import type { Clock } from '../../shared/clock.ts';
 import { Sessions } from './auth/sessions.ts';
 import { ComponentTokens } from './components/component-token.ts';
 import type { Config } from './config.ts';
-import { demoConsolePage } from './demo/console-page.ts';
 import { AgentStreams } from './events/agent-streams.ts';
 import { EventHub } from './events/event-hub.ts';
 import { observedStore, StoreChanges } from './events/store-changes.ts';
@@ -178,7 +177,7 @@ export function createPlatform(options: PlatformOptions) {
     .route('/api/admin', adminRoutes(ctx, sessions))
     .route('/api/supervisor', supervisorRoutes(ctx, sessions, changes))
     .route('/api', agentApi(ctx, sessions, componentTokens));
-  app.route('/components', componentRoutes(ctx, componentTokens));
+  app.route('/components', componentRoutes(ctx, componentTokens, web));
   app.route(
     '/webhooks',
     whatsappWebhookRoutes(ctx, { appSecret: config.WHATSAPP_APP_SECRET, verifyToken: config.WHATSAPP_VERIFY_TOKEN }),
@@ -202,7 +201,9 @@ export function createPlatform(options: PlatformOptions) {
   app.get('/admin', (c) => servePage(c, web, { entry: 'admin', title: 'Loro · Administration' }));
   app.get('/assets/:file', (c) => serveAsset(c, web, c.req.param('file')));
   app.get('/docs', (c) => c.redirect('/admin#/api'));
-  app.get('/demo/console', (c) => c.html(demoConsolePage()));
+  app.get('/demo/console', (c) =>
+    servePage(c, web, { entry: 'demo-console', title: 'Acme CRM · Customers (Loro demo console)' }),
+  );
   app.get('/', (c) => c.redirect(mounted ? '/simulator' : '/admin'));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
