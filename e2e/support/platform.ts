@@ -9,9 +9,14 @@ import { type Clock, systemClock } from '../../shared/clock.ts';
 /** A real platform on 127.0.0.1 with a random port and a fresh data directory. */
 export async function startTestPlatform(clock: Clock = systemClock): Promise<RunningServer & { dataDir: string }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'loro-e2e-'));
-  const server = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir }), clock, {
-    passwordCost: TEST_PASSWORD_COST,
-  });
+  // Every browser here signs in from 127.0.0.1, some under a clock that never moves: the sign-in
+  // gate's per-address rate (tested in mock-platform/src/http/sign-in-gate.test.ts) is lifted.
+  const server = await startServer(
+    loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir }),
+    clock,
+    { passwordCost: TEST_PASSWORD_COST },
+    { burstPerAddress: 100_000 },
+  );
   return {
     ...server,
     dataDir,

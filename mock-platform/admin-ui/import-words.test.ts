@@ -31,7 +31,10 @@ describe('an import report’s server-written text in the UI’s language', () =
   it('says every row name and template note of a real configuration dry run in Spanish', async () => {
     const call = await admin();
     const file = (await call('GET', 'configuration')).body;
-    file.templates.push({ name: 'winter_sale', language: 'es', category: 'MARKETING', status: 'APPROVED' });
+    file.templates.push(
+      { name: 'winter_sale', language: 'es', category: 'MARKETING', status: 'APPROVED' },
+      { name: 'winter_sale', language: 'es', category: 'MARKETING', status: 'APPROVED', wabaId: '100000000000999' },
+    );
     const dry = await call('POST', 'configuration/import', { configuration: file });
     expect(dry.status).toBe(200);
     const items = dry.body.items as Item[];
@@ -40,7 +43,8 @@ describe('an import report’s server-written text in the UI’s language', () =
     const untranslated = items.filter((item) => importWords(item.name, 'es') === item.name).map((item) => item.name);
     expect(untranslated).toEqual([]);
     expect(dry.body.notes.map((note: string) => importWords(note, 'es'))).toEqual([
-      'La plantilla winter_sale (es) no está en esta cuenta de WhatsApp: créela en WhatsApp Manager (Meta la revisa); las importaciones nunca crean plantillas',
+      'La plantilla winter_sale (es) no está en ninguna cuenta de WhatsApp conectada: créela en WhatsApp Manager (Meta la revisa); las importaciones nunca crean plantillas',
+      'La plantilla winter_sale (es) no está en la cuenta de WhatsApp 100000000000999: créela en WhatsApp Manager (Meta la revisa); las importaciones nunca crean plantillas',
     ]);
   });
 

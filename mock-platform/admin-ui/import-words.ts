@@ -45,9 +45,15 @@ const ENTRIES: Entry[] = [
   },
   {
     pattern:
-      /^Template (.+) \((.+)\) is not on this WhatsApp account: create it in WhatsApp Manager \(Meta reviews it\); imports never create templates$/,
+      /^Template (.+) \((.+)\) is not on any connected WhatsApp account: create it in WhatsApp Manager \(Meta reviews it\); imports never create templates$/,
     es: (name, language) =>
-      `La plantilla ${name} (${language}) no está en esta cuenta de WhatsApp: créela en WhatsApp Manager (Meta la revisa); las importaciones nunca crean plantillas`,
+      `La plantilla ${name} (${language}) no está en ninguna cuenta de WhatsApp conectada: créela en WhatsApp Manager (Meta la revisa); las importaciones nunca crean plantillas`,
+  },
+  {
+    pattern:
+      /^Template (.+) \((.+)\) is not on WhatsApp account (\d+): create it in WhatsApp Manager \(Meta reviews it\); imports never create templates$/,
+    es: (name, language, wabaId) =>
+      `La plantilla ${name} (${language}) no está en la cuenta de WhatsApp ${wabaId}: créela en WhatsApp Manager (Meta la revisa); las importaciones nunca crean plantillas`,
   },
 ];
 

@@ -8,16 +8,19 @@ interface TemplateRow {
   language: string;
   status: string;
   category: string;
+  account: { id: string; name: string; wabaId: string };
   reason?: string;
   statusChangedAt?: number;
 }
 
 /**
- * The account's message templates as WhatsApp lists them, with the reason and time of the last
+ * The message templates of every connected WhatsApp account as WhatsApp lists them (with the
+ * account when there is more than one), with the reason and time of the last
  * status change WhatsApp announced (its `message_template_status_update` webhook, stored by Loro).
  */
 export function MessageTemplates() {
   const templates = useLoad(() => api<TemplateRow[]>('/api/admin/templates'));
+  const accounts = new Set(templates.data?.map((template) => template.account.id));
   return (
     <Card title={t('messageTemplates')} testid="message-templates">
       <ErrorText message={templates.error} />
@@ -26,6 +29,7 @@ export function MessageTemplates() {
         <table class="list">
           <thead>
             <tr>
+              {accounts.size > 1 && <th>{t('templateAccount')}</th>}
               <th>{t('templateName')}</th>
               <th>{t('templateLanguage')}</th>
               <th>{t('templateStatus')}</th>
@@ -36,6 +40,7 @@ export function MessageTemplates() {
           <tbody>
             {templates.data.map((template) => (
               <tr key={template.id} data-testid="message-template" data-name={template.name}>
+                {accounts.size > 1 && <td title={template.account.wabaId}>{template.account.name}</td>}
                 <td>
                   <code>{template.name}</code>
                 </td>

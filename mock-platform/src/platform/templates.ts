@@ -7,7 +7,7 @@ import { mutate } from './mutation.ts';
 import { sendThroughOutbox } from './outbox.ts';
 import { workableConversation } from './participants.ts';
 import { requirePermission } from './permissions.ts';
-import { type Conversation, put, type User } from './records.ts';
+import { type Conversation, type PlatformSchema, put, type User } from './records.ts';
 
 function bodyOf(template: GraphTemplate): string {
   return template.components.find((component) => component.type === 'BODY')?.text ?? '';
@@ -25,6 +25,35 @@ async function accountTemplates(
   } catch {
     throw new DomainError('upstream', 'whatsapp_unreachable', 'The templates could not be loaded from WhatsApp');
   }
+}
+
+/** One WhatsApp Business account's template, with the account it belongs to. */
+export type AccountTemplate = GraphTemplate & { account: PlatformSchema['accounts'] };
+
+/**
+ * The templates of every WhatsApp Business account the administrator connected, each with its
+ * account (a tenant may connect several: the demo's and each one the signup created). If WhatsApp
+ * cannot list one account's templates the whole answer is refused, naming that account: a list
+ * silently missing an account would look complete.
+ */
+export async function everyAccountsTemplates(ctx: PlatformContext): Promise<AccountTemplate[]> {
+  const lists = await Promise.all(
+    ctx.store.all('accounts').map(async ({ id, name, wabaId }) => {
+      try {
+        return (await ctx.graph.listTemplates(wabaId)).map((template) => ({
+          ...template,
+          account: { id, name, wabaId },
+        }));
+      } catch {
+        throw new DomainError(
+          'upstream',
+          'whatsapp_unreachable',
+          `The templates of WhatsApp account ${name} (${wabaId}) could not be loaded from WhatsApp`,
+        );
+      }
+    }),
+  );
+  return lists.flat();
 }
 
 /** The approved templates of the channel's WhatsApp Business account (TP-2), as agents see them. */

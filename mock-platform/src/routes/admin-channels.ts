@@ -11,6 +11,7 @@ import type { PlatformContext } from '../platform/context.ts';
 import { deleteChannelOps } from '../platform/deletions.ts';
 import { mutate } from '../platform/mutation.ts';
 import { type Channel, channelSchema, put, slaPolicySchema } from '../platform/records.ts';
+import { everyAccountsTemplates } from '../platform/templates.ts';
 import { GraphApiError } from '../whatsapp/graph-client.ts';
 import { checkVersion, expectedVersion, versionOf } from './versions.ts';
 
@@ -93,11 +94,6 @@ const idParam = z.object({ id: z.string().min(1).max(200) });
 const base = { tags: ['Administration'], security: bearerSecurity };
 
 export function channelRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext): void {
-  const account = () => {
-    const account = ctx.store.all('accounts')[0];
-    if (!account) throw new ApiError(409, 'no_account', 'Connect a WhatsApp Business account first');
-    return account;
-  };
   /** Every account the administrator connected (the demo's, and each one the signup created). */
   const accounts = () => {
     const all = ctx.store.all('accounts');
@@ -206,11 +202,8 @@ export function channelRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext): 
           throw invalidRequest([
             { path: 'wabaId', message: `WhatsApp does not let this platform read the account: ${error.message}` },
           ]);
-        throw new ApiError(
-          502,
-          'whatsapp_unreachable',
-          'WhatsApp could not be reached to check the account: try again',
-        );
+        const message = 'WhatsApp could not be reached to check the account: try again';
+        throw new ApiError(502, 'whatsapp_unreachable', message, [{ path: 'wabaId', message }]);
       }
       const connected = await mutate(ctx, async (ctx) => {
         const again = ctx.store.all('accounts').find((a) => a.wabaId === wabaId);
@@ -292,7 +285,7 @@ export function channelRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext): 
       method: 'get',
       path: '/templates',
       summary:
-        'The WhatsApp Business account’s message templates, as WhatsApp reports them (TP-1, TP-2), with the reason and time of the last status webhook (message_template_status_update) the platform stored',
+        'The message templates of every connected WhatsApp Business account, as WhatsApp reports them (TP-1, TP-2), each with its account and the reason and time of the last status webhook (message_template_status_update) the platform stored',
       responses: {
         200: jsonContent(
           z.array(
@@ -302,6 +295,8 @@ export function channelRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext): 
               language: z.string(),
               status: z.string(),
               category: z.string(),
+              /** The connected WhatsApp Business account the template belongs to. */
+              account: z.object({ id: z.string(), name: z.string(), wabaId: z.string() }),
               /** WhatsApp's reason for the last status change (a rejection's, e.g. INVALID_FORMAT), from its webhook. */
               reason: z.string().optional(),
               /** When the platform received the last `message_template_status_update` about it. */
@@ -312,18 +307,14 @@ export function channelRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext): 
         ),
         401: errorResponses[401],
         403: errorResponses[403],
+        502: errorResponses[502],
       },
     }),
     async (c) => {
-      let templates: Awaited<ReturnType<typeof ctx.graph.listTemplates>>;
-      try {
-        templates = await ctx.graph.listTemplates(account().wabaId);
-      } catch (error) {
-        if (error instanceof ApiError) throw error;
-        throw new ApiError(502, 'whatsapp_unreachable', 'The templates could not be loaded from WhatsApp');
-      }
+      accounts();
+      const templates = await everyAccountsTemplates(ctx);
       return c.json(
-        templates.map(({ id, name, language, status, category }) => {
+        templates.map(({ id, name, language, status, category, account }) => {
           const update = ctx.store.get('templateStatuses', id);
           return {
             id,
@@ -331,6 +322,7 @@ export function channelRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext): 
             language,
             status,
             category,
+            account,
             // The reason belongs to the status it came with: an edit since (PENDING again) has none.
             ...(update && update.event === status && update.reason !== 'NONE' ? { reason: update.reason } : {}),
             ...(update ? { statusChangedAt: update.at } : {}),

@@ -29,7 +29,9 @@ describe('the whole configuration as JSON', () => {
       [DEMO.skillId, 0],
     ]);
     expect(file.channels[0]).toMatchObject({ id: DEMO.channelId, phoneNumber: DEMO.phoneNumber, version: 0 });
-    expect(file.templates).toContainEqual(expect.objectContaining({ name: DEMO.templateName, language: 'en_US' }));
+    expect(file.templates).toContainEqual(
+      expect.objectContaining({ name: DEMO.templateName, language: 'en_US', wabaId: DEMO.wabaId }),
+    );
     const text = JSON.stringify(file);
     for (const secret of ['passwordHash', 'loro-admin', 'loro-demo-access-token', 'loro-demo-app-secret', 'users'])
       expect(text).not.toContain(secret);
@@ -66,7 +68,17 @@ describe('the whole configuration as JSON', () => {
       conditions: [],
     });
     file.skills.push({ id: 'skill_vip', name: 'VIP', acceptReject: false });
-    file.templates.push({ name: 'winter_sale', language: 'es', category: 'MARKETING', status: 'APPROVED' });
+    file.templates.push(
+      { name: 'winter_sale', language: 'es', category: 'MARKETING', status: 'APPROVED' },
+      // On the demo's account, but the file says it belongs to another one.
+      {
+        name: DEMO.templateName,
+        language: 'en_US',
+        category: 'UTILITY',
+        status: 'APPROVED',
+        wabaId: '100000000000999',
+      },
+    );
     const before = await auditCount();
 
     const dry = await call('POST', 'configuration/import', { configuration: file });
@@ -80,7 +92,8 @@ describe('the whole configuration as JSON', () => {
       [`routingQueues.${file.routingQueues.length - 1}`, 'create', []],
     ]);
     expect(dry.body.notes).toEqual([
-      'Template winter_sale (es) is not on this WhatsApp account: create it in WhatsApp Manager (Meta reviews it); imports never create templates',
+      'Template winter_sale (es) is not on any connected WhatsApp account: create it in WhatsApp Manager (Meta reviews it); imports never create templates',
+      `Template ${DEMO.templateName} (en_US) is not on WhatsApp account 100000000000999: create it in WhatsApp Manager (Meta reviews it); imports never create templates`,
     ]);
     expect(await auditCount()).toBe(before);
     expect((await call('GET', 'settings')).body.maskSensitiveData).toBe(false);

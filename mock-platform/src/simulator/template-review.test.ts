@@ -83,6 +83,7 @@ describe('template review in the simulator: Meta’s transitions, stored by the 
       language: 'es_MX',
       status: 'REJECTED',
       category: 'MARKETING',
+      account: { id: DEMO.accountId, name: DEMO.businessName, wabaId: DEMO.wabaId },
       reason: 'INVALID_FORMAT',
       statusChangedAt: t.clock.now(),
     });

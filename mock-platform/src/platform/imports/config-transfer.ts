@@ -6,6 +6,7 @@ import { announceMaskingChange } from '../masking-changed.ts';
 import { mutate } from '../mutation.ts';
 import type { User } from '../records.ts';
 import { currentSettings } from '../settings-view.ts';
+import { everyAccountsTemplates } from '../templates.ts';
 import { CONFIG_SECTIONS, type ConfigSection, sectionResource } from './config-sections.ts';
 import { announceImport, counted, refusedRows, staleImport } from './import-outcome.ts';
 import { type ImportItem, type ImportPlan, planImport } from './plan-import.ts';
@@ -42,7 +43,9 @@ export const configurationSchema = z
     richMessages: rowsSchema,
     cannedResponses: rowsSchema,
     /** WhatsApp's templates, for reference: created in WhatsApp Manager and reviewed by Meta, never imported. */
-    templates: z.array(z.looseObject({ name: z.string(), language: z.string() })).optional(),
+    templates: z
+      .array(z.looseObject({ name: z.string(), language: z.string(), wabaId: z.string().optional() }))
+      .optional(),
   })
   .strict();
 export type Configuration = z.infer<typeof configurationSchema>;
@@ -81,16 +84,22 @@ export async function exportConfiguration(ctx: PlatformContext): Promise<Record<
     settings: { ...currentSettings(ctx.store), version: versionOf(ctx, 'settings', 'tenant') },
     ...sections,
     ...(templates
-      ? { templates: templates.map(({ name, language, category, status }) => ({ name, language, category, status })) }
+      ? {
+          templates: templates.map(({ name, language, category, status, account }) => ({
+            name,
+            language,
+            category,
+            status,
+            wabaId: account.wabaId,
+          })),
+        }
       : {}),
   };
 }
 
-/** The WhatsApp account's templates, or undefined when WhatsApp cannot be asked. */
-async function accountTemplates(ctx: PlatformContext) {
-  const account = ctx.store.all('accounts')[0];
-  if (!account) return undefined;
-  return ctx.graph.listTemplates(account.wabaId).catch(() => undefined);
+/** Every connected WhatsApp account's templates, or undefined when WhatsApp cannot be asked. */
+function accountTemplates(ctx: PlatformContext) {
+  return everyAccountsTemplates(ctx).catch(() => undefined);
 }
 
 export interface ConfigImportRequest {
@@ -155,11 +164,16 @@ async function templateNotes(ctx: PlatformContext, templates: Configuration['tem
   if (!templates || templates.length === 0) return [];
   const here = await accountTemplates(ctx);
   if (!here) return ['Templates were not compared: WhatsApp could not be reached'];
-  const known = new Set(here.map((template) => `${template.name}/${template.language}`));
+  // A template is found on the account the file names (its `wabaId`), or, in a file without one, on any.
+  const known = new Set(
+    here.flatMap(({ name, language, account }) => [`${name}/${language}`, `${name}/${language}/${account.wabaId}`]),
+  );
+  const keyOf = ({ name, language, wabaId }: { name: string; language: string; wabaId?: unknown }) =>
+    typeof wabaId === 'string' ? `${name}/${language}/${wabaId}` : `${name}/${language}`;
   return templates
-    .filter((template) => !known.has(`${template.name}/${template.language}`))
+    .filter((template) => !known.has(keyOf(template)))
     .map(
       (template) =>
-        `Template ${template.name} (${template.language}) is not on this WhatsApp account: create it in WhatsApp Manager (Meta reviews it); imports never create templates`,
+        `Template ${template.name} (${template.language}) is not on ${typeof template.wabaId === 'string' ? `WhatsApp account ${template.wabaId}` : 'any connected WhatsApp account'}: create it in WhatsApp Manager (Meta reviews it); imports never create templates`,
     );
 }
