@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startChildServer } from '../mock-platform/src/testing/child-server.ts';
@@ -21,6 +21,8 @@ export interface SignInFloodResult {
   ratioP50: number;
   ratioP95: number;
   signIns: { tried: number; refused: number; other: number };
+  /** The machine's 1-minute load average before and after the flood (the machine may be shared). */
+  loadAverage: { before: number; after: number };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -82,6 +84,7 @@ export async function benchSignInFlood(concurrency = 16, webhooks = 60, addresse
   try {
     await webhookLatencies(port, 10, 0); // warm-up
     const idle = await webhookLatencies(port, webhooks, 1_000);
+    const loadBefore = loadavg()[0] ?? Number.NaN;
 
     const attackers = spawn(
       process.execPath,
@@ -117,6 +120,7 @@ export async function benchSignInFlood(concurrency = 16, webhooks = 60, addresse
       ratioP50: floodP50Ms / idleP50Ms,
       ratioP95: floodP95Ms / idleP95Ms,
       signIns: counts,
+      loadAverage: { before: loadBefore, after: loadavg()[0] ?? Number.NaN },
     };
   } finally {
     child.kill('SIGTERM');

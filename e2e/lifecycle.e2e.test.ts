@@ -143,7 +143,7 @@ describe('two agents: reject, RONA, transfer, conference, interruption, and end 
     expect(await text(ana, '[data-testid="offer-title"]')).toBe('Conference invitation from Bruno Agent');
     await ana.click('[data-testid="accept-offer"]');
     await ana.waitForSelector('[data-testid="conference-state"][data-state="active"]');
-    expect(await text(ana, '[data-testid="conference-state"]')).toBe('Conference: you joined Bruno Agent');
+    expect(await text(ana, '[data-testid="conference-state"]')).toBe('Conference hosted by Bruno Agent');
     await bruno.waitForSelector('[data-testid="conference-state"][data-state="active"]');
     expect(await text(bruno, '[data-testid="conference-state"]')).toBe('Conference with Ana Agent');
     await bruno.waitForSelector('[data-testid="system-message"]');

@@ -79,7 +79,7 @@ describe('the side panel in Spanish (the browser’s language)', () => {
 
     await panel.click('[data-testid="end-conversation"]');
     await panel.waitForSelector('[data-testid="end-dialog"][open]');
-    expect(await text(panel, '[data-testid="end-dialog"] h2')).toBe('Finalizar conversación');
+    expect(await text(panel, '[data-testid="end-dialog"] h2')).toBe('Finalizar la conversación con María García');
     await screenshot(panel, 'es-side-panel-end-dialog');
   });
 });

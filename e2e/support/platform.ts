@@ -20,10 +20,15 @@ export interface TestPlatform extends RunningServer {
  */
 export async function startTestPlatform(clock: Clock = systemClock): Promise<TestPlatform> {
   const dataDir = await mkdtemp(join(tmpdir(), 'loro-e2e-'));
+  // Every browser here signs in from 127.0.0.1, some under a clock that never moves: the sign-in
+  // gate's per-address rate (tested in mock-platform/src/http/sign-in-gate.test.ts) is lifted.
   const listen = (port: string) =>
-    startServer(loadConfig({ PORT: port, HOST: '127.0.0.1', DATA_DIR: dataDir }), clock, {
-      passwordCost: TEST_PASSWORD_COST,
-    });
+    startServer(
+      loadConfig({ PORT: port, HOST: '127.0.0.1', DATA_DIR: dataDir }),
+      clock,
+      { passwordCost: TEST_PASSWORD_COST },
+      { burstPerAddress: 100_000 },
+    );
   let server: RunningServer | undefined = await listen('0');
   const port = new URL(server.url).port;
   const running = () => {

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from '../utils/browser.ts';
-import { CONSOLE_PATTERNS_KEY, DEFAULT_CONSOLE_PATTERNS, parseConsolePatterns } from '../utils/console-patterns.ts';
-import { savedConsolePatterns } from '../utils/console-registration.ts';
+import { DEFAULT_CONSOLE_PATTERNS, parseConsolePatterns } from '../utils/console-patterns.ts';
+import { saveConsolePatterns, savedConsolePatterns } from '../utils/console-registration.ts';
 import { t } from '../utils/i18n.ts';
+import './console-patterns-form.css';
 
 /**
  * Options page: the agent-console pages the in-page overlay runs on, as match patterns. Saving
@@ -35,7 +36,7 @@ export function ConsolePatternsForm() {
       setStatus({ kind: 'error', message: t('patternsNotGranted') });
       return;
     }
-    await browser.storage.local.set({ [CONSOLE_PATTERNS_KEY]: parsed.patterns });
+    await saveConsolePatterns(parsed.patterns);
     setStatus({ kind: 'ok', message: t('patternsSaved', { count: String(parsed.patterns.length) }) });
   };
 

@@ -88,7 +88,7 @@ describe('ConversationPanel', () => {
 
   it('offers only Leave to a conference guest', () => {
     panel({ conference: { state: 'active', ownerName: 'Bruno', guestName: 'Ana', role: 'guest' } });
-    expect(screen.getByTestId('conference-state').textContent).toBe('Conference: you joined Bruno');
+    expect(screen.getByTestId('conference-state').textContent).toBe('Conference hosted by Bruno');
     expect(screen.getByTestId('leave-conference')).toBeTruthy();
     expect(screen.queryByTestId('end-conversation')).toBeNull();
   });

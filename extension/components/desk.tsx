@@ -212,6 +212,7 @@ export function Desk({ session }: { session: Session }) {
       )}
       {dialog?.kind === 'end' && (
         <EndDialog
+          title={endTitle(state.conversations.find((c) => c.id === dialog.conversationId)?.customerName)}
           reasons={dialog.reasons}
           offers={offers}
           error={error}
@@ -258,3 +259,7 @@ export function Desk({ session }: { session: Session }) {
     </div>
   );
 }
+
+/** The End dialog names the customer, so an agent with several conversations ends the one she means. */
+const endTitle = (customerName: string | undefined) =>
+  customerName ? t('endTitleNamed', { name: customerName }) : t('endTitle');

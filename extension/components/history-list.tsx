@@ -5,6 +5,7 @@ import { formatPhone } from '../../shared/phone-format.ts';
 import type { ContextApi } from '../utils/context-api.ts';
 import { locale, t } from '../utils/i18n.ts';
 import { PastConversationView } from './past-conversation.tsx';
+import './history-list.css';
 
 /** The agent's interaction history, searchable (masked by the platform when masking is on). */
 export function HistoryList({

@@ -28,8 +28,12 @@ function transcript(...messages: [MessageView, { otherAgent?: boolean }?][]) {
   );
   return [...document.querySelectorAll<HTMLElement>('.message')];
 }
-// Read as text: Vitest does not process CSS imports.
-const panelCss = readFileSync(join(import.meta.dirname, '..', 'styles', 'panel.css'), 'utf8');
+// Read as text: Vitest does not process CSS imports, so panel.css's @import of the tokens is inlined here.
+const tokensCss = readFileSync(join(import.meta.dirname, '..', '..', 'shared', 'styles', 'tokens.css'), 'utf8');
+const panelCss = readFileSync(join(import.meta.dirname, '..', 'styles', 'panel.css'), 'utf8').replace(
+  /^@import .*tokens\.css";$/m,
+  tokensCss,
+);
 const style = (element: Element | null | undefined) => getComputedStyle(element as Element);
 
 describe('readable bubbles (issue 16 item 7), checked against panel.css', () => {
@@ -57,7 +61,8 @@ describe('readable bubbles (issue 16 item 7), checked against panel.css', () => 
     const [customer] = transcript([message({})]);
     const size = Number.parseFloat(style(customer?.querySelector('.text')).fontSize || '14');
     expect(size).toBeGreaterThanOrEqual(13);
-    expect(panelCss).toMatch(/font:\s*14px/);
+    expect(panelCss).toMatch(/:root \{[^}]*font: var\(--text-md\)/);
+    expect(tokensCss).toMatch(/--text-md: 14px;/);
   });
 
   it('shows read ticks in a white pill, delivered ones without: different in shape, not only in color', () => {

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '../utils/i18n.ts';
 import { useMediaUrl } from './use-media-url.ts';
+import './message-image.css';
 
 /**
  * A photo or sticker in the transcript, loaded through the platform. A photo opens larger on

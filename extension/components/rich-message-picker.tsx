@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { RichMessageView } from '../../shared/api/schemas.ts';
 import { describeError, errorLine } from '../utils/agent-error.ts';
 import { t } from '../utils/i18n.ts';
+import './rich-message-picker.css';
 
 /**
  * The rich messages assigned to the conversation's channel (TP-3): quick replies, rich links,

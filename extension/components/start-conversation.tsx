@@ -3,6 +3,7 @@ import type { AgentChannel, TemplateView } from '../../shared/api/schemas.ts';
 import { fillTemplate } from '../../shared/whatsapp/text-limits.ts';
 import { describeError, errorLine } from '../utils/agent-error.ts';
 import { t } from '../utils/i18n.ts';
+import './start-conversation.css';
 
 /**
  * Start a WhatsApp conversation (BY-2): the number (from the console page's "WhatsApp" button, or

@@ -1,7 +1,6 @@
 import browser from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
-import { CONSOLE_PATTERNS_KEY } from '../utils/console-patterns.ts';
-import { registerOverlay } from '../utils/console-registration.ts';
+import { onConsolePatternsChange, registerOverlay } from '../utils/console-registration.ts';
 import { panelMessageListener } from '../utils/panel-messages.ts';
 import { migrateStaySignedIn, restrictSessionStorage } from '../utils/storage-upkeep.ts';
 
@@ -17,9 +16,7 @@ export default defineBackground(() => {
   void chrome.sidePanel.setPanelBehavior({ openPanelOnActionClick: true });
   // The overlay runs on the console pages the agent chose (and loopback); again when they change.
   void registerOverlay().catch((error: unknown) => console.error('[loro] overlay registration failed', error));
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && changes[CONSOLE_PATTERNS_KEY]) void registerOverlay();
-  });
+  onConsolePatternsChange(() => void registerOverlay());
 
   browser.runtime.onMessage.addListener(
     panelMessageListener({

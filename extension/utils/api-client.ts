@@ -1,3 +1,5 @@
+import type { ClientResponse } from 'hono/client';
+import type { SuccessStatusCode } from 'hono/utils/http-status';
 import type { ZodType } from 'zod';
 import { apiErrorSchema } from '../../shared/api/schemas.ts';
 
@@ -40,9 +42,9 @@ export async function request<T>(
     signal?: AbortSignal;
   } = {},
 ): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(`${baseUrl.replace(/\/+$/, '')}${path}`, {
+  const response = await reached(
+    baseUrl,
+    fetch(`${baseUrl.replace(/\/+$/, '')}${path}`, {
       method,
       headers: {
         ...(token ? { authorization: `Bearer ${token}` } : {}),
@@ -50,23 +52,9 @@ export async function request<T>(
       },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
       ...(signal ? { signal } : {}),
-    });
-  } catch (error) {
-    if ((error as Error).name === 'AbortError') throw error;
-    throw new PlatformError(0, 'unreachable', `The platform at ${baseUrl} cannot be reached`);
-  }
-  const json: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) {
-    const parsed = apiErrorSchema.safeParse(json);
-    if (parsed.success) {
-      const { code, message, issues } = parsed.data.error;
-      throw new PlatformError(response.status, code, message, issues);
-    }
-    throw new PlatformError(response.status, 'http_error', `The platform answered HTTP ${response.status}`);
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) throw new PlatformError(response.status, 'bad_response', `Unexpected answer from ${path}`);
-  return parsed.data;
+    }),
+  );
+  return readAnswer(response, schema, path);
 }
 
 /** Fetches a binary resource (a customer's photo) with the session's token. */
@@ -75,13 +63,78 @@ export async function requestBlob(
   path: string,
   { token, fetch = globalThis.fetch }: { token: string; fetch?: FetchLike },
 ): Promise<Blob> {
-  let response: Response;
+  const response = await reached(
+    baseUrl,
+    fetch(`${baseUrl.replace(/\/+$/, '')}${path}`, { headers: { authorization: `Bearer ${token}` } }),
+  );
+  await refusal(response);
+  return response.blob();
+}
+
+/** What a typed-client call (`hc<AgentApi>`) answers on success: the JSON its route declares for a 2xx. */
+export type Answer<R> =
+  R extends ClientResponse<infer T, infer S, infer _F> ? (S extends SuccessStatusCode ? T : never) : never;
+
+/**
+ * Awaits a typed-client call and validates its answer with the shared zod schema. TypeScript
+ * checks that schema against the route's own answer type, so the two cannot drift apart; the
+ * schema still checks what actually arrived (the platform may be another version).
+ */
+export async function typedAnswer<R extends ClientResponse<unknown, number, string>>(
+  baseUrl: string,
+  call: Promise<R>,
+  schema: ZodType<Answer<R>>,
+): Promise<Answer<R>> {
+  const response = await reached(baseUrl, call);
+  return readAnswer(response, schema, new URL(response.url || baseUrl, baseUrl).pathname);
+}
+
+/** Awaits a typed-client call whose answer the caller does not use: only a refusal matters. */
+export async function typedDone(
+  baseUrl: string,
+  call: Promise<ClientResponse<unknown, number, string>>,
+): Promise<void> {
+  await refusal(await reached(baseUrl, call));
+}
+
+/** Awaits a typed-client call that answers a file. */
+export async function typedBlob(
+  baseUrl: string,
+  call: Promise<ClientResponse<unknown, number, string>>,
+): Promise<Blob> {
+  const response = await reached(baseUrl, call);
+  await refusal(response);
+  return response.blob();
+}
+
+/** The response, or a PlatformError with status 0 when the platform could not be reached. */
+async function reached<R>(baseUrl: string, call: Promise<R>): Promise<R> {
   try {
-    response = await fetch(`${baseUrl.replace(/\/+$/, '')}${path}`, { headers: { authorization: `Bearer ${token}` } });
-  } catch {
+    return await call;
+  } catch (error) {
+    if ((error as Error).name === 'AbortError') throw error;
     throw new PlatformError(0, 'unreachable', `The platform at ${baseUrl} cannot be reached`);
   }
-  if (!response.ok)
-    throw new PlatformError(response.status, 'http_error', `The platform answered HTTP ${response.status}`);
-  return response.blob();
+}
+
+/** Throws the platform's refusal (its error shape) as a PlatformError; nothing for a 2xx. */
+async function refusal(response: Pick<Response, 'ok' | 'status' | 'json'>): Promise<void> {
+  if (response.ok) return;
+  const parsed = apiErrorSchema.safeParse(await response.json().catch(() => undefined));
+  if (parsed.success) {
+    const { code, message, issues } = parsed.data.error;
+    throw new PlatformError(response.status, code, message, issues);
+  }
+  throw new PlatformError(response.status, 'http_error', `The platform answered HTTP ${response.status}`);
+}
+
+async function readAnswer<T>(
+  response: Pick<Response, 'ok' | 'status' | 'json'>,
+  schema: ZodType<T>,
+  path: string,
+): Promise<T> {
+  await refusal(response);
+  const parsed = schema.safeParse(await response.json().catch(() => undefined));
+  if (!parsed.success) throw new PlatformError(response.status, 'bad_response', `Unexpected answer from ${path}`);
+  return parsed.data;
 }

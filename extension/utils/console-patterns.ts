@@ -4,7 +4,6 @@
  * Pure helpers here; `console-registration.ts` applies them with `chrome.scripting`.
  */
 
-export const CONSOLE_PATTERNS_KEY = 'loro.consolePatterns';
 export const DEFAULT_CONSOLE_PATTERNS = ['http://127.0.0.1/demo/*', 'http://localhost/demo/*'] as const;
 
 // Chrome match patterns: scheme://host/path, host `*`, `*.example.com` or exact; path any. A

@@ -1,10 +1,12 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { CONSOLE_PATTERNS_KEY } from './console-patterns.ts';
-import { registerOverlay } from './console-registration.ts';
-
-// Outside an extension the polyfill refuses to load: the background's storage is WXT's fakeBrowser.
-vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
+import {
+  onConsolePatternsChange,
+  registerOverlay,
+  saveConsolePatterns,
+  savedConsolePatterns,
+} from './console-registration.ts';
+import { CONSOLE_PATTERNS_KEY } from './storage-keys.ts';
 
 type Script = chrome.scripting.RegisteredContentScript;
 
@@ -32,7 +34,7 @@ describe('registerOverlay', () => {
 
   it('registers the overlay for the demo consoles, then again with the agent’s patterns, kept across sessions', async () => {
     const scripting = memoryScripting();
-    const deps = { local: fakeBrowser.storage.local, scripting: scripting as never };
+    const deps = { scripting: scripting as never };
     await registerOverlay(deps);
     expect(scripting.scripts.get('loro-overlay')).toMatchObject({
       matches: ['http://127.0.0.1/demo/*', 'http://localhost/demo/*'],
@@ -48,5 +50,21 @@ describe('registerOverlay', () => {
       'https://crm.example.com/*',
     ]);
     expect(scripting.scripts.size).toBe(1);
+  });
+
+  it('reads back what the options page saved, and tells the background when it changes', async () => {
+    const changes: number[] = [];
+    const stop = onConsolePatternsChange(() => changes.push(changes.length));
+    await saveConsolePatterns(['https://crm.example.com/*']);
+    expect(await savedConsolePatterns()).toEqual(['https://crm.example.com/*']);
+    expect(changes).toHaveLength(1);
+    stop();
+    await saveConsolePatterns([]);
+    expect(changes).toHaveLength(1);
+  });
+
+  it('reads a damaged value as no patterns', async () => {
+    await fakeBrowser.storage.local.set({ [CONSOLE_PATTERNS_KEY]: 'https://crm.example.com/*' });
+    expect(await savedConsolePatterns()).toEqual([]);
   });
 });

@@ -1,36 +1,36 @@
-import { type CustomerView, customerViewSchema, pastConversationSchema } from '../../shared/api/customer-context.ts';
+import { customerViewSchema, pastConversationSchema } from '../../shared/api/customer-context.ts';
 import { messageViewSchema } from '../../shared/api/schemas.ts';
-import { type FetchLike, request, requestBlob } from './api-client.ts';
+import { agentClient, pathParams } from './agent-client.ts';
+import { type FetchLike, typedAnswer, typedBlob } from './api-client.ts';
 import type { Session } from './storage.ts';
 
-/** The customer context calls of the side panel (notes, customer view, tags, past conversations). */
+/**
+ * The customer context calls of the side panel (notes, customer view, tags, past conversations),
+ * through the agent API's typed client, each answer validated with the shared zod schema.
+ */
 export function contextApi(session: Pick<Session, 'platformUrl' | 'token'>, fetch?: FetchLike) {
-  const call = <T>(path: string, schema: Parameters<typeof request<T>>[2], method = 'GET', body?: unknown) =>
-    request(session.platformUrl, path, schema, {
-      method,
-      token: session.token,
-      ...(body !== undefined ? { body } : {}),
-      ...(fetch ? { fetch } : {}),
-    });
-  const conversation = (id: string) => `/api/conversations/${encodeURIComponent(id)}`;
+  const api = agentClient(session, fetch);
+  const base = session.platformUrl;
+  const conversation = api.conversations[':id'];
+  const past = api['past-conversations'][':id'];
+  const id = (value: string) => ({ param: pathParams({ id: value }) });
   return {
     addNote: (conversationId: string, text: string) =>
-      call(`${conversation(conversationId)}/notes`, messageViewSchema, 'POST', { text }),
-    customer: (conversationId: string): Promise<CustomerView> =>
-      call(`${conversation(conversationId)}/customer`, customerViewSchema),
+      typedAnswer(base, conversation.notes.$post({ ...id(conversationId), json: { text } }), messageViewSchema),
+    customer: (conversationId: string) =>
+      typedAnswer(base, conversation.customer.$get(id(conversationId)), customerViewSchema),
     addTag: (conversationId: string, tag: string) =>
-      call(`${conversation(conversationId)}/customer/tags`, customerViewSchema, 'POST', { tag }),
+      typedAnswer(base, conversation.customer.tags.$post({ ...id(conversationId), json: { tag } }), customerViewSchema),
     removeTag: (conversationId: string, tag: string) =>
-      call(`${conversation(conversationId)}/customer/tags/${encodeURIComponent(tag)}`, customerViewSchema, 'DELETE'),
-    past: (conversationId: string) =>
-      call(`/api/past-conversations/${encodeURIComponent(conversationId)}`, pastConversationSchema),
+      typedAnswer(
+        base,
+        conversation.customer.tags[':tag'].$delete({ param: pathParams({ id: conversationId, tag }) }),
+        customerViewSchema,
+      ),
+    past: (conversationId: string) => typedAnswer(base, past.$get(id(conversationId)), pastConversationSchema),
     /** A photo, voice note, video or document of a past conversation, with the session's token. */
     pastMedia: (conversationId: string, mediaId: string): Promise<Blob> =>
-      requestBlob(
-        session.platformUrl,
-        `/api/past-conversations/${encodeURIComponent(conversationId)}/media/${encodeURIComponent(mediaId)}`,
-        { token: session.token, ...(fetch ? { fetch } : {}) },
-      ),
+      typedBlob(base, past.media[':mediaId'].$get({ param: pathParams({ id: conversationId, mediaId }) })),
   };
 }
 

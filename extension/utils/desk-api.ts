@@ -10,92 +10,102 @@ import {
   historyEntrySchema,
   messageViewSchema,
   richMessageViewSchema,
+  type startConversationRequestSchema,
   type TransferRequest,
   templateViewSchema,
   transferTargetsSchema,
   unavailableReasonViewSchema,
+  type wrapUpRequestSchema,
   wrapUpViewSchema,
 } from '../../shared/api/schemas.ts';
-import { request, requestBlob } from './api-client.ts';
+import { agentClient, pathParams } from './agent-client.ts';
+import { type FetchLike, typedAnswer, typedBlob, typedDone } from './api-client.ts';
 import { refreshSession } from './refresh.ts';
 import type { Session } from './storage.ts';
 import { uploadAttachment } from './upload-attachment.ts';
 
-export type WrapUp = { closureReasonId: string; note?: string };
-export type StartConversationRequest = {
-  channelId: string;
-  to: string;
-  template: { name: string; language: string; parameters: string[] };
-};
-
-const path = (...parts: string[]) => parts.map(encodeURIComponent).join('/');
-const conversation = (id: string, ...rest: string[]) => `/api/conversations/${path(id, ...rest)}`;
+export type WrapUp = z.input<typeof wrapUpRequestSchema>;
+export type StartConversationRequest = z.input<typeof startConversationRequestSchema>;
 
 /**
- * The platform calls the side panel's desk makes, with the session's token, every answer
- * validated with the shared zod schema. The desk store takes this as its `api`, so its tests
- * pass a fake instead of a server.
+ * The platform calls the side panel's desk makes, with the session's token: each through the
+ * agent API's typed client (paths, parameters and bodies checked against the platform's routes)
+ * and each answer validated with the shared zod schema (whose type is checked against the
+ * route's). The desk store takes this as its `api`, so its tests pass a fake instead of a server.
  */
-export function deskApi(session: Session) {
-  const get = <T>(route: string, schema: z.ZodType<T>) =>
-    request(session.platformUrl, route, schema, { token: session.token });
-  const send = <T>(method: string, route: string, schema: z.ZodType<T>, body?: unknown) =>
-    request(session.platformUrl, route, schema, {
-      method,
-      token: session.token,
-      ...(body !== undefined ? { body } : {}),
-    });
-  const post = <T>(route: string, schema: z.ZodType<T>, body?: unknown) => send('POST', route, schema, body);
+export function deskApi(session: Session, fetch?: FetchLike) {
+  const api = agentClient(session, fetch);
+  const base = session.platformUrl;
+  const conversation = api.conversations[':id'];
+  const id = (value: string) => ({ param: pathParams({ id: value }) });
 
   return {
-    closureReasons: () => get('/api/closure-reasons', z.array(closureReasonViewSchema)),
-    unavailableReasons: () => get('/api/unavailable-reasons', z.array(unavailableReasonViewSchema)),
-    transferTargets: () => get('/api/transfer-targets', transferTargetsSchema),
+    closureReasons: () => typedAnswer(base, api['closure-reasons'].$get(), z.array(closureReasonViewSchema)),
+    unavailableReasons: () =>
+      typedAnswer(base, api['unavailable-reasons'].$get(), z.array(unavailableReasonViewSchema)),
+    transferTargets: () => typedAnswer(base, api['transfer-targets'].$get(), transferTargetsSchema),
     history: (search: string) =>
-      get(
-        `/api/history${search.trim() ? `?search=${encodeURIComponent(search.trim())}` : ''}`,
+      typedAnswer(
+        base,
+        api.history.$get({ query: search.trim() ? { search: search.trim() } : {} }),
         z.array(historyEntrySchema),
       ),
-    channels: () => get('/api/channels', z.array(agentChannelSchema)),
+    channels: () => typedAnswer(base, api.channels.$get(), z.array(agentChannelSchema)),
     channelTemplates: (channelId: string) =>
-      get(`/api/channels/${path(channelId)}/templates`, z.array(templateViewSchema)),
+      typedAnswer(base, api.channels[':id'].templates.$get(id(channelId)), z.array(templateViewSchema)),
 
     changeState: (state: 'available' | 'unavailable', reasonId?: string) =>
-      send('PUT', '/api/agent/state', agentStatusSchema, reasonId ? { state, reasonId } : { state }),
-    accept: (offerId: string) => post(`/api/offers/${path(offerId)}/accept`, conversationViewSchema),
-    reject: (offerId: string) => post(`/api/offers/${path(offerId)}/reject`, z.unknown()),
-    startConversation: (body: StartConversationRequest) => post('/api/outbound', conversationViewSchema, body),
+      typedAnswer(base, api.agent.state.$put({ json: reasonId ? { state, reasonId } : { state } }), agentStatusSchema),
+    accept: (offerId: string) => typedAnswer(base, api.offers[':id'].accept.$post(id(offerId)), conversationViewSchema),
+    reject: (offerId: string) => typedDone(base, api.offers[':id'].reject.$post(id(offerId))),
+    startConversation: (body: StartConversationRequest) =>
+      typedAnswer(base, api.outbound.$post({ json: body }), conversationViewSchema),
 
-    messages: (conversationId: string) => get(conversation(conversationId, 'messages'), z.array(messageViewSchema)),
+    messages: (conversationId: string) =>
+      typedAnswer(base, conversation.messages.$get(id(conversationId)), z.array(messageViewSchema)),
     reply: (conversationId: string, text: string, replyToMessageId?: string) =>
-      post(conversation(conversationId, 'messages'), messageViewSchema, {
-        text,
-        ...(replyToMessageId ? { replyToMessageId } : {}),
-      }),
+      typedAnswer(
+        base,
+        conversation.messages.$post({
+          ...id(conversationId),
+          json: { text, ...(replyToMessageId ? { replyToMessageId } : {}) },
+        }),
+        messageViewSchema,
+      ),
     retry: (conversationId: string, messageId: string) =>
-      post(conversation(conversationId, 'messages', messageId, 'retry'), messageViewSchema),
-    typing: (conversationId: string) => post(conversation(conversationId, 'typing'), z.unknown()),
+      typedAnswer(
+        base,
+        conversation.messages[':messageId'].retry.$post({ param: pathParams({ id: conversationId, messageId }) }),
+        messageViewSchema,
+      ),
+    typing: (conversationId: string) => typedDone(base, conversation.typing.$post(id(conversationId))),
     cannedResponses: (conversationId: string) =>
-      get(conversation(conversationId, 'canned-responses'), z.array(cannedResponseViewSchema)),
-    component: (conversationId: string) => get(conversation(conversationId, 'component'), customComponentViewSchema),
+      typedAnswer(base, conversation['canned-responses'].$get(id(conversationId)), z.array(cannedResponseViewSchema)),
+    component: (conversationId: string) =>
+      typedAnswer(base, conversation.component.$get(id(conversationId)), customComponentViewSchema),
     richMessages: (conversationId: string) =>
-      get(conversation(conversationId, 'rich-messages'), z.array(richMessageViewSchema)),
+      typedAnswer(base, conversation['rich-messages'].$get(id(conversationId)), z.array(richMessageViewSchema)),
     sendRich: (conversationId: string, richMessageId: string) =>
-      post(conversation(conversationId, 'rich-message'), messageViewSchema, { richMessageId }),
+      typedAnswer(
+        base,
+        conversation['rich-message'].$post({ ...id(conversationId), json: { richMessageId } }),
+        messageViewSchema,
+      ),
     media: (conversationId: string, mediaId: string) =>
-      requestBlob(session.platformUrl, conversation(conversationId, 'media', mediaId), { token: session.token }),
+      typedBlob(base, conversation.media[':mediaId'].$get({ param: pathParams({ id: conversationId, mediaId }) })),
     uploadAttachment: (conversationId: string, file: File, caption: string, onProgress: (percent: number) => void) =>
       uploadAttachment(session, conversationId, file, caption, onProgress),
 
     end: (conversationId: string, wrapUp: WrapUp) =>
-      post(conversation(conversationId, 'end'), conversationViewSchema, wrapUp),
+      typedAnswer(base, conversation.end.$post({ ...id(conversationId), json: wrapUp }), conversationViewSchema),
     transfer: (conversationId: string, target: TransferRequest['target']) =>
-      post(conversation(conversationId, 'transfer'), wrapUpViewSchema, { target }),
+      typedAnswer(base, conversation.transfer.$post({ ...id(conversationId), json: { target } }), wrapUpViewSchema),
     invite: (conversationId: string, target: ConferenceRequest) =>
-      post(conversation(conversationId, 'conference'), conversationViewSchema, target),
+      typedAnswer(base, conversation.conference.$post({ ...id(conversationId), json: target }), conversationViewSchema),
     stopConference: (conversationId: string, how: 'leave' | 'end') =>
-      post(conversation(conversationId, 'conference', how), z.unknown()),
-    completeWrapUp: (wrapUpId: string, wrapUp: WrapUp) => post(`/api/wrap-ups/${path(wrapUpId)}`, z.unknown(), wrapUp),
+      typedDone(base, conversation.conference[how].$post(id(conversationId))),
+    completeWrapUp: (wrapUpId: string, wrapUp: WrapUp) =>
+      typedDone(base, api['wrap-ups'][':id'].$post({ ...id(wrapUpId), json: wrapUp })),
 
     /** A fresh token for this session, stored for every extension page (which re-creates the desk). */
     refreshSession: () => refreshSession(session),

@@ -1,10 +1,9 @@
-import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 import { loginResponseSchema } from '../../shared/api/schemas.ts';
 import browser from './browser.ts';
 import { type CredentialDb, indexedDbCredentials } from './credential-db.ts';
-import { PENDING_OUTBOUND_KEY } from './messages.ts';
-import { draftsKey, openConversationKey, PLATFORM_URL_KEY, PREFS_KEY, SESSION_KEY, STAY_KEY } from './storage-keys.ts';
+import { panelPrefsItem, platformUrlItem, sessionItem } from './storage-items.ts';
+import { STAY_KEY } from './storage-keys.ts';
 import { migrateStaySignedIn } from './storage-upkeep.ts';
 
 /**
@@ -36,22 +35,17 @@ declare const __LORO_PLATFORM_URL__: string | undefined;
 export const DEFAULT_PLATFORM_URL =
   typeof __LORO_PLATFORM_URL__ === 'string' ? __LORO_PLATFORM_URL__ : 'http://127.0.0.1:8787';
 
-/**
- * The extension's items in chrome storage, typed and versioned with WXT's `storage.defineItem`
- * (a future shape change adds a migration here). Reads stay validated with zod: what is on disk
- * may come from an older version or be damaged.
- */
-export const sessionItem = storage.defineItem<unknown>(`session:${SESSION_KEY}`, { version: 1 });
-export const platformUrlItem = storage.defineItem<unknown>(`local:${PLATFORM_URL_KEY}`, { version: 1 });
-export const panelPrefsItem = storage.defineItem<unknown>(`local:${PREFS_KEY}`, { version: 1 });
-/** A number the console page's "WhatsApp" button left for the panel (written by the background). */
-export const pendingOutboundItem = storage.defineItem<unknown>(`session:${PENDING_OUTBOUND_KEY}`, { version: 1 });
-/** One agent's drafts (conversation id → text), keyed by user so another agent never sees them. */
-export const draftsItem = (userId: string) =>
-  storage.defineItem<unknown>(`session:${draftsKey(userId)}`, { version: 1 });
-/** The conversation one agent had open in the panel. */
-export const openConversationItem = (userId: string) =>
-  storage.defineItem<unknown>(`session:${openConversationKey(userId)}`, { version: 1 });
+// The items themselves (storage.defineItem, typed and versioned) live in `storage-items.ts`,
+// zod-free so the background can use them too; here they are read and written with zod.
+export {
+  consolePatternsItem,
+  draftsItem,
+  openConversationItem,
+  panelPrefsItem,
+  pendingOutboundItem,
+  platformUrlItem,
+  sessionItem,
+} from './storage-items.ts';
 
 /** The stored session, or undefined when signed out, expired or unreadable. */
 export async function loadSession(now = Date.now()): Promise<Session | undefined> {

@@ -1,7 +1,7 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api, onSignedOut, session } from './api.ts';
-import { language, setLanguage, t } from './i18n.ts';
+import { type AdminKey, language, setLanguage, t } from './i18n.ts';
 import { AgentBoardPage } from './pages/agent-board.tsx';
 import { AgentStatesPage } from './pages/agent-states.tsx';
 import { ApiReferencePage } from './pages/api-reference.tsx';
@@ -21,7 +21,7 @@ import { SlaDashboardPage } from './pages/sla-dashboard.tsx';
 import { UsersPage } from './pages/users.tsx';
 
 /** The pages, grouped and ordered as the administrator's reference document walks through them. */
-const SECTIONS: { title: string; pages: { route: string; label: string; page: ComponentType }[] }[] = [
+const SECTIONS: { title: AdminKey; pages: { route: string; label: AdminKey; page: ComponentType }[] }[] = [
   { title: 'navTouchpoints', pages: [{ route: 'whatsapp', label: 'whatsapp', page: ChannelsPage }] },
   {
     title: 'navDigitalSettings',

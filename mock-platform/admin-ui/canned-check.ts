@@ -1,7 +1,7 @@
-import { cannedVariables, unknownVariables } from '../../shared/api/canned-responses.ts';
+import { type CannedVariable, cannedVariables, unknownVariables } from '../../shared/api/canned-responses.ts';
 import { describeRule } from '../../shared/api/validation-rules.ts';
 import { TEXT_BODY_MAX } from '../../shared/whatsapp/send-schema.ts';
-import { language, t } from './i18n.ts';
+import { type AdminKey, language, t } from './i18n.ts';
 import type { Errors } from './ui.tsx';
 
 /** What the canned-responses form edits (the API's body). */
@@ -17,11 +17,18 @@ export type CannedDraft = {
 /** The same pattern the platform enforces (shared/api/canned-responses.ts). */
 const SHORTCUT = /^[a-z0-9][a-z0-9_-]{0,31}$/;
 
+/** The text key that says what each variable stands for. */
+const VARIABLE_KEYS = {
+  'customer.name': 'var_customerName',
+  'customer.firstName': 'var_customerFirstName',
+  'customer.number': 'var_customerNumber',
+  'agent.name': 'var_agentName',
+  'agent.firstName': 'var_agentFirstName',
+  'channel.name': 'var_channelName',
+} as const satisfies Record<CannedVariable, AdminKey>;
+
 /** Each variable with the text key that says what it stands for. */
-export const variableHelp = cannedVariables.map((variable) => ({
-  variable,
-  key: `var_${variable.replace(/\.(\w)/, (_, letter: string) => letter.toUpperCase())}`,
-}));
+export const variableHelp = cannedVariables.map((variable) => ({ variable, key: VARIABLE_KEYS[variable] }));
 
 /**
  * The draft's problems in the UI's language, before asking the platform (which checks the same

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { api, apiPage } from './api.ts';
+import { ConflictBanner } from './conflict-banner.tsx';
 import { t } from './i18n.ts';
 import { Pager, SortableHeader } from './list-controls.tsx';
 import { type ListState, listQuery, readListState, writeListState } from './list-state.ts';
@@ -246,25 +247,11 @@ export function CrudPage<Row extends { id: string; version?: number }, Draft>({
             {/* Called, not mounted: an inline editor function must not remount (and lose focus) on each keystroke. */}
             {Editor({ draft: editing.draft, set: (draft) => setEditing({ ...editing, draft }), errors: save.errors })}
             {conflict ? (
-              <div class="banner error" role="alert" data-testid="conflict">
-                <p>{t('conflict')}</p>
-                <ul>
-                  {conflict.map((change) => (
-                    <li key={change}>{change}</li>
-                  ))}
-                </ul>
-                <button type="button" data-testid="conflict-reload" onClick={() => reloadEditing(editing.id)}>
-                  {t('conflictReload')}
-                </button>{' '}
-                <button
-                  type="button"
-                  class="secondary"
-                  data-testid="conflict-keep"
-                  onClick={() => keepMine(editing.id)}
-                >
-                  {t('conflictKeep')}
-                </button>
-              </div>
+              <ConflictBanner
+                changes={conflict}
+                onReload={() => reloadEditing(editing.id)}
+                onKeep={() => keepMine(editing.id)}
+              />
             ) : (
               <ErrorText message={save.message} details={save.details} />
             )}

@@ -30,6 +30,18 @@ describe('the platform’s own checks, in the UI’s language', () => {
       'WhatsApp could not be reached to send this platform the account’s messages (subscribed_apps): try again',
       'No se pudo contactar con WhatsApp para que envíe a esta plataforma los mensajes de la cuenta (subscribed_apps): vuelva a intentarlo',
     ],
+    [
+      'WhatsApp does not let this platform read the account: (#100) Unsupported get request',
+      'WhatsApp no permite a esta plataforma leer la cuenta: (#100) Unsupported get request',
+    ],
+    [
+      'WhatsApp could not be reached to check the account: try again',
+      'No se pudo contactar con WhatsApp para comprobar la cuenta: vuelva a intentarlo',
+    ],
+    [
+      'a WhatsApp Business account id is digits',
+      'el identificador de una cuenta de WhatsApp Business son solo dígitos',
+    ],
   ])('%j → %j', (english, spanish) => {
     expect(issueWords(english, 'es')).toBe(spanish);
   });

@@ -40,6 +40,18 @@ const ENTRIES: Entry[] = [
     es: 'No se pudo contactar con WhatsApp para que envíe a esta plataforma los mensajes de la cuenta (subscribed_apps): vuelva a intentarlo',
   },
   {
+    pattern: /^WhatsApp does not let this platform read the account: (.+)$/,
+    es: (why) => `WhatsApp no permite a esta plataforma leer la cuenta: ${why}`,
+  },
+  {
+    pattern: /^WhatsApp could not be reached to check the account: try again$/,
+    es: 'No se pudo contactar con WhatsApp para comprobar la cuenta: vuelva a intentarlo',
+  },
+  {
+    pattern: /^a WhatsApp Business account id is digits$/,
+    es: 'el identificador de una cuenta de WhatsApp Business son solo dígitos',
+  },
+  {
     pattern: /^the number is not verified yet: finish its verification first$/,
     es: 'el número aún no está verificado: termine primero su verificación',
   },

@@ -1,5 +1,6 @@
 import { t } from './i18n.ts';
 import { type ListState, nextSort, PAGE_SIZES } from './list-state.ts';
+import './list-controls.css';
 
 /** A column header: a button that orders the list by its field (ascending, then descending). */
 export function SortableHeader({

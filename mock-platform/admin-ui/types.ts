@@ -24,6 +24,8 @@ export type Settings = {
   sla: SlaPolicy;
   businessHours: BusinessHours;
   disconnectGraceSeconds: number;
+  /** The settings' version (one per change): sent back with a change so none silently undoes another's. */
+  version: number;
 };
 export type WhatsAppNumber = {
   phoneNumberId: string;

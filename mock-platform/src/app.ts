@@ -3,16 +3,15 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AgentEvents } from '../../shared/api/schemas.ts';
 import type { Clock } from '../../shared/clock.ts';
-import { adminPage } from './admin/admin-page.ts';
-import { adminAssets } from './admin/bundle.ts';
 import { Sessions } from './auth/sessions.ts';
 import { ComponentTokens } from './components/component-token.ts';
 import type { Config } from './config.ts';
-import { demoConsolePage } from './demo/console-page.ts';
 import { AgentStreams } from './events/agent-streams.ts';
 import { EventHub } from './events/event-hub.ts';
 import { observedStore, StoreChanges } from './events/store-changes.ts';
 import { ApiError, renderError, validationHook } from './http/errors.ts';
+import type { WebAssets } from './http/web-assets.ts';
+import { serveAsset, servePage } from './http/web-page.ts';
 import { useReadableZodMessages } from './http/zod-messages.ts';
 import { type ArchiveFiles, archiveEnded, memoryArchive } from './platform/archive.ts';
 import { type PlatformContext, Sequence } from './platform/context.ts';
@@ -58,13 +57,15 @@ export interface PlatformOptions {
   webhookBackoff?: readonly number[];
   /** Where archived messages go (default: memory, for tests). */
   archive?: ArchiveFiles;
+  /** The built browser pages (`npm run build`): the admin UI, the simulator's pages, the picker. */
+  web: WebAssets;
 }
 
 const ARCHIVE_EVERY_MS = 60 * 60_000;
 
 /** Builds the whole platform, with the WhatsApp simulator mounted beside it. */
 export function createPlatform(options: PlatformOptions) {
-  const { config, clock, simulatorStore, origin } = options;
+  const { config, clock, simulatorStore, origin, web } = options;
   // Every commit is announced, so the supervisors' live boards follow any change.
   const changes = new StoreChanges();
   const store = observedStore(options.store, changes);
@@ -174,7 +175,7 @@ export function createPlatform(options: PlatformOptions) {
   app.route('/api/admin', adminRoutes(ctx, sessions));
   app.route('/api/supervisor', supervisorRoutes(ctx, sessions, changes));
   app.route('/api', agentApi(ctx, sessions, componentTokens));
-  app.route('/components', componentRoutes(ctx, componentTokens));
+  app.route('/components', componentRoutes(ctx, componentTokens, web));
   app.route(
     '/webhooks',
     whatsappWebhookRoutes(ctx, { appSecret: config.WHATSAPP_APP_SECRET, verifyToken: config.WHATSAPP_VERIFY_TOKEN }),
@@ -193,18 +194,14 @@ export function createPlatform(options: PlatformOptions) {
       key: options.simulatorKey,
     });
   }
-  app.get('/admin', (c) => c.html(adminPage()));
-  app.get('/admin/app.js', async (c) =>
-    c.body((await adminAssets()).js, 200, {
-      'content-type': 'text/javascript; charset=utf-8',
-      'cache-control': 'no-cache',
-    }),
-  );
-  app.get('/admin/app.css', async (c) =>
-    c.body((await adminAssets()).css, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'no-cache' }),
-  );
+  // The admin web UI (Preact, `admin-ui/`): token in sessionStorage, sent in the Authorization
+  // header, so no cookies and no CSRF; one script and one stylesheet from this origin.
+  app.get('/admin', (c) => servePage(c, web, { entry: 'admin', title: 'Loro · Administration' }));
+  app.get('/assets/:file', (c) => serveAsset(c, web, c.req.param('file')));
   app.get('/docs', (c) => c.redirect('/admin#/api'));
-  app.get('/demo/console', (c) => c.html(demoConsolePage()));
+  app.get('/demo/console', (c) =>
+    servePage(c, web, { entry: 'demo-console', title: 'Acme CRM · Customers (Loro demo console)' }),
+  );
   app.get('/', (c) => c.redirect(mounted ? '/simulator' : '/admin'));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });

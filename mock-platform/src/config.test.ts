@@ -20,6 +20,8 @@ describe('loadConfig', () => {
       GRAPH_TIMEOUT_MS: 15_000,
       MAX_CONNECTIONS: 2000,
       MAX_CONNECTIONS_PER_ADDRESS: 200,
+      SIGN_IN_BURST_PER_ADDRESS: 10,
+      SIGN_INS_PER_SECOND_PER_ADDRESS: 1,
       HEADERS_TIMEOUT_SECONDS: 10,
       REQUEST_TIMEOUT_SECONDS: 30,
     });
@@ -30,6 +32,8 @@ describe('loadConfig', () => {
       'MAX_CONNECTIONS: must be a whole number from 1 to 100000 (got "0")',
     );
     expect(() => loadConfig({ MAX_CONNECTIONS_PER_ADDRESS: 'many' })).toThrow('MAX_CONNECTIONS_PER_ADDRESS');
+    expect(() => loadConfig({ SIGN_INS_PER_SECOND_PER_ADDRESS: '0' })).toThrow('SIGN_INS_PER_SECOND_PER_ADDRESS');
+    expect(loadConfig({ SIGN_IN_BURST_PER_ADDRESS: '500' })).toMatchObject({ SIGN_IN_BURST_PER_ADDRESS: 500 });
     expect(() => loadConfig({ HEADERS_TIMEOUT_SECONDS: '60', REQUEST_TIMEOUT_SECONDS: '30' })).toThrow(
       'HEADERS_TIMEOUT_SECONDS: must not be more than REQUEST_TIMEOUT_SECONDS (30) (got 60)',
     );

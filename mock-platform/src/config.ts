@@ -112,6 +112,10 @@ const envSchema = z.object({
   MAX_CONNECTIONS: wholeNumber(1, 100_000).default(2000),
   /** Open connections one client address keeps at most (503 above it). */
   MAX_CONNECTIONS_PER_ADDRESS: wholeNumber(1, 100_000).default(200),
+  /** Sign-ins one client address may start in a burst before the rate below applies (429, held 1 s). */
+  SIGN_IN_BURST_PER_ADDRESS: wholeNumber(1, 100_000).default(10),
+  /** Sign-ins per second one client address regains once its burst is spent (raise it behind a shared proxy). */
+  SIGN_INS_PER_SECOND_PER_ADDRESS: wholeNumber(1, 10_000).default(1),
   /** Seconds a client has to send a request's headers (an idle new socket is closed after it). */
   HEADERS_TIMEOUT_SECONDS: wholeNumber(1, 600).default(10),
   /** Seconds a client has to send a whole request, body included. */

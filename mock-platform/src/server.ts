@@ -2,12 +2,16 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { getRequestListener } from '@hono/node-server';
+import { getRequestListener, type Http2Bindings, type HttpBindings } from '@hono/node-server';
 import type { Clock } from '../../shared/clock.ts';
+import { WEB_OUTPUT_DIR } from '../web/entries.ts';
 import { createPlatform, type Platform } from './app.ts';
+import { passwordPool } from './auth/password-pool.ts';
 import { type Config, isLoopbackHost } from './config.ts';
 import { guardConnections } from './http/connection-guard.ts';
 import { ListenError } from './http/listen-error.ts';
+import { type SignInGateOptions, signInGate } from './http/sign-in-gate.ts';
+import { builtWebAssets, WebAssetsMissing } from './http/web-assets.ts';
 import { directoryArchive } from './platform/archive.ts';
 import { type PlatformSchema, platformIndexes, platformSchemas } from './platform/records.ts';
 import { type SeedOptions, seedPlatform, seedSimulator } from './seed/demo-tenant.ts';
@@ -16,6 +20,8 @@ import { directoryJournal } from './store/journal-files.ts';
 import { JournalStore } from './store/journal-store.ts';
 
 const SWEEP_INTERVAL_MS = 1_000;
+/** Where `npm run build` puts the browser pages (`mock-platform/web/vite.config.ts`). */
+const WEB_DIR = join(import.meta.dirname, '..', '..', WEB_OUTPUT_DIR);
 
 export interface RunningServer {
   url: string;
@@ -40,7 +46,12 @@ export function simulatorKeyFor(config: Config): string | undefined {
  * Opens the stores under DATA_DIR, seeds the demo tenant, and listens. The socket is bound
  * before the platform is built so that with PORT=0 the platform knows its real address.
  */
-export async function startServer(config: Config, clock: Clock, seed: SeedOptions = {}): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  clock: Clock,
+  seed: SeedOptions = {},
+  signIns: SignInGateOptions = {},
+): Promise<RunningServer> {
   const warn = (message: string) => console.warn(`[store] ${message}`);
   const store = await JournalStore.open<PlatformSchema>({
     files: directoryJournal(join(config.DATA_DIR, 'platform')),
@@ -82,6 +93,13 @@ export async function startServer(config: Config, clock: Clock, seed: SeedOption
   const { port } = server.address() as AddressInfo;
   const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
   const url = `http://${host}:${port}`;
+  const web = builtWebAssets(WEB_DIR);
+  // Started without `npm run build` (`tsx mock-platform/src/main.ts` on a fresh clone): say so now;
+  // the pages answer 503 with the same words until the build is there (read again when it changes).
+  await web.entry('admin').catch((error: unknown) => {
+    if (!(error instanceof WebAssetsMissing)) throw error;
+    console.warn(`[web] ${error.message}`);
+  });
   const platform = createPlatform({
     config,
     clock,
@@ -90,15 +108,24 @@ export async function startServer(config: Config, clock: Clock, seed: SeedOption
     simulatorKey,
     origin: url,
     archive: directoryArchive(join(config.DATA_DIR, 'archive')),
+    web,
   });
   const interrupted = await platform.recovered;
   if (interrupted > 0) {
     console.warn(`[platform] ${interrupted} replies were cut off by the last stop: shown as "may not have been sent"`);
   }
-  const handle = getRequestListener(platform.app.fetch);
+  // A flood of sign-ins is refused before its bodies are parsed, and slowly, so that it cannot
+  // keep hundreds of requests ahead of every webhook on this one event loop (BENCHMARKS.md).
+  const gate = signInGate(clock, {
+    burstPerAddress: config.SIGN_IN_BURST_PER_ADDRESS,
+    perAddressPerSecond: config.SIGN_INS_PER_SECOND_PER_ADDRESS,
+    maxInFlight: passwordPool.size + passwordPool.maxWaiting,
+    ...signIns,
+  });
+  const handle = getRequestListener(gate.wrap<HttpBindings | Http2Bindings>(platform.app.fetch));
   server.on('request', (request, response) => {
     if (guard.refused(request.socket)) response.destroy();
-    else void handle(request, response);
+    else if (!gate.refused(request, response)) void handle(request, response);
   });
   // Timers (offer expiry → RONA, customer response) are applied from stored state every second.
   const timers = setInterval(() => {

@@ -1,9 +1,10 @@
+// The tokens and base styles first: components' own stylesheets come after them and refine them.
+import '../../styles/panel.css';
 import { render } from 'preact';
 import { ConsolePatternsForm } from '../../components/console-patterns-form.tsx';
 import { SessionGate } from '../../components/session-gate.tsx';
 import { signOut } from '../../utils/auth.ts';
 import { t } from '../../utils/i18n.ts';
-import '../../styles/panel.css';
 
 const root = document.getElementById('app');
 if (root) {

@@ -1,8 +1,9 @@
+// The tokens and base styles first: components' own stylesheets come after them and refine them.
+import '../../styles/panel.css';
 import { render } from 'preact';
 import { Desk } from '../../components/desk.tsx';
 import { DeskProvider } from '../../components/desk-context.tsx';
 import { SessionGate } from '../../components/session-gate.tsx';
-import '../../styles/panel.css';
 import '../../styles/attention.css';
 import '../../styles/attachments.css';
 import '../../styles/composer.css';

@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'preact/hooks';
-import { api } from '../api.ts';
+import { useState } from 'preact/hooks';
+import { ConflictBanner } from '../conflict-banner.tsx';
 import { CrudPage } from '../crud.tsx';
 import { t } from '../i18n.ts';
-import type { Settings, UnavailableReason } from '../types.ts';
-import { Card, ErrorText, NumberField, TextField, useLoad, useSave } from '../ui.tsx';
+import { useSettingsPart } from '../settings-part.ts';
+import type { UnavailableReason } from '../types.ts';
+import { Card, ErrorText, NumberField, TextField } from '../ui.tsx';
 
 type Draft = { name: string; nameEs: string };
 
@@ -49,21 +50,15 @@ export function AgentStatesPage() {
 
 /** The grace period before an agent whose panel is gone becomes Unavailable ("Disconnected"). */
 function DisconnectGrace() {
-  const settings = useLoad(() => api<Settings>('/api/admin/settings'));
-  const save = useSave();
-  const [seconds, setSeconds] = useState<number | undefined>(undefined);
+  const part = useSettingsPart(({ disconnectGraceSeconds }) => disconnectGraceSeconds);
+  const { save } = part;
+  const seconds = part.draft;
+  const setSeconds = (value: number | undefined) => part.setDraft(value);
   const [saved, setSaved] = useState(false);
-  useEffect(() => setSeconds(settings.data?.disconnectGraceSeconds), [settings.data]);
   const submit = async (event: Event) => {
     event.preventDefault();
     setSaved(false);
-    const result = await save.run(() =>
-      api<Settings>('/api/admin/settings', { method: 'PUT', body: { disconnectGraceSeconds: seconds } }),
-    );
-    if (result) {
-      setSeconds(result.disconnectGraceSeconds);
-      setSaved(true);
-    }
+    if (await part.submit({ disconnectGraceSeconds: seconds })) setSaved(true);
   };
   return (
     <Card title={t('disconnectGrace')} testid="disconnect-grace">
@@ -83,7 +78,11 @@ function DisconnectGrace() {
         </button>
         {saved && <span class="hint">{t('saved')}</span>}
       </form>
-      <ErrorText message={save.message ?? settings.error} details={save.details} />
+      {part.conflict ? (
+        <ConflictBanner changes={part.conflict} onReload={part.reload} onKeep={part.keepMine} />
+      ) : (
+        <ErrorText message={save.message ?? part.loadError} details={save.details} />
+      )}
     </Card>
   );
 }

@@ -17,7 +17,7 @@ const RESOURCES = [
   'closure-reasons',
   'unavailable-reasons',
   'settings',
-];
+] as const;
 const PAGE = 100;
 
 /** A local date (`YYYY-MM-DD` from a date input) as epoch milliseconds at its start or its end. */

@@ -5,6 +5,7 @@ import { useChannels } from '../data.ts';
 import { language, t } from '../i18n.ts';
 import type { CannedResponse } from '../types.ts';
 import { ChannelChecks, Checkbox, type Errors, errorAt, Field, SelectField, TextField } from '../ui.tsx';
+import './canned-responses.css';
 
 const PREVIEW = 80;
 

@@ -7,6 +7,7 @@ import { pollWhilePending } from '../poll-pending.ts';
 import { useSimulatorSignup, WHATSAPP_MANAGER_URL } from '../simulator-signup.ts';
 import type { Channel, RoutingScript, Skill, SlaPolicy, WhatsAppNumber } from '../types.ts';
 import { Card, DurationField, Empty, ErrorText, SelectField, TextField, useLoad, useSave } from '../ui.tsx';
+import { ConnectAccountCard } from './connect-account-card.tsx';
 import { MessageTemplates } from './message-templates.tsx';
 
 type Defaults = { name: string; defaultSkillId: string; routingMode: 'script' | 'queues'; defaultScriptId: string };
@@ -33,6 +34,8 @@ export function ChannelsPage() {
   // The list approves due channels when read: ask again while WhatsApp is approving one.
   useEffect(() => pollWhilePending(pending, channels.reload), [pending]);
   const [connectError, setConnectError] = useState<string | undefined>(undefined);
+  // Bumped when an account is connected: the template list reloads with its templates.
+  const [accountsConnected, setAccountsConnected] = useState(0);
   // Back from the signup with a new account: connect it so its numbers are listed (CH-5).
   useEffect(() => {
     connectAccountFromAddress().then(
@@ -147,7 +150,7 @@ export function ChannelsPage() {
           reload();
         }}
       />
-      <MessageTemplates />
+      <MessageTemplates key={accountsConnected} />
       <Card title={t('whatsappManager')} testid="numbers">
         <p class="intro">{t('whatsappManagerIntro')}</p>
         <ErrorText message={numbers.error} />
@@ -180,6 +183,13 @@ export function ChannelsPage() {
           </table>
         )}
       </Card>
+      <ConnectAccountCard
+        onConnected={(message) => {
+          setBanner(message);
+          numbers.reload();
+          setAccountsConnected((count) => count + 1);
+        }}
+      />
     </div>
   );
 }

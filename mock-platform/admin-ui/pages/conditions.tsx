@@ -2,6 +2,7 @@ import { t, weekdayName } from '../i18n.ts';
 import { ListInput } from '../list-input.tsx';
 import type { Channel, Condition } from '../types.ts';
 import { type Errors, errorAt } from '../ui.tsx';
+import './conditions.css';
 
 type Field = Condition['field'];
 const FIELDS: Field[] = [

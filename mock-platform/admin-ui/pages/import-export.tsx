@@ -153,8 +153,12 @@ function Transfer({ kind }: { kind: Kind }) {
   );
 }
 
-const countsOf = (report: ImportReport) =>
-  Object.fromEntries(Object.entries(report.counts).map(([key, value]) => [key, String(value)]));
+const countsOf = ({ counts }: ImportReport) => ({
+  create: String(counts.create),
+  update: String(counts.update),
+  unchanged: String(counts.unchanged),
+  refused: String(counts.refused),
+});
 
 /** Why a row is refused (field: rule, in the UI's language), or what it changes (field: before → after). */
 function Details({ item }: { item: ImportItemReport }) {

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { language, t } from '../i18n.ts';
+import './make-unavailable.css';
 
 type Reason = { id: string; name: string; nameEs: string };
 

@@ -4,6 +4,7 @@ import { formatDuration, useBoard, useServerNow } from '../live-board.ts';
 import type { SupervisionBoard } from '../types.ts';
 import { Card, Empty } from '../ui.tsx';
 import { SupervisedConversation } from './supervised-conversation.tsx';
+import './queue-board.css';
 
 /** A reason's name in the UI's language. */
 export function reasonName(board: SupervisionBoard, id: string): string {

@@ -1,21 +1,20 @@
-import { useEffect, useState } from 'preact/hooks';
-import { api } from '../api.ts';
+import { useState } from 'preact/hooks';
+import { ConflictBanner } from '../conflict-banner.tsx';
 import { t, weekdayName } from '../i18n.ts';
 import { ListInput } from '../list-input.tsx';
-import type { BusinessHours, Settings } from '../types.ts';
-import { Card, Checkbox, DurationField, ErrorText, errorAt, Field, TextField, useLoad, useSave } from '../ui.tsx';
+import { useSettingsPart } from '../settings-part.ts';
+import type { BusinessHours } from '../types.ts';
+import { Card, Checkbox, DurationField, ErrorText, errorAt, Field, TextField } from '../ui.tsx';
 
 const DAYS = ['1', '2', '3', '4', '5', '6', '7'] as const;
 type Day = (typeof DAYS)[number];
 
 /** Digital → SLA (SL-1 … SL-3): the global SLA and the business hours its clocks run in. */
 export function ServiceLevelsPage() {
-  const settings = useLoad(() => api<Settings>('/api/admin/settings'));
-  const [draft, setDraft] = useState<Settings | undefined>(undefined);
+  const part = useSettingsPart(({ sla, businessHours }) => ({ sla, businessHours }));
+  const { draft, setDraft, save } = part;
   const [saved, setSaved] = useState(false);
-  const save = useSave();
-  useEffect(() => setDraft(settings.data), [settings.data]);
-  if (!draft) return <ErrorText message={settings.error} />;
+  if (!draft) return <ErrorText message={part.loadError} />;
 
   const hours = draft.businessHours;
   const setHours = (businessHours: BusinessHours) => setDraft({ ...draft, businessHours });
@@ -24,16 +23,7 @@ export function ServiceLevelsPage() {
   const submit = async (event: Event) => {
     event.preventDefault();
     setSaved(false);
-    const result = await save.run(() =>
-      api<Settings>('/api/admin/settings', {
-        method: 'PUT',
-        body: { sla: draft.sla, businessHours: draft.businessHours },
-      }),
-    );
-    if (result) {
-      setDraft(result);
-      setSaved(true);
-    }
+    if (await part.submit(draft)) setSaved(true);
   };
 
   return (
@@ -158,7 +148,11 @@ export function ServiceLevelsPage() {
           />
         </Field>
       </Card>
-      <ErrorText message={save.message} details={save.details} />
+      {part.conflict ? (
+        <ConflictBanner changes={part.conflict} onReload={part.reload} onKeep={part.keepMine} />
+      ) : (
+        <ErrorText message={save.message} details={save.details} />
+      )}
       <div class="form-actions">
         <button type="submit" data-testid="save" disabled={save.busy}>
           {t('save')}
@@ -170,16 +164,9 @@ export function ServiceLevelsPage() {
 
 /** The "mask sensitive customer data" switch (AG-6): applies to agents at once. */
 export function PrivacyPage() {
-  const settings = useLoad(() => api<Settings>('/api/admin/settings'));
-  const save = useSave();
-  const [on, setOn] = useState<boolean | undefined>(undefined);
-  useEffect(() => setOn(settings.data?.maskSensitiveData), [settings.data]);
-  const toggle = async (value: boolean) => {
-    const result = await save.run(() =>
-      api<Settings>('/api/admin/settings', { method: 'PUT', body: { maskSensitiveData: value } }),
-    );
-    if (result) setOn(result.maskSensitiveData);
-  };
+  const part = useSettingsPart(({ maskSensitiveData }) => maskSensitiveData);
+  const on = part.draft;
+  const toggle = (value: boolean) => part.submit({ maskSensitiveData: value });
   return (
     <Card title={t('privacy')} testid="privacy-page">
       <p class="intro">{t('maskingIntro')}</p>
@@ -189,7 +176,11 @@ export function PrivacyPage() {
       <p class="hint" data-testid="masking-state">
         {on === undefined ? '' : on ? t('maskingOn') : t('maskingOff')}
       </p>
-      <ErrorText message={save.message ?? settings.error} details={save.details} />
+      {part.conflict ? (
+        <ConflictBanner changes={part.conflict} onReload={part.reload} onKeep={part.keepMine} />
+      ) : (
+        <ErrorText message={part.save.message ?? part.loadError} details={part.save.details} />
+      )}
     </Card>
   );
 }

@@ -3,6 +3,7 @@ import { ApiFailure, api } from '../api.ts';
 import { formatTime, t } from '../i18n.ts';
 import type { SupervisionBoard } from '../types.ts';
 import { Card, Empty, ErrorText, SelectField, TextField } from '../ui.tsx';
+import './supervised-conversation.css';
 
 type Message = { id: string; direction: 'inbound' | 'outbound' | 'system'; text: string; timestamp: number };
 type Read = {
@@ -11,7 +12,7 @@ type Read = {
     customerName: string;
     customerNumber: string;
     queueName: string;
-    status: string;
+    status: 'queued' | 'offered' | 'active' | 'ended';
     agentName?: string;
   };
   messages: Message[];

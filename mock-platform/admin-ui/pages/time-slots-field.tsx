@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n.ts';
 import { type Errors, errorAt } from '../ui.tsx';
+import './time-slots-field.css';
 
 const MAX_SLOTS = 10;
 const parse = (value: string) => (value === '' ? [] : value.split('\n'));

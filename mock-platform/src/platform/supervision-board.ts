@@ -221,7 +221,10 @@ export function supervisionBoard(ctx: PlatformContext): SupervisionBoard {
           unavailable: [...reasons].map(([reason, count]) => ({ reason, count })),
         },
         slaAtRisk: here.filter((c) => atRisk(ctx, c, now)).length,
-        breachedToday: breaches.filter((b) => b.skillId === skill.id && b.channelId === channel.id).length,
+        // Conversations, not clocks: one that missed both its first response and its resolution counts once.
+        breachedToday: new Set(
+          breaches.filter((b) => b.skillId === skill.id && b.channelId === channel.id).map((b) => b.conversationId),
+        ).size,
       });
     }
   }

@@ -202,11 +202,8 @@ export function channelRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext): 
           throw invalidRequest([
             { path: 'wabaId', message: `WhatsApp does not let this platform read the account: ${error.message}` },
           ]);
-        throw new ApiError(
-          502,
-          'whatsapp_unreachable',
-          'WhatsApp could not be reached to check the account: try again',
-        );
+        const message = 'WhatsApp could not be reached to check the account: try again';
+        throw new ApiError(502, 'whatsapp_unreachable', message, [{ path: 'wabaId', message }]);
       }
       const connected = await mutate(ctx, async (ctx) => {
         const again = ctx.store.all('accounts').find((a) => a.wabaId === wabaId);

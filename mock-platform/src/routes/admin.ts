@@ -5,7 +5,7 @@ import { type AuthEnv, requireUser } from '../auth/require-user.ts';
 import type { Sessions } from '../auth/sessions.ts';
 import { ApiError } from '../http/errors.ts';
 import { bearerSecurity, errorResponses, jsonBody, jsonContent, router } from '../http/openapi.ts';
-import { audited, auditLog } from '../platform/audit.ts';
+import { audited, auditLog, changesBetween } from '../platform/audit.ts';
 import type { PlatformContext } from '../platform/context.ts';
 import { announceMaskingChange } from '../platform/masking-changed.ts';
 import { mutate } from '../platform/mutation.ts';
@@ -29,9 +29,16 @@ import {
   unavailableReasonResource,
   userResource,
 } from './admin-resources.ts';
+import { checkVersion, etag, expectedVersion, versionOf } from './versions.ts';
 
 /** Any subset of the settings; what is absent stays as it is. */
-const settingsUpdateSchema = settingsViewSchema.partial().strict();
+/** The settings with their version (also the ETag), to send back with a change. */
+const settingsResponseSchema = settingsViewSchema.extend({ version: z.number().int() });
+/** Any part of the settings; `version` (or If-Match): the settings this change is based on. */
+const settingsUpdateSchema = settingsViewSchema
+  .partial()
+  .extend({ version: z.number().int().min(0, 'must be the whole number the settings were loaded with').optional() })
+  .strict();
 
 const sampleSchema = z.object({
   text: z.string().max(4096),
@@ -48,19 +55,25 @@ export function adminRoutes(ctx: PlatformContext, sessions: Sessions) {
   const base = { tags: ['Administration'], security: bearerSecurity };
   const current = () => currentSettings(ctx.store);
 
+  const versioned = () => ({ ...current(), version: versionOf(ctx, 'settings', 'tenant') });
+
   app.openapi(
     createRoute({
       ...base,
       method: 'get',
       path: '/settings',
-      summary: 'Tenant settings',
+      summary: 'Tenant settings; their version is also the ETag, to send back as If-Match',
       responses: {
-        200: jsonContent(settingsViewSchema, 'Settings'),
+        200: jsonContent(settingsResponseSchema, 'Settings'),
         401: errorResponses[401],
         403: errorResponses[403],
       },
     }),
-    (c) => c.json(current(), 200),
+    (c) => {
+      const shown = versioned();
+      c.header('etag', etag(shown.version));
+      return c.json(shown, 200);
+    },
   );
 
   app.openapi(
@@ -68,32 +81,53 @@ export function adminRoutes(ctx: PlatformContext, sessions: Sessions) {
       ...base,
       method: 'put',
       path: '/settings',
-      summary: 'Change tenant settings (masking, global SLA, business hours, disconnect grace); applies at once',
+      summary:
+        'Change tenant settings (masking, global SLA, business hours, disconnect grace); applies at once. With the version loaded (body `version` or If-Match), a field another administrator changed since is refused (409/412) naming the change; other fields may have changed meanwhile',
       request: { body: jsonBody(settingsUpdateSchema) },
       responses: {
-        200: jsonContent(settingsViewSchema, 'Saved'),
+        200: jsonContent(settingsResponseSchema, 'Saved'),
         400: errorResponses[400],
         401: errorResponses[401],
         403: errorResponses[403],
+        409: errorResponses[409],
+        412: errorResponses[409],
       },
     }),
     async (c) => {
-      const changes = c.req.valid('json');
+      const { version: _version, ...changes } = c.req.valid('json');
+      const expected = await expectedVersion(c);
+      const fields = new Set(Object.keys(changes));
       await mutate(ctx, async (ctx) => {
+        // Only a later change to a field this write sets collides (`sla.resolutionMs` is part of `sla`).
+        checkVersion(ctx, 'settings', 'tenant', 'This setting', expected, (entry) =>
+          entry.changes ? entry.changes.some((change) => fields.has(change.field.split('.')[0] ?? '')) : true,
+        );
         const stored = ctx.store.get('settings', 'tenant') ?? { id: 'tenant' as const, maskSensitiveData: false };
+        const before = currentSettings(ctx.store);
+        const after = { ...before, ...changes };
         const what = Object.entries(changes)
           .map(([key, value]) => (key === 'maskSensitiveData' ? `masking ${value ? 'on' : 'off'}` : key))
           .join(', ');
         await ctx.store.commit([
           put('settings', { ...stored, ...changes }),
-          audited(ctx, c.get('user'), 'update', 'settings', 'tenant', `Changed settings: ${what || 'nothing'}`),
+          audited(
+            ctx,
+            c.get('user'),
+            'update',
+            'settings',
+            'tenant',
+            `Changed settings: ${what || 'nothing'}`,
+            changesBetween(before, after),
+          ),
         ]);
         // What agents already see is shown again in the new form (AG-6).
         if (changes.maskSensitiveData !== undefined && changes.maskSensitiveData !== stored.maskSensitiveData) {
           announceMaskingChange(ctx, changes.maskSensitiveData);
         }
       });
-      return c.json(current(), 200);
+      const shown = versioned();
+      c.header('etag', etag(shown.version));
+      return c.json(shown, 200);
     },
   );
   const outcomeSchema = z

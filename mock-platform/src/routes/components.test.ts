@@ -47,7 +47,7 @@ describe('the template picker as a custom component (TP-5, TP-6)', () => {
     expect(token).not.toBe('');
 
     const page = await t.app.request(`http://platform.test${url.pathname}`);
-    expect(await page.text()).toContain('<script src="/components/template-picker.js"></script>');
+    expect(await page.text()).toContain('<script type="module" src="/assets/template-picker-test.js"></script>');
 
     const api = (path: string, init: { token?: string; body?: unknown } = {}) =>
       t.call(init.body ? 'POST' : 'GET', `/components/api/conversations/${path}`, init);

@@ -2,9 +2,10 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { createMiddleware } from 'hono/factory';
 import { messageViewSchema, sendTemplateRequestSchema, templateViewSchema } from '../../../shared/api/schemas.ts';
 import type { ComponentTokens } from '../components/component-token.ts';
-import { templatePickerPage, templatePickerScript } from '../components/template-picker-page.ts';
 import { ApiError } from '../http/errors.ts';
 import { errorResponses, jsonBody, jsonContent, router } from '../http/openapi.ts';
+import type { WebAssets } from '../http/web-assets.ts';
+import { servePage } from '../http/web-page.ts';
 import type { PlatformContext } from '../platform/context.ts';
 import type { User } from '../platform/records.ts';
 import { sendTemplate, templatesFor } from '../platform/templates.ts';
@@ -17,14 +18,13 @@ const idParam = z.object({ id: z.string().min(1).max(200) });
  * template-settings URL, and the API it calls with the short-lived token the panel gave it. The
  * token acts for one agent in one conversation, with that agent's permissions.
  */
-export function componentRoutes(ctx: PlatformContext, tokens: ComponentTokens) {
+export function componentRoutes(ctx: PlatformContext, tokens: ComponentTokens, web: WebAssets) {
   const app = router<ComponentEnv>();
   const base = { tags: ['Custom components'], security: [{ componentToken: [] }] };
 
-  app.get('/templates/:id', (c) => c.html(templatePickerPage()));
-  app.get('/template-picker.js', (c) =>
-    c.body(templatePickerScript, 200, { 'content-type': 'text/javascript; charset=utf-8' }),
-  );
+  // The page (`web/template-picker/`) reads the conversation from its path and the token from the
+  // URL fragment, which is never sent to a server nor logged.
+  app.get('/templates/:id', (c) => servePage(c, web, { entry: 'template-picker', title: 'Templates' }));
 
   app.use(
     '/api/conversations/:id/*',

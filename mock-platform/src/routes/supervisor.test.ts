@@ -59,6 +59,18 @@ describe('supervisors (a role enforced by the server)', () => {
     expect((await t.call('GET', '/api/admin/audit?resource=agents', { token: admin })).body).toEqual([]);
   });
 
+  it('counts a conversation that missed both its first response and its resolution once in breached today', async () => {
+    const { t, admin, queue } = await setUp();
+    const sla = { firstResponseMs: MINUTE, resolutionMs: 2 * MINUTE };
+    expect((await t.call('PUT', '/api/admin/settings', { token: admin, body: { sla } })).status).toBe(200);
+    await t.customerSays('hello, anyone?');
+    t.clock.advance(3 * MINUTE);
+    const report = await t.call('GET', '/api/admin/sla-report', { token: admin });
+    expect(report.status, JSON.stringify(report.body)).toBe(200);
+    expect(report.body.breaches.map((b: { clock: string }) => b.clock).sort()).toEqual(['firstResponse', 'resolution']);
+    expect((await queue()).breachedToday).toBe(1);
+  });
+
   it('the queue board counts waiting, longest wait, offered, agents by state, SLA at risk and breached today', async () => {
     const { t, sofia, queue, agent } = await setUp();
     const start = t.clock.now();

@@ -1,6 +1,9 @@
 import type { Context } from 'hono';
 import { ApiError } from '../http/errors.ts';
 import type { PlatformContext } from '../platform/context.ts';
+import type { PlatformSchema } from '../platform/records.ts';
+
+type AuditEntry = PlatformSchema['audit'];
 
 /**
  * Optimistic concurrency for administrable rows, so no admin change silently undoes another's.
@@ -49,6 +52,11 @@ export function checkVersion(
   id: string,
   label: string,
   expected: { version: number; from: 'header' | 'body' } | undefined,
+  /**
+   * Which later changes collide with this one (default: every change). A row edited in parts, such
+   * as the tenant settings, refuses only changes to the fields this write sets.
+   */
+  collides: (entry: AuditEntry) => boolean = () => true,
 ): void {
   if (!expected) return;
   const entries = ctx.store
@@ -56,7 +64,8 @@ export function checkVersion(
     .filter((entry) => entry.resource === resource)
     .sort((a, b) => a.at - b.at);
   if (expected.version === entries.length) return;
-  const since = entries.slice(expected.version);
+  const since = entries.slice(expected.version).filter(collides);
+  if (expected.version < entries.length && since.length === 0) return;
   const issues = since.map((entry) => ({
     path: 'version',
     message: `${entry.actorName} at ${new Date(entry.at).toISOString()}: ${entry.summary}`,

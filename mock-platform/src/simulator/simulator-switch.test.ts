@@ -8,6 +8,7 @@ import { simulatorKeyFor } from '../server.ts';
 import { memoryJournal } from '../store/journal-files.ts';
 import { JournalStore } from '../store/journal-store.ts';
 import { testPlatform } from '../testing/harness.ts';
+import { fixtureWebAssets } from '../testing/web-fixture.ts';
 
 const KEY = 'a-simulator-key-for-tests';
 
@@ -30,6 +31,7 @@ describe('SIMULATOR=off', () => {
         outgoing.push(url);
         return Response.json({ data: [] });
       },
+      web: fixtureWebAssets(),
     });
     const request = (method: string, path: string, body?: unknown) =>
       platform.app.request(`http://platform.test${path}`, {

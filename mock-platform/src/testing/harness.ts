@@ -2,6 +2,7 @@ import { ManualClock } from '../../../shared/clock.ts';
 import { createPlatform } from '../app.ts';
 import { TEST_PASSWORD_COST } from '../auth/passwords.ts';
 import { type Config, loadConfig } from '../config.ts';
+import type { WebAssets } from '../http/web-assets.ts';
 import type { ArchiveFiles } from '../platform/archive.ts';
 import { type PlatformSchema, platformIndexes, platformSchemas } from '../platform/records.ts';
 import { DEMO, seedPlatform, seedSimulator } from '../seed/demo-tenant.ts';
@@ -9,6 +10,7 @@ import { type SimulatorSchema, simulatorIndexes, simulatorSchemas } from '../sim
 import { type JournalFiles, memoryJournal } from '../store/journal-files.ts';
 import { JournalStore } from '../store/journal-store.ts';
 import type { FetchLike } from '../whatsapp/graph-client.ts';
+import { fixtureWebAssets } from './web-fixture.ts';
 
 const ORIGIN = 'http://platform.test';
 
@@ -22,11 +24,14 @@ export async function testPlatform(
   {
     wrapFetch = (next) => next,
     archive,
+    web = fixtureWebAssets(),
   }: {
     /** Sits between the platform and its outgoing HTTP (Graph calls, webhooks): to hang, fail or watch it. */
     wrapFetch?: (next: FetchLike) => FetchLike;
     /** The archive's month files (default: new ones in memory); pass the same ones to a restarted platform. */
     archive?: ArchiveFiles;
+    /** The browser pages (default: a fixture, no build needed). */
+    web?: WebAssets;
   } = {},
 ) {
   // The tests' platform always runs the simulator, also when GRAPH_BASE_URL points elsewhere
@@ -55,6 +60,7 @@ export async function testPlatform(
     webhookBackoff: [],
     simulatorKey: config.SIMULATOR_KEY,
     archive,
+    web,
   });
   // The tests' platform always runs the simulator (SIMULATOR_KEY may be set; `call` sends it).
   const noSimulator = (): never => {
