@@ -1,18 +1,21 @@
 import type { Page } from 'puppeteer-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../mock-platform/src/seed/demo-tenant.ts';
-import { screenshot } from './support/browser.ts';
-import { adminPage, formDriver, signInAdmin, useE2e } from './support/fixture.ts';
-import { adminApi } from './support/platform.ts';
+import { launchWithExtension, screenshot } from './support/browser.ts';
+import { adminApi, startTestPlatform } from './support/platform.ts';
 
 /** The users list ordered by a column header and paged on the server, its place kept in the URL. */
 describe('admin lists: sort by column, page size, next and previous, in the URL', () => {
-  const e2e = useE2e();
+  let platform: Awaited<ReturnType<typeof startTestPlatform>>;
+  let chrome: Awaited<ReturnType<typeof launchWithExtension>>;
   let admin: Page;
 
   beforeAll(async () => {
-    admin = await adminPage(e2e);
-    const api = await adminApi(e2e.platform.url);
+    platform = await startTestPlatform();
+    chrome = await launchWithExtension();
+    admin = await chrome.browser.newPage();
+    await admin.setViewport({ width: 1280, height: 1000 });
+    const api = await adminApi(platform.url);
     // Enough users for two pages of 10.
     for (let n = 1; n <= 12; n++) {
       const username = `agente${String(n).padStart(2, '0')}`;
@@ -29,16 +32,24 @@ describe('admin lists: sort by column, page size, next and previous, in the URL'
     }
   });
 
+  afterAll(async () => {
+    await chrome?.close();
+    await platform?.close();
+  });
+
   const usernames = () =>
     admin.$$eval('[data-testid="users-page"] tbody tr td:nth-child(2)', (cells) =>
       cells.map((c) => c.textContent ?? ''),
     );
 
   it('orders by username descending, pages by 10, and a reload comes back to the same page (in Spanish)', async () => {
-    await admin.goto(`${e2e.platform.url}/admin`);
+    await admin.goto(`${platform.url}/admin`);
     await admin.evaluate(() => localStorage.setItem('loro.admin.lang', 'es'));
-    await signInAdmin(e2e, admin);
-    await formDriver(admin).click('[data-testid="nav-users"]');
+    await admin.reload();
+    await (await admin.waitForSelector('[data-testid="admin-username"]'))?.type('admin');
+    await (await admin.waitForSelector('[data-testid="admin-password"]'))?.type('loro-admin');
+    await (await admin.waitForSelector('[data-testid="admin-sign-in"]'))?.click();
+    await (await admin.waitForSelector('[data-testid="nav-users"]'))?.click();
     await admin.waitForSelector('[data-testid="users-page"] [data-testid="sort-username"]');
 
     await admin.click('[data-testid="sort-username"]');

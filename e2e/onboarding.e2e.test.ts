@@ -1,30 +1,48 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../mock-platform/src/seed/demo-tenant.ts';
 import { pngOfSize } from '../mock-platform/src/testing/images.ts';
 import { ManualClock } from '../shared/clock.ts';
-import { text } from './support/agent-panel.ts';
-import { screenshot } from './support/browser.ts';
-import { adminPage, formDriver, signIn, signInAdmin, useE2e } from './support/fixture.ts';
+import { signedInPanel, text } from './support/agent-panel.ts';
+import { launchWithExtension, screenshot } from './support/browser.ts';
+import { startTestPlatform } from './support/platform.ts';
 
 describe('an administrator onboards a second WhatsApp number, and a customer reaches an agent through it (CH-1 … CH-5)', () => {
   // WhatsApp's approval of the new number takes a minute: the test moves the clock instead of waiting.
   const clock = new ManualClock(Date.now());
-  const e2e = useE2e({ clock });
+  let platform: Awaited<ReturnType<typeof startTestPlatform>>;
+  let chrome: Awaited<ReturnType<typeof launchWithExtension>>;
   let admin: Page;
 
   beforeAll(async () => {
-    admin = await adminPage(e2e, { width: 1280, height: 960 });
+    platform = await startTestPlatform(clock);
+    chrome = await launchWithExtension();
+    admin = await chrome.browser.newPage();
+    await admin.setViewport({ width: 1280, height: 960 });
   });
 
-  const click = (page: Page, selector: string) => formDriver(page).click(selector);
-  const fill = (page: Page, selector: string, value: string) => formDriver(page).fill(selector, value);
+  afterAll(async () => {
+    await chrome?.close();
+    await platform?.close();
+  });
+
+  const click = async (page: Page, selector: string) => {
+    await (await page.waitForSelector(selector))?.click();
+  };
+  const fill = async (page: Page, selector: string, value: string) => {
+    const input = await page.waitForSelector(selector);
+    await input?.click({ count: 3 });
+    await input?.press('Backspace');
+    await input?.type(value);
+  };
 
   it('connects the number through the signup, creates its channel, and routes a customer’s message to an agent', async () => {
-    const { platform, chrome } = e2e;
-    await signInAdmin(e2e, admin);
+    await admin.goto(`${platform.url}/admin`);
+    await fill(admin, '[data-testid="admin-username"]', 'admin');
+    await fill(admin, '[data-testid="admin-password"]', 'loro-admin');
+    await click(admin, '[data-testid="admin-sign-in"]');
     await click(admin, '[data-testid="nav-whatsapp"]');
     await click(admin, '[data-testid="connect-number"]');
 
@@ -114,7 +132,7 @@ describe('an administrator onboards a second WhatsApp number, and a customer rea
     await admin.waitForSelector('[data-testid="notice"]');
 
     // A customer writes to the new number; Ana is offered the conversation.
-    const ana = await signIn(e2e);
+    const ana = await signedInPanel(chrome.browser, chrome.extensionId, platform.url, 'ana');
     const customer = await chrome.browser.newPage();
     await customer.goto(`${platform.url}/simulator`);
     await customer.waitForSelector('body[data-ready="true"]');
