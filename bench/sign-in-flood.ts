@@ -77,9 +77,9 @@ async function webhookLatencies(port: number, count: number, offset: number): Pr
  * same latency when idle. Platform and attackers each in their own process, loopback only,
  * bounded in count.
  */
-export async function benchSignInFlood(concurrency = 16, webhooks = 60, addresses = 200): Promise<SignInFloodResult> {
+export async function benchSignInFlood(concurrency = 400, webhooks = 60, addresses = 200): Promise<SignInFloodResult> {
   const dataDir = await mkdtemp(join(tmpdir(), 'loro-bench-flood-'));
-  const { child, url } = await startChildServer({ DATA_DIR: dataDir, WHATSAPP_APP_SECRET: SECRET });
+  const { child, url } = await startChildServer({ DATA_DIR: dataDir, WHATSAPP_APP_SECRET: SECRET }, 120_000);
   const port = Number(new URL(url).port);
   try {
     await webhookLatencies(port, 10, 0); // warm-up
@@ -132,7 +132,7 @@ export async function benchSignInFlood(concurrency = 16, webhooks = 60, addresse
 if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(
     await benchSignInFlood(
-      Number(process.env.BENCH_FLOOD_CONCURRENCY ?? 16),
+      Number(process.env.BENCH_FLOOD_CONCURRENCY ?? 400),
       60,
       Number(process.env.BENCH_FLOOD_ADDRESSES ?? 200),
     ),

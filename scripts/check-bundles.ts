@@ -1,13 +1,17 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { entryFiles, manifestSchema } from '../mock-platform/src/http/web-assets.ts';
+import { WEB_OUTPUT_DIR, type WebEntry } from '../mock-platform/web/entries.ts';
 
 /**
  * The extension's bundle budget, checked after every build (`npm run build`): gzip sizes of what
- * the side panel, the options page, the content script and the background load. A budget broken
+ * the side panel, the options page, the content script and the background load, and the template
+ * picker page the panel frames. A budget broken
  * fails the build with the entry, its size and its limit.
  */
 const OUTPUT = join(import.meta.dirname, '..', '.output', 'chrome-mv3');
+const WEB_OUTPUT = join(import.meta.dirname, '..', WEB_OUTPUT_DIR);
 const KIB = 1024;
 export const BUDGETS: Record<string, number> = {
   'side panel (html + js + css)': 90 * KIB,
@@ -16,6 +20,8 @@ export const BUDGETS: Record<string, number> = {
   // The background is wiring only, without zod (hand-checked messages, utils/messages.ts): 7.3 KiB,
   // of which 2.9 are WXT's storage (the console-pages item, utils/storage-items.ts).
   background: 8 * KIB,
+  // The platform's page the panel frames for every template sent (web/template-picker/): 11 KiB.
+  'template picker page (js + css)': 20 * KIB,
 };
 
 function files(dir: string): string[] {
@@ -55,6 +61,14 @@ function pageFiles(html: string): string[] {
   return [...seen];
 }
 
+/** The files a platform page loads (`npm run build:web`), from Vite's manifest. */
+function webPageFiles(entry: WebEntry): string[] {
+  const manifest = manifestSchema.parse(JSON.parse(readFileSync(join(WEB_OUTPUT, '.vite', 'manifest.json'), 'utf8')));
+  const files = entryFiles(manifest, entry);
+  if (!files) throw new Error(`${WEB_OUTPUT_DIR} has no page ${entry}: run npm run build:web`);
+  return [files.script, ...files.preloads, ...files.styles].map((url) => join(WEB_OUTPUT, url));
+}
+
 export function measure(): Record<string, number> {
   const all = files(OUTPUT);
   const sum = (paths: string[]) => paths.reduce((total, path) => total + gz(path), 0);
@@ -63,6 +77,7 @@ export function measure(): Record<string, number> {
     'options page (html + js + css)': sum(pageFiles('options.html')),
     'content script (js + css)': sum(all.filter((path) => relative(OUTPUT, path).startsWith('content-scripts/'))),
     background: sum(all.filter((path) => relative(OUTPUT, path) === 'background.js')),
+    'template picker page (js + css)': sum(webPageFiles('template-picker')),
   };
 }
 

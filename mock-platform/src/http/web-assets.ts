@@ -36,7 +36,7 @@ export class WebAssetsMissing extends Error {
   }
 }
 
-const manifestSchema = z.record(
+export const manifestSchema = z.record(
   z.string(),
   z.object({
     file: z.string(),
@@ -46,7 +46,29 @@ const manifestSchema = z.record(
     imports: z.array(z.string()).optional(),
   }),
 );
-type Manifest = z.infer<typeof manifestSchema>;
+export type Manifest = z.infer<typeof manifestSchema>;
+
+/**
+ * The URL paths of what `entry`'s page loads, from Vite's manifest: its script, its stylesheets
+ * and the shared chunks it imports (with theirs), so the browser fetches them at once; undefined
+ * when the manifest has no such entry.
+ */
+export function entryFiles(chunks: Manifest, entry: WebEntry): EntryFiles | undefined {
+  const chunk = chunks[WEB_ENTRIES[entry]];
+  if (!chunk?.isEntry) return undefined;
+  const styles = new Set(chunk.css ?? []);
+  const preloads = new Set<string>();
+  const queue = [...(chunk.imports ?? [])];
+  for (let key = queue.pop(); key !== undefined; key = queue.pop()) {
+    const imported = chunks[key];
+    if (!imported || preloads.has(imported.file)) continue;
+    preloads.add(imported.file);
+    for (const css of imported.css ?? []) styles.add(css);
+    queue.push(...(imported.imports ?? []));
+  }
+  const url = (file: string) => `/${file}`;
+  return { script: url(chunk.file), styles: [...styles].map(url), preloads: [...preloads].map(url) };
+}
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -83,22 +105,9 @@ export function builtWebAssets(dir: string): WebAssets {
 
   return {
     async entry(entry) {
-      const chunks = await manifest();
-      const chunk = chunks[WEB_ENTRIES[entry]];
-      if (!chunk?.isEntry) throw new WebAssetsMissing(dir, `no entry ${entry} in its manifest`);
-      const styles = new Set(chunk.css ?? []);
-      const preloads = new Set<string>();
-      // Shared chunks the entry imports (and their stylesheets), so the browser fetches them at once.
-      const queue = [...(chunk.imports ?? [])];
-      for (let key = queue.pop(); key !== undefined; key = queue.pop()) {
-        const imported = chunks[key];
-        if (!imported || preloads.has(imported.file)) continue;
-        preloads.add(imported.file);
-        for (const css of imported.css ?? []) styles.add(css);
-        queue.push(...(imported.imports ?? []));
-      }
-      const url = (file: string) => `/${file}`;
-      return { script: url(chunk.file), styles: [...styles].map(url), preloads: [...preloads].map(url) };
+      const files = entryFiles(await manifest(), entry);
+      if (!files) throw new WebAssetsMissing(dir, `no entry ${entry} in its manifest`);
+      return files;
     },
     async file(name) {
       const type = TYPES[extname(name)];

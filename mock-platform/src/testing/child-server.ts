@@ -7,7 +7,11 @@ const ROOT = join(import.meta.dirname, '..', '..', '..');
  * Starts the real server (`npm start`'s entry point) in its own process on a random loopback
  * port, for tests and benchmarks that must not share the event loop (or be killed) with it.
  */
-export function startChildServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+export function startChildServer(
+  env: Record<string, string>,
+  /** How long start-up may take (benchmarks on a loaded machine wait longer than tests). */
+  startTimeoutMs = 20_000,
+): Promise<{ child: ChildProcess; url: string }> {
   // LORO_CPU_PROF_DIR: write a CPU profile of the server there when it exits (for BENCHMARKS.md).
   const profile = process.env.LORO_CPU_PROF_DIR
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.LORO_CPU_PROF_DIR}`]
@@ -23,7 +27,7 @@ export function startChildServer(env: Record<string, string>): Promise<{ child: 
   );
   return new Promise((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), startTimeoutMs);
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = /running on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
