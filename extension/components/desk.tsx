@@ -233,7 +233,7 @@ export function Desk({ session }: { session: Session }) {
       )}
       {dialog?.kind === 'transfer' && (
         <TransferDialog
-          load={actions.transferTargets}
+          load={() => actions.transferTargets(dialog.conversation.id)}
           offers={offers}
           onCancel={actions.closeDialog}
           onSubmit={(target) => actions.transfer(dialog.conversation, target)}
@@ -243,7 +243,8 @@ export function Desk({ session }: { session: Session }) {
         <TransferDialog
           title={t('conferenceTitle')}
           submitLabel={t('invite')}
-          load={actions.transferTargets}
+          blocking={['channel_not_in_role']}
+          load={() => actions.transferTargets(dialog.conversation.id)}
           offers={offers}
           onCancel={actions.closeDialog}
           onSubmit={(target) =>

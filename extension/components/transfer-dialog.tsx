@@ -4,6 +4,11 @@ import type { TransferRequest, TransferTargets } from '../../shared/api/schemas.
 import { type MessageKey, t } from '../utils/i18n.ts';
 
 type Tab = 'queue' | 'agent';
+type CannotTake = NonNullable<TransferTargets['agents'][number]['cannotTake']>;
+const cannotTakeLabel: Record<CannotTake, MessageKey> = {
+  channel_not_in_role: 'cannotTakeChannel',
+  reply_not_in_role: 'cannotTakeReply',
+};
 const stateLabel: Record<string, MessageKey> = {
   available: 'available',
   unavailable: 'unavailable',
@@ -18,11 +23,14 @@ export function TransferDialog({
   onCancel,
   offers,
   agentsOnly = false,
+  blocking = ['channel_not_in_role', 'reply_not_in_role'],
   title = t('transferTitle'),
   submitLabel = t('transferSubmit'),
 }: {
   /** A conference invites agents only. */
   agentsOnly?: boolean;
+  /** Which of an agent's `cannotTake` reasons grey them out (a conference guest needs the channel, not Reply). */
+  blocking?: CannotTake[];
   title?: string;
   submitLabel?: string;
   load: () => Promise<TransferTargets>;
@@ -119,7 +127,8 @@ export function TransferDialog({
             ))}
           {tab === 'agent' &&
             agents.map((agent) => {
-              const selectable = agent.state === 'available' && agent.hasRoom;
+              const blocked = agent.cannotTake && blocking.includes(agent.cannotTake) ? agent.cannotTake : undefined;
+              const selectable = agent.state === 'available' && agent.hasRoom && !blocked;
               return (
                 <label key={agent.id} class={selectable ? 'reason' : 'reason disabled'}>
                   <input
@@ -133,7 +142,9 @@ export function TransferDialog({
                   />
                   <span class={`dot ${agent.state}`} aria-hidden="true" />
                   <span class="target-name">{agent.displayName}</span>
-                  <span class="target-meta">{t(stateLabel[agent.state] ?? 'unavailable')}</span>
+                  <span class="target-meta" data-testid="transfer-target-meta">
+                    {blocked ? t(cannotTakeLabel[blocked]) : t(stateLabel[agent.state] ?? 'unavailable')}
+                  </span>
                 </label>
               );
             })}

@@ -43,7 +43,9 @@ export function deskApi(session: Session, fetch?: FetchLike) {
     closureReasons: () => typedAnswer(base, api['closure-reasons'].$get(), z.array(closureReasonViewSchema)),
     unavailableReasons: () =>
       typedAnswer(base, api['unavailable-reasons'].$get(), z.array(unavailableReasonViewSchema)),
-    transferTargets: () => typedAnswer(base, api['transfer-targets'].$get(), transferTargetsSchema),
+    /** With the conversation: agents whose role cannot take it say why (`cannotTake`). */
+    transferTargets: (conversationId: string) =>
+      typedAnswer(base, api['transfer-targets'].$get({ query: { conversationId } }), transferTargetsSchema),
     history: (search: string) =>
       typedAnswer(
         base,

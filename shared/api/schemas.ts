@@ -242,7 +242,19 @@ export type TransferRequest = z.infer<typeof transferRequestSchema>;
 
 export const transferTargetsSchema = z.object({
   queues: z.array(z.object({ id: z.string(), name: z.string(), waiting: z.number(), availableAgents: z.number() })),
-  agents: z.array(z.object({ id: z.string(), displayName: z.string(), state: agentStateSchema, hasRoom: z.boolean() })),
+  agents: z.array(
+    z.object({
+      id: z.string(),
+      displayName: z.string(),
+      state: agentStateSchema,
+      hasRoom: z.boolean(),
+      /**
+       * Asked about one conversation: why this agent cannot take it whatever their state (their
+       * role lacks its channel, or Reply on it); the transfer would be refused.
+       */
+      cannotTake: z.enum(['channel_not_in_role', 'reply_not_in_role']).optional(),
+    }),
+  ),
 });
 export type TransferTargets = z.infer<typeof transferTargetsSchema>;
 

@@ -128,11 +128,21 @@ describe('per-channel permissions from the agent’s role (RP-1 … RP-5)', () =
     await t.customerSays('hello');
     const [offer] = (await t.call('GET', '/api/agent/offers', { token: ana })).body;
     const conversation = (await t.call('POST', `/api/offers/${offer.id}/accept`, { token: ana })).body;
+    // Asked about this conversation, the transfer targets say so before the agent tries.
+    const targets = await t.call('GET', `/api/transfer-targets?conversationId=${conversation.id}`, { token: ana });
+    expect(targets.body.agents).toEqual([
+      expect.objectContaining({ id: DEMO.users.bruno.id, state: 'available', cannotTake: 'reply_not_in_role' }),
+    ]);
+    const general = await t.call('GET', '/api/transfer-targets', { token: ana });
+    expect(general.body.agents[0]).not.toHaveProperty('cannotTake');
     const refused = await t.call('POST', `/api/conversations/${conversation.id}/transfer`, {
       token: ana,
       body: { target: { type: 'agent', agentId: DEMO.users.bruno.id } },
     });
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe('reply_not_in_role');
+    // Bruno cannot ask about Ana's conversation: it is not his.
+    const notHis = await t.call('GET', `/api/transfer-targets?conversationId=${conversation.id}`, { token: bruno });
+    expect(notHis.status).toBe(404);
   });
 });

@@ -7,13 +7,26 @@ import { agentLoad } from './dispatcher.ts';
 import { DomainError, invalidField, notFound } from './domain-errors.ts';
 import { mutate } from './mutation.ts';
 import { pendingOffer, pendingWrapUp, systemMessage } from './new-records.ts';
-import { workableConversation } from './participants.ts';
+import { agentConversation, workableConversation } from './participants.ts';
 import { channelPermissionsOf, worksChannel } from './permissions.ts';
 import { type Conversation, type PlatformSchema, put, type User } from './records.ts';
 import { offerView, wrapUpView } from './views.ts';
 
 /** Queues and agents a conversation can be transferred to, for the agent's searchable lists. */
-export function transferTargets(ctx: PlatformContext, agent: User): TransferTargets {
+/**
+ * Where the agent may transfer or invite to. Asked about one of their conversations, each agent
+ * also says whether their role lets them take it (`cannotTake`), so the panel greys them out
+ * instead of offering a transfer the platform would refuse.
+ */
+export function transferTargets(ctx: PlatformContext, agent: User, conversationId?: string): TransferTargets {
+  const conversation = conversationId ? agentConversation(ctx, agent, conversationId) : undefined;
+  const cannotTake = (user: User) => {
+    if (!conversation) return {};
+    if (!worksChannel(ctx.store, user, conversation.channelId)) return { cannotTake: 'channel_not_in_role' as const };
+    if (!channelPermissionsOf(ctx.store, user, conversation.channelId)?.includes('reply'))
+      return { cannotTake: 'reply_not_in_role' as const };
+    return {};
+  };
   const agents = ctx.store.all('users').filter((user) => user.role === 'agent');
   const queues = ctx.store.all('skills').map((skill) => ({
     id: skill.id,
@@ -32,6 +45,7 @@ export function transferTargets(ctx: PlatformContext, agent: User): TransferTarg
         displayName: user.displayName,
         state: agentStatus(ctx, user).state,
         hasRoom: agentLoad(ctx, user.id) < user.capacity,
+        ...cannotTake(user),
       }))
       .sort((a, b) => a.displayName.localeCompare(b.displayName)),
   };
