@@ -192,6 +192,7 @@ export function createPlatform(options: PlatformOptions) {
       fetch,
       webhookBackoff: options.webhookBackoff,
       key: options.simulatorKey,
+      web,
     });
   }
   // The admin web UI (Preact, `admin-ui/`): token in sessionStorage, sent in the Authorization

@@ -8,6 +8,7 @@ export const WEB_ENTRIES = {
   admin: 'mock-platform/admin-ui/main.tsx',
   'template-picker': 'mock-platform/web/template-picker/main.tsx',
   'demo-console': 'mock-platform/web/demo-console/main.tsx',
+  signup: 'mock-platform/web/signup/main.tsx',
 } as const;
 
 export type WebEntry = keyof typeof WEB_ENTRIES;

@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Clock } from '../../../shared/clock.ts';
 import type { Config } from '../config.ts';
+import type { WebAssets } from '../http/web-assets.ts';
 import type { Store } from '../store/store.ts';
 import type { FetchLike } from '../whatsapp/graph-client.ts';
 import { businessManagerRoutes } from './business-manager-routes.ts';
@@ -24,6 +25,8 @@ export interface SimulatorMountOptions {
   webhookBackoff?: readonly number[] | undefined;
   /** Required by `/simulator/*` when set (SIMULATOR_KEY, or the one made for a non-loopback HOST). */
   key?: string | undefined;
+  /** The built browser pages (`npm run build`), for the simulator's pages. */
+  web: WebAssets;
 }
 
 /**
@@ -63,7 +66,7 @@ export function mountSimulator(app: OpenAPIHono, options: SimulatorMountOptions)
   app.route('/graph', graphRoutes(simulator, { token: config.WHATSAPP_TOKEN }));
   app.route('/simulator', customerRoutes(simulator));
   app.route('/simulator', businessManagerRoutes(simulator, clock));
-  app.route('/simulator', onboardingRoutes(onboarding, simulator));
+  app.route('/simulator', onboardingRoutes(onboarding, simulator, options.web));
   registerGraphDocs(app.openAPIRegistry);
 
   return {
