@@ -1,44 +1,27 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../mock-platform/src/seed/demo-tenant.ts';
 import { text } from './support/agent-panel.ts';
-import { launchWithExtension, screenshot } from './support/browser.ts';
-import { adminApi, startTestPlatform } from './support/platform.ts';
+import { screenshot } from './support/browser.ts';
+import { adminPage, formDriver, signInAdmin, useE2e } from './support/fixture.ts';
+import { adminApi } from './support/platform.ts';
 
 /** An administrator imports users from a CSV file: dry run first, then applied without the refused row. */
 describe('users CSV import in the admin UI', () => {
-  let platform: Awaited<ReturnType<typeof startTestPlatform>>;
-  let chrome: Awaited<ReturnType<typeof launchWithExtension>>;
+  const e2e = useE2e();
   let admin: Page;
 
   beforeAll(async () => {
-    platform = await startTestPlatform();
-    chrome = await launchWithExtension();
-    admin = await chrome.browser.newPage();
-    await admin.setViewport({ width: 1280, height: 900 });
+    admin = await adminPage(e2e, { width: 1280, height: 900 });
   });
 
-  afterAll(async () => {
-    await chrome?.close();
-    await platform?.close();
-  });
-
-  const click = async (selector: string) => {
-    await (await admin.waitForSelector(selector))?.click();
-  };
-  const fill = async (selector: string, value: string) => {
-    const input = await admin.waitForSelector(selector);
-    await input?.click({ count: 3 });
-    await input?.press('Backspace');
-    await input?.type(value);
-  };
+  const click = (selector: string) => formDriver(admin).click(selector);
 
   it('shows what would be created, changed and refused, then applies the rest in one audited commit', async () => {
-    const folder = await mkdtemp(join(tmpdir(), 'loro-import-'));
-    const file = join(folder, 'users.csv');
+    // In the platform's data directory: deleted with it.
+    const file = join(e2e.platform.dataDir, 'users.csv');
     await writeFile(
       file,
       [
@@ -48,10 +31,7 @@ describe('users CSV import in the admin UI', () => {
         'dani,Dani,agent,,,2,a-long-password',
       ].join('\r\n'),
     );
-    await admin.goto(`${platform.url}/admin`);
-    await fill('[data-testid="admin-username"]', 'admin');
-    await fill('[data-testid="admin-password"]', 'loro-admin');
-    await click('[data-testid="admin-sign-in"]');
+    await signInAdmin(e2e, admin);
     await click('[data-testid="nav-import-export"]');
     const input = (await admin.waitForSelector('[data-testid="file-users"]')) as ElementHandle<HTMLInputElement>;
     await input.uploadFile(file);
@@ -76,7 +56,7 @@ describe('users CSV import in the admin UI', () => {
       true,
     );
     await screenshot(admin, 'admin-import-dry-run');
-    const api = await adminApi(platform.url);
+    const api = await adminApi(e2e.platform.url);
     expect((await api('GET', 'users?q=carla')).body).toEqual([]);
 
     await click('[data-testid="language"]');

@@ -1,9 +1,9 @@
 import type { Page } from 'puppeteer-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../mock-platform/src/seed/demo-tenant.ts';
-import { signedInPanel, text } from './support/agent-panel.ts';
+import { text } from './support/agent-panel.ts';
 import { screenshot } from './support/browser.ts';
-import { adminPage, formDriver, useE2e } from './support/fixture.ts';
+import { adminPage, formDriver, signIn, useE2e } from './support/fixture.ts';
 
 /**
  * The administrator's reference document, task by task in its order, in the admin web UI; then an
@@ -138,7 +138,7 @@ describe('an administrator sets up a WhatsApp channel in the admin UI, and agent
 
     // The agent: a customer writes to the new number. Without Reply Ana could not answer it, so it
     // is not offered to her (issue 13): it waits in the queue.
-    const ana = await signedInPanel(e2e.chrome.browser, e2e.chrome.extensionId, e2e.platform.url, 'ana', 'loro-agent');
+    const ana = await signIn(e2e);
     await fetch(`${e2e.platform.url}/simulator/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

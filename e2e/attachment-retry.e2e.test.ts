@@ -1,15 +1,13 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO } from '../mock-platform/src/seed/demo-tenant.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../shared/clock.ts';
-import { signedInPanel, text } from './support/agent-panel.ts';
-import { launchWithExtension, screenshot } from './support/browser.ts';
-import { startTestPlatform } from './support/platform.ts';
+import { acceptOffer, text } from './support/agent-panel.ts';
+import { screenshot } from './support/browser.ts';
+import { customerWrites, reachPairRateLimit, sentToPhone } from './support/customer.ts';
+import { signIn, useE2e } from './support/fixture.ts';
 
-const CUSTOMER = '34612345678';
 /** A real 2×2 PNG. */
 const PHOTO = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4z8DwHwyBDAgBFMJgBgA2pQf6e3QqRgAAAABJRU5ErkJggg==',
@@ -19,65 +17,31 @@ const PHOTO = Buffer.from(
 describe('an attachment WhatsApp refuses: on its bubble with Retry, sent again once (issue 16 item 1)', () => {
   // The platform runs on a manual clock: WhatsApp's pair rate window passes by moving it.
   const clock = new ManualClock(Date.now());
-  let platform: Awaited<ReturnType<typeof startTestPlatform>>;
-  let chrome: Awaited<ReturnType<typeof launchWithExtension>>;
-  let files: string;
+  const e2e = useE2e({ lang: 'es-ES', clock });
+  let photo: string;
   let ana: Page;
 
   beforeAll(async () => {
-    files = await mkdtemp(join(tmpdir(), 'loro-attachment-retry-'));
-    await writeFile(join(files, 'plano.png'), PHOTO);
-    platform = await startTestPlatform(clock);
-    chrome = await launchWithExtension('es-ES');
-    ana = await signedInPanel(chrome.browser, chrome.extensionId, platform.url, 'ana', 'loro-agent');
-  });
-
-  afterAll(async () => {
-    await chrome?.close();
-    await platform?.close();
-    await rm(files, { recursive: true, force: true });
+    // In the platform's data directory: deleted with it.
+    photo = join(e2e.platform.dataDir, 'plano.png');
+    await writeFile(photo, PHOTO);
+    ana = await signIn(e2e, 'ana', { viewport: { width: 380, height: 760 } });
   });
 
   /** The photos the customer's phone received from the business. */
-  async function photosOnThePhone(): Promise<unknown[]> {
-    const response = await fetch(`${platform.url}/simulator/api/threads/${DEMO.phoneNumberId}/+${CUSTOMER}/messages`);
-    const messages = (await response.json()) as { direction: string; type: string }[];
-    return messages.filter((m) => m.direction === 'outbound' && m.type === 'image');
-  }
+  const photosOnThePhone = async () =>
+    (await sentToPhone(e2e.platform.url)).filter((message) => message.type === 'image');
 
   it('keeps the failed photo in the transcript and Retry sends the uploaded file with its caption', async () => {
-    await ana.setViewport({ width: 380, height: 760 });
-    await fetch(`${platform.url}/simulator/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        phoneNumberId: DEMO.phoneNumberId,
-        from: `+${CUSTOMER}`,
-        name: 'María García',
-        text: 'Hola',
-      }),
-    });
-    await ana.waitForSelector('[data-testid="offer"]');
-    await ana.click('[data-testid="accept-offer"]');
+    await customerWrites(e2e.platform.url, 'Hola');
+    await acceptOffer(ana);
     await ana.waitForSelector('[data-testid="attach-file"]');
 
     // Another system of the business has just flooded this customer: WhatsApp's pair rate (131056).
-    for (let i = 0; i < 45; i++) {
-      const sent = await fetch(`${platform.url}/graph/v23.0/${DEMO.phoneNumberId}/messages`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: 'Bearer loro-demo-access-token' },
-        body: JSON.stringify({
-          messaging_product: 'whatsapp',
-          to: CUSTOMER,
-          type: 'text',
-          text: { body: `Aviso ${i}` },
-        }),
-      });
-      expect(sent.status).toBe(200);
-    }
+    await reachPairRateLimit(e2e.platform.url);
 
     const input = (await ana.$('[data-testid="attach-input"]')) as ElementHandle<HTMLInputElement> | null;
-    await input?.uploadFile(join(files, 'plano.png'));
+    await input?.uploadFile(photo);
     await ana.waitForSelector('[data-testid="attachment-draft"]');
     await ana.type('[data-testid="attachment-caption"]', 'Aquí tiene el plano');
     await ana.click('[data-testid="attachment-send"]');
@@ -102,7 +66,7 @@ describe('an attachment WhatsApp refuses: on its bubble with Retry, sent again o
       );
     });
     expect(await ana.$('[data-testid="retry-message"]')).toBeNull();
-    const photos = (await photosOnThePhone()) as { text: string }[];
+    const photos = await photosOnThePhone();
     expect(photos).toHaveLength(1);
     expect(photos[0]?.text).toBe('Aquí tiene el plano');
     await screenshot(ana, 'es-side-panel-retried-attachment-380');

@@ -1,10 +1,12 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { contrastRatio } from '../extension/utils/contrast.ts';
 import { DEMO } from '../mock-platform/src/seed/demo-tenant.ts';
-import { signedInPanel, text } from './support/agent-panel.ts';
-import { launchWithExtension, loadUntil, screenshot } from './support/browser.ts';
-import { adminApi, startTestPlatform } from './support/platform.ts';
+import { acceptOffer, text } from './support/agent-panel.ts';
+import { loadUntil, screenshot } from './support/browser.ts';
+import { customerWrites } from './support/customer.ts';
+import { type E2e, signIn, useE2e } from './support/fixture.ts';
+import { adminApi } from './support/platform.ts';
 
 /**
  * Issue 16, items 5 and 7, in the side panel's real width: 380 × 720 px, three conversations.
@@ -24,40 +26,43 @@ const customers = [
   ['+34 633 333 333', 'Iker Sanz', '¿Me podéis enviar la factura de noviembre?'],
 ] as const;
 
+/** Ana's panel at 380 × 720, and the demo agent console in front with the overlay loaded. */
+async function panelAndConsole(e2e: E2e): Promise<{ panel: Page; consolePage: Page }> {
+  const panel = await signIn(e2e, 'ana', { viewport: { width: WIDTH, height: HEIGHT } });
+  const consolePage = await e2e.chrome.browser.newPage();
+  await loadUntil(consolePage, `${e2e.platform.url}/demo/console`, (page) =>
+    page.waitForSelector('pierce/[data-testid="loro-launcher"]', { timeout: 500 }),
+  );
+  await consolePage.bringToFront();
+  return { panel, consolePage };
+}
+
+/** Adds the template picker (a custom component `PICKER_HEIGHT` px tall) and opens it in the panel. */
+async function openTemplatePicker(e2e: E2e, panel: Page): Promise<void> {
+  const call = await adminApi(e2e.platform.url);
+  const { body: channels } = await call('GET', 'channels');
+  await call('POST', 'custom-components', {
+    name: 'WhatsApp templates',
+    url: `${channels.templateSettingsUrl}%s`,
+    height: PICKER_HEIGHT,
+    channelIds: [DEMO.channelId],
+  });
+  await panel.click('[data-testid="open-templates"]');
+  const frame = await (await panel.waitForSelector('[data-testid="template-frame"]'))?.contentFrame();
+  await frame?.waitForSelector('body[data-ready="true"]');
+}
+
 describe('attention signals and a layout that gives the conversation room (380 px)', () => {
-  let platform: Awaited<ReturnType<typeof startTestPlatform>>;
-  let loro: Awaited<ReturnType<typeof launchWithExtension>>;
-
-  beforeAll(async () => {
-    platform = await startTestPlatform();
-    loro = await launchWithExtension();
-  });
-
-  afterAll(async () => {
-    await loro?.close();
-    await platform?.close();
-  });
-
-  const customerWrites = (from: string, name: string, body: string) =>
-    fetch(`${platform.url}/simulator/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ phoneNumberId: DEMO.phoneNumberId, from, name, text: body }),
-    });
+  const e2e = useE2e();
+  const writes = (from: string, name: string, body: string) => customerWrites(e2e.platform.url, body, { from, name });
   const badge = (panel: Page) => panel.evaluate(() => chrome.action.getBadgeText({}));
 
   it('toast Accept, badge, then three conversations with the transcript keeping the height', async () => {
-    const panel = await signedInPanel(loro.browser, loro.extensionId, platform.url, 'ana', 'loro-agent');
-    await panel.setViewport({ width: WIDTH, height: HEIGHT });
-    const consolePage = await loro.browser.newPage();
-    await loadUntil(consolePage, `${platform.url}/demo/console`, (page) =>
-      page.waitForSelector('pierce/[data-testid="loro-launcher"]', { timeout: 500 }),
-    );
-    await consolePage.bringToFront();
+    const { panel, consolePage } = await panelAndConsole(e2e);
 
     // The first offer: the console page's toast names only its kind and accepts it.
     const [from, name, body] = customers[0];
-    await customerWrites(from, name, body);
+    await writes(from, name, body);
     await panel.waitForSelector('[data-testid="offer"]');
     await panel.waitForFunction(() => chrome.action.getBadgeText({}).then((value) => value === '1'));
     const toast = await consolePage.waitForSelector('pierce/[data-testid="loro-toast"]:not([hidden])');
@@ -76,10 +81,8 @@ describe('attention signals and a layout that gives the conversation room (380 p
     await consolePage.waitForSelector('pierce/[data-testid="loro-toast"][hidden]');
 
     for (const [number, customer, words] of customers.slice(1)) {
-      await customerWrites(number, customer, words);
-      await panel.waitForSelector('[data-testid="accept-offer"]');
-      await panel.click('[data-testid="accept-offer"]');
-      await panel.waitForSelector('[data-testid="offer"]', { hidden: true });
+      await writes(number, customer, words);
+      await acceptOffer(panel);
     }
     await panel.waitForFunction(() => document.querySelectorAll('[data-testid="task"]').length === 3);
     const order = () => panel.$$eval('[data-testid="task"] .task-title', (titles) => titles.map((t) => t.textContent));
@@ -92,7 +95,7 @@ describe('attention signals and a layout that gives the conversation room (380 p
     );
 
     // A new message in a conversation not open: bold with its count, first in the list, on the badge.
-    await customerWrites(customers[0][0], customers[0][1], '¿Hay novedades?');
+    await writes(customers[0][0], customers[0][1], '¿Hay novedades?');
     await panel.waitForSelector('[data-testid="unread-count"]');
     // The badge is set after the list renders: wait for it (a wrong count times out, naming the test).
     await panel.waitForFunction(() => chrome.action.getBadgeText({}).then((value) => value === '1'));
@@ -143,17 +146,7 @@ describe('attention signals and a layout that gives the conversation room (380 p
     await panel.waitForSelector('[data-testid="task-list"].compact');
 
     // The template picker open: the transcript keeps most of what the picker leaves.
-    const call = await adminApi(platform.url);
-    const { body: channels } = await call('GET', 'channels');
-    await call('POST', 'custom-components', {
-      name: 'WhatsApp templates',
-      url: `${channels.templateSettingsUrl}%s`,
-      height: PICKER_HEIGHT,
-      channelIds: [DEMO.channelId],
-    });
-    await panel.click('[data-testid="open-templates"]');
-    const frame = await (await panel.waitForSelector('[data-testid="template-frame"]'))?.contentFrame();
-    await frame?.waitForSelector('body[data-ready="true"]');
+    await openTemplatePicker(e2e, panel);
     const withPicker = await transcriptHeight(panel);
     await screenshot(panel, 'layout-380-template-picker');
     expect(withPicker).toBeGreaterThan((HEIGHT - PICKER_HEIGHT) / 2);
@@ -183,37 +176,11 @@ const transcriptHeight = (panel: Page) =>
   panel.$eval('[data-testid="transcript"]', (element) => element.getBoundingClientRect().height);
 
 describe('the same in Spanish', () => {
-  let platform: Awaited<ReturnType<typeof startTestPlatform>>;
-  let loro: Awaited<ReturnType<typeof launchWithExtension>>;
-
-  beforeAll(async () => {
-    platform = await startTestPlatform();
-    loro = await launchWithExtension('es-ES');
-  });
-
-  afterAll(async () => {
-    await loro?.close();
-    await platform?.close();
-  });
+  const e2e = useE2e({ lang: 'es-ES' });
 
   it('toast, compact row and folding speak Spanish', async () => {
-    const panel = await signedInPanel(loro.browser, loro.extensionId, platform.url, 'ana', 'loro-agent');
-    await panel.setViewport({ width: WIDTH, height: HEIGHT });
-    const consolePage = await loro.browser.newPage();
-    await loadUntil(consolePage, `${platform.url}/demo/console`, (page) =>
-      page.waitForSelector('pierce/[data-testid="loro-launcher"]', { timeout: 500 }),
-    );
-    await consolePage.bringToFront();
-    await fetch(`${platform.url}/simulator/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        phoneNumberId: DEMO.phoneNumberId,
-        from: '+34 644 444 444',
-        name: 'Lucía Gómez',
-        text: 'Hola',
-      }),
-    });
+    const { panel, consolePage } = await panelAndConsole(e2e);
+    await customerWrites(e2e.platform.url, 'Hola', { from: '+34 644 444 444', name: 'Lucía Gómez' });
     const toast = await consolePage.waitForSelector('pierce/[data-testid="loro-toast"]:not([hidden])');
     expect(await toast?.evaluate((element) => element.textContent)).toBe(
       'Nueva conversación de WhatsApp ofrecidaAceptarAbrir',
@@ -238,17 +205,7 @@ describe('the same in Spanish', () => {
     await screenshot(panel, 'es-layout-380');
 
     // The template picker open in Spanish: its page loaded, the transcript keeps what it leaves.
-    const call = await adminApi(platform.url);
-    const { body: channels } = await call('GET', 'channels');
-    await call('POST', 'custom-components', {
-      name: 'WhatsApp templates',
-      url: `${channels.templateSettingsUrl}%s`,
-      height: PICKER_HEIGHT,
-      channelIds: [DEMO.channelId],
-    });
-    await panel.click('[data-testid="open-templates"]');
-    const frame = await (await panel.waitForSelector('[data-testid="template-frame"]'))?.contentFrame();
-    await frame?.waitForSelector('body[data-ready="true"]');
+    await openTemplatePicker(e2e, panel);
     expect(await text(panel, '[data-testid="open-templates"]')).toBe('Ocultar plantillas');
     expect(await cutOff(panel)).toEqual([]);
     // Less than in English: the Spanish actions take a line of their own under the customer's name.

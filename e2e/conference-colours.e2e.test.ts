@@ -1,10 +1,10 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { contrastRatio } from '../extension/utils/contrast.ts';
-import { DEMO } from '../mock-platform/src/seed/demo-tenant.ts';
-import { signedInPanel } from './support/agent-panel.ts';
-import { launchWithExtension, screenshot } from './support/browser.ts';
-import { startTestPlatform } from './support/platform.ts';
+import { acceptOffer, startConference } from './support/agent-panel.ts';
+import { screenshot } from './support/browser.ts';
+import { customerWrites } from './support/customer.ts';
+import { signIn, useTwoAgents } from './support/fixture.ts';
 
 /**
  * Issue 16 item 7: in a conference each agent's bubbles are told apart. Ana (English) owns the
@@ -13,20 +13,10 @@ import { startTestPlatform } from './support/platform.ts';
  */
 const BLUE = 'rgb(11, 87, 208)';
 const TEAL = 'rgb(0, 105, 107)';
+const PANEL = { width: 380, height: 720 };
 
 describe('a conference: the other agent’s replies in their own colour, for the host and the guest', () => {
-  let platform: Awaited<ReturnType<typeof startTestPlatform>>;
-  let chromes: Awaited<ReturnType<typeof launchWithExtension>>[] = [];
-
-  beforeAll(async () => {
-    platform = await startTestPlatform();
-    chromes = await Promise.all([launchWithExtension(), launchWithExtension('es-ES')]);
-  });
-
-  afterAll(async () => {
-    await Promise.all(chromes.map((chrome) => chrome.close()));
-    await platform?.close();
-  });
+  const [a, b] = useTwoAgents({ langs: ['en-US', 'es-ES'] });
 
   /** Each agent reply in `panel`: its signature, background and text colour. */
   const replies = (panel: Page) =>
@@ -47,36 +37,13 @@ describe('a conference: the other agent’s replies in their own colour, for the
   };
 
   it('shows Bruno’s replies teal to Ana, and Ana’s teal to Bruno; their own blue', async () => {
-    const [a, b] = chromes;
-    if (!a || !b) throw new Error('browsers did not start');
-    const ana = await signedInPanel(a.browser, a.extensionId, platform.url, 'ana', 'loro-agent');
-    await ana.setViewport({ width: 380, height: 720 });
-    await fetch(`${platform.url}/simulator/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        phoneNumberId: DEMO.phoneNumberId,
-        from: '+34 677 777 777',
-        name: 'Olga Ruiz',
-        text: 'Hola',
-      }),
-    });
-    await ana.waitForSelector('[data-testid="accept-offer"]');
-    await ana.click('[data-testid="accept-offer"]');
+    const ana = await signIn(a, 'ana', { viewport: PANEL });
+    await customerWrites(a.platform.url, 'Hola', { from: '+34 677 777 777', name: 'Olga Ruiz' });
+    await acceptOffer(ana);
     await ana.waitForSelector('[data-testid="start-conference"]');
     // Bruno signs in once the conversation is Ana's: the offer cannot go to him instead.
-    const bruno = await signedInPanel(b.browser, b.extensionId, platform.url, 'bruno', 'loro-agent');
-    await bruno.setViewport({ width: 380, height: 720 });
-
-    await ana.click('[data-testid="start-conference"]');
-    await ana.waitForSelector('[data-testid="transfer-dialog"][open]');
-    await ana.waitForSelector('[data-testid="transfer-target"]:not([disabled])');
-    await ana.click('[data-testid="transfer-target"]');
-    await ana.click('[data-testid="transfer-submit"]');
-    await bruno.waitForSelector('[data-testid="offer"][data-kind="conference"]');
-    await bruno.click('[data-testid="accept-offer"]');
-    await bruno.waitForSelector('[data-testid="conference-state"][data-state="active"]');
-    await ana.waitForSelector('[data-testid="conference-state"][data-state="active"]');
+    const bruno = await signIn(b, 'bruno', { viewport: PANEL });
+    await startConference(ana, bruno);
 
     await reply(ana, 'Hola Olga, le paso con mi compañero.');
     await bruno.waitForFunction(() => document.querySelectorAll('[data-testid="agent-message"]').length === 1);

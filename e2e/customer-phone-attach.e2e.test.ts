@@ -1,11 +1,10 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signedInPanel, text } from './support/agent-panel.ts';
-import { launchWithExtension, screenshot } from './support/browser.ts';
-import { startTestPlatform } from './support/platform.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { acceptOffer, text } from './support/agent-panel.ts';
+import { screenshot } from './support/browser.ts';
+import { signIn, useE2e } from './support/fixture.ts';
 
 /** A real 2×2 PNG. */
 const PHOTO = Buffer.from(
@@ -19,30 +18,21 @@ async function pick(page: Page, input: string, path: string) {
 }
 
 describe('the customer’s phone sends a photo, a document and a voice note (issue 16 item 1, simulator)', () => {
-  let platform: Awaited<ReturnType<typeof startTestPlatform>>;
-  let chrome: Awaited<ReturnType<typeof launchWithExtension>>;
+  const e2e = useE2e({ lang: 'es-ES' });
+  /** The files the customer picks: in the platform's data directory, deleted with it. */
   let files: string;
 
   beforeAll(async () => {
-    files = await mkdtemp(join(tmpdir(), 'loro-phone-files-'));
+    files = e2e.platform.dataDir;
     await writeFile(join(files, 'rotura.png'), PHOTO);
     await writeFile(join(files, 'factura-noviembre.pdf'), '%PDF-1.4 factura');
     await writeFile(join(files, 'nota.ogg'), Buffer.from('OggS\0voice'));
-    platform = await startTestPlatform();
-    chrome = await launchWithExtension('es-ES');
-  });
-
-  afterAll(async () => {
-    await chrome?.close();
-    await platform?.close();
-    await rm(files, { recursive: true, force: true });
   });
 
   it('each reaches the agent as its kind: the photo shown, the document by name, the voice note to play', async () => {
-    const panel = await signedInPanel(chrome.browser, chrome.extensionId, platform.url, 'ana', 'loro-agent');
-    await panel.setViewport({ width: 380, height: 760 });
-    const phone = await chrome.browser.newPage();
-    await phone.goto(`${platform.url}/simulator`);
+    const panel = await signIn(e2e, 'ana', { viewport: { width: 380, height: 760 } });
+    const phone = await e2e.chrome.browser.newPage();
+    await phone.goto(`${e2e.platform.url}/simulator`);
     await phone.waitForSelector('[data-testid="business-number"] option');
     expect(await phone.$eval('[data-testid="file-input"]', (el) => el.getAttribute('accept'))).toContain(
       'application/pdf',
@@ -55,8 +45,7 @@ describe('the customer’s phone sends a photo, a document and a voice note (iss
       throw new Error(`phone: ${await text(phone, 'body')}`);
     });
     await panel.bringToFront();
-    await panel.waitForSelector('[data-testid="accept-offer"]');
-    await panel.click('[data-testid="accept-offer"]');
+    await acceptOffer(panel);
     await panel.waitForSelector('[data-testid="customer-message"] [data-testid="message-image"]');
     expect(await text(panel, '[data-testid="customer-message"]:last-of-type')).toContain('Así llegó la caja');
 

@@ -1,24 +1,17 @@
 import type { HTTPRequest, Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO } from '../mock-platform/src/seed/demo-tenant.ts';
-import { signedInPanel, text } from './support/agent-panel.ts';
-import { launchWithExtension, screenshot } from './support/browser.ts';
-import { startTestPlatform } from './support/platform.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { acceptOffer, text } from './support/agent-panel.ts';
+import { screenshot } from './support/browser.ts';
+import { customerWrites } from './support/customer.ts';
+import { signIn, useE2e } from './support/fixture.ts';
 
 describe('drafts belong to their conversation', () => {
-  let platform: Awaited<ReturnType<typeof startTestPlatform>>;
-  let chrome: Awaited<ReturnType<typeof launchWithExtension>>;
+  const e2e = useE2e();
   let ana: Page;
 
-  const customerWrites = (from: string, name: string, body: string) =>
-    fetch(`${platform.url}/simulator/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ phoneNumberId: DEMO.phoneNumberId, from, name, text: body }),
-    });
   /** What the platform sent to each customer, by conversation (the customer's name). */
   const repliesTo = (name: string) => {
-    const { store } = platform.platform.ctx;
+    const { store } = e2e.platform.platform.ctx;
     const ids = new Set(
       store
         .all('conversations')
@@ -44,24 +37,15 @@ describe('drafts belong to their conversation', () => {
   };
 
   beforeAll(async () => {
-    platform = await startTestPlatform();
-    chrome = await launchWithExtension();
-    ana = await signedInPanel(chrome.browser, chrome.extensionId, platform.url, 'ana', 'loro-agent');
+    ana = await signIn(e2e);
     for (const [from, name] of [
       ['+34 611 111 111', 'Gonzalo Pérez'],
       ['+34 622 222 222', 'Helena Ruiz'],
     ] as const) {
-      await customerWrites(from, name, `Hola, soy ${name}`);
-      await ana.waitForSelector('[data-testid="accept-offer"]');
-      await ana.click('[data-testid="accept-offer"]');
-      await ana.waitForSelector('[data-testid="offer"]', { hidden: true });
+      await customerWrites(e2e.platform.url, `Hola, soy ${name}`, { from, name });
+      await acceptOffer(ana);
     }
     await ana.waitForFunction(() => document.querySelectorAll('[data-testid="task"]').length === 2);
-  });
-
-  afterAll(async () => {
-    await chrome?.close();
-    await platform?.close();
   });
 
   it('keeps each conversation’s draft and sends only to the conversation it was typed in', async () => {

@@ -1,12 +1,10 @@
 import type { Page } from 'puppeteer-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEMO } from '../mock-platform/src/seed/demo-tenant.ts';
 import { ManualClock } from '../shared/clock.ts';
-import { text } from './support/agent-panel.ts';
+import { acceptOffer, text } from './support/agent-panel.ts';
 import { screenshot } from './support/browser.ts';
+import { customerWrites, reachPairRateLimit, sentToPhone } from './support/customer.ts';
 import { signIn, useE2e } from './support/fixture.ts';
-
-const CUSTOMER = '34612345678';
 
 describe('a reply WhatsApp refuses: its reason on the bubble, live, and Retry (issue 13)', () => {
   // The platform runs on a manual clock: WhatsApp's pair rate window passes by moving it.
@@ -19,44 +17,16 @@ describe('a reply WhatsApp refuses: its reason on the bubble, live, and Retry (i
   });
 
   /** What the customer's phone received from the business. */
-  async function onThePhone(): Promise<string[]> {
-    const response = await fetch(
-      `${e2e.platform.url}/simulator/api/threads/${DEMO.phoneNumberId}/+${CUSTOMER}/messages`,
-    );
-    const messages = (await response.json()) as { direction: string; text: string }[];
-    return messages.filter((m) => m.direction === 'outbound').map((m) => m.text);
-  }
+  const onThePhone = async () => (await sentToPhone(e2e.platform.url)).map((message) => message.text);
 
   it('shows WhatsApp’s refusal in plain words with its code, keeps the SLA clock running, and Retry sends it once', async () => {
-    await fetch(`${e2e.platform.url}/simulator/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        phoneNumberId: DEMO.phoneNumberId,
-        from: `+${CUSTOMER}`,
-        name: 'María García',
-        text: 'Hola',
-      }),
-    });
-    await ana.waitForSelector('[data-testid="offer"]');
-    await ana.click('[data-testid="accept-offer"]');
+    await customerWrites(e2e.platform.url, 'Hola');
+    await acceptOffer(ana);
     await ana.waitForSelector('[data-testid="customer-message"]');
 
     // Another system of the business has just sent this customer a burst of messages: WhatsApp's
     // pair rate limit (131056) is reached.
-    for (let i = 0; i < 45; i++) {
-      const sent = await fetch(`${e2e.platform.url}/graph/v23.0/${DEMO.phoneNumberId}/messages`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: 'Bearer loro-demo-access-token' },
-        body: JSON.stringify({
-          messaging_product: 'whatsapp',
-          to: CUSTOMER,
-          type: 'text',
-          text: { body: `Aviso ${i}` },
-        }),
-      });
-      expect(sent.status).toBe(200);
-    }
+    await reachPairRateLimit(e2e.platform.url);
 
     await ana.type('[data-testid="composer-input"]', 'Hola María, ¿me confirma su dirección?');
     await ana.keyboard.press('Enter');

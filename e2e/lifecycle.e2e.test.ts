@@ -1,47 +1,29 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../mock-platform/src/seed/demo-tenant.ts';
 import { ManualClock } from '../shared/clock.ts';
-import { signedInPanel, text } from './support/agent-panel.ts';
-import { launchWithExtension, screenshot } from './support/browser.ts';
-import { adminApi, startTestPlatform } from './support/platform.ts';
+import { text } from './support/agent-panel.ts';
+import { screenshot } from './support/browser.ts';
+import { customerWrites } from './support/customer.ts';
+import { signIn, useTwoAgents } from './support/fixture.ts';
+import { adminApi } from './support/platform.ts';
 
 describe('two agents: reject, RONA, transfer, conference, interruption, and end with a closure reason', () => {
   // The platform runs on a manual clock: the offer timeout is reached by moving it, not by waiting.
   const clock = new ManualClock(Date.now());
-  let platform: Awaited<ReturnType<typeof startTestPlatform>>;
-  let chromes: Awaited<ReturnType<typeof launchWithExtension>>[] = [];
+  const [a, b] = useTwoAgents({ clock });
   let ana: Page;
   let bruno: Page;
 
   beforeAll(async () => {
-    platform = await startTestPlatform(clock);
-    chromes = await Promise.all([launchWithExtension(), launchWithExtension()]);
-    const [a, b] = chromes;
-    if (!a || !b) throw new Error('browsers did not start');
-    ana = await signedInPanel(a.browser, a.extensionId, platform.url, 'ana', 'loro-agent');
-    bruno = await signedInPanel(b.browser, b.extensionId, platform.url, 'bruno', 'loro-agent');
+    [ana, bruno] = await Promise.all([signIn(a, 'ana'), signIn(b, 'bruno')]);
     // Starting two browsers can take long on a busy machine: the panels count down offers in
     // their own (wall) time, so the platform's clock starts the tests at the wall time too.
     clock.advance(Math.max(0, Date.now() - clock.now()));
   });
 
-  afterAll(async () => {
-    await Promise.all(chromes.map((chrome) => chrome.close()));
-    await platform?.close();
-  });
-
   it('moves a rejected offer to the other agent, puts an unanswering agent in RONA, and ends with a wrap-up', async () => {
-    await fetch(`${platform.url}/simulator/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        phoneNumberId: DEMO.phoneNumberId,
-        from: '+34 612 345 678',
-        name: 'María García',
-        text: 'Hola',
-      }),
-    });
+    await customerWrites(a.platform.url, 'Hola');
 
     // Ana (proficiency 8) gets it first and rejects it: it goes to Bruno.
     await ana.waitForSelector('[data-testid="offer"]');
@@ -52,7 +34,7 @@ describe('two agents: reject, RONA, transfer, conference, interruption, and end 
 
     // Bruno lets the agent response time pass: RONA, and only he can leave it.
     clock.advance(30_000);
-    await platform.platform.sweep();
+    await a.platform.platform.sweep();
     await bruno.waitForSelector('[data-testid="agent-state"][data-state="rona"]');
     await bruno.waitForSelector('[data-testid="rona-notice"]');
     expect(await bruno.$('[data-testid="offer"]')).toBeNull();
@@ -78,7 +60,7 @@ describe('two agents: reject, RONA, transfer, conference, interruption, and end 
     await bruno.waitForSelector('[data-testid="conversation"]', { hidden: true });
     await bruno.waitForSelector('[data-testid="no-tasks"]');
 
-    const [conversation] = platform.platform.ctx.store.all('conversations');
+    const [conversation] = a.platform.platform.ctx.store.all('conversations');
     expect(conversation).toMatchObject({
       status: 'ended',
       closureReasonId: 'closure_resolved',
@@ -87,16 +69,7 @@ describe('two agents: reject, RONA, transfer, conference, interruption, and end 
   });
 
   it('transfers to an agent who accepts, with a wrap-up for the sender, and survives an abandoned transfer', async () => {
-    await fetch(`${platform.url}/simulator/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        phoneNumberId: DEMO.phoneNumberId,
-        from: '+34 600 123 456',
-        name: 'Pablo Ruiz',
-        text: 'Factura duplicada',
-      }),
-    });
+    await customerWrites(a.platform.url, 'Factura duplicada', { from: '+34 600 123 456', name: 'Pablo Ruiz' });
     await ana.waitForSelector('[data-testid="offer"]');
     await ana.click('[data-testid="accept-offer"]');
     await ana.waitForSelector('[data-testid="customer-message"]');
@@ -208,7 +181,7 @@ describe('two agents: reject, RONA, transfer, conference, interruption, and end 
   });
 
   it('interrupts the conversation when an administrator deletes its channel: alert, no reply, only End', async () => {
-    const admin = await adminApi(platform.url);
+    const admin = await adminApi(a.platform.url);
     expect((await admin('DELETE', `channels/${DEMO.channelId}`)).status).toBe(200);
 
     await bruno.waitForSelector('[data-testid="interrupted"]');

@@ -1,19 +1,11 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../mock-platform/src/seed/demo-tenant.ts';
 import { ManualClock } from '../shared/clock.ts';
-import { signedInPanel, text } from './support/agent-panel.ts';
-import { launchWithExtension, screenshot } from './support/browser.ts';
-import { startTestPlatform } from './support/platform.ts';
-
-/** A customer writes through the simulator. */
-async function customerWrites(url: string, from: string, name: string, body: string) {
-  await fetch(`${url}/simulator/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ phoneNumberId: DEMO.phoneNumberId, from, name, text: body }),
-  });
-}
+import { acceptOffer, text } from './support/agent-panel.ts';
+import { screenshot } from './support/browser.ts';
+import { customerWrites } from './support/customer.ts';
+import { signIn, useE2e } from './support/fixture.ts';
 
 /** True when a real click at the centre of `selector` lands on it (not inert, not covered). */
 const reachable = (page: Page, selector: string) =>
@@ -25,26 +17,17 @@ const reachable = (page: Page, selector: string) =>
 
 describe('an offer never arrives hidden behind a modal dialog (issue 13)', () => {
   const clock = new ManualClock(Date.now());
-  let platform: Awaited<ReturnType<typeof startTestPlatform>>;
-  let chrome: Awaited<ReturnType<typeof launchWithExtension>>;
+  const e2e = useE2e({ clock });
   let ana: Page;
 
   beforeAll(async () => {
-    platform = await startTestPlatform(clock);
-    chrome = await launchWithExtension();
-    ana = await signedInPanel(chrome.browser, chrome.extensionId, platform.url, 'ana', 'loro-agent');
+    ana = await signIn(e2e);
     clock.advance(Math.max(0, Date.now() - clock.now()));
   });
 
-  afterAll(async () => {
-    await chrome?.close();
-    await platform?.close();
-  });
-
   it('shows the offer inside the open End dialog; Accept works and the typed wrap-up is kept', async () => {
-    await customerWrites(platform.url, '+34 612 345 678', 'María García', 'Hola');
-    await ana.waitForSelector('[data-testid="offer"]');
-    await ana.click('[data-testid="accept-offer"]');
+    await customerWrites(e2e.platform.url, 'Hola');
+    await acceptOffer(ana);
     await ana.waitForSelector('[data-testid="customer-message"]');
 
     await ana.click('[data-testid="end-conversation"]');
@@ -53,7 +36,7 @@ describe('an offer never arrives hidden behind a modal dialog (issue 13)', () =>
     await ana.type('[data-testid="end-dialog"] textarea', 'Llamar mañana');
 
     // A second customer writes while the dialog is open: the offer shows inside the dialog, once.
-    await customerWrites(platform.url, '+34 600 123 456', 'Pablo Ruiz', 'Factura duplicada');
+    await customerWrites(e2e.platform.url, 'Factura duplicada', { from: '+34 600 123 456', name: 'Pablo Ruiz' });
     await ana.waitForSelector('[data-testid="end-dialog"] [data-testid="offer"]');
     expect(await ana.$$eval('[data-testid="offer"]', (offers) => offers.length)).toBe(1);
     expect(await text(ana, '[data-testid="end-dialog"] [data-testid="offer-customer-name"]')).toBe('Pablo Ruiz');
@@ -62,11 +45,11 @@ describe('an offer never arrives hidden behind a modal dialog (issue 13)', () =>
 
     await ana.click('[data-testid="accept-offer"]');
     await ana.waitForSelector('[data-testid="offer"]', { hidden: true });
-    const pablo = platform.platform.ctx.store
+    const pablo = e2e.platform.platform.ctx.store
       .all('conversations')
       .find((conversation) => conversation.status === 'active' && conversation.agentId === DEMO.users.ana.id);
     expect(pablo).toBeDefined();
-    expect(platform.platform.ctx.store.all('offers').filter((offer) => offer.status === 'pending')).toEqual([]);
+    expect(e2e.platform.platform.ctx.store.all('offers').filter((offer) => offer.status === 'pending')).toEqual([]);
 
     // The dialog is still open with what she typed and picked.
     expect(await ana.$('[data-testid="end-dialog"][open]')).not.toBeNull();
@@ -81,9 +64,9 @@ describe('an offer never arrives hidden behind a modal dialog (issue 13)', () =>
     await ana.click('[data-testid="submit-wrap-up"]');
     await ana.waitForSelector('[data-testid="end-dialog"]', { hidden: true });
     // The End dialog ended María's conversation (not the one she just accepted).
-    const ended = platform.platform.ctx.store.all('conversations').filter((c) => c.status === 'ended');
+    const ended = e2e.platform.platform.ctx.store.all('conversations').filter((c) => c.status === 'ended');
     expect(ended.map((conversation) => conversation.customerName)).toEqual(['María García']);
-    const wrapUps = platform.platform.ctx.store.all('wrapUps');
+    const wrapUps = e2e.platform.platform.ctx.store.all('wrapUps');
     expect(wrapUps.find((wrapUp) => wrapUp.note === 'Llamar mañana')).toMatchObject({ status: 'done' });
   });
 
@@ -94,7 +77,7 @@ describe('an offer never arrives hidden behind a modal dialog (issue 13)', () =>
     await ana.waitForSelector('[data-testid="transfer-dialog"][open]');
     await ana.type('[data-testid="transfer-search"]', 'bru');
 
-    await customerWrites(platform.url, '+34 655 000 111', 'Lucía Pérez', 'Buenas');
+    await customerWrites(e2e.platform.url, 'Buenas', { from: '+34 655 000 111', name: 'Lucía Pérez' });
     await ana.waitForSelector('[data-testid="transfer-dialog"] [data-testid="offer"]');
     expect(await reachable(ana, '[data-testid="accept-offer"]')).toBe(true);
     await ana.click('[data-testid="accept-offer"]');
@@ -103,7 +86,7 @@ describe('an offer never arrives hidden behind a modal dialog (issue 13)', () =>
     expect(await ana.$eval('[data-testid="transfer-search"]', (input) => (input as HTMLInputElement).value)).toBe(
       'bru',
     );
-    const active = platform.platform.ctx.store
+    const active = e2e.platform.platform.ctx.store
       .all('conversations')
       .filter((conversation) => conversation.status === 'active' && conversation.agentId === DEMO.users.ana.id);
     expect(active).toHaveLength(2);

@@ -132,7 +132,7 @@ describe('an administrator onboards a second WhatsApp number, and a customer rea
     await admin.waitForSelector('[data-testid="notice"]');
 
     // A customer writes to the new number; Ana is offered the conversation.
-    const ana = await signedInPanel(chrome.browser, chrome.extensionId, platform.url, 'ana', 'loro-agent');
+    const ana = await signedInPanel(chrome.browser, chrome.extensionId, platform.url, 'ana');
     const customer = await chrome.browser.newPage();
     await customer.goto(`${platform.url}/simulator`);
     await customer.waitForSelector('body[data-ready="true"]');

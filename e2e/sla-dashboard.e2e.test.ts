@@ -1,19 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { put } from '../mock-platform/src/platform/records.ts';
 import { DEMO } from '../mock-platform/src/seed/demo-tenant.ts';
 import { text } from './support/agent-panel.ts';
-import { launchWithExtension, screenshot } from './support/browser.ts';
-import { startTestPlatform } from './support/platform.ts';
+import { screenshot } from './support/browser.ts';
+import { adminPage, signInAdmin, useE2e } from './support/fixture.ts';
 
 describe('the SLA dashboard in the admin UI (BY-4)', () => {
-  let platform: Awaited<ReturnType<typeof startTestPlatform>>;
-  let chrome: Awaited<ReturnType<typeof launchWithExtension>>;
+  const e2e = useE2e();
 
   beforeAll(async () => {
-    platform = await startTestPlatform();
-    chrome = await launchWithExtension();
     // Three conversations from the last days: answered in time, never answered (breached), ended late.
-    const { store } = platform.platform.ctx;
+    const { store } = e2e.platform.platform.ctx;
     const hour = 60 * 60_000;
     const now = Date.now();
     const base = { channelId: DEMO.channelId, customerName: 'x', skillId: DEMO.skillId, priority: 0 } as const;
@@ -50,33 +47,15 @@ describe('the SLA dashboard in the admin UI (BY-4)', () => {
     ]);
   });
 
-  afterAll(async () => {
-    await chrome?.close();
-    await platform?.close();
-  });
-
   it('refuses agents, then shows compliance by channel, queue and hour, and the breaches', async () => {
-    const page = await chrome.browser.newPage();
-    await page.setViewport({ width: 1200, height: 1100 });
-    await page.goto(`${platform.url}/admin`);
-    await page.waitForSelector('[data-testid="admin-login"]');
-    await page.type('[data-testid="admin-username"]', 'ana');
-    await page.type('[data-testid="admin-password"]', 'loro-agent');
-    await page.click('[data-testid="admin-sign-in"]');
+    const page = await adminPage(e2e, { width: 1200, height: 1100 });
+    await signInAdmin(e2e, page, 'ana', 'loro-agent');
     await page.waitForFunction(() => document.querySelector('[data-testid="admin-login-error"]')?.textContent !== '');
     expect(await text(page, '[data-testid="admin-login-error"]')).toBe(
       'This page is for administrators and supervisors.',
     );
 
-    await page.$eval('[data-testid="admin-username"]', (input) => {
-      (input as HTMLInputElement).value = '';
-    });
-    await page.type('[data-testid="admin-username"]', 'admin');
-    await page.$eval('[data-testid="admin-password"]', (input) => {
-      (input as HTMLInputElement).value = '';
-    });
-    await page.type('[data-testid="admin-password"]', 'loro-admin');
-    await page.click('[data-testid="admin-sign-in"]');
+    await signInAdmin(e2e, page);
     await page.waitForSelector('body[data-ready="true"]');
 
     expect(await text(page, '[data-testid="kpi-conversations"]')).toBe('3');

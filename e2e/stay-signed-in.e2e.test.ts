@@ -1,13 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension } from './support/browser.ts';
-import { startTestPlatform } from './support/platform.ts';
+import type { Page } from 'puppeteer-core';
+import { describe, expect, it } from 'vitest';
+import type { Chrome } from './support/browser.ts';
+import { useE2e } from './support/fixture.ts';
 
 /** The options page: it shows the sign-in form, or who is signed in (the same gate as the panel). */
-async function optionsPage(browser: Browser, extensionId: string): Promise<Page> {
+async function optionsPage({ browser, extensionId }: Chrome): Promise<Page> {
   const page = await browser.newPage();
   await page.goto(`chrome-extension://${extensionId}/options.html`);
   await page.waitForSelector('[data-testid="login-form"], [data-testid="signed-in"]');
@@ -48,32 +45,20 @@ const inIndexedDb = (page: Page) =>
   );
 
 describe('the agent token across a browser restart', () => {
-  let platform: Awaited<ReturnType<typeof startTestPlatform>>;
-  let profile: string;
-
-  beforeAll(async () => {
-    platform = await startTestPlatform();
-    profile = await mkdtemp(join(tmpdir(), 'loro-profile-'));
-  });
-
-  afterAll(async () => {
-    await platform?.close();
-    await rm(profile, { recursive: true, force: true });
-  });
+  const e2e = useE2e();
 
   it('is gone after a restart, unless the agent chose "stay signed in"; never on disk', async () => {
+    const { chrome, platform } = e2e;
     // Without the box: the token lives in storage.session only, and a restart asks to sign in.
-    let chrome = await launchWithExtension('en-US', { profile });
-    let page = await optionsPage(chrome.browser, chrome.extensionId);
+    let page = await optionsPage(chrome);
     await signIn(page, platform.url, false);
     const token = (JSON.parse(await stored(page, 'session')) as Record<string, { token: string }>)['loro.session']
       ?.token;
     expect(token).toEqual(expect.any(String));
     expect(await stored(page, 'local')).not.toContain(token);
-    await chrome.close();
 
-    chrome = await launchWithExtension('en-US', { profile });
-    page = await optionsPage(chrome.browser, chrome.extensionId);
+    await chrome.restart();
+    page = await optionsPage(chrome);
     expect(await page.$('[data-testid="login-form"]')).not.toBeNull();
 
     // With the box: still no token on disk, and after a restart the agent is signed in again.
@@ -86,20 +71,17 @@ describe('the agent token across a browser restart', () => {
     expect(credential?.refreshToken).toEqual(expect.any(String));
     expect(await stored(page, 'local')).not.toContain(credential?.refreshToken);
     expect(await stored(page, 'local')).not.toContain('loro.staySignedIn');
-    await chrome.close();
 
-    chrome = await launchWithExtension('en-US', { profile });
-    page = await optionsPage(chrome.browser, chrome.extensionId);
+    await chrome.restart();
+    page = await optionsPage(chrome);
     await page.waitForSelector('[data-testid="signed-in"]');
 
     // Signing out ends it: the credential is gone and the next restart asks to sign in.
     await page.click('[data-testid="sign-out"]');
     await page.waitForSelector('[data-testid="login-form"]');
     expect(await inIndexedDb(page)).toBe('null');
-    await chrome.close();
-    chrome = await launchWithExtension('en-US', { profile });
-    page = await optionsPage(chrome.browser, chrome.extensionId);
+    await chrome.restart();
+    page = await optionsPage(chrome);
     expect(await page.$('[data-testid="login-form"]')).not.toBeNull();
-    await chrome.close();
   }, 180_000); // four browser launches on a shared machine
 });

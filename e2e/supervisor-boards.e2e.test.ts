@@ -1,9 +1,11 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO } from '../mock-platform/src/seed/demo-tenant.ts';
-import { signedInPanel, text } from './support/agent-panel.ts';
-import { launchWithExtension, screenshot } from './support/browser.ts';
-import { startTestPlatform } from './support/platform.ts';
+import { acceptOffer, text } from './support/agent-panel.ts';
+import { screenshot } from './support/browser.ts';
+import { customerWrites } from './support/customer.ts';
+import { adminPage, signIn, signInAdmin, useE2e } from './support/fixture.ts';
+import { adminApi, loginToken } from './support/platform.ts';
 
 /** A cell of the queue board's row for a skill on the demo channel. */
 const cell = (page: Page, skillId: string, testid: string) =>
@@ -20,36 +22,16 @@ async function cellBecomes(page: Page, skillId: string, testid: string, expected
 }
 
 describe('supervisors: live queue and agent boards, reassign (admin UI in Chromium)', () => {
-  let platform: Awaited<ReturnType<typeof startTestPlatform>>;
-  let chrome: Awaited<ReturnType<typeof launchWithExtension>>;
+  const e2e = useE2e();
   let board: Page;
   let anaPanel: Page;
 
-  const customerSays = (text: string) =>
-    fetch(`${platform.url}/simulator/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ phoneNumberId: DEMO.phoneNumberId, from: '+34 612 345 678', name: 'María García', text }),
-    });
-
-  beforeAll(async () => {
-    platform = await startTestPlatform();
-    chrome = await launchWithExtension();
-  });
-
-  afterAll(async () => {
-    await chrome?.close();
-    await platform?.close();
-  });
+  const customerSays = (words: string) => customerWrites(e2e.platform.url, words);
 
   it('the queue board updates live when a customer writes; an opened conversation follows; reassign to a queue works', async () => {
-    board = await chrome.browser.newPage();
-    await board.setViewport({ width: 1280, height: 1200 });
-    await board.goto(`${platform.url}/admin`);
-    await board.waitForSelector('[data-testid="admin-login"]');
-    await board.type('[data-testid="admin-username"]', 'sofia');
-    await board.type('[data-testid="admin-password"]', 'loro-supervisor');
-    await board.click('[data-testid="admin-sign-in"]');
+    const { platform } = e2e;
+    board = await adminPage(e2e, { width: 1280, height: 1200 });
+    await signInAdmin(e2e, board, 'sofia', 'loro-supervisor');
     await board.waitForSelector('[data-testid="queue-board"] [data-testid="live-status"][data-live="true"]');
     // A supervisor's menu has the supervision pages only.
     const menu = await board.$$eval('nav.side a', (links) => links.map((link) => link.textContent));
@@ -66,10 +48,9 @@ describe('supervisors: live queue and agent boards, reassign (admin UI in Chromi
     await screenshot(board, 'supervisor-queue-board-waiting');
 
     // Ana signs in on her panel and takes it: waiting → in progress, live.
-    const ana = await signedInPanel(chrome.browser, chrome.extensionId, platform.url, 'ana', 'loro-agent');
+    const ana = await signIn(e2e);
     anaPanel = ana;
-    await ana.waitForSelector('[data-testid="offer"]');
-    await ana.click('[data-testid="accept-offer"]');
+    await acceptOffer(ana);
     await ana.waitForSelector('[data-testid="customer-message"]');
     await cellBecomes(board, DEMO.skillId, 'q-active', '1');
     expect(await cell(board, DEMO.skillId, 'q-waiting')).toBe('0');
@@ -91,12 +72,7 @@ describe('supervisors: live queue and agent boards, reassign (admin UI in Chromi
     expect(await board.$('[data-testid="supervised-conversation"] textarea')).toBeNull();
 
     // Reassign to Billing: Bruno (Billing, Available over the API) is offered it; Ana owes a wrap-up.
-    const login = await fetch(`${platform.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'bruno', password: 'loro-agent' }),
-    });
-    const { token: bruno } = (await login.json()) as { token: string };
+    const bruno = await loginToken(platform.url, 'bruno', 'loro-agent');
     await fetch(`${platform.url}/api/agent/state`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${bruno}` },
@@ -158,15 +134,8 @@ describe('supervisors: live queue and agent boards, reassign (admin UI in Chromi
     await anaPanel.waitForSelector(
       '[data-testid="agent-state"][data-state="unavailable"] [data-testid="agent-state-reason"][data-reason="reason_lunch"]',
     );
-    const audit = await fetch(`${platform.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password: 'loro-admin' }),
-    });
-    const { token } = (await audit.json()) as { token: string };
-    const entries = (await (
-      await fetch(`${platform.url}/api/admin/audit?limit=5`, { headers: { authorization: `Bearer ${token}` } })
-    ).json()) as { actorName: string; summary: string }[];
+    const admin = await adminApi(e2e.platform.url);
+    const entries = (await admin('GET', 'audit?limit=5')).body as { actorName: string; summary: string }[];
     expect(entries.slice(0, 2).map((entry) => `${entry.actorName}: ${entry.summary}`)).toEqual([
       'Sofia Supervisor: Made Ana Agent Unavailable (Lunch)',
       expect.stringMatching(/^Sofia Supervisor: Reassigned conversation \S+ from Ana Agent to the queue Billing$/),

@@ -1,36 +1,25 @@
-import type { Browser, Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { put } from '../mock-platform/src/platform/records.ts';
 import { DEMO } from '../mock-platform/src/seed/demo-tenant.ts';
-import { launchWithExtension, openSidePanel, screenshot } from './support/browser.ts';
-import { startTestPlatform } from './support/platform.ts';
-
-type Platform = Awaited<ReturnType<typeof startTestPlatform>>;
-
-const text = (page: Page, selector: string) => page.$eval(selector, (element) => element.textContent ?? '');
+import { text } from './support/agent-panel.ts';
+import { openSidePanel, screenshot } from './support/browser.ts';
+import { useE2e } from './support/fixture.ts';
 
 describe('one WhatsApp conversation from customer to agent and back', () => {
-  let platform: Platform;
-  let chrome: Awaited<ReturnType<typeof launchWithExtension>>;
-  let browser: Browser;
+  const e2e = useE2e();
 
   beforeAll(async () => {
-    platform = await startTestPlatform();
     // The support queue pops the contact's page in the console when a conversation connects.
+    const { platform } = e2e;
     const { store } = platform.platform.ctx;
     const skill = store.get('skills', DEMO.skillId);
     if (skill)
       await store.commit([put('skills', { ...skill, screenPopUrl: `${platform.url}/healthz?pop={conversationId}` })]);
-    chrome = await launchWithExtension();
-    browser = chrome.browser;
-  });
-
-  afterAll(async () => {
-    await chrome?.close();
-    await platform?.close();
   });
 
   it('offers the customer’s message to the agent in the side panel, and the reply reaches the customer', async () => {
+    const { platform, chrome } = e2e;
+    const { browser } = chrome;
     // The customer's phone: the customer simulator page.
     const customer = await browser.newPage();
     await customer.goto(`${platform.url}/simulator`);
@@ -108,6 +97,8 @@ describe('one WhatsApp conversation from customer to agent and back', () => {
   });
 
   it('signs out from the options page everywhere, and shows the refusal of wrong credentials', async () => {
+    const { platform, chrome } = e2e;
+    const { browser } = chrome;
     const page = await browser.newPage();
     await page.goto(`chrome-extension://${chrome.extensionId}/options.html`);
     await page.waitForSelector('[data-testid="signed-in"]');

@@ -6,50 +6,59 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 export const EXTENSION_DIR = join(import.meta.dirname, '..', '..', '.output', 'chrome-mv3');
 export const ARTIFACTS_DIR = join(import.meta.dirname, '..', '..', '.test-results');
 
-/** Debian's Chromium with the built extension loaded, headless, with a fresh profile. */
-/** `lang` is the browser's language: the panel speaks Spanish for `es-*`. */
-/** `profile`: a profile directory to reuse (a browser restart), kept on close; else a fresh one. */
-export async function launchWithExtension(
-  lang = 'en-US',
-  { profile }: { profile?: string } = {},
-): Promise<{
+/** Debian's Chromium with the extension loaded: `restart()` closes it and starts it again on the same profile. */
+export interface Chrome {
   browser: Browser;
   extensionId: string;
-  close: () => Promise<void>;
-}> {
-  const userDataDir = profile ?? (await mkdtemp(join(tmpdir(), 'loro-chrome-')));
-  const browser = await puppeteer.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    pipe: true,
-    enableExtensions: [EXTENSION_DIR],
-    userDataDir,
-    // Headless Chromium takes its UI language (navigator.language) from the environment.
-    env: { ...process.env, LANG: `${lang.replace('-', '_')}.UTF-8`, LANGUAGE: lang.replace('-', '_') },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--lang=${lang}`,
-      `--accept-lang=${lang}`,
-    ],
-  });
-  const worker = await browser.waitForTarget(
-    (target) => target.type() === 'service_worker' && target.url().startsWith('chrome-extension://'),
-  );
-  const extensionId = new URL(worker.url()).host;
-  return {
-    browser,
-    extensionId,
+  /** A browser restart (the profile, and what the extension stored in it, is kept). */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Debian's Chromium with the built extension loaded, headless, with a fresh profile.
+ * `lang` is the browser's language: the panel speaks Spanish for `es-*`. The profile is deleted on close.
+ */
+export async function launchWithExtension(lang = 'en-US'): Promise<Chrome> {
+  const userDataDir = await mkdtemp(join(tmpdir(), 'loro-chrome-'));
+  const launch = async () => {
+    const browser = await puppeteer.launch({
+      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      pipe: true,
+      enableExtensions: [EXTENSION_DIR],
+      userDataDir,
+      // Headless Chromium takes its UI language (navigator.language) from the environment.
+      env: { ...process.env, LANG: `${lang.replace('-', '_')}.UTF-8`, LANGUAGE: lang.replace('-', '_') },
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        `--lang=${lang}`,
+        `--accept-lang=${lang}`,
+      ],
+    });
+    const worker = await browser.waitForTarget(
+      (target) => target.type() === 'service_worker' && target.url().startsWith('chrome-extension://'),
+    );
+    return { browser, extensionId: new URL(worker.url()).host };
+  };
+  const chrome: Chrome = {
+    ...(await launch()),
+    async restart() {
+      await chrome.browser.close();
+      Object.assign(chrome, await launch());
+    },
     async close() {
-      await browser.close();
-      if (!profile) await rm(userDataDir, { recursive: true, force: true });
+      await chrome.browser.close();
+      await rm(userDataDir, { recursive: true, force: true });
     },
   };
+  return chrome;
 }
 
 /** Opens the real side panel for `page`'s window, as a click on the toolbar button would. */

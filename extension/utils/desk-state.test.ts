@@ -1,39 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { ConversationView, MessageView, OfferView } from '../../shared/api/schemas.ts';
+import type { MessageView } from '../../shared/api/schemas.ts';
+import { conversation, message, offer } from '../testing/desk-fixtures.ts';
 import { deskReducer, initialDeskState } from './desk-state.ts';
 
-const offer: OfferView = {
-  id: 'o1',
-  conversationId: 'c1',
-  customerName: 'María',
-  customerNumber: '+34612345678',
-  originNumber: '+16145551234',
-  queueName: 'Support',
-  offeredAt: 1,
-  expiresAt: 30_001,
-  canReject: true,
-  kind: 'conversation',
-};
-const conversation: ConversationView = {
-  id: 'c1',
-  channelId: 'ch',
-  customerName: 'María',
-  customerNumber: '+34612345678',
-  originNumber: '+16145551234',
-  queueName: 'Support',
-  status: 'active',
-  permissions: ['reply', 'templates', 'transfer', 'conference', 'end'],
-  createdAt: 1,
-};
-const message = (id: string, timestamp: number, status?: MessageView['status']): MessageView => ({
-  id,
-  conversationId: 'c1',
-  direction: 'outbound',
-  text: id,
-  timestamp,
-  seq: timestamp,
-  ...(status ? { status } : {}),
-});
+/** A message of `c1` at `timestamp` (its sequence too), with a delivery status when given. */
+const at = (id: string, timestamp: number, status?: MessageView['status']): MessageView =>
+  message(id, { timestamp, seq: timestamp, ...(status ? { status } : {}) });
 
 describe('deskReducer', () => {
   it('keeps the customer tags a participant last set, per conversation', () => {
@@ -66,12 +38,12 @@ describe('deskReducer', () => {
   });
 
   it('merges live messages with a loaded transcript, by id, in time order', () => {
-    let state = deskReducer(initialDeskState, { event: 'message', data: message('m2', 20, 'sent') });
+    let state = deskReducer(initialDeskState, { event: 'message', data: at('m2', 20, 'sent') });
     state = deskReducer(state, {
       event: 'transcript',
-      data: { conversationId: 'c1', messages: [message('m1', 10), message('m2', 20, 'pending')] },
+      data: { conversationId: 'c1', messages: [at('m1', 10), at('m2', 20, 'pending')] },
     });
-    state = deskReducer(state, { event: 'message', data: message('m2', 20, 'read') });
+    state = deskReducer(state, { event: 'message', data: at('m2', 20, 'read') });
     expect(state.messages.c1?.map((m) => [m.id, m.status])).toEqual([
       ['m1', undefined],
       ['m2', 'read'],
@@ -79,24 +51,24 @@ describe('deskReducer', () => {
   });
 
   it('drops transcripts held in the old form and reloads the open one when masking changes', () => {
-    const state = deskReducer(initialDeskState, { event: 'message', data: message('m1', 10) });
+    const state = deskReducer(initialDeskState, { event: 'message', data: at('m1', 10) });
     const changed = deskReducer(state, { event: 'masking.changed', data: { maskSensitiveData: true } });
     expect(changed.messages).toEqual({});
     expect(changed.epoch).toBe(state.epoch + 1);
   });
 
   it('orders by the platform’s sequence, not by timestamps that tie', () => {
-    let state = deskReducer(initialDeskState, { event: 'message', data: { ...message('joined', 10), seq: 2 } });
+    let state = deskReducer(initialDeskState, { event: 'message', data: { ...at('joined', 10), seq: 2 } });
     state = deskReducer(state, {
       event: 'transcript',
-      data: { conversationId: 'c1', messages: [{ ...message('transferred', 10), seq: 1 }] },
+      data: { conversationId: 'c1', messages: [{ ...at('transferred', 10), seq: 1 }] },
     });
     expect(state.messages.c1?.map((m) => m.id)).toEqual(['transferred', 'joined']);
   });
 
   it('never moves a delivery status backwards when a late answer arrives', () => {
-    let state = deskReducer(initialDeskState, { event: 'message', data: message('m1', 10, 'read') });
-    state = deskReducer(state, { event: 'message', data: message('m1', 10, 'pending') });
+    let state = deskReducer(initialDeskState, { event: 'message', data: at('m1', 10, 'read') });
+    state = deskReducer(state, { event: 'message', data: at('m1', 10, 'pending') });
     expect(state.messages.c1?.[0]?.status).toBe('read');
   });
 
@@ -130,14 +102,8 @@ describe('deskReducer', () => {
 
 describe('unread customer messages', () => {
   const base = { ...initialDeskState, conversations: [conversation, { ...conversation, id: 'c2' }], selectedId: 'c1' };
-  const fromCustomer = (id: string, conversationId: string): MessageView => ({
-    id,
-    conversationId,
-    direction: 'inbound',
-    text: id,
-    timestamp: 5,
-    seq: 5,
-  });
+  const fromCustomer = (id: string, conversationId: string) =>
+    message(id, { conversationId, direction: 'inbound', timestamp: 5, seq: 5 });
 
   it('counts messages to other conversations once each, and clears them when the agent views it', () => {
     let state = deskReducer(base, { event: 'message', data: fromCustomer('m1', 'c2') });

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { ConversationView, MessageView, OfferView, WrapUpView } from '../../shared/api/schemas.ts';
+import type { ConversationView, WrapUpView } from '../../shared/api/schemas.ts';
 import { ManualClock } from '../../shared/clock.ts';
+import { conversation, message, offer } from '../testing/desk-fixtures.ts';
 import { describeError, errorLine } from './agent-error.ts';
 import { PlatformError } from './api-client.ts';
 import type { DeskApi } from './desk-api.ts';
@@ -8,37 +9,6 @@ import { createDeskStore, type DeskClock, type DeskStream } from './desk-store.t
 import type { AgentEvent } from './event-stream.ts';
 import type { DesktopNotification } from './notify.ts';
 
-const offer: OfferView = {
-  id: 'o1',
-  conversationId: 'c1',
-  customerName: 'María',
-  customerNumber: '+34612345678',
-  originNumber: '+16145551234',
-  queueName: 'Support',
-  offeredAt: 1,
-  expiresAt: 30_001,
-  canReject: true,
-  kind: 'conversation',
-};
-const conversation: ConversationView = {
-  id: 'c1',
-  channelId: 'ch',
-  customerName: 'María',
-  customerNumber: '+34612345678',
-  originNumber: '+16145551234',
-  queueName: 'Support',
-  status: 'active',
-  permissions: ['reply', 'templates', 'transfer', 'conference', 'end'],
-  createdAt: 1,
-};
-const message = (id: string, direction: MessageView['direction'] = 'outbound'): MessageView => ({
-  id,
-  conversationId: 'c1',
-  direction,
-  text: `text of ${id}`,
-  timestamp: 10,
-  seq: 10,
-});
 const wrapUp: WrapUpView = { id: 'w1', conversationId: 'c1', customerName: 'María', reason: 'transfer', createdAt: 5 };
 
 /** A clock whose timers run only when it is moved past them. */
@@ -124,8 +94,8 @@ describe('createDeskStore', () => {
     const away = setup({ messages: async () => [] }, { focused: false });
     away.emit({ event: 'offer', data: offer });
     away.emit({ event: 'conversation.updated', data: conversation });
-    away.emit({ event: 'message', data: message('m1', 'inbound') });
-    away.emit({ event: 'message', data: message('m2', 'outbound') });
+    away.emit({ event: 'message', data: message('m1', { direction: 'inbound' }) });
+    away.emit({ event: 'message', data: message('m2', { direction: 'outbound' }) });
     expect(away.notes.map((note) => [note.id, note.title])).toEqual([
       ['offer:o1', 'Incoming WhatsApp conversation'],
       ['message:m1', 'María'],
@@ -137,7 +107,7 @@ describe('createDeskStore', () => {
     let answer: (value: ConversationView) => void = () => undefined;
     const { store, emit, tabs } = setup({
       accept: () => new Promise((resolve) => (answer = resolve)),
-      messages: async () => [message('m1', 'inbound')],
+      messages: async () => [message('m1', { direction: 'inbound' })],
     });
     emit({ event: 'offer', data: offer });
     const accepting = store.actions.accept('o1');
@@ -270,7 +240,7 @@ describe('createDeskStore', () => {
     const { store, emit } = setup({ messages: async () => [] });
     emit({ event: 'conversation.updated', data: conversation });
     store.setVisible(false);
-    emit({ event: 'message', data: message('m1', 'inbound') });
+    emit({ event: 'message', data: message('m1', { direction: 'inbound' }) });
     expect(store.getSnapshot().state.unread).toEqual({ c1: 1 });
     store.setVisible(true);
     expect(store.getSnapshot().state.unread).toEqual({});

@@ -171,10 +171,12 @@ export function createPlatform(options: PlatformOptions) {
       ...(simulatorStore ? [{ name: 'simulator', store: simulatorStore }] : []),
     ]),
   );
-  app.route('/api/auth', authRoutes(ctx, sessions));
-  app.route('/api/admin', adminRoutes(ctx, sessions));
-  app.route('/api/supervisor', supervisorRoutes(ctx, sessions, changes));
-  app.route('/api', agentApi(ctx, sessions, componentTokens));
+  // Chained, so `AppType` carries the typed routers' routes (hc<AppType>); the same app either way.
+  const api = app
+    .route('/api/auth', authRoutes(ctx, sessions))
+    .route('/api/admin', adminRoutes(ctx, sessions))
+    .route('/api/supervisor', supervisorRoutes(ctx, sessions, changes))
+    .route('/api', agentApi(ctx, sessions, componentTokens));
   app.route('/components', componentRoutes(ctx, componentTokens, web));
   app.route(
     '/webhooks',
@@ -221,7 +223,7 @@ export function createPlatform(options: PlatformOptions) {
   });
 
   return {
-    app,
+    app: api,
     ctx,
     /** Resolves (with how many) once the replies interrupted by the last stop are durably resolved. */
     recovered,

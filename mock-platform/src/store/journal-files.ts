@@ -2,41 +2,28 @@ import { type FileHandle, mkdir, open, readdir, readFile, rename, truncate, unli
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import type { Adapter } from 'lowdb';
 import { syncDirectory } from './durable-json-file.ts';
 import { readLegacySegments, removeLegacySegments } from './legacy-segments.ts';
-import { snapshotText } from './snapshot-chunks.ts';
+import { chunksOf } from './line-blocks.ts';
+import type { SnapshotFiles } from './snapshot-format.ts';
 import { StoreLockedError } from './store-errors.ts';
 import type { StoredOp } from './tables.ts';
 
-/** What a snapshot file holds: every row at journal sequence `seq`, and each collection's row version. */
-export interface SnapshotData {
-  format: 1;
-  /** The last commit the snapshot includes; journal entries up to it are skipped on start-up. */
-  seq: number;
-  /** The schema version of each collection's rows, for migrating them forward on read. */
-  versions: Record<string, number>;
-  collections: Record<string, unknown[]>;
-}
-
 /**
- * The files of a journal store: a snapshot (written atomically through lowdb), the journal
- * generations it has not absorbed yet (append-only JSON lines), and the lock. A directory on
- * disk, or memory for tests that do not need the disk.
+ * The files of a journal store: a snapshot (written atomically, through lowdb: see
+ * `snapshot-format.ts`), the journal generations it has not absorbed yet (append-only JSON
+ * lines), and the lock. A directory on disk, or memory for tests that do not need the disk.
+ * Files are read as chunks of bytes, never as one string.
  */
-export interface JournalFiles {
+export interface JournalFiles extends SnapshotFiles {
   /** Where the files are, for messages. */
   readonly where: string;
   lock(): Promise<void>;
   unlock(): Promise<void>;
-  /**
-   * The lowdb adapter of the snapshot: `read` gives the current one, `write` keeps the one it
-   * replaces. `write` writes the chunks `serialize` gives one at a time (never the whole text at once).
-   */
-  snapshot(serialize: (data: SnapshotData) => AsyncIterable<string>): Adapter<SnapshotData>;
   /** Journal generations present, oldest first. */
   journals(): Promise<number[]>;
-  read(generation: number): Promise<string>;
+  /** A generation's bytes (none if it is absent). */
+  journal(generation: number): AsyncIterable<Uint8Array>;
   /** Cuts a generation to `bytes` (a torn last line, dropped). */
   truncate(generation: number, bytes: number): Promise<void>;
   /** Appends and makes the text durable (fdatasync) before resolving. */
@@ -55,6 +42,8 @@ const PREVIOUS = 'snapshot-prev.json';
 const LOCK = 'LOCK';
 /** A snapshot being written is flushed to disk every this many bytes. */
 const SNAPSHOT_SYNC_BYTES = 4 * 1024 * 1024;
+/** Bytes read at a time on start-up. */
+const READ_CHUNK_BYTES = 1024 * 1024;
 
 /** Errors that say "not now" (too many open files, a busy device), not "the disk failed". */
 const TRANSIENT = new Set(['EMFILE', 'ENFILE', 'EAGAIN', 'EBUSY']);
@@ -133,58 +122,46 @@ export function directoryJournal(dir: string): JournalFiles {
       await unlink(path(LOCK)).catch(() => undefined);
     },
 
-    snapshot(serialize) {
-      return {
-        async read() {
-          for (const name of [SNAPSHOT, PREVIOUS]) {
-            let text: string;
-            try {
-              text = await readFile(path(name), 'utf8');
-            } catch (error) {
-              if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
-              throw error;
-            }
-            try {
-              return JSON.parse(text) as SnapshotData;
-            } catch (error) {
-              throw damaged(path(name), (error as Error).message);
+    async readSnapshot() {
+      for (const name of [SNAPSHOT, PREVIOUS]) {
+        const handle = await readable(path(name));
+        if (!handle) continue;
+        const { size } = await handle.stat();
+        return { file: path(name), bytes: size, chunks: chunksFrom(handle) };
+      }
+      return undefined;
+    },
+
+    async writeSnapshot(chunks) {
+      const temp = path(`.${SNAPSHOT}.${process.pid}.${tempCounter++}.tmp`);
+      await retryTransient(async () => {
+        const file = await open(temp, 'w');
+        try {
+          // Chunk by chunk, flushed every few MiB: the journal's fdatasync never queues
+          // behind a large amount of the snapshot's dirty data.
+          let unsynced = 0;
+          for await (const chunk of chunks) {
+            await file.write(chunk);
+            unsynced += chunk.length;
+            if (unsynced >= SNAPSHOT_SYNC_BYTES) {
+              await file.datasync();
+              unsynced = 0;
             }
           }
-          return null;
-        },
-        async write(data) {
-          const temp = path(`.${SNAPSHOT}.${process.pid}.${tempCounter++}.tmp`);
-          await retryTransient(async () => {
-            const file = await open(temp, 'w');
-            try {
-              // Chunk by chunk, flushed every few MiB: the journal's fdatasync never queues
-              // behind a large amount of the snapshot's dirty data.
-              let unsynced = 0;
-              for await (const chunk of serialize(data)) {
-                const bytes = Buffer.from(chunk);
-                await file.write(bytes);
-                unsynced += bytes.length;
-                if (unsynced >= SNAPSHOT_SYNC_BYTES) {
-                  await file.datasync();
-                  unsynced = 0;
-                }
-              }
-              await file.sync();
-            } finally {
-              await file.close();
-            }
-          }).catch(async (error) => {
-            await unlink(temp).catch(() => undefined);
-            throw error;
-          });
-          // The snapshot it replaces stays as the previous one: start-up falls back to it.
-          await rename(path(SNAPSHOT), path(PREVIOUS)).catch((error: NodeJS.ErrnoException) => {
-            if (error.code !== 'ENOENT') throw error;
-          });
-          await rename(temp, path(SNAPSHOT));
-          await retryTransient(() => syncDirectory(dir));
-        },
-      };
+          await file.sync();
+        } finally {
+          await file.close();
+        }
+      }).catch(async (error) => {
+        await unlink(temp).catch(() => undefined);
+        throw error;
+      });
+      // The snapshot it replaces stays as the previous one: start-up falls back to it.
+      await rename(path(SNAPSHOT), path(PREVIOUS)).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error;
+      });
+      await rename(temp, path(SNAPSHOT));
+      await retryTransient(() => syncDirectory(dir));
     },
 
     async journals() {
@@ -199,7 +176,10 @@ export function directoryJournal(dir: string): JournalFiles {
         .sort((a, b) => a - b);
     },
 
-    read: (generation) => readFile(path(journalName(generation)), 'utf8'),
+    async *journal(generation) {
+      const handle = await readable(path(journalName(generation)));
+      if (handle) yield* chunksFrom(handle);
+    },
 
     async truncate(generation, bytes) {
       await closeHandle(generation);
@@ -228,15 +208,40 @@ export function directoryJournal(dir: string): JournalFiles {
   };
 }
 
-/** A snapshot that cannot be read: start-up stops and says what to do (nothing is deleted). */
-export function damaged(file: string, reason: string): Error {
-  return new Error(
-    `${file} is damaged (${reason}). Nothing was changed: move it aside to start from the previous snapshot and the journal, which are kept.`,
-  );
+/**
+ * A file's bytes, read into one reused buffer (each chunk is valid until the next is asked for):
+ * a fresh megabyte per read cost more in page faults than the reading itself. Closes the file
+ * at the end, or when the reader stops early.
+ */
+async function* chunksFrom(handle: FileHandle): AsyncGenerator<Uint8Array> {
+  const buffer = Buffer.allocUnsafeSlow(READ_CHUNK_BYTES);
+  try {
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) return;
+      yield buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The file opened for reading, or undefined if it does not exist. */
+async function readable(file: string): Promise<FileHandle | undefined> {
+  try {
+    return await open(file, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
 }
 
 /** Journal files in memory: the same semantics without durability; `disk` is there for tests to copy and tear. */
-export function memoryJournal(disk: Map<string, string> = new Map()): JournalFiles & { disk: Map<string, string> } {
+export function memoryJournal(
+  disk: Map<string, string> = new Map(),
+  /** Bytes per chunk read (small in tests, to cut lines and characters at every place). */
+  readChunkBytes = 64 * 1024,
+): JournalFiles & { disk: Map<string, string> } {
   let locked = false;
   return {
     where: 'memory',
@@ -248,24 +253,20 @@ export function memoryJournal(disk: Map<string, string> = new Map()): JournalFil
     async unlock() {
       locked = false;
     },
-    snapshot(serialize) {
-      return {
-        async read() {
-          const text = disk.get(SNAPSHOT) ?? disk.get(PREVIOUS);
-          if (text === undefined) return null;
-          try {
-            return JSON.parse(text) as SnapshotData;
-          } catch (error) {
-            throw damaged(disk.has(SNAPSHOT) ? SNAPSHOT : PREVIOUS, (error as Error).message);
-          }
-        },
-        async write(data) {
-          const text = await snapshotText(serialize(data));
-          const current = disk.get(SNAPSHOT);
-          if (current !== undefined) disk.set(PREVIOUS, current);
-          disk.set(SNAPSHOT, text);
-        },
-      };
+    async readSnapshot() {
+      for (const name of [SNAPSHOT, PREVIOUS]) {
+        const text = disk.get(name);
+        if (text !== undefined)
+          return { file: name, bytes: Buffer.byteLength(text), chunks: chunksOf(text, readChunkBytes) };
+      }
+      return undefined;
+    },
+    async writeSnapshot(chunks) {
+      const parts: Buffer[] = [];
+      for await (const chunk of chunks) parts.push(Buffer.from(chunk));
+      const current = disk.get(SNAPSHOT);
+      if (current !== undefined) disk.set(PREVIOUS, current);
+      disk.set(SNAPSHOT, Buffer.concat(parts).toString());
     },
     async journals() {
       return [...disk.keys()]
@@ -274,9 +275,7 @@ export function memoryJournal(disk: Map<string, string> = new Map()): JournalFil
         .map(Number)
         .sort((a, b) => a - b);
     },
-    async read(generation) {
-      return disk.get(journalName(generation)) ?? '';
-    },
+    journal: (generation) => chunksOf(disk.get(journalName(generation)) ?? '', readChunkBytes),
     async truncate(generation, bytes) {
       const name = journalName(generation);
       disk.set(

@@ -10,7 +10,12 @@ const { put, remove } = writeOps<Schema>();
 
 /** One commit of the random sequence: rows put (with a value) and ids deleted, all in one batch. */
 type Commit = { puts: [string, number][]; deletes: string[] };
-type Step = { kind: 'commit'; commit: Commit } | { kind: 'compact' } | { kind: 'crash'; tear: number };
+type Step =
+  | { kind: 'commit'; commit: Commit }
+  | { kind: 'compact' }
+  | { kind: 'compact-start' }
+  | { kind: 'tick' }
+  | { kind: 'crash'; tear: number; ticks: number };
 
 const id = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f');
 const commit = fc.record({
@@ -20,7 +25,15 @@ const commit = fc.record({
 const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 8, arbitrary: commit.map((c) => ({ kind: 'commit' as const, commit: c })) },
   { weight: 1, arbitrary: fc.constant({ kind: 'compact' as const }) },
-  { weight: 1, arbitrary: fc.integer({ min: 0, max: 60 }).map((tear) => ({ kind: 'crash' as const, tear })) },
+  // A compaction left running while the next steps commit, tick and crash.
+  { weight: 1, arbitrary: fc.constant({ kind: 'compact-start' as const }) },
+  { weight: 3, arbitrary: fc.constant({ kind: 'tick' as const }) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .record({ tear: fc.integer({ min: 0, max: 60 }), ticks: fc.integer({ min: 1, max: 30 }) })
+      .map(({ tear, ticks }) => ({ kind: 'crash' as const, tear, ticks })),
+  },
 );
 
 const applyTo = (state: Map<string, number>, c: Commit) => {
@@ -32,12 +45,16 @@ const opsOf = (c: Commit) => [
   ...c.deletes.map((key) => remove('rows', key)),
 ];
 
+const tick = () => new Promise((resolve) => setImmediate(resolve));
+
 /**
  * Memory files whose appends, once `crashing` is set, write only part of their text and never
- * finish: a process killed in the middle of a write.
+ * finish: a process killed in the middle of a write. Files are read 7 bytes at a time (lines cut
+ * at every place), and a snapshot is written one tiny chunk per turn of the event loop, so
+ * commits land between its rows as they do between a large snapshot's chunks.
  */
 function crashable(disk: Map<string, string>) {
-  const inner = memoryJournal(disk);
+  const inner = memoryJournal(disk, 7);
   const control = { crashing: false, tear: 0 };
   const files: JournalFiles = {
     ...inner,
@@ -46,17 +63,30 @@ function crashable(disk: Map<string, string>) {
       await inner.append(generation, text.slice(0, Math.max(0, text.length - 1 - control.tear)));
       return new Promise<void>(() => undefined);
     },
+    writeSnapshot(chunks) {
+      return inner.writeSnapshot(
+        (async function* () {
+          for await (const chunk of chunks) {
+            yield chunk;
+            await tick();
+          }
+        })(),
+      );
+    },
   };
   return { files, control };
 }
 
+/** About one row per chunk, so a compaction takes many turns of the event loop. */
+const options = { compactAfterBytes: 300, snapshotChunkBytes: 48 };
+
 describe('JournalStore against a model (fast-check)', () => {
-  it('after random commits, compactions, crashes with torn writes and reopenings, holds exactly a prefix of the commits that includes every acknowledged one', async () => {
+  it('after random commits (also while a compaction is being written), compactions, crashes with torn writes and reopenings, holds exactly a prefix of the commits that includes every acknowledged one', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 40 }), async (steps) => {
         let disk = new Map<string, string>();
         let { files, control } = crashable(disk);
-        let store = await JournalStore.open<Schema>({ files, compactAfterBytes: 300 });
+        let store = await JournalStore.open<Schema>({ files, ...options });
         /** Every commit ever made, in order, and how many of them were acknowledged. */
         const history: Commit[] = [];
         let acknowledged = 0;
@@ -92,14 +122,19 @@ describe('JournalStore against a model (fast-check)', () => {
           } else if (s.kind === 'compact') {
             await store.sync();
             await store.compact();
+          } else if (s.kind === 'compact-start') {
+            void store.compact();
+          } else if (s.kind === 'tick') {
+            await tick();
           } else {
-            // Crash: the next append is cut short and never finishes; the process is gone.
+            // Crash: the next append is cut short and never finishes; the process dies a little later.
             control.crashing = true;
             control.tear = s.tear;
-            await new Promise((resolve) => setImmediate(resolve));
+            // The stuck write does not stop the process at once: a compaction goes on meanwhile.
+            for (let i = 0; i < s.ticks; i++) await tick();
             disk = new Map(disk);
             ({ files, control } = crashable(disk));
-            store = await JournalStore.open<Schema>({ files, compactAfterBytes: 300 });
+            store = await JournalStore.open<Schema>({ files, ...options });
             check(store);
           }
         }

@@ -1,6 +1,14 @@
 import { Low } from 'lowdb';
-import { damaged, type JournalFiles, type SnapshotData } from './journal-files.ts';
-import { snapshotChunks } from './snapshot-chunks.ts';
+import type { JournalFiles } from './journal-files.ts';
+import { lineBlocks } from './line-blocks.ts';
+import { schemaFingerprint } from './schema-fingerprint.ts';
+import {
+  damaged,
+  decodeSnapshot,
+  SNAPSHOT_CHUNK_BYTES,
+  type SnapshotData,
+  snapshotAdapter,
+} from './snapshot-format.ts';
 import type { Store, StoreSchema, WriteOp } from './store.ts';
 import { InvalidRowError, StoreFailedError } from './store-errors.ts';
 import { type IndexSpecs, type RowSchemas, type StoredOp, Tables } from './tables.ts';
@@ -18,6 +26,8 @@ export interface JournalStoreOptions<S extends StoreSchema> {
   versions?: { [C in keyof S]?: { version: number; migrations: Migration[] } };
   /** A snapshot is taken and the journal rotated once the journal passes this many bytes. */
   compactAfterBytes?: number;
+  /** Bytes of the snapshot serialised between two writes (requests are served in between). */
+  snapshotChunkBytes?: number;
   /** What start-up repaired (a torn last line) or compaction could not do: logged, never fatal. */
   onWarning?: (message: string) => void;
 }
@@ -30,6 +40,15 @@ interface Pending {
 }
 
 type JournalLine = { s: number; o: ({ c: string; row: Record<string, unknown> } | StoredOp)[] };
+
+/** Rows taken from the tables at a time while a snapshot is written: about a chunk's worth (256 for 64 KiB). */
+const sliceRows = (chunkBytes: number) => Math.max(1, Math.floor(chunkBytes / 256));
+
+const isRow = (row: unknown): row is Record<string, unknown> & { id: string } =>
+  typeof row === 'object' &&
+  row !== null &&
+  typeof (row as { id?: unknown }).id === 'string' &&
+  (row as { id: string }).id !== '';
 
 /**
  * The embedded engine: rows in memory, every commit appended once to a journal of JSON lines
@@ -194,35 +213,63 @@ export class JournalStore<S extends StoreSchema> implements Store<S> {
   }
 
   /**
-   * A snapshot of every row as it is now; later commits go to a new journal generation. The
-   * picture is taken synchronously (rows are frozen and replaced, never changed), serialised and
-   * written a chunk at a time so requests keep being served, and only then are older generations
-   * deleted.
+   * A snapshot of every row; later commits go to a new journal generation. Nothing is copied at
+   * once: rows are read from the live tables a slice at a time as the writer asks for the next
+   * chunk, so requests are served between two chunks and go on changing rows meanwhile. The
+   * snapshot is therefore *fuzzy*: every row it holds is as it was at `seq` or as a later commit
+   * left it. That is crash-correct because (1) start-up replays every journal entry after `seq`
+   * over it, and each entry holds whole rows (or deletions), so any row a later commit touched
+   * ends as that commit left it, whatever the snapshot held; (2) before the snapshot replaces
+   * the previous one, every commit applied so far is made durable (`sync()`), so a value it
+   * holds always comes from a commit that start-up will find in the journal (never from one
+   * that a crash lost); (3) the journal generations after `seq` are kept until the next snapshot.
+   * Older generations are deleted only then.
    */
   async #compact(): Promise<void> {
     const seq = this.#appliedSeq;
-    const picture = this.#tables.picture();
     const sealed = this.#generation;
     this.#generation += 1;
     this.#journalBytes = 0;
     try {
       const store = this;
-      const serialize = async function* (data: SnapshotData) {
-        let bytes = 0;
-        for await (const chunk of snapshotChunks(data)) {
-          bytes += Buffer.byteLength(chunk);
+      const chunkBytes = this.#options.snapshotChunkBytes ?? SNAPSHOT_CHUNK_BYTES;
+      const slices = async function* () {
+        yield* store.#tables.slices(sliceRows(chunkBytes));
+        // Rows may hold commits newer than `seq`: they must be durable before the snapshot is.
+        await store.sync();
+      };
+      let bytes = 0;
+      const counted = async function* (chunks: AsyncIterable<Uint8Array>) {
+        for await (const chunk of chunks) {
+          bytes += chunk.length;
           yield chunk;
         }
-        store.#snapshotBytes = bytes;
       };
-      const db = new Low<SnapshotData>(this.#files.snapshot(serialize), {
-        format: 1,
+      const adapter = snapshotAdapter(
+        {
+          readSnapshot: () => this.#files.readSnapshot(),
+          writeSnapshot: (chunks) => this.#files.writeSnapshot(counted(chunks)),
+        },
+        chunkBytes,
+      );
+      const db = new Low<SnapshotData>(adapter, {
+        format: 2,
         seq: 0,
+        generation: 0,
         versions: {},
-        collections: {},
+        schemas: {},
+        slices: [],
       });
-      db.data = { format: 1, seq, versions: this.#versions(), collections: picture };
+      db.data = {
+        format: 2,
+        seq,
+        generation: sealed + 1,
+        versions: this.#versions(),
+        schemas: this.#fingerprints(),
+        slices: slices(),
+      };
       await db.write();
+      this.#snapshotBytes = bytes;
       // The snapshot before this one stays as a fallback, with the journal generations it needs.
       for (const generation of await this.#files.journals()) {
         if (generation < this.#keepFrom) await this.#files.remove(generation);
@@ -237,6 +284,16 @@ export class JournalStore<S extends StoreSchema> implements Store<S> {
     }
   }
 
+  /** Each collection's schema fingerprint: rows written under the same one need no zod pass on start-up. */
+  #fingerprints(): Record<string, string> {
+    const fingerprints: Record<string, string> = {};
+    for (const [collection, schema] of Object.entries(this.#options.schemas ?? {})) {
+      const fingerprint = schema ? schemaFingerprint(schema as Parameters<typeof schemaFingerprint>[0]) : undefined;
+      if (fingerprint) fingerprints[collection] = fingerprint;
+    }
+    return fingerprints;
+  }
+
   #versions(): Record<string, number> {
     return Object.fromEntries(
       Object.entries(this.#options.versions ?? {}).map(([collection, spec]) => [
@@ -247,25 +304,36 @@ export class JournalStore<S extends StoreSchema> implements Store<S> {
   }
 
   async #load(): Promise<void> {
-    const snapshot = await this.#files.snapshot(snapshotChunks).read();
+    const found = await this.#files.readSnapshot();
     let seq = 0;
     let legacy = false;
-    if (snapshot) {
-      seq = this.#loadSnapshot(snapshot);
+    /** Journal generations before this one are already in the snapshot: not even read. */
+    let from = 0;
+    if (found) {
+      const snapshot = await decodeSnapshot(found.file, found.chunks);
+      seq = await this.#loadSnapshot(found.file, snapshot);
+      from = snapshot.generation;
+      this.#snapshotBytes = found.bytes;
     } else {
       const ops = await this.#files.legacy();
       for (const op of ops ?? []) this.#tables.apply(op);
       legacy = ops !== undefined;
     }
     const generations = await this.#files.journals();
-    for (const [position, generation] of generations.entries()) {
-      seq = await this.#replay(generation, seq, position === generations.length - 1);
+    const newest = generations.at(-1) ?? 1;
+    let newestBytes = 0;
+    for (const generation of generations) {
+      if (generation < from) continue;
+      const replayed = await this.#replay(generation, seq, generation === newest);
+      seq = replayed.seq;
+      newestBytes = replayed.bytes;
     }
     this.#appliedSeq = seq;
     this.#durableSeq = seq;
-    this.#generation = generations.at(-1) ?? 1;
+    // A snapshot taken when nothing followed it names a generation no file has yet: start there.
+    this.#generation = Math.max(newest, from);
     this.#keepFrom = generations[0] ?? 1;
-    this.#journalBytes = generations.length > 0 ? Buffer.byteLength(await this.#files.read(this.#generation)) : 0;
+    this.#journalBytes = this.#generation === newest ? newestBytes : 0;
     if (legacy) {
       // The segment files become the first snapshot; they are removed only once it is durable.
       await this.compact();
@@ -273,20 +341,31 @@ export class JournalStore<S extends StoreSchema> implements Store<S> {
     }
   }
 
-  #loadSnapshot(snapshot: SnapshotData): number {
-    const file = `${this.#files.where}/snapshot.json`;
-    if (snapshot.format !== 1 || typeof snapshot.seq !== 'number' || typeof snapshot.collections !== 'object') {
-      throw damaged(file, 'not a Loro snapshot');
-    }
-    for (const [collection, rows] of Object.entries(snapshot.collections)) {
+  /**
+   * Applies the snapshot's rows as they are read. A collection whose rows were written under its
+   * current version and schema (same fingerprint) gets a cheap check, its file's checksum
+   * vouching for the rest (a mismatch stops start-up once the last row is read); others are
+   * migrated forward and checked with zod, row by row.
+   */
+  async #loadSnapshot(file: string, snapshot: SnapshotData): Promise<number> {
+    const fingerprints = snapshot.format === 2 ? this.#fingerprints() : {};
+    for await (const [collection, rows] of snapshot.slices) {
       const spec = this.#options.versions?.[collection as keyof S] as
         | { version: number; migrations: Migration[] }
         | undefined;
-      const from = snapshot.versions?.[collection] ?? 1;
+      const version = spec?.version ?? 1;
+      const from = snapshot.versions[collection] ?? 1;
+      const trusted =
+        snapshot.format === 2 && from === version && snapshot.schemas[collection] === fingerprints[collection];
       for (const stored of rows) {
+        if (trusted) {
+          if (!isRow(stored)) throw damaged(file, `a row of ${collection} has no id`);
+          this.#tables.apply({ c: collection, id: stored.id, row: stored });
+          continue;
+        }
         let row = stored as Record<string, unknown>;
-        for (let version = from; version < (spec?.version ?? 1); version++) {
-          const migrate = spec?.migrations[version - 1];
+        for (let v = from; v < version; v++) {
+          const migrate = spec?.migrations[v - 1];
           if (migrate) row = migrate(row);
         }
         try {
@@ -301,43 +380,68 @@ export class JournalStore<S extends StoreSchema> implements Store<S> {
     return snapshot.seq;
   }
 
-  /** Applies a generation's entries after `seq`; a torn last line of the newest one is dropped and reported. */
-  async #replay(generation: number, after: number, newest: boolean): Promise<number> {
-    const text = await this.#files.read(generation);
+  /**
+   * Applies a generation's entries after `seq`, reading it a block of lines at a time; a torn
+   * last line of the newest one is cut off and reported. Returns the last sequence applied and
+   * the generation's length in bytes once repaired.
+   */
+  async #replay(generation: number, after: number, newest: boolean): Promise<{ seq: number; bytes: number }> {
     let seq = after;
-    let offset = 0;
-    const lines = text.split('\n');
-    for (const [index, line] of lines.entries()) {
-      const last = index === lines.length - 1;
-      if (line === '' && last) break;
-      let entry: JournalLine | undefined;
-      try {
-        entry = JSON.parse(line) as JournalLine;
-      } catch {
-        entry = undefined;
+    let line = 0;
+    let bytes = 0;
+    /** The first line that would not parse: only a crash's torn tail may follow it. */
+    let torn: { line: number; offset: number } | undefined;
+    const damagedLine = (at: number) =>
+      new Error(
+        `${this.#files.where}: line ${at} of journal generation ${generation} is damaged. Nothing was changed: restore the data directory from a backup.`,
+      );
+    for await (const block of lineBlocks(this.#files.journal(generation))) {
+      const { text } = block;
+      // Byte offsets of lines are needed only to cut a torn tail: counted then, not for every line.
+      const offsetOf = (at: number) =>
+        block.start + (text.length === block.bytes.length ? at : Buffer.byteLength(text.slice(0, at)));
+      if (!block.complete) {
+        // Text after the last newline: a write a crash cut short.
+        line += 1;
+        torn ??= { line, offset: block.start };
+        break;
       }
-      const complete = entry !== undefined && !last && typeof entry.s === 'number' && Array.isArray(entry.o);
-      if (!complete) {
-        const tail = lines.slice(index + 1).every((rest) => rest === '');
-        if (newest && tail) {
-          // A crash in the middle of an append: that commit was never acknowledged.
-          await this.#files.truncate(generation, offset);
-          this.#options.onWarning?.(
-            `dropped an incomplete last journal line in ${this.#files.where} (a write cut short by a crash; it was never acknowledged)`,
-          );
-          break;
+      let at = 0;
+      while (at < text.length) {
+        const end = text.indexOf('\n', at);
+        line += 1;
+        const content = text.slice(at, end);
+        if (torn) {
+          if (content !== '') throw damagedLine(torn.line);
+        } else {
+          let entry: JournalLine | undefined;
+          try {
+            entry = JSON.parse(content) as JournalLine;
+          } catch {
+            entry = undefined;
+          }
+          if (!entry || typeof entry.s !== 'number' || !Array.isArray(entry.o)) {
+            torn = { line, offset: offsetOf(at) };
+          } else if (entry.s > seq) {
+            for (const op of entry.o) {
+              this.#tables.apply('deleted' in op ? op : { c: op.c, id: String(op.row.id), row: op.row });
+            }
+            seq = entry.s;
+          }
         }
-        throw new Error(
-          `${this.#files.where}: line ${index + 1} of journal generation ${generation} is damaged. Nothing was changed: restore the data directory from a backup.`,
-        );
+        at = end + 1;
       }
-      offset += Buffer.byteLength(line) + 1;
-      if (!entry || entry.s <= seq) continue;
-      for (const op of entry.o) {
-        this.#tables.apply('deleted' in op ? op : { c: op.c, id: String(op.row.id), row: op.row });
-      }
-      seq = entry.s;
+      bytes = block.start + block.bytes.length;
     }
-    return seq;
+    if (torn) {
+      if (!newest) throw damagedLine(torn.line);
+      // A crash in the middle of an append: that commit was never acknowledged.
+      await this.#files.truncate(generation, torn.offset);
+      this.#options.onWarning?.(
+        `dropped an incomplete last journal line in ${this.#files.where} (a write cut short by a crash; it was never acknowledged)`,
+      );
+      bytes = torn.offset;
+    }
+    return { seq, bytes };
   }
 }

@@ -17,8 +17,7 @@ type Index = { value: (row: Row) => unknown; buckets: Map<string, Set<string>> }
 
 /**
  * The store's rows in memory, with their secondary indexes: what every read is served from.
- * Rows are frozen and replaced, never changed in place, so a shallow copy of a collection is a
- * consistent picture of it (the snapshot writer relies on that).
+ * Rows are frozen and replaced, never changed in place.
  */
 export class Tables<S extends StoreSchema> {
   readonly #rows = new Map<string, Map<string, Row>>();
@@ -64,9 +63,30 @@ export class Tables<S extends StoreSchema> {
     return result;
   }
 
-  /** Every collection's rows as they are now (arrays of the frozen rows: cheap, and unaffected by later writes). */
-  picture(): Record<string, Row[]> {
-    return Object.fromEntries([...this.#rows].map(([collection, rows]) => [collection, [...rows.values()]]));
+  /**
+   * Every row, `size` at a time as `[collection, rows]`, read from the live tables as the slices
+   * are asked for: no copy of a million rows is ever made at once. Writes made meanwhile may or
+   * may not show (a row replaced after the walk began gives its old or its new value, a row
+   * deleted and put again may come twice or not at all, a row added may not come); the snapshot
+   * writer relies only on every row that was there when the walk began, and was not changed
+   * since, coming exactly as it is.
+   */
+  *slices(size: number): Generator<readonly [string, Row[]]> {
+    for (const [collection, rows] of this.#rows) {
+      let slice: Row[] = [];
+      // Rows added during the walk come after every row there when it began: the walk stops
+      // once it has given as many as there were, or writes faster than it could keep it going.
+      let left = rows.size;
+      for (const row of rows.values()) {
+        if (left-- === 0) break;
+        slice.push(row);
+        if (slice.length >= size) {
+          yield [collection, slice];
+          slice = [];
+        }
+      }
+      if (slice.length > 0) yield [collection, slice];
+    }
   }
 
   /** Validates a write against its collection's schema; throws {@link InvalidRowError} naming the field. */
