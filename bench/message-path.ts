@@ -26,6 +26,8 @@ export interface MessagePathResult {
   achievedPerSecond: number;
   p50Ms: number;
   p99Ms: number;
+  /** Webhooks not answered 200, or (platform) not on the agent's stream within 10 s. */
+  failed: number;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -47,11 +49,13 @@ async function drive(
   perSecond: number,
   total: number,
   customers: string[],
-  arrived: (id: string) => Promise<void>,
+  /** Resolves false when the message never reached the agent's stream. */
+  arrived: (id: string) => Promise<boolean>,
   /** First message number: each run needs its own ids, or the platform sees Meta retries. */
   first = 0,
-): Promise<{ latencies: number[]; seconds: number }> {
+): Promise<{ latencies: number[]; seconds: number; failed: number }> {
   const latencies: number[] = [];
+  let failed = 0;
   const started = performance.now();
   const inFlight: Promise<void>[] = [];
   for (let n = 0; n < total; n++) {
@@ -70,21 +74,23 @@ async function drive(
         .then(async (response) => {
           await response.arrayBuffer();
           if (response.status !== 200) throw new Error(`HTTP ${response.status}`);
-          await seen;
+          if (!(await seen)) throw new Error('never reached the agent');
           latencies.push(performance.now() - sentAt);
         })
-        .catch(() => undefined),
+        .catch(() => {
+          failed++;
+        }),
     );
   }
   await Promise.all(inFlight);
-  return { latencies: latencies.sort((a, b) => a - b), seconds: (performance.now() - started) / 1000 };
+  return { latencies: latencies.sort((a, b) => a - b), seconds: (performance.now() - started) / 1000, failed };
 }
 
 function summarise(
   name: string,
   perSecond: number,
   total: number,
-  run: { latencies: number[]; seconds: number },
+  run: { latencies: number[]; seconds: number; failed: number },
 ): MessagePathResult {
   return {
     name,
@@ -94,6 +100,7 @@ function summarise(
     achievedPerSecond: run.latencies.length / run.seconds,
     p50Ms: percentile(run.latencies, 50),
     p99Ms: percentile(run.latencies, 99),
+    failed: run.failed,
   };
 }
 
@@ -111,7 +118,7 @@ async function baseline(perSecond: number, total: number): Promise<MessagePathRe
     perSecond,
     total,
     ['34600000000'],
-    async () => undefined,
+    async () => true,
   );
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
@@ -186,7 +193,7 @@ async function platform(perSecond: number, total: number): Promise<MessagePathRe
     await call(token, '/api/agent/state', 'PUT', { state: 'available' });
   }
   // Warm-up: one message per customer opens 200 conversations; the agents accept them all.
-  await drive(`${server.url}/webhooks/whatsapp`, 200, customers.length, customers, async () => undefined);
+  await drive(`${server.url}/webhooks/whatsapp`, 200, customers.length, customers, async () => true);
   for (const token of tokens) {
     const offers = (await (await call(token, '/api/agent/offers')).json()) as { id: string }[];
     for (const offer of offers) await call(token, `/api/offers/${offer.id}/accept`, 'POST');
@@ -194,13 +201,13 @@ async function platform(perSecond: number, total: number): Promise<MessagePathRe
 
   const arrived = (id: string) =>
     arrivedEarly.delete(id)
-      ? Promise.resolve()
-      : new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, 10_000);
+      ? Promise.resolve(true)
+      : new Promise<boolean>((resolve) => {
+          const timer = setTimeout(() => resolve(false), 10_000);
           waiters.set(id, () => {
             clearTimeout(timer);
             waiters.delete(id);
-            resolve();
+            resolve(true);
           });
         });
   const run = await drive(`${server.url}/webhooks/whatsapp`, perSecond, total, customers, arrived, customers.length);

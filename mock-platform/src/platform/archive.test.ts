@@ -69,7 +69,8 @@ describe('archive of conversations ended long ago (bounded memory)', () => {
   it('writes month files that a restarted platform reads back; a pass cut short is done again', async () => {
     const { t, maria } = await workingDay();
     const messages = t.store.where('messages', 'conversationId', maria);
-    const dir = await mkdtemp(join(tmpdir(), 'loro-archive-'));
+    // DATA_DIR/archive, which nothing has made yet.
+    const dir = join(await mkdtemp(join(tmpdir(), 'loro-archive-')), 'archive');
     t.clock.advance(8 * DAY);
     expect(await archiveEnded(t.ctx, directoryArchive(dir), 7)).toBe(2);
     expect(await readdir(dir)).toEqual([expect.stringMatching(/^\d{4}-\d{2}\.json$/)]);

@@ -24,7 +24,18 @@ const empty = (): ArchiveMonth => ({ format: 1, conversations: {} });
 
 export function directoryArchive(dir: string): ArchiveFiles {
   return {
-    month: (name) => new Low<ArchiveMonth>(new DurableJsonFile<ArchiveMonth>(join(dir, `${name}.json`)), empty()),
+    month(name) {
+      const file = new DurableJsonFile<ArchiveMonth>(join(dir, `${name}.json`));
+      // The directory is made on the first write: DATA_DIR/archive does not exist until then.
+      const adapter = {
+        read: () => file.read(),
+        async write(data: ArchiveMonth) {
+          await mkdir(dir, { recursive: true });
+          await file.write(data);
+        },
+      };
+      return new Low<ArchiveMonth>(adapter, empty());
+    },
     async months() {
       await mkdir(dir, { recursive: true });
       return (await readdir(dir))
