@@ -4,7 +4,8 @@ import { createTemplateRequestSchema } from '../../../shared/whatsapp/template-s
 import { rejectionReasonSchema, reviewDecisionSchema } from '../../../shared/whatsapp/template-status.ts';
 import { ApiError, invalidField } from '../http/errors.ts';
 import { errorResponses, jsonBody, jsonContent, router } from '../http/openapi.ts';
-import { businessManagerPage, businessManagerScript } from './business-manager-page.ts';
+import type { WebAssets } from '../http/web-assets.ts';
+import { servePage } from '../http/web-page.ts';
 import { MetaError } from './meta-error.ts';
 import { putSim as put, simOutboxSchema, simPhoneNumberSchema, simTemplateSchema } from './records.ts';
 import type { Simulator } from './simulator.ts';
@@ -18,9 +19,10 @@ const TIERS = ['TIER_250', 'TIER_1K', 'TIER_10K', 'TIER_100K', 'TIER_UNLIMITED']
  * The simulator's "WhatsApp" side that Meta runs: the template reviewer (TP-1) and the quality
  * ratings of templates and numbers (CH-8). Each change reaches the platform as Meta's webhook.
  */
-export function businessManagerRoutes(simulator: Simulator, clock: { now(): number }) {
+export function businessManagerRoutes(simulator: Simulator, clock: { now(): number }, web: WebAssets) {
   const app = router();
   const tags = ['WhatsApp reviewer (simulator)'];
+  const languages = Object.entries(TEMPLATE_LANGUAGES).map(([code, name]) => ({ code, name }));
   const template = (id: string) => {
     const found = simulator.store.get('templates', id);
     if (!found) throw new ApiError(404, 'not_found', `Template ${id} was not found`);
@@ -50,16 +52,13 @@ export function businessManagerRoutes(simulator: Simulator, clock: { now(): numb
       summary: 'The language codes WhatsApp accepts for templates, with their names (Meta’s list)',
       responses: { 200: jsonContent(z.array(z.object({ code: z.string(), name: z.string() })), 'Languages') },
     }),
-    (c) =>
-      c.json(
-        Object.entries(TEMPLATE_LANGUAGES).map(([code, name]) => ({ code, name })),
-        200,
-      ),
+    (c) => c.json(languages, 200),
   );
 
-  app.get('/business', (c) => c.html(businessManagerPage()));
-  app.get('/business.js', (c) =>
-    c.body(businessManagerScript, 200, { 'content-type': 'text/javascript; charset=utf-8' }),
+  // The page (`web/whatsapp-manager/`), with Meta's template languages as its data: English, or
+  // Spanish to a Spanish browser.
+  app.get('/business', (c) =>
+    servePage(c, web, { entry: 'whatsapp-manager', title: 'WhatsApp Manager (simulated)', data: { languages } }),
   );
 
   app.openapi(

@@ -25,7 +25,7 @@ export interface SimulatorMountOptions {
   webhookBackoff?: readonly number[] | undefined;
   /** Required by `/simulator/*` when set (SIMULATOR_KEY, or the one made for a non-loopback HOST). */
   key?: string | undefined;
-  /** The built browser pages (`npm run build`), for the simulator's pages. */
+  /** The built browser pages (`npm run build`): the simulator's pages are entries of it. */
   web: WebAssets;
 }
 
@@ -65,7 +65,7 @@ export function mountSimulator(app: OpenAPIHono, options: SimulatorMountOptions)
   }
   app.route('/graph', graphRoutes(simulator, { token: config.WHATSAPP_TOKEN }));
   app.route('/simulator', customerRoutes(simulator));
-  app.route('/simulator', businessManagerRoutes(simulator, clock));
+  app.route('/simulator', businessManagerRoutes(simulator, clock, options.web));
   app.route('/simulator', onboardingRoutes(onboarding, simulator, options.web));
   registerGraphDocs(app.openAPIRegistry);
 

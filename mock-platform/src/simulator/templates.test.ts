@@ -166,7 +166,10 @@ describe('message templates on the Cloud API simulator (TP-1)', () => {
   it('is created from the simulator’s WhatsApp Manager page too, with the same rules', async () => {
     const t = await testPlatform();
     const page = await t.app.request('http://platform.test/simulator/business');
-    expect(await page.text()).toContain('<script src="/simulator/business.js"></script>');
+    // The page is the built `whatsapp-manager` entry, with Meta's languages as its data.
+    const html = await page.text();
+    expect(html).toContain('<script type="module" src="/assets/whatsapp-manager-test.js"></script>');
+    expect(html).toContain('{"code":"es_MX","name":"Spanish (MEX)"}');
     const created = await t.call('POST', '/simulator/api/templates', {
       body: { wabaId: DEMO.wabaId, template: reminder },
     });
