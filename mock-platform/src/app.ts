@@ -59,6 +59,8 @@ export interface PlatformOptions {
   archive?: ArchiveFiles;
   /** The built browser pages (`npm run build`): the admin UI, the simulator's pages, the picker. */
   web: WebAssets;
+  /** scrypt cost of passwords set through the API (default the real one; test platforms pass a cheap one). */
+  passwordCost?: number;
 }
 
 const ARCHIVE_EVERY_MS = 60 * 60_000;
@@ -86,6 +88,7 @@ export function createPlatform(options: PlatformOptions) {
     archive: options.archive ?? memoryArchive(),
     messageSeq: new Sequence(store.all('messages').reduce((max, message) => Math.max(max, message.seq ?? 0), 0)),
     webhookSkips: new WebhookSkips(),
+    ...(options.passwordCost !== undefined ? { passwordCost: options.passwordCost } : {}),
     subscribesApps: config.GRAPH_BASE_URL !== undefined,
     graph: createGraphClient({
       baseUrl: config.GRAPH_BASE_URL ?? `${origin}/graph`,

@@ -109,6 +109,8 @@ export async function startServer(
     origin: url,
     archive: directoryArchive(join(config.DATA_DIR, 'archive')),
     web,
+    // The cost the demo users were seeded with (tests pass a cheap one); else the real one.
+    ...(seed.passwordCost !== undefined ? { passwordCost: seed.passwordCost } : {}),
   });
   const interrupted = await platform.recovered;
   if (interrupted > 0) {

@@ -50,6 +50,8 @@ export interface PlatformContext {
   presence: Presence;
   /** Webhook items the receiver could not store, counted by reason since start-up. */
   webhookSkips: WebhookSkips;
+  /** scrypt cost of passwords set by administrators (absent: the real one, `PASSWORD_COST`). */
+  passwordCost?: number;
 }
 
 /** What domain code sees of {@link RoutingPasses}. */

@@ -189,7 +189,7 @@ export function userResource(ctx: PlatformContext): Resource<'users', typeof use
     body: userBody,
     view: userViewAdminSchema,
     // scrypt takes a while: hashed before the write queue, not inside it.
-    prepare: async ({ password }) => (password ? await hashPassword(password) : undefined),
+    prepare: async ({ password }) => (password ? await hashPassword(password, ctx.passwordCost) : undefined),
     toRow: ({ password: _password, roleId, ...body }, id, existing, hash) => ({
       id,
       ...body,

@@ -83,6 +83,19 @@ describe('the demo tenant is seeded once per data directory', () => {
       expect(fresh.platform.ctx.store.get('users', DEMO.users.admin.id)?.passwordHash).toMatch(
         new RegExp(`^scrypt\\$${PASSWORD_COST}\\$`),
       );
+      // And a password an administrator sets through the API, too.
+      expect(fresh.platform.ctx.passwordCost).toBeUndefined();
+      const token = String((await login(fresh.url, 'admin', 'loro-admin')).body.token);
+      const created = await post(
+        `${fresh.url}/api/admin/users`,
+        { username: 'nuria', displayName: 'Nuria', role: 'agent', roleId: DEMO.roleId, password: 'nuria-password-1' },
+        token,
+      );
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      const id = String(created.body.id);
+      expect(fresh.platform.ctx.store.get('users', id)?.passwordHash).toMatch(
+        new RegExp(`^scrypt\\$${PASSWORD_COST}\\$`),
+      );
     } finally {
       await fresh.close();
     }

@@ -51,6 +51,7 @@ export async function testPlatform(
   await seedPlatform(store, { passwordCost: TEST_PASSWORD_COST });
   await seedSimulator(simulatorStore);
   const platform = createPlatform({
+    passwordCost: TEST_PASSWORD_COST,
     config,
     clock,
     store,
