@@ -9,6 +9,7 @@ export const WEB_ENTRIES = {
   'template-picker': 'mock-platform/web/template-picker/main.tsx',
   'demo-console': 'mock-platform/web/demo-console/main.tsx',
   customer: 'mock-platform/web/customer/main.tsx',
+  signup: 'mock-platform/web/signup/main.tsx',
   'whatsapp-manager': 'mock-platform/web/whatsapp-manager/main.tsx',
 } as const;
 

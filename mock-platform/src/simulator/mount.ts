@@ -66,7 +66,7 @@ export function mountSimulator(app: OpenAPIHono, options: SimulatorMountOptions)
   app.route('/graph', graphRoutes(simulator, { token: config.WHATSAPP_TOKEN }));
   app.route('/simulator', customerRoutes(simulator, options.web));
   app.route('/simulator', businessManagerRoutes(simulator, clock, options.web));
-  app.route('/simulator', onboardingRoutes(onboarding, simulator));
+  app.route('/simulator', onboardingRoutes(onboarding, simulator, options.web));
   registerGraphDocs(app.openAPIRegistry);
 
   return {

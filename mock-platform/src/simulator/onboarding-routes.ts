@@ -1,18 +1,25 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { errorResponses, jsonBody, jsonContent, router } from '../http/openapi.ts';
+import type { WebAssets } from '../http/web-assets.ts';
+import { servePage } from '../http/web-page.ts';
+import { VERTICALS } from './business-profile.ts';
 import { businessDetailsSchema, numberSignupSchema, type Onboarding } from './onboarding.ts';
 import { profileState } from './profile-state.ts';
-import { signupPage, signupScript } from './signup-page.ts';
-import { signupLanguage } from './signup-words.ts';
 import type { Simulator } from './simulator.ts';
 
 /** WhatsApp's Embedded Signup, simulated: the wizard page and the API it calls (CH-1 … CH-5). */
-export function onboardingRoutes(onboarding: Onboarding, simulator: Simulator) {
+export function onboardingRoutes(onboarding: Onboarding, simulator: Simulator, web: WebAssets) {
   const app = router();
   const tags = ['WhatsApp signup (simulator)'];
 
-  app.get('/signup', (c) => c.html(signupPage(signupLanguage(c.req.header('accept-language')))));
-  app.get('/signup.js', (c) => c.body(signupScript, 200, { 'content-type': 'text/javascript; charset=utf-8' }));
+  // The page (web/signup/) speaks the admin UI's language; the server gives it Meta's category codes.
+  app.get('/signup', (c) =>
+    servePage(c, web, {
+      entry: 'signup',
+      title: 'WhatsApp Business · Signup (simulated)',
+      data: { categories: VERTICALS.filter((code) => code !== 'UNDEFINED') },
+    }),
+  );
 
   app.openapi(
     createRoute({
