@@ -61,12 +61,14 @@ describe('the customer simulator page', () => {
     expect(screen.getByText('No messages yet. Write to the business below.')).toBeTruthy();
     sim.emit('ready', {});
     await waitFor(() => expect(document.body.dataset.ready).toBe('true'));
+    // The name goes as the field holds it when sending, even if set without an input event.
+    (screen.getByTestId('customer-name') as HTMLInputElement).value = 'Ana Ruiz';
     const input = screen.getByTestId('message-input') as HTMLTextAreaElement;
     input.value = 'Hola, ¿dónde está mi pedido?';
     fireEvent.keyDown(input, { key: 'Enter' });
     await screen.findByTestId('customer-message');
     expect(sim.sent).toEqual([
-      { phoneNumberId: 'pn-1', from: '+34 612 345 678', name: 'María García', text: 'Hola, ¿dónde está mi pedido?' },
+      { phoneNumberId: 'pn-1', from: '+34 612 345 678', name: 'Ana Ruiz', text: 'Hola, ¿dónde está mi pedido?' },
     ]);
     expect(input.value).toBe('');
     expect((screen.getByTestId('file-input') as HTMLInputElement).accept).toBe('image/jpeg,audio/ogg');

@@ -24,7 +24,6 @@ export function CustomerPhone({ api, t, accept }: { api: PhoneApi; t: CustomerT;
   const [numbers, setNumbers] = useState<BusinessNumber[]>([]);
   const [business, setBusiness] = useState('');
   const [customer, setCustomer] = useState('+34 612 345 678');
-  const [name, setName] = useState('María García');
   const [error, setError] = useState('');
   const [ready, setReady] = useState(false);
   const [, redraw] = useReducer((n: number) => n + 1, 0);
@@ -32,6 +31,8 @@ export function CustomerPhone({ api, t, accept }: { api: PhoneApi; t: CustomerT;
   const typingTimers = useRef(new Map<string, ReturnType<typeof setTimeout>>()).current;
   const reading = useRef(false);
   const text = useRef<HTMLTextAreaElement>(null);
+  // Read as it is when a message goes: a script (or autofill) may set it without an input event.
+  const nameInput = useRef<HTMLInputElement>(null);
   const form = useRef<HTMLFormElement>(null);
   const thread = useRef<HTMLElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -103,7 +104,12 @@ export function CustomerPhone({ api, t, accept }: { api: PhoneApi; t: CustomerT;
   });
 
   const send = async (part: Record<string, unknown>) => {
-    const answer = await api.send({ phoneNumberId: business, from: customer, name, ...part });
+    const answer = await api.send({
+      phoneNumberId: business,
+      from: customer,
+      name: nameInput.current?.value ?? '',
+      ...part,
+    });
     if (!answer.ok) {
       setError(answer.message);
       return false;
@@ -186,12 +192,7 @@ export function CustomerPhone({ api, t, accept }: { api: PhoneApi; t: CustomerT;
         </label>
         <label>
           {t('yourName')}
-          <input
-            data-testid="customer-name"
-            value={name}
-            autocomplete="off"
-            onInput={(event) => setName(event.currentTarget.value)}
-          />
+          <input data-testid="customer-name" ref={nameInput} defaultValue="María García" autocomplete="off" />
         </label>
         <div class="consent">
           <button type="button" data-testid="opt-in" onClick={() => void consent(true)}>
