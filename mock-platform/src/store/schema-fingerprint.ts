@@ -12,10 +12,17 @@ import { type ZodType, z } from 'zod';
  * Undefined when the schema cannot be described: its rows are always checked.
  */
 export function schemaFingerprint(schema: ZodType): string | undefined {
+  if (known.has(schema)) return known.get(schema);
+  let fingerprint: string | undefined;
   try {
     const described = z.toJSONSchema(schema, { unrepresentable: 'any', io: 'input' });
-    return createHash('sha256').update(JSON.stringify(described)).digest('base64url').slice(0, 16);
+    fingerprint = createHash('sha256').update(JSON.stringify(described)).digest('base64url').slice(0, 16);
   } catch {
-    return undefined;
+    fingerprint = undefined;
   }
+  known.set(schema, fingerprint);
+  return fingerprint;
 }
+
+/** Schemas are defined once per process: each is described once, not at every compaction. */
+const known = new WeakMap<ZodType, string | undefined>();

@@ -70,18 +70,14 @@ export async function* encodeSnapshot(
     used = 0;
     return chunk;
   };
-  function* put(text: string): Generator<Uint8Array> {
-    // At most 3 bytes per UTF-16 unit: text that may not fit goes in the next chunk.
-    if (used > 0 && used + text.length * 3 > buffer.length) yield take();
-    if (text.length * 3 <= buffer.length) {
-      used += buffer.write(text, used);
-      return;
-    }
-    // Larger than a chunk (a very large row): a chunk of its own.
-    const own = Buffer.from(text);
-    crc = crc32(own, crc);
-    yield own;
-  }
+  // Whether text fits after what the buffer holds (at most 3 bytes per UTF-16 unit), and in it at all.
+  const fitsAfter = (text: string) => used + text.length * 3 <= buffer.length;
+  const fits = (text: string) => text.length * 3 <= buffer.length;
+  const own = (text: string) => {
+    const chunk = Buffer.from(text);
+    crc = crc32(chunk, crc);
+    return chunk;
+  };
   const header = JSON.stringify({
     format: 2,
     seq: data.seq,
@@ -100,13 +96,20 @@ export async function* encodeSnapshot(
     } else {
       pending = ',\n';
     }
+    // No generator delegation per row: in an async generator each step of one costs promises.
     for (const row of rows) {
-      yield* put(pending + JSON.stringify(row));
+      const text = pending + JSON.stringify(row);
       pending = ',\n';
+      if (used > 0 && !fitsAfter(text)) yield take();
+      if (fits(text)) used += buffer.write(text, used);
+      else yield own(text); // a row larger than a chunk: a chunk of its own
     }
     pending = '';
   }
-  yield* put(`${pending}${open === undefined ? '' : '\n]\n'}`);
+  const end = `${pending}${open === undefined ? '' : '\n]\n'}`;
+  if (used > 0 && !fitsAfter(end)) yield take();
+  if (fits(end)) used += buffer.write(end, used);
+  else yield own(end);
   // The last line is not counted in the checksum it carries, and ends without a newline.
   const last = take();
   yield Buffer.concat([last, Buffer.from(`},"checksum":"${hex(crc)}"}`)]);
